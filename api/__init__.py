@@ -1,0 +1,1 @@
+"""The Flask JSON API, the network view and the command line."""

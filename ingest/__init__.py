@@ -1,0 +1,1 @@
+"""From articles to entities and relations: readers, the spaCy pipeline, resolution and loading."""

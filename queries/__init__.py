@@ -1,0 +1,1 @@
+"""Named, parameterised queries: a Cypher file and an embedded twin for each."""
