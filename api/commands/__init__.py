@@ -1,0 +1,1 @@
+"""One module per `actorgraph` subcommand, each with `register(subparsers)`."""
