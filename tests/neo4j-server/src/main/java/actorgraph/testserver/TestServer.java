@@ -1,0 +1,70 @@
+package actorgraph.testserver;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.connectors.HttpConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.io.ByteUnit;
+
+/**
+ * Embedded Neo4j Community with a Bolt listener on 127.0.0.1, for tests.
+ *
+ * <p>Usage: {@code TestServer <data dir> <port> <password>}. Prints
+ * {@code NEO4J READY bolt://127.0.0.1:<port>} once the default database answers,
+ * and shuts the databases down cleanly on SIGTERM so a restart on the same data
+ * directory recovers nothing half-written.
+ */
+public final class TestServer {
+    private static final String USER = "neo4j";
+
+    private TestServer() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length != 3) {
+            System.err.println("usage: TestServer <data dir> <port> <password>");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = Integer.parseInt(args[1]);
+        String password = args[2];
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress("127.0.0.1", port))
+                .setConfig(HttpConnector.enabled, false)
+                .setConfig(GraphDatabaseSettings.auth_enabled, true)
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                .build();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dbms.shutdown();
+            stopped.countDown();
+        }, "neo4j-shutdown"));
+
+        setPassword(dbms, password);
+        GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
+        if (!db.isAvailable(Duration.ofMinutes(2).toMillis())) {
+            System.err.println("NEO4J FAILED: default database not available");
+            System.exit(1);
+        }
+        System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
+        System.out.flush();
+        stopped.await();
+    }
+
+    /** Sets the neo4j user's password without a forced change; idempotent across restarts. */
+    private static void setPassword(DatabaseManagementService dbms, String password) {
+        GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
+        system.executeTransactionally(
+                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                java.util.Map.of("password", password));
+    }
+}
