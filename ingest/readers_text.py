@@ -1,0 +1,117 @@
+"""Plain-text articles with the optional `key: value` header, and JSON Lines files.
+
+The body of a text article is kept verbatim (line endings included) from the first
+character after the header's blank line, so extraction offsets point into exactly
+the text the user wrote; only trailing whitespace is dropped, which moves no offset.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from graph.model import Article
+from ingest.readers_common import (
+    ItemError,
+    ReadError,
+    as_sentence,
+    check_bytes,
+    decode_utf8,
+    make_article,
+    strict_date,
+    text_field,
+)
+
+HEADER_KEYS = frozenset({"title", "published", "source", "url", "id"})
+
+
+def parse_header(text: str) -> tuple[dict[str, str], str]:
+    """Split a text into its header fields and its body.
+
+    A header is recognised only when every line before the first blank line is a
+    `known-key: value` line; otherwise (e.g. a first line "Iraq: Al Kadhimi attack…")
+    the whole text is the body and no field is taken from it.
+    """
+    lines = text.splitlines(keepends=True)
+    fields: dict[str, str] = {}
+    offset = 0
+    for line in lines:
+        offset += len(line)
+        if not line.strip():
+            return (fields, text[offset:]) if fields else ({}, text)
+        key, sep, value = line.partition(":")
+        key = key.strip().lower()
+        if not sep or key not in HEADER_KEYS:
+            return {}, text
+        fields[key] = value.strip()
+    # Key/value lines with no blank line after them: a body, not a header.
+    return {}, text
+
+
+def read_text(path: Path, source: str) -> Article:
+    """One article from a text file (.txt, .md or no extension)."""
+    data = path.read_bytes()
+    check_bytes(data)
+    return text_article(decode_utf8(data), source)
+
+
+def text_article(text: str, source: str) -> Article:
+    """One article from decoded text that may start with the header."""
+    fields, body = parse_header(text)
+    return make_article(
+        source,
+        body.rstrip(),
+        title=fields.get("title"),
+        published=strict_date(fields.get("published") or None, "the header's published date"),
+        url=fields.get("url") or None,
+        explicit_id=fields.get("id") or None,
+    )
+
+
+def read_jsonl(path: Path, source: str) -> Iterator[Article | ReadError]:
+    """One article per non-blank line; a bad line is reported with its number and skipped."""
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+        check_bytes(head)
+        handle.seek(0)
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            item_source = f"{source}:{number}"
+            try:
+                yield _jsonl_article(raw, item_source)
+            except ItemError as exc:
+                yield ReadError(item_source, as_sentence(f"line {number}: {exc}"))
+
+
+def _jsonl_article(raw: bytes, source: str) -> Article:
+    """One JSON Lines record: title, body or text, published or date, url, id."""
+    if b"\x00" in raw:
+        raise ItemError("the line is binary (it contains NUL bytes), not JSON")
+    try:
+        record = json.loads(decode_utf8(raw))
+    except json.JSONDecodeError as exc:
+        raise ItemError(f"not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise ItemError(f"expected a JSON object, found {type(record).__name__}")
+    return record_article(record, source)
+
+
+def record_article(record: dict[str, Any], source: str) -> Article:
+    """An Article from a decoded record; `body` wins over `text`, `published` over `date`."""
+    body = record.get("body", record.get("text"))
+    if body is None:
+        raise ItemError("the record has no 'body' or 'text' field")
+    if not isinstance(body, str):
+        raise ItemError(f"the article body must be a string, not {type(body).__name__}")
+    date_field = "published" if record.get("published") is not None else "date"
+    return make_article(
+        source,
+        body.rstrip(),
+        title=text_field(record.get("title"), "title"),
+        published=strict_date(text_field(record.get(date_field), date_field), f"the {date_field!r} field"),
+        url=text_field(record.get("url"), "url"),
+        explicit_id=text_field(record.get("id"), "id"),
+    )
