@@ -16,10 +16,12 @@ import org.neo4j.io.ByteUnit;
 /**
  * Embedded Neo4j Community with a Bolt listener on 127.0.0.1, for tests.
  *
- * <p>Usage: {@code TestServer <data dir> <port> <password>}. Prints
+ * <p>Usage: {@code TestServer <data dir> <port> <password> [--exit-on-stdin-eof]}. Prints
  * {@code NEO4J READY bolt://127.0.0.1:<port>} once the default database answers,
  * and shuts the databases down cleanly on SIGTERM so a restart on the same data
- * directory recovers nothing half-written.
+ * directory recovers nothing half-written. With {@code --exit-on-stdin-eof} it also
+ * shuts down when its standard input closes, so a crashed test run leaves no
+ * orphan server behind on a shared machine.
  */
 public final class TestServer {
     private static final String USER = "neo4j";
@@ -28,8 +30,8 @@ public final class TestServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        if (args.length != 3) {
-            System.err.println("usage: TestServer <data dir> <port> <password>");
+        if (args.length < 3 || args.length > 4) {
+            System.err.println("usage: TestServer <data dir> <port> <password> [--exit-on-stdin-eof]");
             System.exit(2);
         }
         Path home = Path.of(args[0]).toAbsolutePath();
@@ -57,7 +59,26 @@ public final class TestServer {
         }
         System.out.println("NEO4J READY bolt://127.0.0.1:" + port);
         System.out.flush();
+        if (args.length == 4 && "--exit-on-stdin-eof".equals(args[3])) {
+            exitOnStdinEof();
+        }
         stopped.await();
+    }
+
+    /** Exits (running the shutdown hook) once the parent process closes our stdin. */
+    private static void exitOnStdinEof() {
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // discard input; only end-of-file matters
+                }
+            } catch (java.io.IOException ignored) {
+                // a broken pipe means the parent is gone as well
+            }
+            System.exit(0);
+        }, "stdin-watcher");
+        watcher.setDaemon(true);
+        watcher.start();
     }
 
     /** Sets the neo4j user's password without a forced change; idempotent across restarts. */
