@@ -64,7 +64,7 @@ def read_file(path: Path, source: str) -> Iterator[Article | ReadError]:
     except ItemError as exc:
         yield ReadError(source, as_sentence(str(exc)))
     except OSError as exc:
-        yield ReadError(source, f"Cannot read the file: {exc.strerror or exc}")
+        yield ReadError(source, as_sentence(f"Cannot read the file: {exc.strerror or exc}"))
 
 
 def article_from_text(text: str, source: str) -> Article | ReadError:
@@ -126,7 +126,7 @@ def _walk(path: Path, source: str) -> Iterator[tuple[Path, str] | ReadError]:
     try:
         entries = sorted(os.scandir(path), key=lambda entry: entry.name)
     except OSError as exc:
-        yield ReadError(source, f"Cannot list the folder: {exc.strerror or exc}")
+        yield ReadError(source, as_sentence(f"Cannot list the folder: {exc.strerror or exc}"))
         return
     for entry in entries:
         if entry.name.startswith("."):

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import feedparser
 import lxml.etree
@@ -99,7 +100,7 @@ def _entry_article(entry: Any, source: str) -> Article:
     body = _entry_body(entry)
     if not body:
         raise ItemError("the item has no content or summary text")
-    link = (entry.get("link") or "").strip() or None
+    link = _web_link(entry.get("link"))
     guid = (entry.get("id") or "").strip()
     return make_article(
         source,
@@ -111,6 +112,12 @@ def _entry_article(entry: Any, source: str) -> Article:
         # with an explicit id given elsewhere. A link, when present, is more stable across feeds.
         explicit_id=None if link or not guid else f"guid:{guid}",
     )
+
+
+def _web_link(value: Any) -> str | None:
+    """An entry's link when it is a web address (feedparser copies a bare `urn:` id into it)."""
+    link = str(value or "").strip()
+    return link if urlsplit(link).scheme in {"http", "https"} else None
 
 
 def _entry_body(entry: Any) -> str:
@@ -149,17 +156,21 @@ def html_fragment_text(markup: str) -> str:
 
 def _entry_date(entry: Any, source: str) -> str | None:
     """The entry's date as the publisher wrote it, else feedparser's parsed (UTC) date."""
-    for key in ("published", "updated", "created"):
-        if entry.get(key):
-            iso = normalize_date(str(entry[key]))
-            if iso:
-                return iso
+    raw = [str(_field(entry, key)) for key in ("published", "updated", "created") if _field(entry, key)]
+    for value in raw:
+        iso = normalize_date(value)
+        if iso:
+            return iso
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = entry.get(key)
+        parsed = _field(entry, key)
         if parsed:
             return date(*parsed[:3]).isoformat()
-    raw = entry.get("published") or entry.get("updated")
-    return _lenient_date(raw, source) if raw else None
+    return _lenient_date(raw[0], source) if raw else None
+
+
+def _field(entry: Any, key: str) -> Any:
+    """A field of a feed entry, read without feedparser's deprecated updated->published fallback."""
+    return entry[key] if key in entry else None  # noqa: SIM401 (.get() would warn)
 
 
 def _lenient_date(value: str | None, source: str) -> str | None:
