@@ -53,7 +53,7 @@ def _root_name(data: bytes) -> str | None:
     except lxml.etree.XMLSyntaxError:
         return None
     for _event, element in parser.read_events():
-        return lxml.etree.QName(element).localname
+        return str(lxml.etree.QName(element).localname)
     return None
 
 
@@ -63,15 +63,16 @@ def read_html(path: Path, source: str) -> Article:
     check_bytes(data)
     # trafilatura decodes bytes itself, honouring the page's declared charset.
     doc = bare_extraction(data, with_metadata=True)
-    text = (doc.text or "") if doc is not None else ""
+    fields: dict[str, Any] = {} if doc is None else doc if isinstance(doc, dict) else doc.as_dict()
+    text = fields.get("text") or ""
     if not text.strip():
         raise ItemError("no main text could be found in the HTML page")
     return make_article(
         source,
         text.rstrip(),
-        title=doc.title,
-        published=_lenient_date(doc.date, source),
-        url=doc.url,
+        title=fields.get("title"),
+        published=_lenient_date(fields.get("date"), source),
+        url=fields.get("url"),
     )
 
 
