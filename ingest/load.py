@@ -1,0 +1,176 @@
+"""Load extracted articles into a store in batches: skip what is held, replace what changed.
+
+Each batch is one atomic `store.write`, so a crash or kill between batches leaves
+whole articles in the store and a rerun skips exactly those (same content hash).
+A changed article is deleted first, then written again: its old evidence goes,
+and what it alone supported goes with it.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
+
+from graph.errors import NotFound, StoreUnavailable
+from graph.model import Article, Batch, Evidence, Relation
+from graph.store import GraphStore
+from ingest.resolve import MergeDecision, Resolver
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    """Bounded retries with exponential backoff for a store that went away."""
+
+    attempts: int = 5
+    base_delay: float = 0.5
+    max_delay: float = 8.0
+    sleep: Callable[[float], None] = time.sleep
+
+    def call(self, what: str, fn: Callable[[], T]) -> T:
+        """Run `fn`; on StoreUnavailable wait and retry, and after the last attempt re-raise."""
+        for attempt in range(1, self.attempts + 1):
+            try:
+                return fn()
+            except StoreUnavailable as exc:
+                if attempt == self.attempts:
+                    raise StoreUnavailable(f"{what} failed after {attempt} attempts: {exc}") from exc
+                delay = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
+                log.warning("%s: store unavailable (%s); retry %d/%d in %.1fs",
+                            what, exc, attempt, self.attempts - 1, delay)
+                self.sleep(delay)
+        raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What to do with a group of articles, decided from the hashes the store holds."""
+
+    new: tuple[Article, ...] = ()
+    changed: tuple[Article, ...] = ()
+    unchanged: tuple[Article, ...] = ()
+
+    @property
+    def todo(self) -> tuple[Article, ...]:
+        """The articles to extract and write, in input order."""
+        return self.new + self.changed
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """One written batch: counts and the resolution decisions behind it."""
+
+    new: int
+    updated: int
+    entities: int
+    relations: int
+    evidence: int
+    decisions: tuple[MergeDecision, ...] = ()
+
+    @property
+    def merges(self) -> int:
+        return sum(d.merged for d in self.decisions)
+
+
+@dataclass
+class Loader:
+    """Writes batches through the store protocol with hash checks, replacement and retries."""
+
+    store: GraphStore
+    resolver: Resolver
+    retry: RetryPolicy = field(default_factory=RetryPolicy)
+    _seen: dict[str, str] = field(default_factory=dict)  # article id -> hash planned in this run
+
+    def plan(self, articles: Sequence[Article]) -> Plan:
+        """Split articles into new, changed and unchanged (also against earlier ones in this run)."""
+        latest = {a.id: a for a in articles}  # one id twice in a group: the last version wins
+        held = self.retry.call("reading article hashes", lambda: self.store.article_hashes(list(latest)))
+        new: list[Article] = []
+        changed: list[Article] = []
+        unchanged: list[Article] = []
+        for article in latest.values():
+            before = self._seen.get(article.id, held.get(article.id))
+            if before is None:
+                new.append(article)
+            elif before == article.hash:
+                unchanged.append(article)
+            else:
+                changed.append(article)
+            self._seen[article.id] = article.hash
+        return Plan(tuple(new), tuple(changed), tuple(unchanged))
+
+    def load(self, batch: Batch, plan: Plan) -> LoadResult:
+        """Delete the changed articles' old versions, resolve the batch, write it in one transaction."""
+        in_batch = {a.id for a in batch.articles}
+        replaced = [a for a in plan.changed if a.id in in_batch]
+        for article in replaced:
+            self._delete_old(article.id)
+        if replaced:
+            self.resolver.forget()  # the store lost nodes the run-local index may still hold
+        resolution = self.resolver.resolve(with_evidence_dates(batch))
+        self.retry.call(f"writing a batch of {len(batch.articles)} articles",
+                        lambda: self.store.write(resolution.batch))
+        out = resolution.batch
+        return LoadResult(
+            new=len(in_batch) - len(replaced), updated=len(replaced), entities=len(out.entities),
+            relations=len(out.relations), evidence=sum(len(r.evidence) for r in out.relations),
+            decisions=resolution.decisions)
+
+    def _delete_old(self, article_id: str) -> None:
+        def delete() -> None:
+            try:
+                gone = self.store.delete_article(article_id)
+            except NotFound:  # a retry after a lost acknowledgement: already gone
+                return
+            log.info("replacing %s: removed %d evidence, %d relations, %d entities of the old version",
+                     article_id, gone.evidence, gone.relations, gone.entities)
+        self.retry.call(f"removing the old version of {article_id}", delete)
+
+
+def with_evidence_dates(batch: Batch) -> Batch:
+    """Evidence dated by its article's `published` date and marked with its provenance.
+
+    Stores compute first_seen/last_seen from evidence dates and never fill them
+    in themselves, so the writer does it here.
+    """
+    articles = {a.id: a for a in batch.articles}
+
+    def fix(ev: Evidence) -> Evidence:
+        article = articles.get(ev.article_id)
+        if article is None:
+            return ev
+        date = ev.date if ev.date is not None else article.published
+        return replace(ev, date=date, provenance=article.provenance)
+
+    def fix_relation(rel: Relation) -> Relation:
+        return replace(rel, evidence=tuple(fix(e) for e in rel.evidence))
+
+    return replace(batch, relations=tuple(fix_relation(r) for r in batch.relations))
+
+
+def combine(batches: Iterable[Batch]) -> Batch:
+    """One batch holding several (entities of one id are merged by the store in order)."""
+    parts = list(batches)
+    return Batch(
+        articles=tuple(a for b in parts for a in b.articles),
+        entities=tuple(e for b in parts for e in b.entities),
+        relations=tuple(r for b in parts for r in b.relations),
+        mentions=tuple(m for b in parts for m in b.mentions),
+    )
+
+
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Consecutive groups of at most `size` items."""
+    group: list[T] = []
+    for item in items:
+        group.append(item)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group

@@ -1,0 +1,298 @@
+"""Cross-article resolution: map each incoming entity onto the node the store already holds.
+
+Order of evidence for "same actor": the same stable id (knowledge-base ids are
+stable by construction), then an exact normalised name or alias of the same
+type, then a conservative fuzzy match (same type, long names only, numbers
+equal, a shared rare token). Different types never merge. Every decision is
+returned as a `MergeDecision` and logged, so a merge can always be explained.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from graph.model import Batch, Entity, EntityType, Relation, normalize_name
+from graph.store import GraphStore
+
+log = logging.getLogger(__name__)
+
+# Words too common in actor names to show that two names mean the same actor.
+_GENERIC = """
+    the of and for in al el ad ibn bin bint abu umm abd abdul
+    party movement alliance coalition bloc list front union council assembly
+    brigade brigades battalion battalions division forces force army militia militias group groups
+    organization organisation ministry department office agency committee commission guard guards corps
+    national islamic democratic popular republic republican state states people peoples
+    iraq iraqi iran iranian syria syrian lebanon lebanese yemen yemeni kurdistan kurdish
+    mohammed muhammad mohammad mohamed ahmed ahmad ali hussein husain hassan hasan
+    abdullah abdallah mahmoud mahmud ibrahim
+"""
+GENERIC_TOKENS = frozenset(_GENERIC.split())
+
+NO_FUZZY_TYPES = frozenset({EntityType.EVENT, EntityType.ELECTION})
+_DIGITS = re.compile(r"\d+")
+
+
+class Reason(StrEnum):
+    """Why an incoming entity resolved to the id it did."""
+
+    SAME_ID = "same-id"  # the store (or this run) already holds this exact id
+    KB_ID = "kb-id"  # a knowledge-base entity, kept under its own stable id
+    EXACT = "exact-name"  # a normalised name or alias equals one of the target's
+    FUZZY = "fuzzy"  # close spelling of the same type, passing every guard
+    NEW = "new"  # nothing matched: a new node
+
+
+@dataclass(frozen=True)
+class MergeDecision:
+    """One resolution decision: what came in, where it went and why."""
+
+    incoming_id: str
+    incoming_name: str
+    type: EntityType
+    resolved_id: str
+    reason: Reason
+    matched: str | None = None  # the target's name or alias that matched
+    score: float | None = None  # fuzzy score, when fuzzy matching was tried
+    note: str = ""  # e.g. an ambiguity or the best rejected fuzzy candidate
+
+    @property
+    def merged(self) -> bool:
+        """True when the entity was folded into a node with another id."""
+        return self.resolved_id != self.incoming_id
+
+    def explain(self) -> str:
+        """One readable line, as logged."""
+        text = f"{self.incoming_name!r} [{self.type}] {self.incoming_id} -> {self.resolved_id}: {self.reason}"
+        if self.matched is not None:
+            text += f" on {self.matched!r}"
+        if self.score is not None:
+            text += f" (score {self.score:.1f})"
+        return text + (f"; {self.note}" if self.note else "")
+
+
+@dataclass(frozen=True)
+class FuzzyPolicy:
+    """The guards of fuzzy matching; defaults tuned on tests/ingest/test_resolve.py."""
+
+    threshold: float = 92.0
+    min_chars: int = 10  # normalised length; short names never match fuzzily
+    min_tokens: int = 2
+    min_rare_len: int = 4
+    candidate_limit: int = 100  # a token matching more store entities than this is not rare
+
+    def eligible(self, entity_type: EntityType, norm: str) -> bool:
+        """Whether a name may be matched fuzzily at all."""
+        return (entity_type not in NO_FUZZY_TYPES and len(norm) >= self.min_chars
+                and len(norm.split()) >= self.min_tokens)
+
+    def rare_tokens(self, norm: str) -> set[str]:
+        """Tokens of a normalised name that carry identity (not generic, not short, not numbers)."""
+        return {t for t in norm.split()
+                if len(t) >= self.min_rare_len and t not in GENERIC_TOKENS and not t.isdigit()}
+
+    def score(self, a: str, b: str) -> float:
+        """Similarity of two normalised names, 0 when a guard fails."""
+        if _DIGITS.findall(a) != _DIGITS.findall(b):
+            return 0.0
+        if not self.rare_tokens(a) & self.rare_tokens(b):
+            return 0.0
+        return float(fuzz.token_sort_ratio(a, b))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """A batch rewritten onto resolved ids, with the decision for each incoming entity."""
+
+    batch: Batch
+    decisions: tuple[MergeDecision, ...]
+    dropped: tuple[Relation, ...] = ()  # relations that became self-loops after merging
+
+
+@dataclass
+class _Index:
+    """Entities this run has resolved, indexed like the store's search (for in-batch matching)."""
+
+    entities: dict[str, Entity] = field(default_factory=dict)
+    by_name: dict[tuple[EntityType, str], set[str]] = field(default_factory=dict)
+    by_token: dict[tuple[EntityType, str], set[str]] = field(default_factory=dict)
+
+    def add(self, entity: Entity, policy: FuzzyPolicy) -> None:
+        old = self.entities.get(entity.id)
+        entity = old.merged(entity) if old else entity
+        self.entities[entity.id] = entity
+        for name in entity.names():
+            norm = normalize_name(name)
+            self.by_name.setdefault((entity.type, norm), set()).add(entity.id)
+            for token in policy.rare_tokens(norm):
+                self.by_token.setdefault((entity.type, token), set()).add(entity.id)
+
+    def exact(self, entity_type: EntityType, norm: str) -> list[Entity]:
+        return [self.entities[i] for i in sorted(self.by_name.get((entity_type, norm), ()))]
+
+    def with_token(self, entity_type: EntityType, token: str) -> list[Entity]:
+        return [self.entities[i] for i in sorted(self.by_token.get((entity_type, token), ()))]
+
+
+class Resolver:
+    """Resolves batches against one store; remembers decisions for the length of one ingest run."""
+
+    def __init__(self, store: GraphStore, *, is_kb: Callable[[str], bool] | None = None,
+                 policy: FuzzyPolicy | None = None) -> None:
+        self._store = store
+        self._is_kb = is_kb or (lambda _id: False)
+        self._policy = policy or FuzzyPolicy()
+        self._index = _Index()
+        self._decided: dict[str, MergeDecision] = {}
+
+    def forget(self) -> None:
+        """Drop run-local memory (after a retraction changed the store under us)."""
+        self._index = _Index()
+        self._decided.clear()
+
+    def resolve(self, batch: Batch) -> Resolution:
+        """Rewrite a batch onto resolved ids: entities merged, relations and mentions re-pointed."""
+        decisions: list[MergeDecision] = []
+        out: dict[str, Entity] = {}
+        for entity in batch.entities:
+            decision, target = self._resolve_one(entity)
+            decisions.append(decision)
+            _log(decision)
+            self._index.add(target, self._policy)
+            out[target.id] = out[target.id].merged(target) if target.id in out else target
+        mapping = {d.incoming_id: d.resolved_id for d in decisions}
+        relations, dropped = _rewrite_relations(batch.relations, mapping)
+        mentions = tuple(dict.fromkeys((a, mapping.get(e, e)) for a, e in batch.mentions))
+        new_batch = replace(batch, entities=tuple(out.values()), relations=relations, mentions=mentions)
+        return Resolution(new_batch, tuple(decisions), dropped)
+
+    def _resolve_one(self, entity: Entity) -> tuple[MergeDecision, Entity]:
+        """The decision for one entity and the entity to write under the resolved id."""
+        known = self._decided.get(entity.id)
+        if known is not None:
+            target = self._index.entities.get(known.resolved_id)
+            if target is not None:
+                return known, _fold(entity, target)
+        decision, target = self._decide(entity)
+        self._decided[entity.id] = decision
+        return decision, target
+
+    def _decide(self, entity: Entity) -> tuple[MergeDecision, Entity]:
+        def made(target: Entity, reason: Reason, matched: str | None = None,
+                 score: float | None = None, note: str = "") -> tuple[MergeDecision, Entity]:
+            decision = MergeDecision(entity.id, entity.name, entity.type, target.id, reason,
+                                     matched, score, note)
+            return decision, _fold(entity, target)
+
+        existing = self._index.entities.get(entity.id) or self._store.get_entity(entity.id)
+        if existing is not None and existing.type == entity.type:
+            return made(existing, Reason.SAME_ID)
+        if self._is_kb(entity.id):
+            return made(entity, Reason.KB_ID)
+        target, matched, note = self._exact(entity)
+        if target is not None:
+            return made(target, Reason.EXACT, matched, note=note)
+        best, best_name, score = self._fuzzy(entity)
+        if best is not None and score >= self._policy.threshold:
+            return made(best, Reason.FUZZY, best_name, score)
+        if best is not None and score > 0:
+            note = (note + "; " if note else "") + (
+                f"best fuzzy candidate {best.id} {best_name!r} below {self._policy.threshold:g}")
+        return made(entity, Reason.NEW, score=score if best is not None else None, note=note)
+
+    def _candidates_exact(self, entity_type: EntityType, name: str) -> list[Entity]:
+        norm = normalize_name(name)
+        if not norm:
+            return []
+        found = {e.id: e for e in self._index.exact(entity_type, norm)}
+        for e in self._store.search_entities(name, type=entity_type, limit=50):
+            if any(normalize_name(n) == norm for n in e.names()):
+                found.setdefault(e.id, e)
+        return [found[i] for i in sorted(found)]
+
+    def _exact(self, entity: Entity) -> tuple[Entity | None, str | None, str]:
+        """An unambiguous exact match on a normalised name or alias, same type."""
+        by_id: dict[str, tuple[Entity, str, bool]] = {}
+        for i, name in enumerate(entity.names()):
+            for cand in self._candidates_exact(entity.type, name):
+                canonical = i == 0 and normalize_name(cand.name) == normalize_name(name)
+                prior = by_id.get(cand.id)
+                if prior is None or (canonical and not prior[2]):
+                    by_id[cand.id] = (cand, name, canonical)
+        if not by_id:
+            return None, None, ""
+        canonical = [v for v in by_id.values() if v[2]]
+        if len(canonical) == 1:
+            return canonical[0][0], canonical[0][1], ""
+        if len(by_id) == 1:
+            cand, name, _ = next(iter(by_id.values()))
+            return cand, name, ""
+        return None, None, "ambiguous exact match: " + ", ".join(sorted(by_id))
+
+    def _fuzzy(self, entity: Entity) -> tuple[Entity | None, str | None, float]:
+        """The best-scoring same-type candidate sharing a rare token, with its score."""
+        norms = [n for n in dict.fromkeys(normalize_name(x) for x in entity.names())
+                 if self._policy.eligible(entity.type, n)]
+        if not norms:
+            return None, None, 0.0
+        best: tuple[float, str, str, Entity] | None = None
+        for cand in self._fuzzy_candidates(entity.type, norms, exclude=entity.id):
+            for cand_name in cand.names():
+                cand_norm = normalize_name(cand_name)
+                if not self._policy.eligible(cand.type, cand_norm):
+                    continue
+                score = max(self._policy.score(n, cand_norm) for n in norms)
+                key = (-score, cand.id, cand_name)
+                if best is None or key < (-best[0], best[1], best[2]):
+                    best = (score, cand.id, cand_name, cand)
+        if best is None:
+            return None, None, 0.0
+        return best[3], best[2], best[0]
+
+    def _fuzzy_candidates(self, entity_type: EntityType, norms: Iterable[str], exclude: str) -> list[Entity]:
+        found: dict[str, Entity] = {}
+        tokens = sorted({t for n in norms for t in self._policy.rare_tokens(n)})
+        for token in tokens:
+            for e in self._index.with_token(entity_type, token):
+                found.setdefault(e.id, e)
+            hits = self._store.search_entities(token, type=entity_type, limit=self._policy.candidate_limit)
+            if len(hits) < self._policy.candidate_limit:
+                for e in hits:
+                    found.setdefault(e.id, e)
+        found.pop(exclude, None)
+        return [found[i] for i in sorted(found)]
+
+
+def _fold(entity: Entity, target: Entity) -> Entity:
+    """The incoming entity re-keyed onto the target: target's name and type, incoming names as aliases."""
+    if entity.id == target.id:
+        return entity if entity.type == target.type else replace(entity, type=target.type)
+    aliases = tuple(sorted(set(entity.names()) - {target.name}))
+    return Entity(target.id, target.name, target.type, aliases, dict(entity.external_ids), dict(entity.attrs))
+
+
+def _rewrite_relations(relations: Iterable[Relation], mapping: dict[str, str]
+                       ) -> tuple[tuple[Relation, ...], tuple[Relation, ...]]:
+    kept: list[Relation] = []
+    dropped: list[Relation] = []
+    for rel in relations:
+        new = replace(rel, subject=mapping.get(rel.subject, rel.subject),
+                      object=mapping.get(rel.object, rel.object))
+        if new.subject == new.object and rel.subject != rel.object:
+            log.info("dropped %s %s %s: both ends resolved to %s", rel.subject, rel.predicate, rel.object,
+                     new.subject)
+            dropped.append(new)
+        else:
+            kept.append(new)
+    return tuple(kept), tuple(dropped)
+
+
+def _log(decision: MergeDecision) -> None:
+    level = logging.INFO if decision.merged else logging.DEBUG
+    log.log(level, "resolve %s", decision.explain())
