@@ -12,15 +12,19 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from graph.errors import NotFound, StoreUnavailable
 from graph.model import Article, Batch, Evidence, Relation
 from graph.store import GraphStore
+from ingest.progress import Failure, Progress, Tally
 from ingest.resolve import MergeDecision, Resolver
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+
+# Articles in, one single-article Batch (or a Failure naming the article) out, in input order.
+Extractor = Callable[[Iterable[Article]], Iterable[Batch | Failure]]
 
 
 @dataclass(frozen=True)
@@ -174,3 +178,54 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
             group = []
     if group:
         yield group
+
+
+def run_ingest(items: Iterable[Any], loader: Loader, extract: Extractor, progress: Progress,
+               batch_size: int = 200, on_batch: Callable[[LoadResult], None] | None = None) -> Tally:
+    """Read -> plan (skip unchanged) -> extract -> resolve -> load, batch by batch.
+
+    `items` are Articles or read errors (anything with `source` and `reason`).
+    Extraction streams across batches (so worker processes stay busy), and only
+    articles the store does not already hold in this version are extracted.
+    """
+    changed: set[str] = set()
+
+    def todo() -> Iterator[Article]:
+        for group in chunked(items, batch_size):
+            articles = [item for item in group if isinstance(item, Article)]
+            for item in group:
+                if not isinstance(item, Article):
+                    progress.fail(Failure(item.source, "read", item.reason))
+            progress.read(len(articles))
+            plan = loader.plan(articles)
+            progress.unchanged(len(plan.unchanged))
+            changed.update(a.id for a in plan.changed)
+            yield from plan.todo
+
+    for group in chunked(extract(todo()), batch_size):
+        batches = [out for out in group if isinstance(out, Batch)]
+        for out in group:
+            if isinstance(out, Failure):
+                progress.fail(out)
+        if batches:
+            batch = combine(batches)
+            plan = Plan(changed=tuple(a for a in batch.articles if a.id in changed))
+            _report(progress, loader.load(batch, plan), on_batch)
+    return progress.tally
+
+
+def load_batch(batch: Batch, loader: Loader, progress: Progress) -> None:
+    """Load one ready-made batch (e.g. a reference file) unless the store holds it unchanged."""
+    plan = loader.plan(batch.articles)
+    progress.unchanged(len(plan.unchanged))
+    todo = {a.id for a in plan.todo}
+    if todo:
+        kept = replace(batch, articles=tuple(a for a in batch.articles if a.id in todo))
+        _report(progress, loader.load(kept, plan), None)
+
+
+def _report(progress: Progress, result: LoadResult, on_batch: Callable[[LoadResult], None] | None) -> None:
+    progress.batch_done(new=result.new, updated=result.updated, entities=result.entities,
+                        relations=result.relations, evidence=result.evidence, merges=result.merges)
+    if on_batch is not None:
+        on_batch(result)
