@@ -1,0 +1,251 @@
+"""The actor knowledge base: who is who, under every name the news uses.
+
+Actors live in YAML files (`ingest/kb_data/*.yaml`, one list of mappings per
+file; analysts add their own through `load_kb(extra_files)` / ACTORGRAPH_KB_FILES).
+Each entry holds an identity only, never a relation:
+
+    - key: kataib-hezbollah          # stable slug; the entity id is `<type>:<key>`
+      name: Kataib Hezbollah         # canonical English name
+      type: ArmedGroup               # one of the nine FORMAT.md types
+      aliases: [KH, Hezbollah Brigades]
+      wikidata: Q...                 # optional, only when certain
+      country: Iraq                  # optional: the name of a Country actor
+      title: ...                     # optional: a person's best-known office
+      description: ...               # optional, short
+      case_sensitive: [Treasury]     # optional: aliases that must match in this exact case
+      short: false                   # optional (persons): no surname-only forms
+      attrs: {...}                   # optional free-form extras
+
+An extra file may add new actors, or extend an existing key: its aliases are
+added and the other fields it gives replace the packaged ones (the type may not
+change, since the id depends on it).
+
+Surface forms: `surface_forms(actor)` is the name, the aliases and their
+generated spellings (`ingest.kb_variants`), plus surname forms for persons.
+Case rule for matchers (the spaCy EntityRuler): a form is case-sensitive, and
+must be matched on ORTH rather than LOWER, when it has no lowercase letter
+(acronyms such as "US", "U.S.", "KH", "AAH"), when it is listed in the actor's
+`case_sensitive`, derives from such a form, or is a generated surname ("Trump",
+"Kadhimi"). `forms()` and `is_case_sensitive()` expose the flag.
+
+Ambiguity is resolved in the data, never at match time: the same written name
+(and one normalised key) belongs to at most one actor. Two actors claiming it
+explicitly is an error; a generated spelling that collides with another actor's
+name is dropped from the generated side, and a generated spelling two actors
+share is dropped from both (so "Barzani" matches no single Barzani).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from graph.model import Entity, EntityType, entity_id
+from ingest.kb_files import KnowledgeBaseError, RawActor, merge_entries, parse_file, parse_text
+from ingest.kb_keys import case_key, lookup_key
+from ingest.kb_variants import expand, surname_forms
+
+__all__ = ["Actor", "KnowledgeBase", "KnowledgeBaseError", "SurfaceForm", "load_kb", "lookup_key"]
+
+DATA_PACKAGE = "ingest.kb_data"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One canonical actor of the knowledge base."""
+
+    key: str
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    attrs: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def id(self) -> str:
+        return entity_id(self.type, self.name, self.key)
+
+    def to_entity(self) -> Entity:
+        """The graph entity for this actor (external ids carry the Wikidata id)."""
+        external = {"wikidata": self.wikidata} if self.wikidata else {}
+        plain = {k: v for k, v in self.attrs.items() if k not in {"case_sensitive", "short"}}
+        return Entity(self.id, self.name, self.type, self.aliases, external, plain)
+
+
+class SurfaceForm(NamedTuple):
+    """One written form of one actor, and whether a matcher must respect its case."""
+
+    text: str
+    actor: Actor
+    case_sensitive: bool
+
+
+class _Form(NamedTuple):
+    text: str
+    explicit: bool
+    case_sensitive: bool
+
+
+class KnowledgeBase:
+    """Actors indexed by key, id and every surface form; built by `load_kb`."""
+
+    def __init__(self, actors: Iterable[Actor]) -> None:
+        self.actors: tuple[Actor, ...] = tuple(actors)
+        self._by_key = {a.key: a for a in self.actors}
+        self._by_id = {a.id: a for a in self.actors}
+        self._forms, self._index = _build_index(self.actors)
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def by_key(self, key: str) -> Actor | None:
+        """The actor with this knowledge-base key."""
+        return self._by_key.get(key)
+
+    def by_id(self, entity_id: str) -> Actor | None:
+        """The actor with this entity id (`<type>:<key>`)."""
+        return self._by_id.get(entity_id)
+
+    def lookup(self, name: str) -> list[Actor]:
+        """Actors one of whose surface forms equals `name` once normalised (case rules honoured)."""
+        owner = self._index.get(lookup_key(name))
+        if owner is None:
+            return []
+        forms = [f for f in self._forms[owner] if lookup_key(f.text) == lookup_key(name)]
+        wanted = case_key(name)
+        if any(not f.case_sensitive or case_key(f.text) == wanted for f in forms):
+            return [self._by_key[owner]]
+        return []
+
+    def surface_forms(self, actor: Actor) -> tuple[str, ...]:
+        """Name, aliases and generated spellings of `actor`, canonical name first."""
+        return tuple(f.text for f in self._forms.get(actor.key, ()))
+
+    def is_case_sensitive(self, actor: Actor, form: str) -> bool:
+        """True when `form` of `actor` must be matched in its exact case (see module docstring)."""
+        return any(f.text == form and f.case_sensitive for f in self._forms.get(actor.key, ()))
+
+    def forms(self) -> tuple[SurfaceForm, ...]:
+        """Every surface form of every actor, for building a matcher."""
+        return tuple(SurfaceForm(f.text, a, f.case_sensitive) for a in self.actors
+                     for f in self._forms[a.key])
+
+
+def _explicit_forms(actor: Actor) -> list[_Form]:
+    pinned = {lookup_key(t) for t in actor.attrs.get("case_sensitive", ())}
+    out = []
+    for text in dict.fromkeys((actor.name, *actor.aliases)):
+        out.append(_Form(text, True, _is_caps(text) or lookup_key(text) in pinned))
+    return out
+
+
+def _is_caps(text: str) -> bool:
+    return not any(c.islower() for c in text) and any(c.isalpha() for c in text)
+
+
+def _generated_forms(actor: Actor, explicit: list[_Form]) -> list[_Form]:
+    seen = {f.text for f in explicit}
+    out: list[_Form] = []
+    for base in explicit:
+        for text in expand([base.text]):
+            if text not in seen:
+                seen.add(text)
+                out.append(_Form(text, False, base.case_sensitive or _is_caps(text)))
+    if actor.type is EntityType.PERSON and actor.attrs.get("short", True):
+        for text in surname_forms(actor.name):
+            if text not in seen:
+                seen.add(text)
+                out.append(_Form(text, False, True))
+    return out
+
+
+def _build_index(actors: Sequence[Actor]) -> tuple[dict[str, list[_Form]], dict[str, str]]:
+    """Every actor's forms and the owner of each normalised key, after resolving collisions."""
+    candidates = {a.key: _candidate_forms(a) for a in actors}
+    explicit_owner: dict[str, str] = {}
+    problems: list[str] = []
+    for actor in actors:
+        for form in candidates[actor.key]:
+            if form.explicit:
+                _claim(explicit_owner, lookup_key(form.text), actor.key, form.text, problems)
+    if problems:
+        raise KnowledgeBaseError(problems)
+    generated: dict[str, set[str]] = {}
+    for key, forms in candidates.items():
+        for form in forms:
+            if not form.explicit:
+                generated.setdefault(lookup_key(form.text), set()).add(key)
+    owner = dict(explicit_owner)
+    for norm, keys in generated.items():
+        if norm not in owner and len(keys) == 1:
+            owner[norm] = next(iter(keys))
+    kept = {key: [f for f in forms if owner.get(lookup_key(f.text)) == key]
+            for key, forms in candidates.items()}
+    return kept, owner
+
+
+def _candidate_forms(actor: Actor) -> list[_Form]:
+    explicit = _explicit_forms(actor)
+    forms = [*explicit, *_generated_forms(actor, explicit)]
+    return [f for f in forms if lookup_key(f.text)]
+
+
+def _claim(owner: dict[str, str], norm: str, key: str, text: str, problems: list[str]) -> None:
+    if not norm:
+        problems.append(f"{key}: the name or alias {text!r} has no letters or digits")
+        return
+    previous = owner.setdefault(norm, key)
+    if previous != key:
+        problems.append(f"the surface form {text!r} is claimed by both {previous!r} and {key!r}; "
+                        "give it to one actor only")
+
+
+def _actor(raw: RawActor) -> Actor:
+    assert raw.name is not None and raw.type is not None  # merge_entries rejects incomplete entries
+    return Actor(raw.key, raw.name, EntityType(raw.type), tuple(raw.aliases), raw.wikidata, dict(raw.attrs))
+
+
+@lru_cache(maxsize=1)
+def _packaged_entries() -> tuple[RawActor, ...]:
+    """The parsed packaged YAML files, read once per process."""
+    entries: list[RawActor] = []
+    problems: list[str] = []
+    files = sorted((p for p in resources.files(DATA_PACKAGE).iterdir() if p.name.endswith(".yaml")),
+                   key=lambda p: p.name)
+    for path in files:
+        parsed, errors = parse_text(path.read_text(encoding="utf-8"), f"kb_data/{path.name}")
+        entries.extend(parsed)
+        problems.extend(errors)
+    if problems:
+        raise KnowledgeBaseError(problems)
+    return tuple(entries)
+
+
+@lru_cache(maxsize=1)
+def _packaged_kb() -> KnowledgeBase:
+    return _assemble(_packaged_entries(), ())
+
+
+def _assemble(packaged: Sequence[RawActor], extra: Sequence[RawActor]) -> KnowledgeBase:
+    merged = merge_entries(packaged, extra)
+    return KnowledgeBase(_actor(raw) for raw in merged)
+
+
+def load_kb(extra_files: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """The packaged knowledge base, extended by analysts' YAML files; errors list every problem."""
+    if not extra_files:
+        return _packaged_kb()
+    extra: list[RawActor] = []
+    problems: list[str] = []
+    for path in extra_files:
+        parsed, errors = parse_file(Path(path))
+        extra.extend(parsed)
+        problems.extend(errors)
+    if problems:
+        raise KnowledgeBaseError(problems)
+    return _assemble(_packaged_entries(), extra)
+
