@@ -1,0 +1,168 @@
+"""The Neo4j read path: transaction functions for subgraph and paths, and record conversion.
+
+Each function takes a read transaction and returns domain types, so the store
+class only validates arguments and chooses the session.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from neo4j import ManagedTransaction
+from neo4j.graph import Node, Relationship
+from neo4j.graph import Path as GraphPath
+from neo4j.time import Date, DateTime, Duration, Time
+
+from graph.cypher_loader import load
+from graph.errors import NoPath, NotFound
+from graph.model import Article, Entity, Evidence, Hop, Path, Predicate, Provenance, Relation, Subgraph
+from graph.neo4j_write import entity_from_map
+
+TOP_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class EdgeFilter:
+    """Which edges a traversal may cross: predicates (None = all) and a date window."""
+
+    predicates: list[str] | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def params(self) -> dict[str, Any]:
+        return {"predicates": self.predicates, "since": self.since, "until": self.until}
+
+
+def relation_from_map(row: dict[str, Any], evidence: tuple[Evidence, ...] = ()) -> Relation:
+    """A Relation with its aggregates from the map the read queries return."""
+    return Relation(
+        subject=row["subject"],
+        predicate=Predicate(row["predicate"]),
+        object=row["object"],
+        attrs=json.loads(row.get("attrs") or "{}"),
+        evidence=evidence,
+        confidence=float(row.get("confidence") or 0.0),
+        first_seen=row.get("first_seen"),
+        last_seen=row.get("last_seen"),
+        evidence_count=int(row.get("evidence_count") or 0),
+    )
+
+
+def evidence_from_map(row: dict[str, Any]) -> Evidence:
+    """An Evidence item from its node's properties."""
+    return Evidence(
+        article_id=row["article_id"],
+        sentence=row["sentence"],
+        start=int(row["start"]),
+        end=int(row["end"]),
+        date=row.get("date"),
+        confidence=float(row["confidence"]),
+        provenance=Provenance(row["provenance"]),
+    )
+
+
+def article_from_map(row: dict[str, Any]) -> Article:
+    """An Article's metadata (the body is not stored)."""
+    return Article(id=row["id"], source=row["source"], title=row.get("title") or "",
+                   published=row.get("published"), url=row.get("url"),
+                   provenance=Provenance(row.get("provenance") or Provenance.TEXT.value))
+
+
+def entities_by_id(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, Entity]:
+    """The held entities among `ids`, by id."""
+    records = tx.run(load("entities_by_id"), ids=list(ids))
+    return {e.id: e for e in (entity_from_map(r["entity"]) for r in records)}
+
+
+def require_entities(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, Entity]:
+    """Like `entities_by_id`, raising NotFound for the first id the store does not hold."""
+    found = entities_by_id(tx, ids)
+    for eid in ids:
+        if eid not in found:
+            raise NotFound(f"unknown entity: {eid}")
+    return found
+
+
+def evidence_pages(tx: ManagedTransaction, ids: Sequence[str], limit: int,
+                   offset: int = 0) -> dict[str, list[Evidence]]:
+    """A page of evidence per relation id, in the contract's order."""
+    pages: dict[str, list[Evidence]] = {rid: [] for rid in ids}
+    for record in tx.run(load("evidence_for_relations"), ids=list(ids), limit=limit, offset=offset):
+        pages[record["relation_id"]].append(evidence_from_map(record["evidence"]))
+    return pages
+
+
+def relation_ends(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+    """(subject, object) of each held relation among `ids`."""
+    records = tx.run(load("relations_by_id"), ids=list(ids))
+    return {r["id"]: (r["subject"], r["object"]) for r in records}
+
+
+def subgraph_tx(tx: ManagedTransaction, centers: list[str], depth: int, types: list[str] | None,
+                edges: EdgeFilter, limit: int) -> Subgraph:
+    """Breadth-first layers (one query each), then the entered nodes and their eligible edges."""
+    found = require_entities(tx, centers)
+    entered = centers[:limit]
+    truncated = len(centers) > limit
+    frontier = entered
+    for _ in range(depth):
+        if truncated or not frontier:
+            break
+        room = limit - len(entered)
+        records = tx.run(load("subgraph_layer"), frontier=frontier, seen=entered, types=types,
+                         room=room, **edges.params())
+        layer = [r["id"] for r in records]
+        if len(layer) > room:
+            layer, truncated = layer[:room], True
+        entered, frontier = entered + layer, layer
+    found.update(entities_by_id(tx, [e for e in entered if e not in found]))
+    records = tx.run(load("subgraph_edges"), ids=entered, **edges.params())
+    relations = tuple(relation_from_map(r["relation"]) for r in records)
+    return Subgraph(nodes=tuple(found[e] for e in entered), edges=relations, truncated=truncated)
+
+
+def paths_tx(tx: ManagedTransaction, source: str, target: str, max_hops: int, k: int,
+             predicates: list[str] | None, directed: bool) -> list[Path]:
+    """Up to k shortest simple paths: the shortest group first, every length only when needed."""
+    require_entities(tx, [source, target])
+    params = {"source": source, "target": target, "max_hops": max_hops, "k": k,
+              "predicates": predicates, "directed": directed}
+    rows = [r.data() for r in tx.run(load("paths_shortest"), params)]
+    if 0 < len(rows) < k:
+        rows = [r.data() for r in tx.run(load("paths_all"), params)]
+    if not rows:
+        raise NoPath(f"no path from {source} to {target} within {max_hops} hops")
+    node_ids = sorted({n for row in rows for n in row["nodes"]})
+    nodes = entities_by_id(tx, node_ids)
+    rel_ids = sorted({rel["id"] for row in rows for rel in row["relations"]})
+    evidence = evidence_pages(tx, rel_ids, TOP_EVIDENCE)
+    return [_path(row, nodes, evidence) for row in rows]
+
+
+def _path(row: dict[str, Any], nodes: dict[str, Entity], evidence: dict[str, list[Evidence]]) -> Path:
+    hops = tuple(
+        Hop(relation_from_map(rel, tuple(evidence[rel["id"]])), forward=rel["subject"] == row["nodes"][i])
+        for i, rel in enumerate(row["relations"])
+    )
+    return Path(nodes=tuple(nodes[n] for n in row["nodes"]), hops=hops)
+
+
+def plain(value: Any) -> Any:
+    """A record value as plain Python: nodes and relationships become property dicts."""
+    if isinstance(value, Node | Relationship):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, GraphPath):
+        return {"nodes": [plain(n) for n in value.nodes],
+                "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, Date | DateTime | Time):
+        return value.iso_format()
+    if isinstance(value, Duration):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value

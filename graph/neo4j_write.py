@@ -1,0 +1,189 @@
+"""The Neo4j write path: a Batch turned into parameter rows, written in one transaction.
+
+Merging (entities, relation attributes) is done here in Python with the same
+`Entity.merged` rule as the embedded store, over the stored versions read
+(and write-locked) inside the same transaction, so both stores agree exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from neo4j import ManagedTransaction
+
+from graph.cypher_loader import load
+from graph.errors import InvalidArgument
+from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, normalize_name
+
+# Property names the store itself uses; flattened attrs/external ids never overwrite them.
+ENTITY_RESERVED = frozenset({"id", "name", "type", "aliases", "norm_names", "norm_name", "norm_blob",
+                             "external_ids", "attrs"})
+RELATION_RESERVED = frozenset({"id", "attrs", "confidence", "first_seen", "last_seen", "evidence_count"})
+_PROPERTY_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+
+
+def dumps(value: Any) -> str:
+    """Canonical JSON for attrs and external ids (sorted keys, unicode verbatim)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def flat(values: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
+    """Primitive values under plain keys, copied as properties so analysts' Cypher reads them."""
+    return {k: v for k, v in values.items()
+            if _PROPERTY_KEY.match(k) and k not in reserved
+            and isinstance(v, str | int | float | bool)}
+
+
+@dataclass
+class WritePlan:
+    """A batch with duplicates folded in batch order: one item per id."""
+
+    articles: dict[str, Article] = field(default_factory=dict)
+    entities: dict[str, list[Entity]] = field(default_factory=dict)  # id -> items in batch order
+    relations: dict[str, Relation] = field(default_factory=dict)
+    evidence: dict[str, tuple[str, Evidence]] = field(default_factory=dict)  # id -> (relation id, item)
+    mentions: set[tuple[str, str]] = field(default_factory=set)
+
+
+def plan(batch: Batch) -> WritePlan:
+    """Fold the batch: later articles replace, relation attrs merge, first evidence wins.
+
+    Entity items are kept in order and folded over the stored version later
+    (`merge_entities`): `Entity.merged` is not associative in its alias rule.
+    """
+    out = WritePlan()
+    for article in batch.articles:
+        out.articles[article.id] = article
+    for entity in batch.entities:
+        EntityType(entity.type)  # a bad type fails here, before any label is built from it
+        out.entities.setdefault(entity.id, []).append(entity)
+    for relation in batch.relations:
+        Predicate(relation.predicate)
+        rid = relation.id
+        held_rel = out.relations.get(rid)
+        attrs = {**held_rel.attrs, **relation.attrs} if held_rel else dict(relation.attrs)
+        out.relations[rid] = Relation(relation.subject, Predicate(relation.predicate), relation.object, attrs)
+        for item in relation.evidence:
+            out.evidence.setdefault(item.id_for(rid), (rid, item))
+    out.mentions = set(batch.mentions)
+    return out
+
+
+def merge_entities(stored: Entity | None, items: list[Entity]) -> Entity:
+    """The stored entity (or the first item) merged with each item in batch order."""
+    merged = stored if stored is not None else items[0].merged(items[0])
+    for item in items if stored is not None else items[1:]:
+        merged = merged.merged(item)
+    return merged
+
+
+def entity_from_map(row: dict[str, Any]) -> Entity:
+    """An Entity from the map the read queries return."""
+    return Entity(
+        id=row["id"],
+        name=row["name"],
+        type=EntityType(row["type"]),
+        aliases=tuple(row.get("aliases") or ()),
+        external_ids=json.loads(row.get("external_ids") or "{}"),
+        attrs=json.loads(row.get("attrs") or "{}"),
+    )
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    names = sorted({normalize_name(n) for n in entity.names()} - {""})
+    props = {
+        **flat(entity.external_ids, ENTITY_RESERVED),
+        "id": entity.id,
+        "name": entity.name,
+        "type": EntityType(entity.type).value,
+        "aliases": list(entity.aliases),
+        "norm_name": normalize_name(entity.name),
+        "norm_names": names,
+        # newline-framed so a CONTAINS over the blob never spans two names (normalised names hold none)
+        "norm_blob": "\n" + "\n".join(names) + "\n",
+        "external_ids": dumps(entity.external_ids),
+        "attrs": dumps(entity.attrs),
+    }
+    return {"id": entity.id, "label": EntityType(entity.type).value, "props": props}
+
+
+def _relation_row(rid: str, relation: Relation) -> dict[str, Any]:
+    props = {**flat(relation.attrs, RELATION_RESERVED), "id": rid, "attrs": dumps(relation.attrs),
+             "confidence": 0.0, "evidence_count": 0}
+    return {"id": rid, "subject": relation.subject, "object": relation.object,
+            "predicate": Predicate(relation.predicate).value, "props": props}
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    props = {"id": article.id, "source": article.source, "title": article.title,
+             "published": article.published, "url": article.url,
+             "provenance": article.provenance.value, "hash": article.hash}
+    return {"id": article.id, "props": props}
+
+
+def _evidence_row(eid: str, rid: str, item: Evidence) -> dict[str, Any]:
+    props = {"id": eid, "relation_id": rid, "article_id": item.article_id, "sentence": item.sentence,
+             "start": item.start, "end": item.end, "date": item.date,
+             "confidence": float(item.confidence), "provenance": item.provenance.value}
+    return {"id": eid, "article_id": item.article_id, "props": props}
+
+
+def _check_references(tx: ManagedTransaction, p: WritePlan) -> None:
+    """Raise InvalidArgument when a relation end, mention or evidence points at nothing."""
+    entity_refs = {r.subject for r in p.relations.values()} | {r.object for r in p.relations.values()}
+    entity_refs |= {e for _, e in p.mentions}
+    article_refs = {a for a, _ in p.mentions} | {item.article_id for _, item in p.evidence.values()}
+    outside_entities = sorted(entity_refs - p.entities.keys())
+    outside_articles = sorted(article_refs - p.articles.keys())
+    if not outside_entities and not outside_articles:
+        return
+    record = tx.run(load("write_missing_refs"), entity_ids=outside_entities,
+                    article_ids=outside_articles).single(strict=True)
+    missing = [*record["entities"], *record["articles"]]
+    if missing:
+        raise InvalidArgument(f"batch references unknown ids: {', '.join(missing[:10])}")
+
+
+def _merge_stored(tx: ManagedTransaction, p: WritePlan) -> list[Entity]:
+    """The batch's entities and relation attrs folded over the stored (write-locked) versions."""
+    stored: dict[str, Entity] = {}
+    if p.entities:
+        for record in tx.run(load("write_lock_entities"), ids=list(p.entities)):
+            entity = entity_from_map(record["entity"])
+            stored[entity.id] = entity
+    if p.relations:
+        rows = [{"id": rid, "subject": r.subject} for rid, r in p.relations.items()]
+        for record in tx.run(load("write_lock_relations"), rows=rows):
+            held = p.relations[record["id"]]
+            attrs = {**json.loads(record["attrs"] or "{}"), **held.attrs}
+            p.relations[record["id"]] = Relation(held.subject, held.predicate, held.object, attrs)
+    return [merge_entities(stored.get(eid), items) for eid, items in p.entities.items()]
+
+
+def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
+    """The transaction function of `Neo4jStore.write` (re-run whole by the driver on retry)."""
+    p = plan(batch)
+    _check_references(tx, p)
+    entities = _merge_stored(tx, p)
+    _run(tx, "write_articles", [_article_row(a) for a in p.articles.values()])
+    _run(tx, "write_entities", [_entity_row(e) for e in entities])
+    _run(tx, "write_mentions", [{"article": a, "entity": e} for a, e in sorted(p.mentions)])
+    rel_rows = [_relation_row(rid, r) for rid, r in p.relations.items()]
+    _run(tx, "write_relations", rel_rows)
+    _run(tx, "write_evidence", [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()])
+    refresh_aggregates(tx, [{"id": row["id"], "subject": row["subject"]} for row in rel_rows])
+
+
+def refresh_aggregates(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
+    """Recompute confidence, first/last seen and evidence count of the given relations."""
+    _run(tx, "write_aggregates", rows)
+
+
+def _run(tx: ManagedTransaction, name: str, rows: Iterable[dict[str, Any]]) -> None:
+    rows = list(rows)
+    if rows:
+        tx.run(load(name), rows=rows).consume()
