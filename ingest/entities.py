@@ -1,0 +1,59 @@
+"""The knowledge-base entity ruler: every surface form of every actor, matched before the NER.
+
+Two phrase matchers: case-sensitive forms (acronyms, surnames, pinned forms) on
+ORTH, the rest on LOWER. Matches become `doc.ents` labelled with the actor's
+entity type and carrying its id in `kb_id_`; the statistical NER runs after and
+keeps them, so the knowledge base wins over the model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ingest.kb import KnowledgeBase, load_kb
+from ingest.lexicon import lexicon
+
+
+@lru_cache(maxsize=4)
+def cached_kb(kb_files: tuple[str, ...] = ()) -> KnowledgeBase:
+    """The knowledge base for these extra files, loaded once per process."""
+    return load_kb(extra_files=kb_files)
+
+
+class KBEntities:
+    """Marks knowledge-base actors in a doc; longest match wins."""
+
+    def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.types: dict[str, str] = {}
+        demonyms = lexicon().demonyms
+        forms = [f for f in kb.forms() if f.text.lower() not in demonyms]
+        docs = nlp.tokenizer.pipe(f.text for f in forms)
+        for form, pattern in zip(forms, docs, strict=True):
+            self.types[form.actor.id] = form.actor.type.value
+            single = len(pattern) == 1 and not form.text.islower()
+            matcher = self.exact if form.case_sensitive or single else self.folded
+            matcher.add(form.actor.id, [pattern])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = []
+        for matcher in (self.exact, self.folded):
+            for match_id, start, end in matcher(doc):
+                key = doc.vocab.strings[match_id]
+                spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
+        doc.ents = filter_spans([*spans, *doc.ents])
+        return doc
+
+
+@Language.factory("actorgraph_kb_entities_v1", default_config={"kb_files": []})
+def make_kb_entities(nlp: Language, name: str, kb_files: Sequence[str]) -> KBEntities:
+    """Factory: the entity ruler fed by the knowledge base (packaged data plus `kb_files`)."""
+    return KBEntities(nlp, cached_kb(tuple(kb_files)))

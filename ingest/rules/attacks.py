@@ -1,0 +1,146 @@
+"""TARGETED, PERPETRATED, CONDEMNED, BLAMED, ACCUSED: what happened, who did it, who said what.
+
+"the drone attack aimed at X's residence", "the attack targeted X", "carried out
+by Y", "Y claimed responsibility for the attack", "Z condemned the attack",
+"Z called it a cowardly terrorist attack", "Z blamed the attack on Y",
+"Z accused Y of ...".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.lexicon import lexicon
+from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
+from ingest.spans import EVENTS
+
+_ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
+_HEDGES = {"suspected", "alleged", "allegedly", "believed", "blamed", "likely", "accused", "reportedly"}
+_PERP_VERBS = ("carry", "conduct", "launch", "stage", "perpetrate", "claim", "mount", "execute")
+
+
+def _events(ctx: Context) -> list[Span]:
+    return [s for s in ctx.doc.spans.get(EVENTS, []) if s.label_ == "Event"]
+
+
+def _target_of(ctx: Context, token: Token | None) -> Span | None:
+    """The named target of a phrase; an owned place ("X's residence") stands for its owner."""
+    if token is None:
+        return None
+    if token.lemma_.lower() in lexicon().owned_places:
+        for c in token.children:
+            if c.dep_ == "poss":
+                return ctx.ref(c)
+    span = ctx.ref(token)
+    return span if span is not None and span.label_ != "Event" else None
+
+
+@rule("attack.targeted_phrase")
+def targeted_phrase(ctx: Context) -> Iterator[Found]:
+    """"attack on X", "attack aimed at X's residence", "assault on the prime minister's residence"."""
+    for event in _events(ctx):
+        noun = event.root
+        target = _target_of(ctx, pobj_of(noun, {"on", "against"}))
+        if target is None:
+            for acl in noun.children:
+                if acl.dep_ == "acl" and acl.lemma_ in {"aim", "target", "direct"}:
+                    target = _target_of(ctx, pobj_of(acl, {"at", "against"}) or child(acl, "dobj"))
+        if target is not None:
+            yield make(event, Predicate.TARGETED, target, noun, 0.85, "attack.targeted_phrase")
+
+
+@rule("attack.targeted_verb")
+def targeted_verb(ctx: Context) -> Iterator[Found]:
+    """"the attack targeted X's residence", "the strike hit X"."""
+    for verb in ctx.cues("target", "hit", "strike"):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+            continue
+        event = ctx.ref(ctx.subject_of(verb))
+        target = _target_of(ctx, child(verb, "dobj"))
+        if event is not None and event.label_ == "Event" and target is not None:
+            yield make(event, Predicate.TARGETED, target, verb, 0.85, "attack.targeted_verb")
+
+
+def _alleged(verb: Token) -> bool:
+    words = {t.lower_ for t in verb.sent}
+    claimed = verb.lemma_ == "claim" or "responsibility" in words
+    return not claimed and bool(words & _HEDGES)
+
+
+@rule("attack.perpetrated")
+def perpetrated(ctx: Context) -> Iterator[Found]:
+    """"carried out by Y" (on an event), "Y carried out / claimed (responsibility for) the attack"."""
+    for verb in ctx.cues(*_PERP_VERBS):
+        if verb.pos_ != "VERB":
+            continue
+        if verb.tag_ == "VBN" and agent_of(verb) is not None:
+            events = [e for e in ctx.group(ctx.subject_of(verb)) if e.label_ == "Event"]
+            actors = ctx.group(agent_of(verb))
+        else:
+            obj = child(verb, "dobj")
+            if obj is not None and obj.lower_ == "responsibility":
+                obj = pobj_of(obj, {"for"})
+            events = [e for e in ctx.group(obj) if e.label_ == "Event"]
+            actors = ctx.group(ctx.subject_of(verb))
+        for actor in actors:
+            if actor.label_ in _ACTORS:
+                for event in events:
+                    yield make(actor, Predicate.PERPETRATED, event, verb, 0.8, "attack.perpetrated",
+                               alleged=_alleged(verb))
+
+
+@rule("attack.condemned")
+def condemned(ctx: Context) -> Iterator[Found]:
+    """"Z condemned/denounced the attack", "Z called it a cowardly terrorist attack"."""
+    for verb in ctx.cues("condemn", "denounce", "decry", "call", "describe"):
+        if verb.pos_ != "VERB":
+            continue
+        obj = child(verb, "dobj")
+        if verb.lemma_ in {"call", "describe"}:
+            words = {t.lemma_.lower() for t in verb.subtree}
+            if not words & {"terrorist", "cowardly", "criminal", "heinous", "attack", "crime"}:
+                continue
+            obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "it"), None)
+        targets = ctx.group(obj)
+        for actor in ctx.group(ctx.subject_of(verb)):
+            if actor.label_ not in _ACTORS:
+                continue
+            for target in targets:
+                if target != actor:
+                    yield make(actor, Predicate.CONDEMNED, target, verb, 0.8, "attack.condemned")
+
+
+@rule("attack.blamed")
+def blamed(ctx: Context) -> Iterator[Found]:
+    """"Z blamed the attack on Y" (attrs.for = the event) and "Z blamed Y for the attack"."""
+    for verb in ctx.cues("blame"):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+            continue
+        dobj = child(verb, "dobj")
+        on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+        if on and dobj is not None:
+            culprits, event = ctx.group(child(on[-1], "pobj")), ctx.ref(dobj)
+        else:
+            culprits, event = ctx.group(dobj), ctx.ref(pobj_of(verb, {"for"}))
+        for actor in ctx.group(ctx.subject_of(verb)):
+            for culprit in culprits:
+                if actor != culprit and {actor.label_, culprit.label_} <= _ACTORS:
+                    yield make(actor, Predicate.BLAMED, culprit, verb, 0.8, "attack.blamed",
+                               **({"for": event} if event is not None and event.label_ == "Event" else {}))
+
+
+@rule("attack.accused")
+def accused(ctx: Context) -> Iterator[Found]:
+    """"Z accused Y of ordering ..." (attrs.of = what they are accused of)."""
+    for verb in ctx.cues("accuse"):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+            continue
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        charge = " ".join(t.text for t in of.subtree)[3:] if of is not None else None
+        for actor in ctx.group(ctx.subject_of(verb)):
+            for target in ctx.group(child(verb, "dobj")):
+                if actor != target and {actor.label_, target.label_} <= _ACTORS:
+                    yield make(actor, Predicate.ACCUSED, target, verb, 0.8, "attack.accused", of=charge)

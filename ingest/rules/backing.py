@@ -1,0 +1,112 @@
+"""BACKED_BY: "Iran-backed X", "X, bankrolled by Y", "a proxy for Y", "Y funds X".
+
+Demonym sponsors ("Iranian-sponsored") resolve to the country through the
+lexicon and a named mention of that country elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.lexicon import lexicon
+from ingest.rules.base import Context, Found, agent_of, make, pobj_of, rule
+
+BACK_VERBS = ("back", "sponsor", "fund", "support", "bankroll", "finance", "arm", "train", "equip")
+_PARTICIPLES = {"backed", "sponsored", "funded", "supported", "bankrolled", "financed", "armed",
+                "trained", "equipped"}
+
+
+def _country_span(ctx: Context, token: Token) -> Span | None:
+    """A named mention of the country a demonym token stands for."""
+    country = lexicon().country_of(token.text)
+    if country is None:
+        return None
+    for ent in ctx.doc.ents:
+        if ent.label_ == "Country" and lexicon().country_of(ent.text) == country:
+            return ent
+        if ent.label_ == "Country" and ent.text == country:
+            return ent
+    return None
+
+
+def _backed_noun(ctx: Context, participle: Token) -> list[Span]:
+    """The group(s) an "<Y>-backed" modifier describes."""
+    noun = participle.head
+    while noun.dep_ == "compound" and noun.head != noun:
+        noun = noun.head
+    return ctx.group(noun)
+
+
+@rule("backing.hyphen")
+def hyphen_backed(ctx: Context) -> Iterator[Found]:
+    """"Iran-backed X", "Iranian-sponsored X": sponsor, hyphen, participle before a named group."""
+    for part in ctx.cues(*_PARTICIPLES):
+        if part.lower_ not in _PARTICIPLES or part.i < 2 or ctx.doc[part.i - 1].text not in {"-", "–"}:
+            continue
+        sponsor_tok = ctx.doc[part.i - 2]
+        sponsor = ctx.at.get(sponsor_tok.i) or _country_span(ctx, sponsor_tok)
+        if sponsor is None:
+            continue
+        for group in _backed_noun(ctx, part):
+            if group != sponsor:
+                yield make(group, Predicate.BACKED_BY, sponsor, part, 0.9, "backing.hyphen")
+
+
+@rule("backing.passive")
+def passive_backed(ctx: Context) -> Iterator[Found]:
+    """"X, bankrolled by Y", "X is backed by Y and Z"."""
+    for verb in ctx.cues(*BACK_VERBS):
+        if verb.tag_ != "VBN":
+            continue
+        sponsors = ctx.group(agent_of(verb))
+        if not sponsors:
+            continue
+        for group in ctx.group(ctx.subject_of(verb)):
+            for sponsor in sponsors:
+                if group != sponsor:
+                    yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.85, "backing.passive")
+
+
+@rule("backing.active")
+def active_backs(ctx: Context) -> Iterator[Found]:
+    """"Y backs / funds / arms X" with a named group as the object."""
+    for verb in ctx.cues(*BACK_VERBS):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+            continue
+        sponsors = ctx.group(ctx.subject_of(verb))
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        for group in ctx.group(dobj):
+            if group.label_ not in {"ArmedGroup", "PoliticalParty"}:
+                continue
+            for sponsor in sponsors:
+                if group != sponsor:
+                    yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.75, "backing.active")
+
+
+def _proxy_holder(ctx: Context, noun: Token) -> list[Span]:
+    """Who is called a proxy: apposition, copula subject or "seen/considered as" subject."""
+    if noun.dep_ == "appos":
+        return ctx.group(noun.head)
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "as":
+        head = head.head
+    if noun.dep_ in {"attr", "oprd", "pobj", "dobj"}:
+        return ctx.group(ctx.subject_of(head))
+    return []
+
+
+@rule("backing.proxy")
+def proxy_for(ctx: Context) -> Iterator[Found]:
+    """"X is (seen as) a proxy for Y", "X, a proxy of Y", "Y's proxy X"."""
+    for noun in ctx.cues("proxy", "proxies"):
+        sponsors = ctx.group(pobj_of(noun, {"for", "of"}))
+        for c in noun.children:
+            if c.dep_ == "poss":
+                sponsors += ctx.group(c)
+        for group in _proxy_holder(ctx, noun):
+            for sponsor in sponsors:
+                if group != sponsor:
+                    yield make(group, Predicate.BACKED_BY, sponsor, noun, 0.8, "backing.proxy")

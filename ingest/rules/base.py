@@ -1,0 +1,147 @@
+"""What every relation rule shares: the found relation, the per-doc context, the registry.
+
+A rule is a small named function `rule(ctx) -> Iterable[Found]` over one parsed
+doc. `Context` indexes the doc once (entity at a token, cue words by lemma), so
+each rule only visits the few tokens its cue words pick out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import Predicate
+from ingest.spans import EVENTS
+
+
+@dataclass(frozen=True)
+class Found:
+    """One relation a rule read off the text: two spans, a predicate, attrs and a confidence."""
+
+    subject: Span
+    predicate: Predicate
+    object: Span
+    sentence: Span
+    confidence: float
+    rule: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+Rule = Callable[["Context"], Iterable[Found]]
+RULES: dict[str, Rule] = {}
+
+
+def rule(name: str) -> Callable[[Rule], Rule]:
+    """Register a rule under a stable name (used in logs and tests)."""
+    def wrap(func: Rule) -> Rule:
+        RULES[name] = func
+        return func
+    return wrap
+
+
+class Context:
+    """One doc, indexed for the rules."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.at: dict[int, Span] = {}
+        for span in [*doc.spans.get(EVENTS, []), *doc.ents]:
+            for i in range(span.start, span.end):
+                self.at[i] = span
+        self.refs: dict[int, Span] = doc._.ag_refs or {}
+        self.by_lemma: dict[str, list[Token]] = defaultdict(list)
+        for token in doc:
+            self.by_lemma[token.lemma_.lower()].append(token)
+            if token.lower_ != token.lemma_.lower():
+                self.by_lemma[token.lower_].append(token)
+
+    def cues(self, *lemmas: str) -> Iterator[Token]:
+        """Tokens whose lemma or lower form is one of `lemmas`, in text order."""
+        seen: set[int] = set()
+        for token in sorted((t for lem in lemmas for t in self.by_lemma.get(lem, ())), key=lambda t: t.i):
+            if token.i not in seen:
+                seen.add(token.i)
+                yield token
+
+    def ref(self, token: Token | None, depth: int = 0) -> Span | None:
+        """The named span a token stands for: itself, a relative pronoun's antecedent, an anaphor."""
+        if token is None or depth > 4:
+            return None
+        if token.i in self.at:
+            return self.at[token.i]
+        if token.i in self.refs:
+            return self.refs[token.i]
+        if token.lower_ in {"which", "who", "that", "whom"}:
+            clause = token.head
+            while clause.dep_ not in {"relcl", "acl"} and clause.head != clause:
+                if clause.dep_ == "ROOT":
+                    return None
+                clause = clause.head
+            return self.ref(clause.head, depth + 1) if clause.dep_ in {"relcl", "acl"} else None
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.at:
+                return self.at[child.i]
+        if token.dep_ == "appos":
+            return self.at.get(token.head.i)
+        return None
+
+    def group(self, token: Token | None) -> list[Span]:
+        """The span a token stands for and those coordinated with it ("A, B and C")."""
+        if token is None:
+            return []
+        out = []
+        for tok in (token, *token.conjuncts):
+            span = self.ref(tok)
+            if span is not None and span not in out:
+                out.append(span)
+        return out
+
+    def subject_of(self, verb: Token) -> Token | None:
+        """The subject of a verb, following conjoined verbs and participles up to their noun."""
+        for _ in range(4):
+            for child in verb.children:
+                if child.dep_ in {"nsubj", "nsubjpass"}:
+                    return child
+            if verb.dep_ == "conj":
+                verb = verb.head
+            elif verb.dep_ in {"acl", "relcl"}:
+                return verb.head
+            elif verb.dep_ in {"xcomp", "ccomp", "advcl", "pcomp", "prep", "pobj"}:
+                verb = verb.head
+            else:
+                return None
+        return None
+
+
+def child(token: Token, dep: str, lower: set[str] | None = None) -> Token | None:
+    """The first child with this dependency (and, if given, one of these words)."""
+    for c in token.children:
+        if c.dep_ == dep and (lower is None or c.lower_ in lower):
+            return c
+    return None
+
+
+def pobj_of(token: Token, preps: set[str]) -> Token | None:
+    """The object of a preposition child of `token` ("proxy *for* Y" -> Y)."""
+    for c in token.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            obj = child(c, "pobj")
+            if obj is not None:
+                return obj
+    return None
+
+
+def agent_of(verb: Token) -> Token | None:
+    """The "by" object of a passive verb."""
+    return pobj_of(verb, {"by"})
+
+
+def make(subject: Span, predicate: Predicate, obj: Span, cue: Token, confidence: float, name: str,
+         **attrs: Any) -> Found:
+    """A Found relation evidenced by the sentence of the cue token."""
+    return Found(subject, predicate, obj, cue.sent, confidence, name,
+                 {k: v for k, v in attrs.items() if v is not None})

@@ -1,0 +1,130 @@
+"""DESIGNATED_TERRORIST_BY and SANCTIONED_BY, with the date when the sentence gives one.
+
+"X is designated as a terrorist organisation by Y", "Y designated X (as) a
+Foreign Terrorist Organization", "X, which has been sanctioned by Y", "Y
+sanctioned X", "Y imposed sanctions on X". A designating official ("the Deputy
+Secretary of State") stands for the department the knowledge base knows
+("Department of State").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
+
+_STATES = {"StateBody", "Country", "Person", "Organization"}
+_TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
+_TERROR = {"terrorist", "terror", "terrorism", "fto", "sdgt"}
+_OFFICIAL = re.compile(r"secretary of (the )?(\w+)", re.I)
+
+
+def _mentions_terror(tokens: list[Token]) -> bool:
+    return any(t.lower_ in _TERROR or "terror" in t.lower_ for t in tokens)
+
+
+def iso_date(ctx: Context, sent: Span) -> str | None:
+    """The first full date written in the sentence (June 24, 2009 -> 2009-06-24)."""
+    text = sent.text
+    m = re.search(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", text)
+    if m is None:
+        return None
+    try:
+        return datetime.strptime(" ".join(m.groups()), "%B %d %Y").date().isoformat()
+    except ValueError:
+        return None
+
+
+def _official_body(ctx: Context, token: Token) -> Span | None:
+    """The department a designating official serves ("Secretary of State" -> "Department of State")."""
+    phrase = " ".join(t.text for t in token.subtree)
+    m = _OFFICIAL.search(phrase)
+    if m is None:
+        return None
+    wanted = {f"department of {m.group(2).lower()}", f"{m.group(2).lower()} department",
+              f"department of the {m.group(2).lower()}"}
+    for ent in ctx.doc.ents:
+        if ent.label_ == "StateBody" and ent.kb_id_ and any(w in ent.text.lower() for w in wanted):
+            return ent
+    return None
+
+
+def _designators(ctx: Context, token: Token | None) -> list[Span]:
+    if token is None:
+        return []
+    found = [s for s in ctx.group(token) if s.label_ in _STATES]
+    if found:
+        return found
+    body = _official_body(ctx, token)
+    return [body] if body is not None else []
+
+
+def _passive_parts(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]]:
+    targets = ctx.group(ctx.subject_of(verb))
+    agent = agent_of(verb)
+    if agent is None:  # "as a terrorist organisation by the US State Department"
+        for tok in verb.subtree:
+            if tok.lower_ == "by" and tok.dep_ in {"prep", "agent"}:
+                agent = child(tok, "pobj")
+                break
+    return targets, _designators(ctx, agent)
+
+
+@rule("designation.terrorist")
+def designated(ctx: Context) -> Iterator[Found]:
+    """A designate/list/proscribe verb whose phrase says terrorist."""
+    for verb in ctx.cues("designate", "list", "proscribe", "blacklist", "label", "brand"):
+        if verb.pos_ != "VERB" or not _mentions_terror(list(verb.subtree)):
+            continue
+        if verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
+                or verb.dep_ == "acl":
+            targets, states = _passive_parts(ctx, verb)
+        else:
+            targets = ctx.group(child(verb, "dobj"))
+            states = _designators(ctx, ctx.subject_of(verb))
+        date = iso_date(ctx, verb.sent)
+        for target in targets:
+            for state in states:
+                if target != state and target.label_ in _TARGETS:
+                    yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
+                               "designation.terrorist", date=date)
+
+
+@rule("designation.sanctioned")
+def sanctioned(ctx: Context) -> Iterator[Found]:
+    """"X (which has been) sanctioned by Y", "Y sanctioned X"."""
+    for verb in ctx.cues("sanction"):
+        if verb.pos_ != "VERB":
+            continue
+        if verb.tag_ == "VBN" and (agent_of(verb) is not None or verb.dep_ in {"acl", "relcl"}):
+            targets, states = _passive_parts(ctx, verb)
+        else:
+            targets = ctx.group(child(verb, "dobj"))
+            states = _designators(ctx, ctx.subject_of(verb))
+        date = iso_date(ctx, verb.sent)
+        for target in targets:
+            for state in states:
+                if target != state:
+                    yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.85,
+                               "designation.sanctioned", date=date)
+
+
+@rule("designation.sanctions_on")
+def sanctions_on(ctx: Context) -> Iterator[Found]:
+    """"US sanctions on X", "Y imposed sanctions against X"."""
+    for noun in ctx.cues("sanctions"):
+        if noun.pos_ != "NOUN":
+            continue
+        targets = ctx.group(pobj_of(noun, {"on", "against"}))
+        states = [ctx.at[c.i] for c in noun.lefts if c.i in ctx.at and ctx.at[c.i].label_ in _STATES]
+        if not states and noun.dep_ == "dobj":
+            states = _designators(ctx, ctx.subject_of(noun.head))
+        for target in targets:
+            for state in states:
+                if target != state:
+                    yield make(target, Predicate.SANCTIONED_BY, state, noun, 0.8, "designation.sanctions_on")

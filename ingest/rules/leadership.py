@@ -1,0 +1,153 @@
+"""LEADS, SPOKESPERSON_FOR, MEMBER_OF: who heads, speaks for or belongs to a group.
+
+Cue families: "X leader Y", "Y, the leader of X", "its then-commander Y",
+"X (is) led/headed by A and B", "Y leads X"; "Y, a spokesman for X",
+"X spokesman Y"; "Y, a member of X", "Y joined X".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.lexicon import lexicon
+from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
+
+_PERSON = "Person"
+_GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
+
+
+def _title_before(ctx: Context, person: Span, titles: tuple[tuple[str, ...], ...]) -> tuple[int, str] | None:
+    """(first token index, title) of a title written right before a person's name."""
+    doc = ctx.doc
+    for title in titles:
+        start = person.start - len(title)
+        if start >= 0 and tuple(t.lower_ for t in doc[start:person.start]) == title:
+            return start, " ".join(title)
+    return None
+
+
+def _owner_before(ctx: Context, index: int) -> tuple[Span | None, bool]:
+    """The group named or pronoun-referred to right before a title, and whether a "former" word sits there."""
+    doc = ctx.doc
+    i = index - 1
+    former = False
+    while i >= 0 and (doc[i].lower_ in lexicon().former_words or doc[i].text in {"-", "–", "'s", "’s"}):
+        former = former or doc[i].lower_ in lexicon().former_words
+        i -= 1
+    if i < 0:
+        return None, former
+    return ctx.ref(doc[i]), former
+
+
+@rule("leads.title_before_name")
+def title_before_name(ctx: Context) -> Iterator[Found]:
+    """"Asaib leader Qais al-Khazali", "its then-Commander in Chief Haider al-Abadi"."""
+    for person in ctx.doc.ents:
+        if person.label_ != _PERSON:
+            continue
+        found = _title_before(ctx, person, lexicon().leader_titles)
+        if found is None:
+            continue
+        group, former = _owner_before(ctx, found[0])
+        if group is not None and group.label_ in _GROUPS:
+            status = "former" if former else None
+            yield make(person, Predicate.LEADS, group, person.root, 0.85, "leads.title_before_name",
+                       status=status)
+
+
+def _is_title(token: Token, words: set[str]) -> bool:
+    return token.lower_ in words or token.lemma_.lower() in words
+
+
+@rule("leads.appos_title")
+def appos_title(ctx: Context) -> Iterator[Found]:
+    """"Y, the leader of X" / "Y is the head of X" (also spokesman, member)."""
+    leader_words = {" ".join(t).split()[-1] for t in lexicon().leader_titles}
+    families = ((leader_words, Predicate.LEADS), (lexicon().spokes_titles, Predicate.SPOKESPERSON_FOR),
+                ({"member"}, Predicate.MEMBER_OF))
+    for words, predicate in families:
+        for noun in ctx.cues(*words):
+            if not _is_title(noun, words):
+                continue
+            groups = [g for g in ctx.group(pobj_of(noun, {"of", "for"})) if g.label_ in _GROUPS]
+            groups += [ctx.at[c.i] for c in noun.lefts
+                       if c.dep_ in {"compound", "poss"} and c.i in ctx.at and ctx.at[c.i].label_ in _GROUPS]
+            if not groups:
+                continue
+            for person in _holders(ctx, noun, predicate):
+                for group in groups:
+                    if person != group:
+                        yield make(person, predicate, group, noun, 0.85, f"{predicate.lower()}.appos")
+
+
+def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
+    """Who holds a role noun: its apposition head, a copula subject, or a name it modifies."""
+    allowed = {_PERSON} if predicate is not Predicate.MEMBER_OF else {_PERSON, *_GROUPS}
+    cands: list[Span] = []
+    if noun.dep_ == "appos":
+        cands = ctx.group(noun.head)
+    elif noun.dep_ in {"attr", "pobj"} and noun.head.lemma_ in {"be", "as"}:
+        cands = ctx.group(ctx.subject_of(noun.head if noun.head.lemma_ == "be" else noun.head.head))
+    elif noun.dep_ == "compound" and noun.head.i in ctx.at:
+        cands = [ctx.at[noun.head.i]]
+    appos = child(noun, "appos")
+    if appos is not None:
+        cands += ctx.group(appos)
+    return [c for c in cands if c.label_ in allowed]
+
+
+@rule("leads.led_by")
+def led_by(ctx: Context) -> Iterator[Found]:
+    """"X led by A and former prime minister B", "X is headed by A"."""
+    for verb in ctx.cues("lead", "head", "command", "chair"):
+        if verb.tag_ != "VBN":
+            continue
+        leaders = [p for p in ctx.group(agent_of(verb)) if p.label_ == _PERSON]
+        for group in ctx.group(ctx.subject_of(verb)):
+            if group.label_ in _GROUPS:
+                for person in leaders:
+                    yield make(person, Predicate.LEADS, group, verb, 0.85, "leads.led_by")
+
+
+@rule("leads.active")
+def leads_active(ctx: Context) -> Iterator[Found]:
+    """"Y leads / heads X"."""
+    for verb in ctx.cues("lead", "head", "chair"):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+            continue
+        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]
+        for person in ctx.group(ctx.subject_of(verb)):
+            if person.label_ == _PERSON:
+                for group in groups:
+                    yield make(person, Predicate.LEADS, group, verb, 0.8, "leads.active")
+
+
+@rule("spokes.title_before_name")
+def spokes_before_name(ctx: Context) -> Iterator[Found]:
+    """"Kataib Hezbollah spokesman Abu Ali al-Askari"."""
+    titles = tuple((w,) for w in lexicon().spokes_titles)
+    for person in ctx.doc.ents:
+        if person.label_ != _PERSON:
+            continue
+        found = _title_before(ctx, person, titles)
+        if found is None:
+            continue
+        group, _former = _owner_before(ctx, found[0])
+        if group is not None and group.label_ in _GROUPS:
+            yield make(person, Predicate.SPOKESPERSON_FOR, group, person.root, 0.85, "spokes.before_name")
+
+
+@rule("member.joined")
+def joined(ctx: Context) -> Iterator[Found]:
+    """"Y joined X" (a person or group entering a group or coalition)."""
+    for verb in ctx.cues("join"):
+        if verb.pos_ != "VERB":
+            continue
+        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]
+        for member in ctx.group(ctx.subject_of(verb)):
+            for group in groups:
+                if member != group and member.label_ in {_PERSON, *_GROUPS}:
+                    yield make(member, Predicate.MEMBER_OF, group, verb, 0.75, "member.joined")

@@ -1,0 +1,96 @@
+"""LOCATED_IN and PART_OF: possessives, "based in", "X in Y" for places, membership lists.
+
+"Baghdad's Green Zone" (place in place), "Iran's Revolutionary Guard" (state
+body of a country), "an analyst based in Baghdad", "organizations in the PMF
+include A, B and C" / "X includes A and B" / "X is composed of A and B" (parts of
+an umbrella).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+
+_PLACES = {"Location", "Country"}
+_BODIES = {"ArmedGroup", "PoliticalParty", "Organization", "StateBody"}
+_COLLECTIVE = {"organization", "organisation", "group", "faction", "militia", "member", "party",
+               "component", "unit", "brigade", "movement", "force"}
+
+
+@rule("places.possessive")
+def possessive(ctx: Context) -> Iterator[Found]:
+    """"Baghdad's Green Zone" -> LOCATED_IN; "Iran's Revolutionary Guard" -> PART_OF."""
+    for span in ctx.doc.ents:
+        owner_tok = next((c for c in span.root.children if c.dep_ == "poss"), None)
+        if owner_tok is None and span.start >= 2 and ctx.doc[span.start - 1].lower_ in {"'s", "’s"}:
+            owner_tok = ctx.doc[span.start - 2]
+        owner = ctx.at.get(owner_tok.i) if owner_tok is not None else None
+        if owner is None or owner == span:
+            continue
+        if span.label_ == "Location" and owner.label_ in _PLACES:
+            yield make(span, Predicate.LOCATED_IN, owner, span.root, 0.8, "places.possessive")
+        elif span.label_ == "StateBody" and owner.label_ == "Country":
+            yield make(span, Predicate.PART_OF, owner, span.root, 0.8, "places.possessive")
+
+
+@rule("places.based_in")
+def based_in(ctx: Context) -> Iterator[Found]:
+    """"X, based/headquartered/located in Y"."""
+    for verb in ctx.cues("base", "headquarter", "headquartered", "locate", "station"):
+        if verb.tag_ != "VBN":
+            continue
+        places = [p for p in ctx.group(pobj_of(verb, {"in", "at"})) if p.label_ in _PLACES]
+        for subject in ctx.group(ctx.subject_of(verb)):
+            for place in places:
+                if subject != place:
+                    yield make(subject, Predicate.LOCATED_IN, place, verb, 0.8, "places.based_in")
+
+
+@rule("places.place_in_place")
+def place_in_place(ctx: Context) -> Iterator[Found]:
+    """"the Green Zone in Baghdad", "an attack in Baghdad": a place or event located in a place."""
+    spans = [*ctx.doc.ents, *(s for s in ctx.at.values() if s.label_ == "Event")]
+    for span in dict.fromkeys(spans):
+        if span.label_ not in {"Location", "Event"}:
+            continue
+        place = ctx.ref(pobj_of(span.root, {"in"}))
+        if place is not None and place.label_ in _PLACES and place != span:
+            yield make(span, Predicate.LOCATED_IN, place, span.root, 0.75, "places.place_in_place")
+
+
+def _umbrella_of(ctx: Context, subject: Token) -> list[Span]:
+    """The umbrella a subject names: itself, or "(organizations) in/of X"."""
+    own = [s for s in ctx.group(subject) if s.label_ in _BODIES]
+    if own:
+        return own
+    if subject.lemma_.lower() in _COLLECTIVE:
+        return [s for s in ctx.group(pobj_of(subject, {"in", "of", "within"})) if s.label_ in _BODIES]
+    return []
+
+
+def _members(ctx: Context, head: Token | None) -> list[Span]:
+    if head is None:
+        return []
+    return [s for s in ctx.group(head) if s.label_ in _BODIES | {"Person"}]
+
+
+@rule("places.includes")
+def includes(ctx: Context) -> Iterator[Found]:
+    """"organizations in X include A, B, C", "X comprises A and B", "X is made up of A and B"."""
+    for verb in ctx.cues("include", "comprise", "compose", "consist"):
+        if verb.pos_ not in {"VERB", "AUX"}:
+            continue
+        if verb.lemma_ in {"compose", "consist"}:
+            members = _members(ctx, pobj_of(verb, {"of"}))
+        else:
+            members = _members(ctx, child(verb, "dobj"))
+        for umbrella in _umbrella_of(ctx, ctx.subject_of(verb)):
+            for member in members:
+                if member == umbrella:
+                    continue
+                pred = Predicate.MEMBER_OF if member.label_ == "Person" else Predicate.PART_OF
+                yield make(member, pred, umbrella, verb, 0.8, "places.includes")

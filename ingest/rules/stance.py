@@ -1,0 +1,115 @@
+"""OPPOSES, ALLIED_WITH, MET_WITH: fighting, alliances and meetings between actors.
+
+"X fought (an insurgency / in every battle) against Y", "X opposes Y", "clashes
+between X and Y"; "X allied with Y", "X, an ally of Y", "X formed an alliance
+with Y"; "X met (with) Y", "X visited Y", "X held talks with Y".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+
+_ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
+_FIGHT_NOUNS = {"battle", "insurgency", "war", "campaign", "fight", "offensive", "struggle", "jihad"}
+
+
+def _against(ctx: Context, verb: Token) -> list[Span]:
+    """Actors after "against" on the verb or on one of its object nouns ("an insurgency against Y")."""
+    heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    heads += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"
+              and c.lemma_.lower() in _FIGHT_NOUNS]
+    out: list[Span] = []
+    for head in heads:
+        out += [s for s in ctx.group(pobj_of(head, {"against"})) if s.label_ in _ACTORS and s not in out]
+    return out
+
+
+def _actors(ctx: Context, token: Token | None) -> list[Span]:
+    return [s for s in ctx.group(token) if s.label_ in _ACTORS]
+
+
+def _subjects(ctx: Context, verb: Token) -> list[Span]:
+    return _actors(ctx, ctx.subject_of(verb))
+
+
+@rule("stance.fought_against")
+def fought_against(ctx: Context) -> Iterator[Found]:
+    """"X fought (an insurgency) against Y", "X has fought in every battle against Y"."""
+    for verb in ctx.cues("fight", "battle", "wage"):
+        if verb.pos_ != "VERB":
+            continue
+        for foe in _against(ctx, verb):
+            for actor in _subjects(ctx, verb):
+                if actor != foe:
+                    yield make(actor, Predicate.OPPOSES, foe, verb, 0.8, "stance.fought_against")
+
+
+@rule("stance.opposes")
+def opposes(ctx: Context) -> Iterator[Found]:
+    """"X opposes / rejects / is hostile to Y" with a named object."""
+    for verb in ctx.cues("oppose", "confront", "attack"):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+            continue
+        for foe in _actors(ctx, child(verb, "dobj")):
+            for actor in _actors(ctx, ctx.subject_of(verb)):
+                if actor != foe:
+                    yield make(actor, Predicate.OPPOSES, foe, verb, 0.75, "stance.opposes")
+
+
+@rule("stance.clashes_between")
+def clashes_between(ctx: Context) -> Iterator[Found]:
+    """"clashes / fighting between X and Y" (X opposes Y)."""
+    for noun in ctx.cues("clash", "clashes", "fighting", "confrontation", "hostilities"):
+        first = pobj_of(noun, {"between"})
+        sides = _actors(ctx, first)
+        if len(sides) >= 2:
+            yield make(sides[0], Predicate.OPPOSES, sides[1], noun, 0.7, "stance.clashes_between")
+
+
+@rule("stance.allied")
+def allied(ctx: Context) -> Iterator[Found]:
+    """"X (is) allied with Y", "X, an ally of Y", "X formed an alliance with Y"."""
+    for cue in ctx.cues("ally", "allied", "alliance", "align", "aligned"):
+        partners = _actors(ctx, pobj_of(cue, {"with", "to", "of"}))
+        if not partners:
+            continue
+        if cue.dep_ == "appos":
+            members = _actors(ctx, cue.head)
+        elif cue.dep_ == "dobj":
+            members = _actors(ctx, ctx.subject_of(cue.head))
+        elif cue.dep_ in {"amod", "acl"}:
+            members = _actors(ctx, cue.head)
+        else:
+            members = _actors(ctx, ctx.subject_of(cue))
+        for member in members:
+            for partner in partners:
+                if member != partner:
+                    yield make(member, Predicate.ALLIED_WITH, partner, cue, 0.75, "stance.allied")
+
+
+@rule("stance.met")
+def met(ctx: Context) -> Iterator[Found]:
+    """"X met (with) Y", "X visited Y", "X received Y", "X held talks with Y"."""
+    for verb in ctx.cues("meet", "visit", "receive", "host", "hold"):
+        if verb.pos_ != "VERB":
+            continue
+        if verb.lemma_ == "hold":
+            talks = child(verb, "dobj")
+            if talks is None or talks.lemma_ not in {"talk", "meeting"}:
+                continue
+            others = _actors(ctx, pobj_of(talks, {"with"}))
+        elif verb.lemma_ == "meet":
+            others = _actors(ctx, child(verb, "dobj") or pobj_of(verb, {"with"}))
+        else:
+            others = [s for s in _actors(ctx, child(verb, "dobj")) if s.label_ != "Country"]
+            if verb.lemma_ == "receive" and not any(s.label_ == "Person" for s in others):
+                continue
+        for actor in _actors(ctx, ctx.subject_of(verb)):
+            for other in others:
+                if actor != other:
+                    yield make(actor, Predicate.MET_WITH, other, verb, 0.75, "stance.met")
