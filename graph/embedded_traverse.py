@@ -1,0 +1,257 @@
+"""Traversals over the embedded store's in-memory graph: subgraph and k shortest paths.
+
+The graph is a networkx MultiDiGraph keyed by relation id; edge data carries
+`predicate`, `first_seen` and `last_seen`, node data `type`. Functions return
+ids only; the store turns them into domain objects.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+EdgeData = Mapping[str, Any]
+Link = tuple[str, bool]  # relation id, crossed subject -> object
+
+
+@dataclass(frozen=True)
+class EdgeFilter:
+    """Which edges a traversal may use: predicates (None = all) and a date window."""
+
+    predicates: frozenset[str] | None = None
+    since: str | None = None
+    until: str | None = None
+
+    def ok(self, d: EdgeData) -> bool:
+        """Predicate allowed and the edge's date range overlaps the window (undated edges pass)."""
+        if self.predicates is not None and d["predicate"] not in self.predicates:
+            return False
+        if self.since is not None and d["last_seen"] is not None and d["last_seen"] < self.since:
+            return False
+        return not (self.until is not None and d["first_seen"] is not None and d["first_seen"] > self.until)
+
+    @property
+    def trivial(self) -> bool:
+        return self.predicates is None and self.since is None and self.until is None
+
+
+def _adjacent(g: nx.MultiDiGraph, u: str, f: EdgeFilter, succ: bool, pred: bool) -> Iterator[str]:
+    """Neighbours of u joined by at least one allowed edge in the allowed directions."""
+    views = ([g.succ[u]] if succ else []) + ([g.pred[u]] if pred else [])
+    for view in views:
+        for v, keyed in view.items():
+            if v != u and (f.trivial or any(f.ok(d) for d in keyed.values())):
+                yield v
+
+
+# ---------------------------------------------------------------- subgraph
+
+
+@dataclass(frozen=True)
+class Neighbourhood:
+    """Node ids in entry order, sorted eligible edge ids, and whether the limit cut it."""
+
+    nodes: list[str]
+    edges: list[str]
+    truncated: bool
+
+
+def neighbourhood(
+    g: nx.MultiDiGraph, centers: Sequence[str], depth: int, f: EdgeFilter,
+    types: frozenset[str] | None, limit: int,
+) -> Neighbourhood:
+    """Breadth-first layers (each sorted by id) over eligible edges, both directions, cut at `limit`."""
+    entered: dict[str, None] = {}
+    truncated = False
+    for c in dict.fromkeys(centers):
+        if len(entered) == limit:
+            truncated = True
+            break
+        entered[c] = None
+    frontier = list(entered)
+    for _ in range(depth):
+        if truncated or not frontier:
+            break
+        layer = _next_layer(g, frontier, entered, f, types)
+        room = limit - len(entered)
+        if len(layer) > room:
+            truncated = True
+        # nsmallest keeps a hub's huge layer from being fully sorted.
+        frontier = heapq.nsmallest(room, layer)
+        entered.update(dict.fromkeys(frontier))
+    return Neighbourhood(list(entered), _edges_within(g, entered, f), truncated)
+
+
+def _next_layer(
+    g: nx.MultiDiGraph, frontier: list[str], entered: dict[str, None], f: EdgeFilter,
+    types: frozenset[str] | None,
+) -> set[str]:
+    layer: set[str] = set()
+    for u in frontier:
+        for v in _adjacent(g, u, f, succ=True, pred=True):
+            if v in entered or v in layer:
+                continue
+            if types is None or g.nodes[v]["type"] in types:
+                layer.add(v)
+    return layer
+
+
+def _edges_within(g: nx.MultiDiGraph, entered: dict[str, None], f: EdgeFilter) -> list[str]:
+    edges = [
+        key
+        for u in entered
+        for v, keyed in g.succ[u].items()
+        if v in entered
+        for key, d in keyed.items()
+        if f.ok(d)
+    ]
+    return sorted(edges)
+
+
+# ---------------------------------------------------------------- paths
+
+
+@dataclass(frozen=True)
+class IdPath:
+    """A path as ids: the nodes and, per hop, (relation id, forward)."""
+
+    nodes: tuple[str, ...]
+    hops: tuple[Link, ...]
+
+
+class PathFinder:
+    """k shortest simple paths ordered by (hops, node ids, relation ids), as the contract says.
+
+    Shortest paths come from a bidirectional BFS and the DAG of shortest paths
+    (milliseconds on large graphs); longer ones, needed only when k exceeds the
+    number of shortest paths, from a depth-first search pruned by distance to
+    the target.
+    """
+
+    def __init__(self, g: nx.MultiDiGraph, f: EdgeFilter, directed: bool) -> None:
+        self.g, self.f, self.directed = g, f, directed
+
+    def forward(self, u: str) -> Iterator[str]:
+        return _adjacent(self.g, u, self.f, succ=True, pred=not self.directed)
+
+    def backward(self, u: str) -> Iterator[str]:
+        return _adjacent(self.g, u, self.f, succ=not self.directed, pred=True)
+
+    def links(self, u: str, v: str) -> list[Link]:
+        """Allowed relations from u to v (and v to u when undirected), sorted by id."""
+        out = [(k, True) for k, d in self.g.succ[u].get(v, {}).items() if self.f.ok(d)]
+        if not self.directed:
+            out += [(k, False) for k, d in self.g.pred[u].get(v, {}).items() if self.f.ok(d)]
+        return sorted(out)
+
+    def find(self, s: str, t: str, max_hops: int, k: int) -> list[IdPath]:
+        """The first k paths in contract order; empty when none within max_hops."""
+        dag = self._shortest_dag(s, t, max_hops)
+        if dag is None:
+            return []
+        length, children = dag
+        found = list(itertools.islice(self._expand(self._walk(s, t, children)), k))
+        dist: dict[str, int] | None = None
+        for hops in range(length + 1, max_hops + 1):
+            if len(found) >= k:
+                break
+            dist = dist or self._distances_to(t, max_hops - 1)
+            walks = self._longer(s, t, hops, dist)
+            found.extend(itertools.islice(self._expand(walks), k - len(found)))
+        return found
+
+    def _expand(self, walks: Iterator[list[str]]) -> Iterator[IdPath]:
+        """Each node walk times its parallel relations, in relation-id order."""
+        for nodes in walks:
+            options = [self.links(a, b) for a, b in itertools.pairwise(nodes)]
+            for hops in itertools.product(*options):
+                yield IdPath(tuple(nodes), hops)
+
+    def _walk(self, s: str, t: str, children: dict[str, set[str]]) -> Iterator[list[str]]:
+        """Walks of the shortest-path DAG from s to t in lexicographic node order."""
+        if s == t:
+            yield [s]
+            return
+        for v in sorted(children.get(s, ())):
+            for rest in self._walk(v, t, children):
+                yield [s, *rest]
+
+    def _shortest_dag(self, s: str, t: str, max_hops: int) -> tuple[int, dict[str, set[str]]] | None:
+        """Bidirectional BFS; then the DAG (node -> next nodes) of all shortest s-t paths."""
+        ds, dt = {s: 0}, {t: 0}
+        fs, ft = [s], [t]
+        meet: list[str] = []
+        while not meet and fs and ft and ds[fs[0]] + dt[ft[0]] < max_hops:
+            if len(fs) <= len(ft):
+                fs = self._grow(fs, ds, self.forward)
+                meet = [v for v in fs if v in dt]
+            else:
+                ft = self._grow(ft, dt, self.backward)
+                meet = [v for v in ft if v in ds]
+        if not meet:
+            return None
+        length = ds[meet[0]] + dt[meet[0]]
+        children: dict[str, set[str]] = {}
+        # Back from the meeting layer to s, then forward from it to t.
+        self._trace(set(meet), s, ds, self.backward,
+                    lambda near, far: children.setdefault(near, set()).add(far))
+        self._trace(set(meet), t, dt, self.forward,
+                    lambda near, far: children.setdefault(far, set()).add(near))
+        return length, children
+
+    @staticmethod
+    def _trace(layer: set[str], end: str, dist: dict[str, int], step: Any, link: Any) -> None:
+        """Walk layer by layer towards `end` (distance decreasing by one), calling link(next, node)."""
+        while layer and end not in layer:
+            nxt: set[str] = set()
+            for v in layer:
+                for u in step(v):
+                    if dist.get(u) == dist[v] - 1:
+                        link(u, v)
+                        nxt.add(u)
+            layer = nxt
+
+    @staticmethod
+    def _grow(frontier: list[str], dist: dict[str, int], step: Any) -> list[str]:
+        nxt: list[str] = []
+        for u in frontier:
+            du = dist[u] + 1
+            for v in step(u):
+                if v not in dist:
+                    dist[v] = du
+                    nxt.append(v)
+        return nxt
+
+    def _distances_to(self, t: str, radius: int) -> dict[str, int]:
+        """Hop distance to t (against edge direction when directed), up to `radius`."""
+        dist, frontier = {t: 0}, [t]
+        for _ in range(radius):
+            frontier = self._grow(frontier, dist, self.backward)
+        return dist
+
+    def _longer(self, s: str, t: str, hops: int, dist: dict[str, int]) -> Iterator[list[str]]:
+        """Simple s-t walks of exactly `hops` hops, lexicographic, pruned by distance to t."""
+        path, seen = [s], {s}
+
+        def dfs(u: str, left: int) -> Iterator[list[str]]:
+            if u == t:
+                if left == 0:
+                    yield list(path)
+                return
+            if left == 0:
+                return
+            for v in sorted(set(self.forward(u))):
+                if v in seen or dist.get(v, hops + 1) > left - 1:
+                    continue
+                path.append(v)
+                seen.add(v)
+                yield from dfs(v, left - 1)
+                path.pop()
+                seen.discard(v)
+
+        yield from dfs(s, hops)

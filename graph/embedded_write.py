@@ -1,0 +1,277 @@
+"""The write side of the embedded store: one batch, one SQLite transaction.
+
+`prepare` folds a Batch into one item per id (merging duplicates in batch
+order) and validates the vocabulary; `apply_batch` writes it with
+`executemany` and returns the rows the in-memory graph needs afterwards.
+Callers own the transaction.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from graph.embedded_rows import ENTITY_COLUMNS, dumps, entity_from_row, select_in
+from graph.errors import InvalidArgument
+from graph.model import Batch, Entity, EntityType, Evidence, Predicate, Provenance, Relation, normalize_name
+
+NodeRow = tuple[str, str, str]  # id, type, name
+EdgeRow = tuple[str, str, str, str, float, str | None, str | None, int]  # id, s, o, predicate, aggregates
+
+
+@dataclass
+class Prepared:
+    """A batch folded to one item per id, ready for SQL.
+
+    Relations are `[subject, predicate, object, attrs]`; evidence rows follow
+    the `evidence` table's column order and are keyed by (relation, article,
+    start, end), exactly what `Evidence.id_for` hashes.
+    """
+
+    articles: dict[str, tuple[Any, ...]] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    mentions: set[tuple[str, str]] = field(default_factory=set)
+    relations: dict[str, list[Any]] = field(default_factory=dict)
+    evidence: dict[tuple[str, str, int, int], tuple[Any, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Applied:
+    """What a committed batch changes in the in-memory graph."""
+
+    nodes: list[NodeRow]
+    edges: list[EdgeRow]
+
+
+def _clean(entity: Entity) -> Entity:
+    """Aliases sorted, unique and without the name; type checked."""
+    try:
+        etype = EntityType(entity.type)
+    except ValueError as exc:
+        raise InvalidArgument(f"unknown entity type {entity.type!r} for {entity.id!r}") from exc
+    aliases = tuple(sorted(set(entity.aliases) - {entity.name}))
+    return replace(entity, type=etype, aliases=aliases)
+
+
+def _fold_relation(prepared: Prepared, rel: Relation) -> None:
+    try:
+        predicate = Predicate(rel.predicate).value
+    except ValueError as exc:
+        raise InvalidArgument(f"unknown predicate {rel.predicate!r}") from exc
+    rid = rel.id
+    held = prepared.relations.get(rid)
+    if held is None:
+        prepared.relations[rid] = [rel.subject, predicate, rel.object, rel.attrs]
+    else:
+        held[3] = {**held[3], **rel.attrs}
+    evidence = prepared.evidence
+    for ev in rel.evidence:
+        key = (rid, ev.article_id, int(ev.start), int(ev.end))
+        if key not in evidence:
+            evidence[key] = _evidence_row(rid, ev)
+
+
+def _evidence_row(rid: str, ev: Evidence) -> tuple[Any, ...]:
+    try:
+        provenance = Provenance(ev.provenance).value
+    except ValueError as exc:
+        raise InvalidArgument(f"unknown provenance {ev.provenance!r}") from exc
+    return (rid, ev.article_id, ev.sentence, int(ev.start), int(ev.end),
+            ev.date, float(ev.confidence), provenance)
+
+
+def prepare(batch: Batch) -> Prepared:
+    """Fold duplicates (entities merged, relation attrs merged, first evidence wins)."""
+    out = Prepared()
+    for art in batch.articles:
+        try:
+            provenance = Provenance(art.provenance).value
+        except ValueError as exc:
+            raise InvalidArgument(f"unknown provenance {art.provenance!r}") from exc
+        out.articles[art.id] = (art.id, art.source, art.title, art.published, art.url, provenance, art.hash)
+    for ent in batch.entities:
+        ent = _clean(ent)
+        held = out.entities.get(ent.id)
+        out.entities[ent.id] = ent if held is None else held.merged(ent)
+    out.mentions.update((a, e) for a, e in batch.mentions)
+    for rel in batch.relations:
+        _fold_relation(out, rel)
+    return out
+
+
+def _missing(conn: sqlite3.Connection, table: str, wanted: set[str], given: set[str]) -> list[str]:
+    need = wanted - given
+    if not need:
+        return []
+    found = {r[0] for r in select_in(conn, f"SELECT id FROM {table} WHERE id IN ({{marks}})", need)}
+    return sorted(need - found)
+
+
+def check_references(conn: sqlite3.Connection, p: Prepared, held: Callable[[str], bool]) -> None:
+    """Every relation end, mention and evidence item must point at something held.
+
+    `held(entity_id)` answers from the in-memory graph, which mirrors the table.
+    """
+    ends = {r[0] for r in p.relations.values()} | {r[2] for r in p.relations.values()}
+    ends |= {e for _, e in p.mentions}
+    arts = {a for a, _ in p.mentions} | {row[1] for row in p.evidence.values()}
+    lost_entities = sorted(e for e in ends if e not in p.entities and not held(e))
+    lost_articles = _missing(conn, "articles", arts, set(p.articles))
+    if lost_entities or lost_articles:
+        raise InvalidArgument(
+            f"batch refers to unknown entities {lost_entities[:5]} / articles {lost_articles[:5]}"
+        )
+
+
+def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity]) -> list[NodeRow]:
+    sql = f"SELECT {ENTITY_COLUMNS} FROM entities WHERE id IN ({{marks}})"
+    held = {row[0]: entity_from_row(row) for row in select_in(conn, sql, entities)}
+    merged = [held[i].merged(e) if i in held else e for i, e in entities.items()]
+    try:
+        rows = [(e.id, e.name, normalize_name(e.name), e.type.value, dumps(list(e.aliases)),
+                 dumps(e.external_ids), dumps(e.attrs)) for e in merged]
+    except (TypeError, ValueError) as exc:
+        raise InvalidArgument(f"entity attrs must be JSON values: {exc}") from exc
+    conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(i,) for i in held])
+    names = {(e.id, n) for e in merged for n in map(normalize_name, e.names()) if n}
+    conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)", names)
+    return [(e.id, e.type.value, e.name) for e in merged]
+
+
+HELD_RELATIONS = (
+    "SELECT id, attrs, confidence, first_seen, last_seen, evidence_count FROM relations WHERE id IN ({marks})"
+)
+UPSERT_RELATION = """
+INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, confidence = excluded.confidence,
+    first_seen = excluded.first_seen, last_seen = excluded.last_seen, evidence_count = excluded.evidence_count
+"""
+
+
+def _write_relations(conn: sqlite3.Connection, p: Prepared) -> list[EdgeRow]:
+    """Upsert relations and their new evidence; aggregates = held ones folded with the new items.
+
+    Evidence is immutable and first-write-wins, so folding only the items not
+    yet held gives exactly the aggregates over everything held, without
+    re-reading the evidence table.
+    """
+    held = {row[0]: row[1:] for row in select_in(conn, HELD_RELATIONS, p.relations)}
+    known = _held_evidence(conn, list(held), {key[1] for key in p.evidence})
+    fresh = [row for key, row in p.evidence.items() if key not in known]
+    agg = {rid: list(h[1:]) if h else [0.0, None, None, 0] for rid in p.relations for h in [held.get(rid)]}
+    for row in fresh:
+        a, date, conf = agg[row[0]], row[5], row[6]
+        a[0] = conf if a[3] == 0 else max(a[0], conf)
+        if date is not None:
+            a[1] = date if a[1] is None else min(a[1], date)
+            a[2] = date if a[2] is None else max(a[2], date)
+        a[3] += 1
+    try:
+        attrs = {rid: _merged_attrs(held[rid][0] if rid in held else None, r[3])
+                 for rid, r in p.relations.items()}
+    except (TypeError, ValueError) as exc:
+        raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
+    rows = [(rid, s, pr, o, attrs[rid], *agg[rid]) for rid, (s, pr, o, _) in p.relations.items()]
+    conn.executemany(UPSERT_RELATION, rows)
+    conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+    return [(rid, s, o, pr, *agg[rid]) for rid, (s, pr, o, _) in p.relations.items()]
+
+
+def _held_evidence(
+    conn: sqlite3.Connection, rids: list[str], articles: set[str]
+) -> set[tuple[str, str, int, int]]:
+    """Keys of held evidence of these relations from these articles (the only possible repeats)."""
+    sql = ('SELECT relation_id, article_id, start, "end" FROM evidence'
+           " WHERE relation_id IN (SELECT value FROM json_each(?))"
+           " AND article_id IN (SELECT value FROM json_each(?))")
+    rows = conn.execute(sql, (dumps(rids), dumps(sorted(articles)))).fetchall()
+    return {(r[0], r[1], r[2], r[3]) for r in rows}
+
+
+def _merged_attrs(held: str | None, new: dict[str, Any]) -> str:
+    if held is None:
+        return dumps(new)
+    return dumps({**json.loads(held), **new})
+
+
+# Retraction recomputes aggregates from the evidence left (rare, so plain SQL).
+REAGGREGATE = """
+UPDATE relations SET
+    confidence = coalesce((SELECT max(confidence) FROM evidence WHERE relation_id = relations.id), 0.0),
+    first_seen = (SELECT min(date) FROM evidence WHERE relation_id = relations.id),
+    last_seen = (SELECT max(date) FROM evidence WHERE relation_id = relations.id),
+    evidence_count = (SELECT count(*) FROM evidence WHERE relation_id = relations.id)
+WHERE id = ?
+"""
+
+EDGE_SQL = (
+    "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
+    " FROM relations WHERE id IN ({marks})"
+)
+
+
+def reaggregate(conn: sqlite3.Connection, rids: list[str]) -> list[EdgeRow]:
+    """Recompute the aggregates of `rids` from the evidence held and return their edge rows."""
+    conn.executemany(REAGGREGATE, [(r,) for r in rids])
+    return [tuple(row) for row in select_in(conn, EDGE_SQL, rids)]
+
+
+def apply_batch(conn: sqlite3.Connection, p: Prepared, held: Callable[[str], bool]) -> Applied:
+    """Write a prepared batch inside the caller's transaction (`held`: is this entity stored?)."""
+    check_references(conn, p, held)
+    conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", p.articles.values())
+    nodes = _write_entities(conn, p.entities)
+    conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", p.mentions)
+    return Applied(nodes=nodes, edges=_write_relations(conn, p))
+
+
+@dataclass(frozen=True)
+class Retracted:
+    """What deleting an article removed and changed, for the result and the graph."""
+
+    evidence: int
+    relations: list[tuple[str, str, str]]  # id, subject, object of each removed relation
+    entities: list[str]
+    edges: list[EdgeRow]  # surviving relations with recomputed aggregates
+
+
+def retract(
+    conn: sqlite3.Connection, article_id: str, linked: Callable[[str, set[str]], bool]
+) -> Retracted | None:
+    """Delete an article and sweep what it alone held up; None when unknown.
+
+    `linked(entity, removed)` says whether an entity still ends a relation
+    other than the removed ones (the in-memory graph answers that, so the
+    relations table needs no subject/object indexes).
+    """
+    if conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is None:
+        return None
+    touched = [r[0] for r in conn.execute(
+        "SELECT DISTINCT relation_id FROM evidence WHERE article_id = ?", (article_id,))]
+    mentioned = {r[0] for r in conn.execute(
+        "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}
+    gone_ev = conn.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,)).rowcount
+    conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+    empty = {r[0] for r in select_in(
+        conn, "SELECT id FROM relations WHERE id IN ({marks})"
+        " AND NOT EXISTS (SELECT 1 FROM evidence WHERE relation_id = relations.id)", touched)}
+    ends: list[tuple[str, str, str]] = [
+        (r[0], r[1], r[2])
+        for r in select_in(conn, "SELECT id, subject, object FROM relations WHERE id IN ({marks})", empty)
+    ]
+    conn.executemany("DELETE FROM relations WHERE id = ?", [(r,) for r in empty])
+    candidates = mentioned | {e for _, s, o in ends for e in (s, o)}
+    unmentioned = [r[0] for r in select_in(
+        conn, "SELECT id FROM entities WHERE id IN ({marks})"
+        " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)", candidates)]
+    orphans = [e for e in unmentioned if not linked(e, empty)]
+    conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in orphans])
+    conn.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(e,) for e in orphans])
+    kept = [r for r in touched if r not in empty]
+    return Retracted(evidence=gone_ev, relations=ends, entities=orphans,
+                     edges=reaggregate(conn, kept))
