@@ -136,8 +136,10 @@ class _Index:
     def exact(self, entity_type: EntityType, norm: str) -> list[Entity]:
         return [self.entities[i] for i in sorted(self.by_name.get((entity_type, norm), ()))]
 
-    def with_token(self, entity_type: EntityType, token: str) -> list[Entity]:
-        return [self.entities[i] for i in sorted(self.by_token.get((entity_type, token), ()))]
+    def with_token(self, entity_type: EntityType, token: str, limit: int) -> list[Entity]:
+        """Entities named with `token`, or none when more than `limit` are (a common token)."""
+        ids = self.by_token.get((entity_type, token), ())
+        return [] if len(ids) >= limit else [self.entities[i] for i in sorted(ids)]
 
 
 class Resolver:
@@ -163,7 +165,6 @@ class Resolver:
         for entity in batch.entities:
             decision, target = self._resolve_one(entity)
             decisions.append(decision)
-            _log(decision)
             self._index.add(target, self._policy)
             out[target.id] = out[target.id].merged(target) if target.id in out else target
         mapping = {d.incoming_id: d.resolved_id for d in decisions}
@@ -181,6 +182,7 @@ class Resolver:
                 return known, _fold(entity, target)
         decision, target = self._decide(entity)
         self._decided[entity.id] = decision
+        _log(decision)  # once per run and incoming id; repeats reuse the decision
         return decision, target
 
     def _decide(self, entity: Entity) -> tuple[MergeDecision, Entity]:
@@ -259,7 +261,7 @@ class Resolver:
         found: dict[str, Entity] = {}
         tokens = sorted({t for n in norms for t in self._policy.rare_tokens(n)})
         for token in tokens:
-            for e in self._index.with_token(entity_type, token):
+            for e in self._index.with_token(entity_type, token, self._policy.candidate_limit):
                 found.setdefault(e.id, e)
             hits = self._store.search_entities(token, type=entity_type, limit=self._policy.candidate_limit)
             if len(hits) < self._policy.candidate_limit:

@@ -10,13 +10,14 @@ from __future__ import annotations
 import argparse
 import functools
 import logging
+import multiprocessing
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from api.settings import Settings
 from graph.errors import InvalidArgument, StoreConfigError, StoreUnavailable
-from graph.model import Article, Batch
+from graph.model import Article
 from graph.store import GraphStore
 
 log = logging.getLogger("ingest")
@@ -125,20 +126,69 @@ def ingest_into(store: GraphStore, paths: Iterable[str], references: Iterable[st
 
 def article_extractor(settings: Settings, kb: Any, workers: int) -> Callable[[Iterable[Article]],
                                                                                Iterator[Any]]:
-    """Articles -> one Batch per article (or a Failure), via the extraction pipeline."""
-    from ingest.extract import to_batch
-    from ingest.pipeline import extract_many, load_pipeline
+    """Articles -> one Batch per article (or a Failure), in input order, in 1..N processes.
+
+    Work goes out in small chunks so results stream back while later articles
+    are still being read; each worker process builds the pipeline once.
+    """
+    model, kb_files = settings.spacy_model, tuple(settings.kb_files)
+
+    def extract(articles: Iterable[Article]) -> Iterator[Any]:
+        from ingest.load import chunked
+
+        chunks = chunked(articles, CHUNK)
+        if workers == 1:
+            _init_worker(model, kb_files, kb)
+            for chunk in chunks:
+                yield from extract_chunk(chunk)
+            return
+        ctx = multiprocessing.get_context("spawn")  # no fork of a process holding driver threads
+        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, kb_files, None))
+        try:
+            for results in pool.imap(extract_chunk, chunks):
+                yield from results
+        finally:
+            pool.terminate()
+            pool.join()
+    return extract
+
+
+CHUNK = 8  # articles per unit of work sent to a worker
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(model: str, kb_files: tuple[str, ...], kb: Any) -> None:
+    """Build the pipeline and knowledge base once per process."""
+    from ingest.kb import load_kb
+    from ingest.pipeline import build_pipeline
+
+    if "nlp" not in _WORKER:
+        _WORKER["nlp"] = build_pipeline(model, kb_files)
+        _WORKER["kb"] = kb if kb is not None else load_kb(kb_files)
+
+
+def extract_chunk(articles: list[Article]) -> list[Any]:
+    """Extract a chunk; if it fails as a whole, retry article by article to name the culprit."""
+    from ingest.extract import extract
+
+    try:
+        return [_as_batch(a, out) for a, out in zip(articles, extract(articles, _WORKER["nlp"],
+                                                                        _WORKER["kb"]), strict=True)]
+    except Exception:
+        if len(articles) == 1:
+            return [_failure(articles[0], sys.exc_info()[1])]
+        return [item for a in articles for item in extract_chunk([a])]
+
+
+def _as_batch(article: Article, out: Any) -> Any:
+    return _failure(article, out) if isinstance(out, Exception) else out.to_batch()
+
+
+def _failure(article: Article, exc: BaseException | None) -> Any:
     from ingest.progress import Failure
 
-    nlp = load_pipeline(settings.spacy_model, kb=kb)
-
-    def extract(articles: Iterable[Article]) -> Iterator[Batch | Failure]:
-        for article, result in extract_many(nlp, articles, workers=workers):
-            if isinstance(result, Exception):
-                yield Failure(article.source, "extract", str(result) or type(result).__name__, article.id)
-            else:
-                yield to_batch([result])
-    return extract
+    reason = f"{type(exc).__name__}: {exc}" if exc is not None else "unknown error"
+    return Failure(article.source, "extract", reason, article.id)
 
 
 def _fail(command: str, message: str) -> int:
