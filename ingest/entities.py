@@ -47,6 +47,8 @@ class KBEntities:
         spans = []
         for matcher in (self.exact, self.folded):
             for match_id, start, end in matcher(doc):
+                if matcher is self.folded and not any(t.text[:1].isupper() for t in doc[start:end]):
+                    continue  # "a state of law" is not the State of Law Coalition: names are capitalised
                 key = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
         doc.ents = filter_spans([*spans, *doc.ents])

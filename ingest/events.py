@@ -45,20 +45,29 @@ def _phrase_start(head: Token) -> int:
     return start
 
 
-def _has_entity(token: Token, ent_tokens: set[int]) -> bool:
-    return any(t.i in ent_tokens for t in token.subtree)
+def _names_target(token: Token | None, ent_tokens: set[int]) -> bool:
+    """The target phrase is a name, or a place owned by a name ("X's residence")."""
+    if token is None:
+        return False
+    if token.i in ent_tokens:
+        return True
+    return token.lemma_.lower() in lexicon().owned_places and any(
+        c.dep_ == "poss" and c.i in ent_tokens for c in token.children)
 
 
 def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
-    """A singular incident noun with a named target or place attached."""
-    if noun.tag_ not in {"NN", "NNP"}:
+    """A singular incident noun, not a predicate, with a named target or place attached."""
+    if noun.tag_ not in {"NN", "NNP"} or noun.dep_ in {"attr", "appos"}:
         return False
     for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and _has_entity(child, ent_tokens):
+        if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and any(
+                _names_target(c, ent_tokens) for c in child.children if c.dep_ == "pobj"):
             return True
-        if child.dep_ == "acl" and child.lemma_ in {"aim", "target", "direct"} and _has_entity(
-                child, ent_tokens):
-            return True
+        if child.dep_ == "acl" and child.lemma_ in {"aim", "target", "direct"}:
+            objs = [g for c in child.children if c.dep_ in {"prep", "dobj"}
+                    for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in {"pobj", "dobj"}]
+            if any(_names_target(o, ent_tokens) for o in objs):
+                return True
     return False
 
 

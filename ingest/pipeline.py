@@ -1,6 +1,7 @@
 """The one spaCy pipeline: the statistical model plus the actorgraph components, from config.
 
     model (tok2vec, tagger, parser, ner, ...)
+      + actorgraph_lines_v1         before "parser": line breaks end headlines
       + actorgraph_kb_entities_v1   before "ner": knowledge-base actors win
       + actorgraph_entity_types_v1  after "ner": types by KB, cue words, labels
       + actorgraph_events_v1        election and event mentions
@@ -21,6 +22,7 @@ from spacy.language import Language
 import ingest.coref
 import ingest.entities
 import ingest.events
+import ingest.lines
 import ingest.ner
 import ingest.rules  # noqa: F401  (registers the component factories)
 
@@ -39,6 +41,8 @@ def build_pipeline(model: str = DEFAULT_MODEL, kb_files: Sequence[str] = ()) -> 
 def _cached(model: str, kb_files: tuple[str, ...]) -> Language:
     nlp = spacy.load(model)
     config = {"kb_files": list(kb_files)}
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("actorgraph_lines_v1", name="actorgraph_lines", before="parser")
     nlp.add_pipe("actorgraph_kb_entities_v1", name="actorgraph_kb", before="ner", config=config)
     nlp.add_pipe("actorgraph_entity_types_v1", name="actorgraph_types", config=config)
     for factory in COMPONENTS[1:]:

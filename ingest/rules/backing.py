@@ -37,7 +37,12 @@ def _backed_noun(ctx: Context, participle: Token) -> list[Span]:
     noun = participle.head
     while noun.dep_ == "compound" and noun.head != noun:
         noun = noun.head
-    return ctx.group(noun)
+    found = ctx.group(noun) if noun != participle else []
+    if not found and participle.i + 1 < len(ctx.doc):
+        # A broken parse ("the Iran-backed X" as its own clause): the name right after the participle.
+        span = ctx.at.get(participle.i + 1)
+        found = [span] if span is not None and span.start == participle.i + 1 else []
+    return found
 
 
 @rule("backing.hyphen")
