@@ -1,0 +1,200 @@
+"""Extraction quality: `actorgraph extract` scored against gold annotations by the shared scorer.
+
+Two corpora, both in the gold format of `../shared/eval/FORMAT.md`:
+  * `dev`: the shared development articles (`<repo>/../shared/eval/dev`), held to the bar of issue #3;
+  * `own`: `tests/data/articles` with `tests/data/gold.jsonl`, written for these tests from public facts
+    in varied genres (wire bulletins, notices, encyclopedia entries), including actors that are not in
+    the knowledge base, with at least two required instances of every predicate.
+
+The scoring rules are not copied: `score.py` is loaded from the shared directory beside the repo
+(CI clones the repo with a copy of `shared/` next to it); without it these tests fail, they never skip.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import io
+import json
+from collections import Counter
+from functools import cache
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from api.cli import main as cli_main
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED_EVAL = REPO.parent / "shared" / "eval"
+SCORER = SHARED_EVAL / "score.py"
+OWN = REPO / "tests" / "data"
+
+# Floors, set a little under the figures measured with the extractor of 2026-11-30 (see the module
+# docstring of each corpus below); raise them when the extractor improves, never lower them silently.
+# Measured then: own corpus typed-entity F1 ?, relation F1 ?, relation precision ?;
+# dev corpus typed-entity F1 ?, relation F1 ?, relation precision ?.
+FLOORS: dict[str, dict[str, float]] = {
+    "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
+    "own": {"entity_f1": 0.80, "relation_f1": 0.60, "relation_precision": 0.80},
+}
+
+# Predicates of which the extractor finds no required gold instance in the own corpus. The coverage test
+# asserts this exact set, so it fails both when a predicate is lost and when one is gained without
+# updating the list.
+KNOWN_UNCOVERED: frozenset[str] = frozenset()
+
+
+@cache
+def load_scorer(path: Path = SCORER) -> ModuleType:
+    """The shared `score.py`, imported from its file; a clear failure when it is not beside the repo."""
+    if not path.is_file():
+        pytest.fail(f"the shared scorer is missing: expected {path} (a copy of shared/ must sit beside "
+                    f"the repository, as in CI)", pytrace=False)
+    spec = importlib.util.spec_from_file_location("actorgraph_shared_score", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def corpus(name: str) -> tuple[Path, list[Path]]:
+    """Gold file and article files of a corpus."""
+    root = SHARED_EVAL / "dev" if name == "dev" else OWN
+    if not root.is_dir():
+        pytest.fail(f"corpus {name!r} is missing: expected {root}", pytrace=False)
+    return root / "gold.jsonl", sorted((root / "articles").glob("*.txt"))
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    """Records of a JSON Lines file."""
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@cache
+def extract_jsonl(paths: tuple[str, ...]) -> tuple[int, str]:
+    """Exit status and stdout of `actorgraph extract PATHS --format jsonl` (run once per corpus)."""
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            status = cli_main(["extract", *paths, "--format", "jsonl"])
+    except SystemExit as exc:  # argparse: no such subcommand or option
+        pytest.fail(f"`actorgraph extract --format jsonl` is not available (exit {exc.code})",
+                    pytrace=False)
+    return status, out.getvalue()
+
+
+@cache
+def scored(name: str) -> tuple[dict[str, Any], tuple[tuple[Any, ...], ...], tuple[tuple[Any, ...], ...]]:
+    """The scorer's report, misses and extras for a corpus."""
+    scorer = load_scorer()
+    gold_path, articles = corpus(name)
+    status, stdout = extract_jsonl(tuple(str(p) for p in articles))
+    assert status == 0, f"actorgraph extract exited with {status}"
+    predicted = [json.loads(line) for line in stdout.splitlines() if line.strip()]
+    report, misses, extras = scorer.score(scorer.load_jsonl(gold_path), predicted)
+    return report, tuple(misses), tuple(extras)
+
+
+def describe(name: str) -> str:
+    """The misses and extras of a corpus, for assertion messages."""
+    _, misses, extras = scored(name)
+    lines = [f"MISS {' | '.join(map(str, m))}" for m in misses]
+    lines += [f"EXTRA {' | '.join(map(str, x))}" for x in extras]
+    return "\n".join(lines)
+
+
+# --- the gold data itself (no model needed) ----------------------------------------------------------
+
+def test_own_gold_is_well_formed() -> None:
+    """Every relation joins annotated entities with vocabulary predicates and types; every article is gold."""
+    scorer = load_scorer()
+    gold_path, articles = corpus("own")
+    records = read_jsonl(gold_path)
+    assert sorted(r["article"] for r in records) == [p.name for p in articles]
+    for rec in records:
+        names = {e["name"] for e in rec["entities"]}
+        assert {e["type"] for e in rec["entities"]} <= scorer.TYPES, rec["article"]
+        for rel in rec["relations"]:
+            assert rel["predicate"] in scorer.PREDICATES, (rec["article"], rel)
+            ends = {rel["subject"], rel["object"], *rel.get("object_any", [])}
+            assert ends <= names, (rec["article"], rel, ends - names)
+            if rel["predicate"] == "WON_SEATS":
+                assert isinstance(rel["attrs"]["seats"], int), (rec["article"], rel)
+
+
+def test_own_gold_has_two_instances_of_every_predicate() -> None:
+    """The own corpus exercises each of the 18 predicates at least twice (required instances)."""
+    scorer = load_scorer()
+    gold_path, _ = corpus("own")
+    counts = Counter(rel["predicate"] for rec in read_jsonl(gold_path)
+                     for rel in rec["relations"] if rel.get("required", True))
+    assert {p for p in scorer.PREDICATES if counts[p] < 2} == set()
+
+
+def test_own_articles_carry_the_header() -> None:
+    """Each article starts with title, published, source and id lines followed by a blank line."""
+    _, articles = corpus("own")
+    for path in articles:
+        head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
+        keys = [line.split(":", 1)[0] for line in head.splitlines()]
+        assert keys == ["title", "published", "source", "id"], path.name
+        assert 120 <= len(body.split()) <= 350, path.name
+
+
+def test_missing_scorer_fails_clearly(tmp_path: Path) -> None:
+    """Without the shared scorer the quality tests fail (never skip), naming the missing file."""
+    with pytest.raises(pytest.fail.Exception, match="shared scorer is missing"):
+        load_scorer(tmp_path / "score.py")
+
+
+# --- the extractor, scored -----------------------------------------------------------------------------
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["dev", "own"])
+def test_every_article_is_extracted(name: str) -> None:
+    """One output record per gold article, paired by file name."""
+    report, _, _ = scored(name)
+    assert report["missing_articles"] == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["dev", "own"])
+def test_typed_entity_f1(name: str) -> None:
+    """Entities found with the right type, above the floor."""
+    report, _, _ = scored(name)
+    assert report["entities_typed"]["f1"] >= FLOORS[name]["entity_f1"], describe(name)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["dev", "own"])
+def test_relation_f1_and_precision(name: str) -> None:
+    """Relations found (recall over required gold) and correct (precision), above the floors."""
+    report, _, _ = scored(name)
+    rel = report["relations"]
+    assert rel["precision"] >= FLOORS[name]["relation_precision"], describe(name)
+    assert rel["f1"] >= FLOORS[name]["relation_f1"], describe(name)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["dev", "own"])
+def test_no_over_merged_ids(name: str) -> None:
+    """No predicted id stands for two different gold entities."""
+    report, _, _ = scored(name)
+    assert report["resolution"]["ids_merging_several_gold_entities"] == []
+
+
+@pytest.mark.model
+def test_predicate_coverage() -> None:
+    """Each predicate has a required gold instance found, except exactly the known uncovered ones."""
+    scorer = load_scorer()
+    gold_path, _ = corpus("own")
+    required = Counter(rel["predicate"] for rec in read_jsonl(gold_path)
+                       for rel in rec["relations"] if rel.get("required", True))
+    _, misses, _ = scored("own")
+    missed = Counter(m[3] for m in misses if m[1] == "relation")
+    uncovered = {p for p in scorer.PREDICATES if missed[p] >= required[p]}
+    assert uncovered == set(KNOWN_UNCOVERED), (
+        f"now uncovered: {sorted(uncovered - KNOWN_UNCOVERED)}; "
+        f"now covered (update KNOWN_UNCOVERED): {sorted(KNOWN_UNCOVERED - uncovered)}")
