@@ -19,6 +19,8 @@ TEXT_ATTRS = ("country", "title", "description")
 TYPES = tuple(t.value for t in EntityType)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _QID = re.compile(r"^Q[1-9][0-9]*$")
+_POSSESSIVE = re.compile(r"^(.+?)['’]s\s")
+_PLACE_TYPES = (EntityType.COUNTRY.value, EntityType.LOCATION.value)
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -168,6 +170,15 @@ def _extend(base: RawActor, entry: RawActor, problems: list[str]) -> RawActor:
                    wikidata=entry.wikidata or base.wikidata, attrs={**base.attrs, **entry.attrs})
 
 
+def _check_possessives(entry: RawActor, places: set[str], problems: list[str]) -> None:
+    """Reject "Iran's Revolutionary Guard" as an alias: the country must stay a mention of its own."""
+    for alias in entry.aliases:
+        match = _POSSESSIVE.match(alias)
+        if match and match.group(1).casefold() in places:
+            problems.append(f"{entry.source}: alias {alias!r} starts with the possessive of the place "
+                            f"{match.group(1)!r}; list the name without it")
+
+
 def _check_complete(entry: RawActor, problems: list[str]) -> None:
     missing = [f for f in ("name", "type") if getattr(entry, f) is None]
     if missing:
@@ -181,8 +192,10 @@ def _check_complete(entry: RawActor, problems: list[str]) -> None:
 
 def _check_references(entries: list[RawActor], problems: list[str]) -> None:
     countries = {e.name for e in entries if e.type == EntityType.COUNTRY.value}
+    places = {n.casefold() for e in entries if e.type in _PLACE_TYPES for n in (e.name, *e.aliases)}
     qids: dict[str, str] = {}
     for entry in entries:
+        _check_possessives(entry, places, problems)
         country = entry.attrs.get("country")
         if country is not None and country not in countries:
             problems.append(f"{entry.source}: country {country!r} is not the name of a Country actor")

@@ -8,6 +8,7 @@ dotted acronyms close up (`U.S.` = `US`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.kb_variants import APOSTROPHES, fold_accents
 
@@ -26,6 +27,7 @@ def _base(text: str) -> str:
     return _HONORIFIC.sub("", text)
 
 
+@lru_cache(maxsize=65536)
 def lookup_key(text: str) -> str:
     """Case-, accent-, apostrophe- and punctuation-insensitive key of a name."""
     return " ".join(_NON_WORD.sub(" ", _base(text).casefold()).split())

@@ -178,6 +178,8 @@ def _latin(text: str) -> bool:
 
 def fold_accents(text: str) -> str:
     """`text` with diacritics removed (`Öcalan` -> `Ocalan`); apostrophes are kept."""
+    if text.isascii():
+        return text
     text = text.replace("ı", "i").replace("İ", "I")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
