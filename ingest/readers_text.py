@@ -101,7 +101,7 @@ def _jsonl_article(raw: bytes, source: str) -> Article:
 
 def record_article(record: dict[str, Any], source: str) -> Article:
     """An Article from a decoded record; `body` wins over `text`, `published` over `date`."""
-    body = record.get("body", record.get("text"))
+    body = record.get("body") if record.get("body") is not None else record.get("text")
     if body is None:
         raise ItemError("the record has no 'body' or 'text' field")
     if not isinstance(body, str):

@@ -121,6 +121,9 @@ def test_article_from_text_and_record() -> None:
     assert (article.title, article.published, article.body) == ("Posted", "2022-10-27", "Sudani took office.")
     record = article_from_record({"title": "R", "text": "Body text.", "date": "Oct 27, 2022"}, "api:1")
     assert isinstance(record, Article) and record.published == "2022-10-27"
+    nulls = {"body": None, "text": "From text.", "published": None, "date": "2022-10"}
+    fallback = article_from_record(nulls, "x")
+    assert isinstance(fallback, Article) and (fallback.body, fallback.published) == ("From text.", "2022-10")
     assert article_from_record({"title": "R"}, "api:2") == ReadError(
         "api:2", "The record has no 'body' or 'text' field."
     )
