@@ -51,8 +51,28 @@ class KBEntities:
                     continue  # "a state of law" is not the State of Law Coalition: names are capitalised
                 key = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
-        doc.ents = filter_spans([*spans, *doc.ents])
+        doc.ents = filter_spans(_drop_redefined(doc, spans))
         return doc
+
+
+def _drop_redefined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Drop acronym matches the article defines otherwise: "... Nationality Act (INA)" is no news agency.
+
+    An acronym in brackets keeps its knowledge-base sense only when the name
+    right before the bracket is the same actor.
+    """
+    by_end = {s.end: s for s in spans}
+    redefined = set()
+    for span in spans:
+        text = span.text
+        if not (text.isupper() and len(span) == 1 and span.start > 0 and span.end < len(doc)):
+            continue
+        if doc[span.start - 1].text != "(" or doc[span.end].text != ")":
+            continue
+        before = by_end.get(span.start - 1)
+        if before is None or before.kb_id_ != span.kb_id_:
+            redefined.add(text)
+    return [s for s in spans if s.text not in redefined]
 
 
 @Language.factory("actorgraph_kb_entities_v1", default_config={"kb_files": []})

@@ -56,7 +56,8 @@ def _add_elections(doc: Doc, published: str | None, country: str | None,
 
 def _target_name(root: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
     """ "X's residence" or "X" for the phrase after on/against/aimed at."""
-    target = pobj_of(root, {"on", "against"})
+    blamed = root.dep_ == "dobj" and root.head.lemma_ == "blame"
+    target = pobj_of(root, {"against"} if blamed else {"on", "against"})
     for acl in root.children:
         if target is None and acl.dep_ == "acl":
             target = pobj_of(acl, {"at", "against"}) or child(acl, "dobj")
@@ -69,7 +70,10 @@ def _target_name(root: Token, clusters: Clusters, at: dict[int, Span]) -> str | 
         return f"{cluster.name}'s {target.lower_}" if cluster is not None else None
     span = at.get(target.i)
     cluster = clusters.of(span) if span is not None else None
-    return cluster.name if cluster is not None else None
+    if cluster is not None:
+        return cluster.name
+    words = [t for t in target.subtree if t.dep_ != "det"]
+    return " ".join(t.text for t in words) if len(words) <= 6 else None
 
 
 def _event_name(span: Span, clusters: Clusters, at: dict[int, Span]) -> str:

@@ -39,7 +39,7 @@ class ElectionFacts:
 
 def _phrase_start(head: Token) -> int:
     start = head.i
-    for child in head.lefts:
+    for child in reversed(list(head.lefts)):
         if child.dep_ in {"compound", "amod", "nummod", "npadvmod"} and child.i == start - 1:
             start = child.i
     return start
@@ -51,15 +51,22 @@ def _names_target(token: Token | None, ent_tokens: set[int]) -> bool:
         return False
     if token.i in ent_tokens:
         return True
-    return token.lemma_.lower() in lexicon().owned_places and any(
-        c.dep_ == "poss" and c.i in ent_tokens for c in token.children)
+    if token.lemma_.lower() in lexicon().owned_places and any(
+            c.dep_ == "poss" and c.i in ent_tokens for c in token.children):
+        return True
+    # "the K-1 base near Kirkuk": an unnamed target placed by a name
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and any(
+        g.dep_ == "pobj" and g.i in ent_tokens for g in c.children) for c in token.children)
 
 
 def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     """A singular incident noun, not a predicate, with a named target or place attached."""
     if noun.tag_ not in {"NN", "NNP"} or noun.dep_ in {"attr", "appos"}:
         return False
+    blamed = noun.dep_ == "dobj" and noun.head.lemma_ == "blame"  # "blamed the attack on X": X is no target
     for child in noun.children:
+        if blamed and child.lower_ == "on":
+            continue
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and any(
                 _names_target(c, ent_tokens) for c in child.children if c.dep_ == "pobj"):
             return True

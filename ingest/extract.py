@@ -109,12 +109,30 @@ def resolve(article: Article, doc: Doc, kb: KnowledgeBase) -> Extraction:
     """Entities and relations of one parsed article."""
     clusters = Clusters(doc, kb)
     entities, span_ids = article_entities(doc, clusters, article.published)
+    found = doc._.ag_relations or []
     by_id = {e.id: e for e in entities}
-    relations = _relations(doc._.ag_relations or [], span_ids, by_id, article)
+    _add_implicit(found, kb, by_id, span_ids)
+    entities = list(by_id.values())
+    relations = _relations(found, span_ids, by_id, article)
     used = {r.subject for r in relations} | {r.object for r in relations}
     kept = [e for e in entities if e.id in used or _mentioned(e.id, span_ids)]
     mentions = _mentions(clusters, span_ids)
     return Extraction(article, tuple(kept), mentions, tuple(relations))
+
+
+def _add_implicit(found: list[Found], kb: KnowledgeBase, by_id: dict[str, Entity],
+                  span_ids: dict[tuple[int, int], tuple[str, Any]]) -> None:
+    """Knowledge-base actors a relation names only implicitly (a demonym such as "Iraqi")."""
+    for f in found:
+        for span in (f.subject, f.object):
+            actor = kb.by_id(span.kb_id_) if span.kb_id_ else None
+            if actor is None or (span.start, span.end) in span_ids:
+                continue
+            span_ids[(span.start, span.end)] = (actor.id, span)
+            if actor.id not in by_id:
+                entity = actor.to_entity()
+                by_id[actor.id] = Entity(entity.id, entity.name, entity.type, entity.aliases,
+                                         entity.external_ids)
 
 
 def _mentioned(entity: str, span_ids: dict[tuple[int, int], tuple[str, Any]]) -> bool:

@@ -45,6 +45,7 @@ def _cached(model: str, kb_files: tuple[str, ...]) -> Language:
         nlp.add_pipe("actorgraph_lines_v1", name="actorgraph_lines", before="parser")
     nlp.add_pipe("actorgraph_kb_entities_v1", name="actorgraph_kb", before="ner", config=config)
     nlp.add_pipe("actorgraph_entity_types_v1", name="actorgraph_types", config=config)
-    for factory in COMPONENTS[1:]:
-        nlp.add_pipe(factory, name=factory.removesuffix("_v1"))
+    nlp.add_pipe("actorgraph_events_v1", name="actorgraph_events")
+    nlp.add_pipe("actorgraph_coref_v1", name="actorgraph_coref")
+    nlp.add_pipe("actorgraph_relations_v1", name="actorgraph_relations", config=config)
     return nlp

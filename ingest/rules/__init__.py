@@ -7,10 +7,13 @@ them all over each doc and stores the deduplicated results in `doc._.ag_relation
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.entities import cached_kb
+from ingest.kb import KnowledgeBase
 from ingest.rules import attacks, backing, designation, leadership, office, places, seats, stance
 from ingest.rules.base import RULES, Context, Found
 from ingest.spans import ensure_extensions
@@ -21,9 +24,9 @@ __all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "
 log = logging.getLogger(__name__)
 
 
-def find_relations(doc: Doc) -> list[Found]:
+def find_relations(doc: Doc, kb: KnowledgeBase | None = None) -> list[Found]:
     """Every relation all rules read off the doc, once per (subject, predicate, object, sentence)."""
-    ctx = Context(doc)
+    ctx = Context(doc, kb)
     seen: set[tuple[int, int, str, int, int, int]] = set()
     out: list[Found] = []
     for name, rule in RULES.items():
@@ -41,13 +44,16 @@ def find_relations(doc: Doc) -> list[Found]:
 class Relations:
     """Pipeline component: fills `doc._.ag_relations`."""
 
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ag_relations = find_relations(doc)
+        doc._.ag_relations = find_relations(doc, self.kb)
         return doc
 
 
-@Language.factory("actorgraph_relations_v1")
-def make_relations(nlp: Language, name: str) -> Relations:
+@Language.factory("actorgraph_relations_v1", default_config={"kb_files": []})
+def make_relations(nlp: Language, name: str, kb_files: Sequence[str]) -> Relations:
     """Factory: every relation rule family over the dependency parse."""
     ensure_extensions()
-    return Relations()
+    return Relations(cached_kb(tuple(kb_files)))

@@ -43,7 +43,8 @@ def targeted_phrase(ctx: Context) -> Iterator[Found]:
     """"attack on X", "attack aimed at X's residence", "assault on the prime minister's residence"."""
     for event in _events(ctx):
         noun = event.root
-        target = _target_of(ctx, pobj_of(noun, {"on", "against"}))
+        blamed = noun.dep_ == "dobj" and noun.head.lemma_ == "blame"
+        target = _target_of(ctx, pobj_of(noun, {"against"} if blamed else {"on", "against"}))
         if target is None:
             for acl in noun.children:
                 if acl.dep_ == "acl" and acl.lemma_ in {"aim", "target", "direct"}:
@@ -77,14 +78,14 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB":
             continue
         if verb.tag_ == "VBN" and agent_of(verb) is not None:
-            events = [e for e in ctx.group(ctx.subject_of(verb)) if e.label_ == "Event"]
+            events = [e for e in ctx.subjects(verb) if e.label_ == "Event"]
             actors = ctx.group(agent_of(verb))
         else:
             obj = child(verb, "dobj")
             if obj is not None and obj.lower_ == "responsibility":
                 obj = pobj_of(obj, {"for"})
             events = [e for e in ctx.group(obj) if e.label_ == "Event"]
-            actors = ctx.group(ctx.subject_of(verb))
+            actors = ctx.subjects(verb)
         for actor in actors:
             if actor.label_ in _ACTORS:
                 for event in events:
@@ -105,7 +106,7 @@ def condemned(ctx: Context) -> Iterator[Found]:
                 continue
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "it"), None)
         targets = ctx.group(obj)
-        for actor in ctx.group(ctx.subject_of(verb)):
+        for actor in ctx.subjects(verb):
             if actor.label_ not in _ACTORS:
                 continue
             for target in targets:
@@ -121,11 +122,13 @@ def blamed(ctx: Context) -> Iterator[Found]:
             continue
         dobj = child(verb, "dobj")
         on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on"]
+        if not on and dobj is not None:  # the parser often hangs "on Y" on the blamed noun
+            on = [c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "on"]
         if on and dobj is not None:
             culprits, event = ctx.group(child(on[-1], "pobj")), ctx.ref(dobj)
         else:
             culprits, event = ctx.group(dobj), ctx.ref(pobj_of(verb, {"for"}))
-        for actor in ctx.group(ctx.subject_of(verb)):
+        for actor in ctx.subjects(verb):
             for culprit in culprits:
                 if actor != culprit and {actor.label_, culprit.label_} <= _ACTORS:
                     yield make(actor, Predicate.BLAMED, culprit, verb, 0.8, "attack.blamed",
@@ -140,7 +143,7 @@ def accused(ctx: Context) -> Iterator[Found]:
             continue
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         charge = " ".join(t.text for t in of.subtree)[3:] if of is not None else None
-        for actor in ctx.group(ctx.subject_of(verb)):
+        for actor in ctx.subjects(verb):
             for target in ctx.group(child(verb, "dobj")):
                 if actor != target and {actor.label_, target.label_} <= _ACTORS:
                     yield make(actor, Predicate.ACCUSED, target, verb, 0.8, "attack.accused", of=charge)

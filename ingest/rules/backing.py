@@ -11,25 +11,11 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, agent_of, make, pobj_of, rule
 
 BACK_VERBS = ("back", "sponsor", "fund", "support", "bankroll", "finance", "arm", "train", "equip")
 _PARTICIPLES = {"backed", "sponsored", "funded", "supported", "bankrolled", "financed", "armed",
                 "trained", "equipped"}
-
-
-def _country_span(ctx: Context, token: Token) -> Span | None:
-    """A named mention of the country a demonym token stands for."""
-    country = lexicon().country_of(token.text)
-    if country is None:
-        return None
-    for ent in ctx.doc.ents:
-        if ent.label_ == "Country" and lexicon().country_of(ent.text) == country:
-            return ent
-        if ent.label_ == "Country" and ent.text == country:
-            return ent
-    return None
 
 
 def _backed_noun(ctx: Context, participle: Token) -> list[Span]:
@@ -52,7 +38,7 @@ def hyphen_backed(ctx: Context) -> Iterator[Found]:
         if part.lower_ not in _PARTICIPLES or part.i < 2 or ctx.doc[part.i - 1].text not in {"-", "–"}:
             continue
         sponsor_tok = ctx.doc[part.i - 2]
-        sponsor = ctx.at.get(sponsor_tok.i) or _country_span(ctx, sponsor_tok)
+        sponsor = ctx.at.get(sponsor_tok.i) or ctx.country_span(sponsor_tok)
         if sponsor is None:
             continue
         for group in _backed_noun(ctx, part):
@@ -69,7 +55,7 @@ def passive_backed(ctx: Context) -> Iterator[Found]:
         sponsors = ctx.group(agent_of(verb))
         if not sponsors:
             continue
-        for group in ctx.group(ctx.subject_of(verb)):
+        for group in ctx.subjects(verb):
             for sponsor in sponsors:
                 if group != sponsor:
                     yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.85, "backing.passive")
@@ -81,8 +67,8 @@ def active_backs(ctx: Context) -> Iterator[Found]:
     for verb in ctx.cues(*BACK_VERBS):
         if verb.pos_ != "VERB" or verb.tag_ == "VBN":
             continue
-        sponsors = ctx.group(ctx.subject_of(verb))
-        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        sponsors = ctx.subjects(verb)
+        dobj = next((c for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "dobj"), None)
         for group in ctx.group(dobj):
             if group.label_ not in {"ArmedGroup", "PoliticalParty"}:
                 continue

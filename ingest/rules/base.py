@@ -15,6 +15,8 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Predicate
+from ingest.kb import KnowledgeBase
+from ingest.lexicon import lexicon
 from ingest.spans import EVENTS
 
 
@@ -46,8 +48,9 @@ def rule(name: str) -> Callable[[Rule], Rule]:
 class Context:
     """One doc, indexed for the rules."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase | None = None) -> None:
         self.doc = doc
+        self.kb = kb
         self.at: dict[int, Span] = {}
         for span in [*doc.spans.get(EVENTS, []), *doc.ents]:
             for i in range(span.start, span.end):
@@ -58,6 +61,26 @@ class Context:
             self.by_lemma[token.lemma_.lower()].append(token)
             if token.lower_ != token.lemma_.lower():
                 self.by_lemma[token.lower_].append(token)
+
+    def country_span(self, token: Token) -> Span | None:
+        """The country a name, capital or demonym token stands for: a named mention of it, else the token.
+
+        "Iraqi Prime Minister X" names Iraq even when "Iraq" is never written;
+        the token then becomes a mention carrying the country's knowledge-base id.
+        """
+        span = self.at.get(token.i)
+        if span is not None:
+            return span if span.label_ == "Country" else None
+        country = lexicon().country_of(token.text)
+        if country is None:
+            return None
+        for ent in self.doc.ents:
+            if ent.label_ == "Country" and country in {ent.text, lexicon().country_of(ent.text)}:
+                return ent
+        actors = self.kb.lookup(country) if self.kb is not None else []
+        if len(actors) != 1:
+            return None
+        return Span(self.doc, token.i, token.i + 1, label="Country", kb_id=actors[0].id)
 
     def cues(self, *lemmas: str) -> Iterator[Token]:
         """Tokens whose lemma or lower form is one of `lemmas`, in text order."""
@@ -99,6 +122,16 @@ class Context:
             if span is not None and span not in out:
                 out.append(span)
         return out
+
+    def subjects(self, verb: Token) -> list[Span]:
+        """What a verb is said of: a participle or relative clause only its own noun
+        ("the Fatah Alliance, headed by A, and ..."), a finite verb all coordinated subjects."""
+        if verb.dep_ in {"acl", "relcl"}:
+            span = self.ref(verb.head)
+            if span is None and verb.dep_ == "relcl":
+                return self.group(self.subject_of(verb))
+            return [span] if span is not None else []
+        return self.group(self.subject_of(verb))
 
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a verb, following conjoined verbs and participles up to their noun."""

@@ -28,16 +28,20 @@ def _mentions_terror(tokens: list[Token]) -> bool:
     return any(t.lower_ in _TERROR or "terror" in t.lower_ for t in tokens)
 
 
+_DATES = ((re.compile(r"\b([A-Z][a-z]+ \d{1,2}, \d{4})"), "%B %d, %Y", 10),
+          (re.compile(r"\b(\d{1,2} [A-Z][a-z]+ \d{4})"), "%d %B %Y", 10),
+          (re.compile(r"\b([A-Z][a-z]+ \d{4})"), "%B %Y", 7))
+
+
 def iso_date(ctx: Context, sent: Span) -> str | None:
-    """The first full date written in the sentence (June 24, 2009 -> 2009-06-24)."""
-    text = sent.text
-    m = re.search(r"([A-Z][a-z]+) (\d{1,2}), (\d{4})", text)
-    if m is None:
-        return None
-    try:
-        return datetime.strptime(" ".join(m.groups()), "%B %d %Y").date().isoformat()
-    except ValueError:
-        return None
+    """The first date of the sentence: "June 24, 2009" -> 2009-06-24, "June 2009" -> 2009-06."""
+    for pattern, fmt, width in _DATES:
+        for m in pattern.finditer(sent.text):
+            try:
+                return datetime.strptime(m.group(1), fmt).date().isoformat()[:width]
+            except ValueError:
+                continue
+    return None
 
 
 def _official_body(ctx: Context, token: Token) -> Span | None:
@@ -65,7 +69,7 @@ def _designators(ctx: Context, token: Token | None) -> list[Span]:
 
 
 def _passive_parts(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]]:
-    targets = ctx.group(ctx.subject_of(verb))
+    targets = ctx.subjects(verb)
     agent = agent_of(verb)
     if agent is None:  # "as a terrorist organisation by the US State Department"
         for tok in verb.subtree:

@@ -70,7 +70,7 @@ def appos_title(ctx: Context) -> Iterator[Found]:
                 ({"member"}, Predicate.MEMBER_OF))
     for words, predicate in families:
         for noun in ctx.cues(*words):
-            if not _is_title(noun, words):
+            if not _is_title(noun, words) or _subordinate(noun):
                 continue
             groups = [g for g in ctx.group(pobj_of(noun, {"of", "for"})) if g.label_ in _GROUPS]
             groups += [ctx.at[c.i] for c in noun.lefts
@@ -81,6 +81,14 @@ def appos_title(ctx: Context) -> Iterator[Found]:
                 for group in groups:
                     if person != group:
                         yield make(person, predicate, group, noun, 0.85, f"{predicate.lower()}.appos")
+
+
+def _subordinate(noun: Token) -> bool:
+    """A deputy's or staff title ("deputy leader", "chief of staff") names no leader."""
+    if any(c.lower_ in {"deputy", "vice", "assistant", "acting", "former"} for c in noun.lefts):
+        return noun.lower_ not in {"member", "spokesman", "spokeswoman", "spokesperson"}
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(g.lower_ == "staff" for g in c.children)
+               for c in noun.children)
 
 
 def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
@@ -106,7 +114,7 @@ def led_by(ctx: Context) -> Iterator[Found]:
         if verb.tag_ != "VBN":
             continue
         leaders = [p for p in ctx.group(agent_of(verb)) if p.label_ == _PERSON]
-        for group in ctx.group(ctx.subject_of(verb)):
+        for group in ctx.subjects(verb):
             if group.label_ in _GROUPS:
                 for person in leaders:
                     yield make(person, Predicate.LEADS, group, verb, 0.85, "leads.led_by")
@@ -119,7 +127,7 @@ def leads_active(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB" or verb.tag_ == "VBN":
             continue
         groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]
-        for person in ctx.group(ctx.subject_of(verb)):
+        for person in ctx.subjects(verb):
             if person.label_ == _PERSON:
                 for group in groups:
                     yield make(person, Predicate.LEADS, group, verb, 0.8, "leads.active")
@@ -147,7 +155,7 @@ def joined(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB":
             continue
         groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]
-        for member in ctx.group(ctx.subject_of(verb)):
+        for member in ctx.subjects(verb):
             for group in groups:
                 if member != group and member.label_ in {_PERSON, *_GROUPS}:
                     yield make(member, Predicate.MEMBER_OF, group, verb, 0.75, "member.joined")

@@ -34,15 +34,9 @@ def main_country(doc: Doc) -> Span | None:
 def _country_near(ctx: Context, tokens: list[Token]) -> Span | None:
     """A country named inside a title phrase: a mention, a possessive or a demonym."""
     for tok in tokens:
-        span = ctx.at.get(tok.i)
-        if span is not None and span.label_ == "Country":
+        span = ctx.country_span(tok)
+        if span is not None:
             return span
-        country = lexicon().country_of(tok.text)
-        if country:
-            for ent in ctx.doc.ents:
-                if ent.label_ == "Country" and lexicon().country_of(ent.text) in {country, None} and (
-                        ent.text == country or lexicon().country_of(ent.text) == country):
-                    return ent
     return None
 
 

@@ -44,7 +44,7 @@ def based_in(ctx: Context) -> Iterator[Found]:
         if verb.tag_ != "VBN":
             continue
         places = [p for p in ctx.group(pobj_of(verb, {"in", "at"})) if p.label_ in _PLACES]
-        for subject in ctx.group(ctx.subject_of(verb)):
+        for subject in ctx.subjects(verb):
             for place in places:
                 if subject != place:
                     yield make(subject, Predicate.LOCATED_IN, place, verb, 0.8, "places.based_in")
@@ -94,3 +94,51 @@ def includes(ctx: Context) -> Iterator[Found]:
                     continue
                 pred = Predicate.MEMBER_OF if member.label_ == "Person" else Predicate.PART_OF
                 yield make(member, pred, umbrella, verb, 0.8, "places.includes")
+
+
+_PLACE_NOUNS = {"capital", "city", "town", "village", "province", "district", "region", "governorate",
+                "suburb", "neighbourhood", "neighborhood", "port"}
+
+
+@rule("places.capital_of")
+def capital_of(ctx: Context) -> Iterator[Found]:
+    """"Erbil, the capital of the Kurdistan Region", "Kirkuk is a city in northern Iraq"."""
+    for noun in ctx.cues(*_PLACE_NOUNS):
+        if noun.pos_ != "NOUN":
+            continue
+        outer = [p for p in ctx.group(pobj_of(noun, {"of", "in"})) if p.label_ in _PLACES]
+        if not outer:
+            continue
+        if noun.dep_ == "appos":
+            inner = ctx.group(noun.head)
+        elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            inner = ctx.group(ctx.subject_of(noun.head))
+        else:
+            continue
+        for place in inner:
+            for container in outer:
+                if place.label_ == "Location" and place != container:
+                    yield make(place, Predicate.LOCATED_IN, container, noun, 0.8, "places.capital_of")
+
+
+@rule("places.part_of")
+def part_of(ctx: Context) -> Iterator[Found]:
+    """"X is (a) part of Y", "X, part of Y", "X is one of the factions of Y"."""
+    for noun in ctx.cues("part", "component", "wing", "branch", "faction", "one"):
+        umbrellas = [s for s in ctx.group(pobj_of(noun, {"of"})) if s.label_ in _BODIES]
+        if noun.lower_ == "one":  # "one of the factions of Y"
+            inner = pobj_of(noun, {"of"})
+            umbrellas = [s for s in ctx.group(pobj_of(inner, {"of", "in", "within"}) if inner is not None
+                                               else None) if s.label_ in _BODIES]
+        if not umbrellas:
+            continue
+        if noun.dep_ == "appos":
+            parts = ctx.group(noun.head)
+        elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            parts = ctx.subjects(noun.head)
+        else:
+            continue
+        for part in parts:
+            for umbrella in umbrellas:
+                if part != umbrella and part.label_ in _BODIES:
+                    yield make(part, Predicate.PART_OF, umbrella, noun, 0.8, "places.part_of")

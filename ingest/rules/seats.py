@@ -79,6 +79,6 @@ def won_seats(ctx: Context) -> Iterator[Found]:
         if election is None:
             continue
         confidence = 0.85 if verb.lemma_ in {"win", "secure", "obtain"} else 0.75
-        for party in ctx.group(ctx.subject_of(verb)):
+        for party in ctx.subjects(verb):
             if party.label_ in _PARTIES:
                 yield make(party, Predicate.WON_SEATS, election, verb, confidence, "seats.won", seats=count)
