@@ -36,6 +36,9 @@ def register(sub: Any) -> None:
     parser.add_argument("--reference", action="append", default=[], metavar="FILE",
                         help="curated relations (YAML or CSV) loaded as a reference source; repeatable")
     parser.add_argument("--failures", metavar="FILE", help="also write the failures as JSON lines to FILE")
+    parser.add_argument("--retries", type=_positive, default=5, metavar="N",
+                        help="attempts per store operation while the store is unreachable, with "
+                             "exponential backoff from 0.5 s (default 5)")
     parser.set_defaults(handler=run)
 
 
@@ -87,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         store.ensure_schema()
         ingest_into(store, args.paths, args.reference, settings=settings, workers=args.workers,
-                    batch_size=args.batch_size, progress=progress)
+                    batch_size=args.batch_size, progress=progress, retries=args.retries)
     finally:
         progress.close()
         store.close()
@@ -98,17 +101,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def ingest_into(store: GraphStore, paths: Iterable[str], references: Iterable[str], *, settings: Settings,
-                workers: int, batch_size: int, progress: Any) -> None:
+                workers: int, batch_size: int, progress: Any, retries: int = 5) -> None:
     """The library call behind the command: references first, then the articles."""
     from ingest.kb import load_kb
-    from ingest.load import Loader, load_batch, run_ingest
+    from ingest.load import Loader, RetryPolicy, load_batch, run_ingest
     from ingest.progress import Failure
     from ingest.readers import read_paths
     from ingest.reference import ReferenceError, kb_lookup, load_reference
     from ingest.resolve import Resolver
 
     kb = load_kb(settings.kb_files)
-    loader = Loader(store, Resolver(store, is_kb=lambda eid: kb.by_id(eid) is not None))
+    loader = Loader(store, Resolver(store, is_kb=lambda eid: kb.by_id(eid) is not None),
+                    RetryPolicy(attempts=retries))
     for path in references:
         try:
             ref = load_reference(path, kb_lookup(kb.lookup))

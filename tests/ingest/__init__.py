@@ -1,0 +1,1 @@
+"""Tests of loading into the graph: resolution, batches, CLI, faults."""

@@ -1,0 +1,141 @@
+"""Faults mid-ingest: SIGKILL, Ctrl-C and a Neo4j that goes away; a rerun must finish the job.
+
+Each case runs `actorgraph ingest` as a child process with one article per batch,
+interrupts it after some batches are in, checks the store is consistent, reruns
+the same command and compares `stats` with a clean run.
+"""
+
+from __future__ import annotations
+
+import queue
+import signal
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import GraphDatabase
+
+from tests.ingest.helpers import few, run, spawn
+from tests.neo4j_server import Neo4jServer
+
+pytestmark = [pytest.mark.model, pytest.mark.slow]
+
+ARTICLES = 8
+
+
+def paths() -> list[str]:
+    return few(ARTICLES)
+
+
+def ingest_args(url: str) -> list[str]:
+    return ["ingest", *paths(), "--store", url, "--batch-size", "1"]
+
+
+def stats_of(url: str) -> dict[str, Any]:
+    import json
+
+    done = run("stats", "--json", "--store", url)
+    assert done.returncode == 0, done.stderr
+    data: dict[str, Any] = json.loads(done.stdout)
+    return data
+
+
+def wait_for(proc: Any, marker: str, timeout: float = 120) -> list[str]:
+    """Read the child's stderr until a line contains `marker`; the lines read so far."""
+    lines: queue.Queue[str] = queue.Queue()
+
+    def pump() -> None:
+        for line in proc.stderr:
+            lines.put(line)
+        lines.put("")
+
+    threading.Thread(target=pump, daemon=True).start()
+    seen: list[str] = []
+    while True:
+        line = lines.get(timeout=timeout)
+        if not line:
+            raise AssertionError(f"child ended before {marker!r}:\n{''.join(seen)}")
+        seen.append(line)
+        if marker in line:
+            return seen
+
+
+@pytest.fixture(scope="module")
+def clean_stats(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    url = f"embedded://{tmp_path_factory.mktemp('clean') / 'graph.db'}"
+    done = run(*ingest_args(url))
+    assert done.returncode == 0, done.stderr
+    return stats_of(url)
+
+
+def assert_consistent(db: Path) -> int:
+    """SQLite file intact, no relation without evidence, no evidence without its article."""
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert conn.execute("SELECT count(*) FROM relations WHERE evidence_count = 0").fetchone() == (0,)
+        orphans = conn.execute("SELECT count(*) FROM evidence WHERE article_id NOT IN "
+                               "(SELECT id FROM articles)").fetchone()
+        assert orphans == (0,)
+        (articles,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+    return int(articles)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT], ids=["sigkill", "sigint"])
+def test_interrupted_ingest_is_consistent_and_rerun_completes(
+        sig: signal.Signals, tmp_path: Path, clean_stats: dict[str, Any]) -> None:
+    db = tmp_path / "graph.db"
+    url = f"embedded://{db}"
+    proc = spawn(*ingest_args(url))
+    try:
+        wait_for(proc, "batch 2:")
+        proc.send_signal(sig)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        proc.kill()
+    if sig == signal.SIGKILL:
+        assert proc.returncode == -signal.SIGKILL
+    else:
+        assert proc.returncode == 130
+        assert "interrupted" in err and "Traceback" not in err
+    assert 2 <= assert_consistent(db) < ARTICLES
+    again = run(*ingest_args(url))
+    assert again.returncode == 0, again.stderr
+    assert "unchanged" in again.stderr and " 0 unchanged" not in again.stderr
+    assert stats_of(url) == clean_stats
+
+
+# -- Neo4j going away -----------------------------------------------------------------------
+
+def wipe(server: Neo4jServer) -> None:
+    s = server.settings
+    with GraphDatabase.driver(s.uri, auth=(s.user, s.password)) as driver:
+        driver.execute_query("MATCH (n) DETACH DELETE n")
+
+
+def test_neo4j_going_away_mid_ingest(neo4j_server: Neo4jServer, clean_stats: dict[str, Any]) -> None:
+    s = neo4j_server.settings
+    url = s.uri.replace("bolt://", f"bolt://{s.user}:{s.password}@")
+    args = [*ingest_args(url), "--retries", "3"]
+    wipe(neo4j_server)
+    clean = run(*args)
+    assert clean.returncode == 0, clean.stderr
+    expected = stats_of(url)
+    assert expected == clean_stats  # both stores give the same graph
+    wipe(neo4j_server)
+    proc = spawn(*args)
+    try:
+        wait_for(proc, "batch 2:")
+        neo4j_server.stop()
+        _, err = proc.communicate(timeout=300)
+    finally:
+        proc.kill()
+        neo4j_server.start()
+    assert proc.returncode == 2
+    last = err.strip().splitlines()[-1]
+    assert last.startswith("actorgraph ingest: store unavailable:") and "after 3 attempts" in last
+    assert "Traceback" not in err
+    again = run(*args)
+    assert again.returncode == 0, again.stderr
+    assert stats_of(url) == expected
