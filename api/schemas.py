@@ -1,0 +1,282 @@
+"""Request and response schemas: the OpenAPI document is generated from these."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apiflask import Schema
+from apiflask.fields import Boolean, Dict, Float, Integer, List, Nested, String
+from apiflask.validators import Length, OneOf, Range, Regexp
+
+from graph.model import EntityType, Predicate, Provenance
+from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, MAX_PAGE
+
+TYPES = [t.value for t in EntityType]
+PREDICATES = [p.value for p in Predicate]
+DATE = Regexp(r"^\d{4}(-\d{2}(-\d{2})?)?$", error="must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+MAX_OFFSET = 10**9
+
+
+class CommaList(List):
+    """A list given as repeated parameters (`?p=A&p=B`) or comma-separated (`?p=A,B`)."""
+
+    def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list[Any]:
+        items = value if isinstance(value, list | tuple) else [value]
+        flat: list[Any] = []
+        for item in items:
+            flat.extend([s for s in item.split(",") if s] if isinstance(item, str) else [item])
+        return super()._deserialize(flat, attr, data, **kwargs)
+
+
+def _predicates() -> CommaList:
+    return CommaList(String(validate=OneOf(PREDICATES)),
+                     metadata={"description": "Relationship types to follow (all when absent)"})
+
+
+def _types() -> CommaList:
+    return CommaList(String(validate=OneOf(TYPES)),
+                     metadata={"description": "Entity types allowed beyond the centres (all when absent)"})
+
+
+# --- query parameters ------------------------------------------------------------------------
+
+class PageQuery(Schema):
+    limit = Integer(load_default=20, validate=Range(1, MAX_PAGE))
+    offset = Integer(load_default=0, validate=Range(0, MAX_OFFSET))
+
+
+class SearchQuery(PageQuery):
+    q = String(required=True, validate=Length(1, 200), metadata={"description": "Name or alias fragment"})
+    type = String(validate=OneOf(TYPES))
+
+
+class WindowQuery(Schema):
+    predicates = _predicates()
+    types = _types()
+    since = String(validate=DATE, metadata={"description": "Keep relations last seen on or after"})
+    until = String(validate=DATE, metadata={"description": "Keep relations first seen on or before"})
+
+
+class SubgraphQuery(WindowQuery):
+    center = CommaList(String(validate=Length(1, 300)), required=True, validate=Length(1, 50),
+                       metadata={"description": "Centre entity ids (repeat or comma-separate)"})
+    depth = Integer(load_default=1, validate=Range(1, MAX_DEPTH))
+    limit = Integer(load_default=DEFAULT_NODES, validate=Range(1, MAX_NODES),
+                    metadata={"description": "Node limit; `truncated` is set when hit"})
+
+
+class PathsQuery(Schema):
+    source = String(required=True, validate=Length(1, 300))
+    target = String(required=True, validate=Length(1, 300))
+    max_hops = Integer(load_default=4, validate=Range(1, MAX_HOPS))
+    k = Integer(load_default=1, validate=Range(1, MAX_K), metadata={"description": "Number of paths"})
+    predicates = _predicates()
+    directed = Boolean(load_default=False, metadata={"description": "Follow subject -> object only"})
+
+
+class NeighborsQuery(PageQuery):
+    predicates = _predicates()
+    direction = String(load_default="both", validate=OneOf(["out", "in", "both"]))
+
+
+class CentralityQuery(WindowQuery):
+    measure = String(load_default="pagerank", validate=OneOf(["degree", "betweenness", "pagerank"]))
+    limit = Integer(load_default=20, validate=Range(1, MAX_PAGE))
+
+
+class CommunitiesQuery(WindowQuery):
+    resolution = Float(load_default=1.0, validate=Range(0.01, 10.0))
+    seed = Integer(load_default=42, validate=Range(0, 2**31 - 1))
+    limit = Integer(load_default=20, validate=Range(1, MAX_PAGE))
+
+
+class SponsorsQuery(PageQuery):
+    since = String(validate=DATE)
+    until = String(validate=DATE)
+
+
+# --- responses ---------------------------------------------------------------------------------
+
+class EntityOut(Schema):
+    id = String(required=True)
+    name = String(required=True)
+    type = String(required=True, validate=OneOf(TYPES))
+    aliases = List(String(), required=True)
+    external_ids = Dict(keys=String(), values=String(), required=True)
+    attrs = Dict(required=True)
+
+
+class EdgeOut(Schema):
+    id = String(required=True)
+    source = String(required=True)
+    target = String(required=True)
+    predicate = String(required=True, validate=OneOf(PREDICATES))
+    attrs = Dict(required=True)
+    first_seen = String(required=True, allow_none=True)
+    last_seen = String(required=True, allow_none=True)
+    evidence_count = Integer(required=True)
+    confidence = Float(required=True)
+
+
+class EvidenceOut(Schema):
+    id = String(required=True)
+    article_id = String(required=True)
+    sentence = String(required=True)
+    start = Integer(required=True)
+    end = Integer(required=True)
+    date = String(required=True, allow_none=True)
+    confidence = Float(required=True)
+    provenance = String(required=True, validate=OneOf([p.value for p in Provenance]))
+
+
+class SubgraphOut(Schema):
+    nodes = List(Nested(EntityOut), required=True)
+    edges = List(Nested(EdgeOut), required=True)
+    truncated = Boolean(required=True)
+
+
+class HopOut(EdgeOut):
+    from_ = String(required=True, data_key="from")
+    to = String(required=True)
+    forward = Boolean(required=True, metadata={"description": "True when the hop runs subject -> object"})
+    evidence = List(Nested(EvidenceOut), required=True, metadata={"description": "Top evidence sentences"})
+
+
+class PathOut(Schema):
+    length = Integer(required=True)
+    nodes = List(String(), required=True)
+    hops = List(Nested(HopOut), required=True)
+
+
+class PathsOut(SubgraphOut):
+    paths = List(Nested(PathOut), required=True)
+
+
+class EntityListOut(Schema):
+    items = List(Nested(EntityOut), required=True)
+    limit = Integer(required=True)
+    offset = Integer(required=True)
+
+
+class EvidenceListOut(Schema):
+    relation = String(required=True)
+    items = List(Nested(EvidenceOut), required=True)
+    limit = Integer(required=True)
+    offset = Integer(required=True)
+
+
+class ProfileOut(EntityOut):
+    relation_counts = Dict(keys=String(), values=Integer(), required=True,
+                           metadata={"description": "Relations by predicate, both directions"})
+    first_seen = String(required=True, allow_none=True)
+    last_seen = String(required=True, allow_none=True)
+    degree = Integer(required=True)
+
+
+class NeighborOut(Schema):
+    relation = Nested(EdgeOut, required=True)
+    direction = String(required=True, validate=OneOf(["out", "in"]))
+    neighbor = Nested(EntityOut, required=True)
+
+
+class NeighborListOut(Schema):
+    entity = String(required=True)
+    items = List(Nested(NeighborOut), required=True)
+    limit = Integer(required=True)
+    offset = Integer(required=True)
+
+
+class TimelineOut(Schema):
+    entity = String(required=True)
+    items = List(Nested(NeighborOut), required=True)
+    limit = Integer(required=True)
+    offset = Integer(required=True)
+
+
+class ScoreOut(Schema):
+    id = String(required=True)
+    name = String(required=True)
+    type = String(required=True)
+    score = Float(required=True)
+
+
+class CentralityOut(Schema):
+    measure = String(required=True)
+    nodes = Integer(required=True, metadata={"description": "Nodes in the filtered graph"})
+    edges = Integer(required=True, metadata={"description": "Edges in the filtered graph"})
+    items = List(Nested(ScoreOut), required=True)
+
+
+class CommunityOut(Schema):
+    id = Integer(required=True)
+    size = Integer(required=True)
+    members = List(Nested(ScoreOut), required=True, metadata={"description": "Members, by degree"})
+
+
+class CommunitiesOut(Schema):
+    nodes = Integer(required=True)
+    edges = Integer(required=True)
+    modularity = Float(required=True)
+    items = List(Nested(CommunityOut), required=True)
+
+
+class SponsorOut(Schema):
+    id = String(required=True)
+    name = String(required=True)
+    type = String(required=True)
+    groups = Integer(required=True, metadata={"description": "Distinct actors backed by this sponsor"})
+    backed = List(String(), required=True, metadata={"description": "Ids of the backed actors"})
+
+
+class SponsorListOut(Schema):
+    items = List(Nested(SponsorOut), required=True)
+    limit = Integer(required=True)
+    offset = Integer(required=True)
+
+
+class StatsOut(Schema):
+    articles = Integer(required=True)
+    entities = Dict(keys=String(), values=Integer(), required=True)
+    relations = Dict(keys=String(), values=Integer(), required=True)
+    evidence = Integer(required=True)
+
+
+class HealthOut(Schema):
+    status = String(required=True)
+    store = String(required=True)
+
+
+class ArticleIn(Schema):
+    id = String(validate=Length(1, 300))
+    title = String(load_default="", validate=Length(0, 2000))
+    body = String(required=True, validate=Length(1, 2_000_000))
+    published = String(validate=DATE, allow_none=True)
+    url = String(validate=Length(1, 2000), allow_none=True)
+    source = String(validate=Length(1, 2000))
+
+
+class ArticlesIn(Schema):
+    articles = List(Nested(ArticleIn), required=True, validate=Length(1, 500))
+
+
+class IngestOut(Schema):
+    articles = Integer(required=True, metadata={"description": "Articles received"})
+    written = Integer(required=True, metadata={"description": "Articles written (new or changed)"})
+    skipped = Integer(required=True, metadata={"description": "Articles already held unchanged"})
+    entities = Integer(required=True)
+    relations = Integer(required=True)
+    ids = List(String(), required=True)
+
+
+class RetractOut(Schema):
+    article_id = String(required=True)
+    evidence = Integer(required=True)
+    relations = Integer(required=True)
+    entities = Integer(required=True)
+
+
+class ProblemOut(Schema):
+    type = String(required=True)
+    title = String(required=True)
+    status = Integer(required=True)
+    detail = String(required=True)

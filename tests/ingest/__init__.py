@@ -1,1 +1,0 @@
-"""Tests of loading into the graph: resolution, batches, CLI, faults."""
