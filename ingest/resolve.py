@@ -79,7 +79,7 @@ class MergeDecision:
 
 @dataclass(frozen=True)
 class FuzzyPolicy:
-    """The guards of fuzzy matching; defaults tuned on tests/ingest/test_resolve.py."""
+    """The guards of fuzzy matching; defaults tuned on tests/ingest/test_ingest_resolve.py."""
 
     threshold: float = 92.0
     min_chars: int = 10  # normalised length; short names never match fuzzily

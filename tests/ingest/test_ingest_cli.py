@@ -18,7 +18,7 @@ from graph.model import Batch, Relation
 from ingest.load import Loader, LoadResult, run_ingest
 from ingest.progress import Progress
 from ingest.resolve import Resolver
-from tests.ingest.helpers import CORPUS, REFERENCE, cli, few, stats
+from tests.ingest.ingest_helpers import CORPUS, REFERENCE, cli, few, stats
 
 pytestmark = pytest.mark.model
 

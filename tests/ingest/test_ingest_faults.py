@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from neo4j import GraphDatabase
 
-from tests.ingest.helpers import few, run, spawn
+from tests.ingest.ingest_helpers import few, run, spawn
 from tests.neo4j_server import Neo4jServer
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
