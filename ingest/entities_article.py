@@ -91,8 +91,13 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
                 entities: dict[str, Entity], span_ids: SpanIds) -> None:
     at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     current: str | None = None
-    for span in doc.spans.get(EVENTS, []):
+    named = [e for e in doc.ents if e.label_ == EntityType.EVENT.value]  # events the KB knows
+    for span in sorted([*doc.spans.get(EVENTS, []), *named], key=lambda s: s.start):
         if span.label_ != "Event":
+            continue
+        if span in named:
+            cluster = clusters.of(span)
+            current = cluster.id if cluster is not None else current
             continue
         if span.kb_id_ == ANCHOR:
             name = _event_name(span, clusters, at)

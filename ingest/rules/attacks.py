@@ -93,6 +93,13 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
                                alleged=_alleged(verb))
 
 
+def _latest_event(ctx: Context, token: Token) -> Span | None:
+    """The event "it" means in "called it a terrorist attack": the last one mentioned shortly before."""
+    sents = {token.sent.start, *(s.start for s in ctx.doc.sents if 0 < token.sent.start - s.end < 400)}
+    before = [e for e in _events(ctx) if e.end <= token.i and e.sent.start in sents]
+    return before[-1] if before else None
+
+
 @rule("attack.condemned")
 def condemned(ctx: Context) -> Iterator[Found]:
     """"Z condemned/denounced the attack", "Z called it a cowardly terrorist attack"."""
@@ -105,7 +112,8 @@ def condemned(ctx: Context) -> Iterator[Found]:
             if not words & {"terrorist", "cowardly", "criminal", "heinous", "attack", "crime"}:
                 continue
             obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "it"), None)
-        targets = ctx.group(obj)
+        targets = [_latest_event(ctx, obj)] if obj is not None and obj.lower_ == "it" else ctx.group(obj)
+        targets = [t for t in targets if t is not None]
         for actor in ctx.subjects(verb):
             if actor.label_ not in _ACTORS:
                 continue

@@ -116,12 +116,23 @@ class Context:
         """The span a token stands for and those coordinated with it ("A, B and C")."""
         if token is None:
             return []
-        out = []
+        out: list[Span] = []
         for tok in (token, *token.conjuncts):
             span = self.ref(tok)
             if span is not None and span not in out:
                 out.append(span)
+                out += [s for s in self._listed_appositions(tok, span) if s not in out]
         return out
+
+    def _listed_appositions(self, token: Token, span: Span) -> list[Span]:
+        """Names the parser hung as appositions in a list ("include A, B and C")."""
+        found = []
+        for c in token.children:
+            other = self.at.get(c.i)
+            if c.dep_ == "appos" and other is not None and other.label_ == span.label_:
+                found.append(other)
+                found += [self.at[t.i] for t in c.conjuncts if t.i in self.at]
+        return found
 
     def subjects(self, verb: Token) -> list[Span]:
         """What a verb is said of: a participle or relative clause only its own noun

@@ -1,0 +1,41 @@
+"""DESIGNATED_TERRORIST_BY and SANCTIONED_BY, with dates."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_passive_designation(run):
+    r = run("Asaib is designated as a terrorist organisation by the US State Department.")
+    assert ("Asaib Ahl al-Haq", "DESIGNATED_TERRORIST_BY", "US State Department") in r.triples
+
+
+def test_active_designation_with_date(run):
+    r = run("On June 24, 2009 the US State Department designated Kataib Hezbollah as a Foreign "
+            "Terrorist Organization.")
+    assert r.attrs("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") == {
+        "date": "2009-06-24"}
+
+
+def test_official_stands_for_department(run):
+    r = run("The Deputy Secretary of State designated Kataib Hezbollah as a terrorist group. "
+            "The Department of State took these actions with other agencies.")
+    assert ("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") in r.triples
+
+
+def test_relative_clause_sanctioned(run):
+    r = run("Asaib is a proxy for Iran's Revolutionary Guard, which has also been sanctioned by Washington.")
+    assert ("Islamic Revolutionary Guard Corps", "SANCTIONED_BY", "United States") in r.triples
+
+
+def test_sanctions_on_and_month_date(run):
+    r = run("The Treasury sanctioned Qais al-Khazali in January 2021.")
+    assert r.attrs("Qais al-Khazali", "SANCTIONED_BY", "US Department of the Treasury") == {
+        "date": "2021-01"}
+    r = run("The United States imposed sanctions on Qais al-Khazali.")
+    assert ("Qais al-Khazali", "SANCTIONED_BY", "United States") in r.triples
+
+
+def test_designation_without_terror_is_not_terrorist(run):
+    r = run("The United States designated Hadi al-Amiri as its contact.")
+    assert r.of("DESIGNATED_TERRORIST_BY") == set()
