@@ -11,6 +11,7 @@ from __future__ import annotations
 from graph.model import (
     Article,
     Batch,
+    Counts,
     Entity,
     EntityType,
     Evidence,
@@ -216,3 +217,14 @@ def rid(s: str, p: Predicate, o: str, **key: object) -> str:
 ENTITY_IDS = (KADHIMI, KHAZALI, SADR, AMIRI, JABOURI, KH, AAH, PMF, SADRISTS, FATAH, STATE_DEPT, IRGC,
               IRAQ, IRAN, USA, BAGHDAD, GREEN_ZONE, MOSUL, UN, ELECTION, ATTACK)
 ARTICLE_IDS = (DRONE.id, RESULTS.id, SANCTIONS.id, RESIGN.id)
+
+# What the four batches hold (zero counts omitted).
+FULL_COUNTS = Counts(
+    articles=4,
+    entities={"ArmedGroup": 3, "Country": 3, "Election": 1, "Event": 1, "Location": 3,
+              "Organization": 1, "Person": 5, "PoliticalParty": 2, "StateBody": 2},
+    relations={"BACKED_BY": 4, "BLAMED": 1, "CONDEMNED": 1, "DESIGNATED_TERRORIST_BY": 1,
+               "HOLDS_OFFICE": 2, "LEADS": 3, "LOCATED_IN": 3, "MET_WITH": 1, "OPPOSES": 1,
+               "PART_OF": 3, "PERPETRATED": 1, "SANCTIONED_BY": 1, "TARGETED": 1, "WON_SEATS": 2},
+    evidence=27,
+)

@@ -8,18 +8,8 @@ from graph.errors import InvalidArgument
 from graph.model import Article, Batch, Counts, Entity, EntityType, Evidence, Predicate, Provenance, Relation
 from graph.store import GraphStore
 from tests.contract import fixture_graph as fx
-from tests.contract.fixture_graph import BATCHES, P, T, rid
+from tests.contract.fixture_graph import BATCHES, FULL_COUNTS, P, T, rid
 from tests.contract.helpers import relation, snapshot
-
-FULL_COUNTS = Counts(
-    articles=4,
-    entities={"ArmedGroup": 3, "Country": 3, "Election": 1, "Event": 1, "Location": 3,
-              "Organization": 1, "Person": 5, "PoliticalParty": 2, "StateBody": 2},
-    relations={"BACKED_BY": 4, "BLAMED": 1, "CONDEMNED": 1, "DESIGNATED_TERRORIST_BY": 1,
-               "HOLDS_OFFICE": 2, "LEADS": 3, "LOCATED_IN": 3, "MET_WITH": 1, "OPPOSES": 1,
-               "PART_OF": 3, "PERPETRATED": 1, "SANCTIONED_BY": 1, "TARGETED": 1, "WON_SEATS": 2},
-    evidence=27,
-)
 
 
 def test_empty_store_counts_nothing(store: GraphStore) -> None:
