@@ -28,6 +28,16 @@ must be matched on ORTH rather than LOWER, when it has no lowercase letter
 `case_sensitive`, derives from such a form, or is a generated surname ("Trump",
 "Kadhimi"). `forms()` and `is_case_sensitive()` expose the flag.
 
+Events and elections keep their name and aliases verbatim (no generated
+spellings); their descriptive names embed other actors' names, so a matcher may
+prefer `forms(types=...)` without them and let the longer span lose.
+
+Data rules enforced on load (`KnowledgeBaseError` lists every breach with file and
+entry): known fields only, a slug key, one of the nine types, a well-formed and
+unique Wikidata id, `country` naming a Country actor, no alias that starts with the
+possessive of a place ("Iran's Revolutionary Guard" would swallow the mention of
+Iran that a PART_OF relation needs).
+
 Ambiguity is resolved in the data, never at match time: the same written name
 (and one normalised key) belongs to at most one actor. Two actors claiming it
 explicitly is an error; a generated spelling that collides with another actor's
@@ -37,7 +47,7 @@ share is dropped from both (so "Barzani" matches no single Barzani).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -47,11 +57,13 @@ from typing import Any, NamedTuple
 from graph.model import Entity, EntityType, entity_id
 from ingest.kb_files import KnowledgeBaseError, RawActor, merge_entries, parse_file, parse_text
 from ingest.kb_keys import case_key, lookup_key
-from ingest.kb_variants import expand, surname_forms
+from ingest.kb_variants import expand, has_article, surname_forms
 
 __all__ = ["Actor", "KnowledgeBase", "KnowledgeBaseError", "SurfaceForm", "load_kb", "lookup_key"]
 
 DATA_PACKAGE = "ingest.kb_data"
+# Descriptive names ("drone attack on Mustafa al-Kadhimi's residence") are kept verbatim.
+_VERBATIM_TYPES = (EntityType.EVENT, EntityType.ELECTION)
 
 
 @dataclass(frozen=True)
@@ -88,16 +100,17 @@ class _Form(NamedTuple):
     text: str
     explicit: bool
     case_sensitive: bool
+    origin: str  # the name or alias it was spelled from; "" for a generated surname
 
 
 class KnowledgeBase:
     """Actors indexed by key, id and every surface form; built by `load_kb`."""
 
-    def __init__(self, actors: Iterable[Actor]) -> None:
+    def __init__(self, actors: Iterable[Actor], sources: Mapping[str, str] | None = None) -> None:
         self.actors: tuple[Actor, ...] = tuple(actors)
         self._by_key = {a.key: a for a in self.actors}
         self._by_id = {a.id: a for a in self.actors}
-        self._forms, self._index = _build_index(self.actors)
+        self._forms, self._index = _build_index(self.actors, sources or {})
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -129,41 +142,52 @@ class KnowledgeBase:
         """True when `form` of `actor` must be matched in its exact case (see module docstring)."""
         return any(f.text == form and f.case_sensitive for f in self._forms.get(actor.key, ()))
 
-    def forms(self) -> tuple[SurfaceForm, ...]:
-        """Every surface form of every actor, for building a matcher."""
+    def forms(self, types: Iterable[EntityType] | None = None) -> tuple[SurfaceForm, ...]:
+        """Every surface form of every actor (optionally of some types only), for building a matcher."""
+        wanted = None if types is None else frozenset(types)
         return tuple(SurfaceForm(f.text, a, f.case_sensitive) for a in self.actors
-                     for f in self._forms[a.key])
+                     if wanted is None or a.type in wanted for f in self._forms[a.key])
 
 
 def _explicit_forms(actor: Actor) -> list[_Form]:
     pinned = {lookup_key(t) for t in actor.attrs.get("case_sensitive", ())}
     out = []
     for text in dict.fromkeys((actor.name, *actor.aliases)):
-        out.append(_Form(text, True, _is_caps(text) or lookup_key(text) in pinned))
+        out.append(_Form(text, True, _is_caps(text) or lookup_key(text) in pinned, text))
     return out
 
 
 def _is_caps(text: str) -> bool:
-    return not any(c.islower() for c in text) and any(c.isalpha() for c in text)
+    return not any(c.islower() for c in text) and any(c.isupper() for c in text)
 
 
 def _generated_forms(actor: Actor, explicit: list[_Form]) -> list[_Form]:
+    if actor.type in _VERBATIM_TYPES:
+        return []
     seen = {f.text for f in explicit}
     out: list[_Form] = []
     for base in explicit:
         for text in expand([base.text]):
             if text not in seen:
                 seen.add(text)
-                out.append(_Form(text, False, base.case_sensitive or _is_caps(text)))
+                out.append(_Form(text, False, _generated_case_sensitive(base, text), base.text))
     if actor.type is EntityType.PERSON and actor.attrs.get("short", True):
         for text in surname_forms(actor.name):
             if text not in seen:
                 seen.add(text)
-                out.append(_Form(text, False, True))
+                out.append(_Form(text, False, True, ""))
     return out
 
 
-def _build_index(actors: Sequence[Actor]) -> tuple[dict[str, list[_Form]], dict[str, str]]:
+def _generated_case_sensitive(base: _Form, text: str) -> bool:
+    """Generated forms inherit the case rule; a lone word left by a dropped article ("Monitor") is pinned."""
+    if base.case_sensitive or _is_caps(text):
+        return True
+    return " " not in text and has_article(base.text) and not has_article(text)
+
+
+def _build_index(actors: Sequence[Actor], sources: Mapping[str, str],
+                 ) -> tuple[dict[str, list[_Form]], dict[str, str]]:
     """Every actor's forms and the owner of each normalised key, after resolving collisions."""
     candidates = {a.key: _candidate_forms(a) for a in actors}
     explicit_owner: dict[str, str] = {}
@@ -171,7 +195,9 @@ def _build_index(actors: Sequence[Actor]) -> tuple[dict[str, list[_Form]], dict[
     for actor in actors:
         for form in candidates[actor.key]:
             if form.explicit:
-                _claim(explicit_owner, lookup_key(form.text), actor.key, form.text, problems)
+                _claim(explicit_owner, form.text, actor.key, sources, problems)
+    if not problems:
+        _check_spellings(candidates, explicit_owner, sources, problems)
     if problems:
         raise KnowledgeBaseError(problems)
     generated: dict[str, set[str]] = {}
@@ -188,20 +214,36 @@ def _build_index(actors: Sequence[Actor]) -> tuple[dict[str, list[_Form]], dict[
     return kept, owner
 
 
+def _check_spellings(candidates: Mapping[str, list[_Form]], explicit_owner: Mapping[str, str],
+                     sources: Mapping[str, str], problems: list[str]) -> None:
+    """An alias that is a spelling of another actor's name is a mistake (surnames excepted)."""
+    for key, forms in candidates.items():
+        for form in forms:
+            other = explicit_owner.get(lookup_key(form.text)) if form.origin and not form.explicit else None
+            if other is not None and other != key:
+                where = sources.get(other, repr(other))
+                problems.append(f"{where}: the alias {form.text!r} of {other!r} is a spelling of "
+                                f"{form.origin!r} of {key!r} ({sources.get(key, 'packaged')}); "
+                                "give it to one actor only")
+
+
 def _candidate_forms(actor: Actor) -> list[_Form]:
     explicit = _explicit_forms(actor)
     forms = [*explicit, *_generated_forms(actor, explicit)]
-    return [f for f in forms if lookup_key(f.text)]
+    return [f for f in forms if f.explicit or lookup_key(f.text)]
 
 
-def _claim(owner: dict[str, str], norm: str, key: str, text: str, problems: list[str]) -> None:
+def _claim(owner: dict[str, str], text: str, key: str, sources: Mapping[str, str],
+           problems: list[str]) -> None:
+    where = sources.get(key, repr(key))
+    norm = lookup_key(text)
     if not norm:
-        problems.append(f"{key}: the name or alias {text!r} has no letters or digits")
+        problems.append(f"{where}: the name or alias {text!r} has no letters or digits")
         return
     previous = owner.setdefault(norm, key)
     if previous != key:
-        problems.append(f"the surface form {text!r} is claimed by both {previous!r} and {key!r}; "
-                        "give it to one actor only")
+        problems.append(f"{where}: the surface form {text!r} is claimed by both {previous!r} "
+                        f"({sources.get(previous, 'packaged')}) and {key!r}; give it to one actor only")
 
 
 def _actor(raw: RawActor) -> Actor:
@@ -232,7 +274,7 @@ def _packaged_kb() -> KnowledgeBase:
 
 def _assemble(packaged: Sequence[RawActor], extra: Sequence[RawActor]) -> KnowledgeBase:
     merged = merge_entries(packaged, extra)
-    return KnowledgeBase(_actor(raw) for raw in merged)
+    return KnowledgeBase((_actor(raw) for raw in merged), {raw.key: raw.source for raw in merged})
 
 
 def load_kb(extra_files: Sequence[str | Path] = ()) -> KnowledgeBase:

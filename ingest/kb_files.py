@@ -192,7 +192,7 @@ def _check_complete(entry: RawActor, problems: list[str]) -> None:
 
 def _check_references(entries: list[RawActor], problems: list[str]) -> None:
     countries = {e.name for e in entries if e.type == EntityType.COUNTRY.value}
-    places = {n.casefold() for e in entries if e.type in _PLACE_TYPES for n in (e.name, *e.aliases)}
+    places = {n.casefold() for e in entries if e.type in _PLACE_TYPES for n in (e.name, *e.aliases) if n}
     qids: dict[str, str] = {}
     for entry in entries:
         _check_possessives(entry, places, problems)

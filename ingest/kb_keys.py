@@ -13,17 +13,21 @@ from functools import lru_cache
 from ingest.kb_variants import APOSTROPHES, fold_accents
 
 _POSSESSIVE = re.compile(rf"[{APOSTROPHES}]s$")
-_APOSTROPHE = re.compile(rf"[{APOSTROPHES}]")
 _DOTTED = re.compile(r"\b([A-Za-z])\.")
 _HONORIFIC = re.compile(r"^(?:the|mr|mrs|ms|dr)\.?\s+", re.IGNORECASE)
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+_DROP_APOSTROPHES = str.maketrans("", "", APOSTROPHES)
+
+
 def _base(text: str) -> str:
     text = fold_accents(text).strip()
-    text = _POSSESSIVE.sub("", text)
-    text = _APOSTROPHE.sub("", text)
-    text = _DOTTED.sub(r"\1", text)
+    if len(text) > 2 and text[-2] in APOSTROPHES and text[-1] == "s":
+        text = _POSSESSIVE.sub("", text)
+    text = text.translate(_DROP_APOSTROPHES)
+    if "." in text:
+        text = _DOTTED.sub(r"\1", text)
     return _HONORIFIC.sub("", text)
 
 

@@ -189,12 +189,18 @@ def variants(form: str) -> list[str]:
     """All generated spellings of one name or alias, `form` itself first, without duplicates."""
     out: dict[str, None] = {form: None}
     for spelled in spellings(form):
-        styled = article_styles(spelled)
         bare = drop_articles(spelled)
-        for candidate in [*styled, *([bare] if bare else [])]:
-            for quoted in apostrophe_forms(candidate):
-                out.update(dict.fromkeys(punctuation_forms(quoted)))
+        candidates = [*article_styles(spelled), *([bare] if bare else [])]
+        if _INNER_APOSTROPHE.search(spelled):
+            candidates = [q for c in candidates for q in apostrophe_forms(c)]
+        if _needs_punctuation(spelled):
+            candidates = [p for c in candidates for p in punctuation_forms(c)]
+        out.update(dict.fromkeys(candidates))
     return list(out)
+
+
+def _needs_punctuation(form: str) -> bool:
+    return not form.isascii() or "-" in form
 
 
 def expand(forms: Iterable[str]) -> list[str]:
