@@ -14,6 +14,7 @@ Each entry holds an identity only, never a relation:
       description: ...               # optional, short
       case_sensitive: [Treasury]     # optional: aliases that must match in this exact case
       short: false                   # optional (persons): no surname-only forms
+      demonyms: [Iraqi, Iraqis]      # optional (countries): adjectives, never surface forms
       attrs: {...}                   # optional free-form extras
 
 An extra file may add new actors, or extend an existing key: its aliases are
@@ -111,6 +112,7 @@ class KnowledgeBase:
         self._by_key = {a.key: a for a in self.actors}
         self._by_id = {a.id: a for a in self.actors}
         self._forms, self._index = _build_index(self.actors, sources or {})
+        self._demonyms = {w.casefold(): a for a in self.actors for w in a.attrs.get("demonyms", ())}
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -133,6 +135,10 @@ class KnowledgeBase:
         if any(not f.case_sensitive or case_key(f.text) == wanted for f in forms):
             return [self._by_key[owner]]
         return []
+
+    def by_demonym(self, word: str) -> Actor | None:
+        """The country an adjective refers to ("Iranian" -> Iran), for cues like "Iranian-backed"."""
+        return self._demonyms.get(word.strip().casefold())
 
     def surface_forms(self, actor: Actor) -> tuple[str, ...]:
         """Name, aliases and generated spellings of `actor`, canonical name first."""

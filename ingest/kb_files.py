@@ -14,7 +14,7 @@ from graph.errors import ActorGraphError
 from graph.model import EntityType
 
 FIELDS = ("key", "name", "type", "aliases", "wikidata", "country", "title", "description",
-          "case_sensitive", "short", "attrs")
+          "case_sensitive", "short", "demonyms", "attrs")
 TEXT_ATTRS = ("country", "title", "description")
 TYPES = tuple(t.value for t in EntityType)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -132,8 +132,9 @@ def _attrs(item: dict[str, Any], where: str, problems: list[str]) -> dict[str, A
         value = _text(item, name, where, problems)
         if value is not None:
             attrs[name] = value
-    if "case_sensitive" in item:
-        attrs["case_sensitive"] = _texts(item, "case_sensitive", where, problems)
+    for name in ("case_sensitive", "demonyms"):
+        if name in item:
+            attrs[name] = _texts(item, name, where, problems)
     if "short" in item:
         if not isinstance(item["short"], bool):
             problems.append(f"{where}: field 'short' must be true or false")
@@ -194,8 +195,13 @@ def _check_references(entries: list[RawActor], problems: list[str]) -> None:
     countries = {e.name for e in entries if e.type == EntityType.COUNTRY.value}
     places = {n.casefold() for e in entries if e.type in _PLACE_TYPES for n in (e.name, *e.aliases) if n}
     qids: dict[str, str] = {}
+    demonyms: dict[str, str] = {}
     for entry in entries:
         _check_possessives(entry, places, problems)
+        for word in entry.attrs.get("demonyms", ()):
+            other = demonyms.setdefault(word.casefold(), entry.key)
+            if other != entry.key:
+                problems.append(f"{entry.source}: demonym {word!r} is also given to {other!r}")
         country = entry.attrs.get("country")
         if country is not None and country not in countries:
             problems.append(f"{entry.source}: country {country!r} is not the name of a Country actor")

@@ -174,6 +174,13 @@ def test_case_sensitive_forms(kb: KnowledgeBase) -> None:
     assert monitor is not None and kb.is_case_sensitive(monitor, "Monitor")
 
 
+def test_demonyms_are_kept_apart_from_names(kb: KnowledgeBase) -> None:
+    assert kb.by_demonym("Iranian") is kb.by_key("iran")
+    assert kb.by_demonym("iraqis") is kb.by_key("iraq")
+    assert kb.by_demonym("Martian") is None
+    assert _keys(kb, "Iranian") == [] and _keys(kb, "American") == []
+
+
 def test_forms_by_type(kb: KnowledgeBase) -> None:
     people = kb.forms(types=[EntityType.PERSON])
     assert people and {f.actor.type for f in people} == {EntityType.PERSON}
@@ -269,6 +276,7 @@ def test_extra_file_adds_actors_and_aliases(tmp_path: Path) -> None:
     (_x(", country: Atlantis"), "country 'Atlantis'"),
     (_x(", aliases: [Iran's X Group]"), "possessive of the place"),
     (_x(", case_sensitive: [XG]"), "case_sensitive lists 'XG'"),
+    (_x(", demonyms: [Iraqi]"), "demonym 'Iraqi' is also given to 'iraq'"),
     ("- {key: kataib-hezbollah, type: PoliticalParty}", "cannot change the type of 'kataib-hezbollah'"),
     ("- {key: x-group, name: '...', type: ArmedGroup}", "has no letters or digits"),
 ])
