@@ -51,8 +51,18 @@ class KBEntities:
                     continue  # "a state of law" is not the State of Law Coalition: names are capitalised
                 key = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
-        doc.ents = filter_spans(_drop_redefined(doc, spans))
+        doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)])
         return doc
+
+    def _inside_name(self, span: Span) -> bool:
+        """A person form preceded by another capitalised name word ("Karim Abdul Rahman") is part of
+        a longer name the knowledge base does not know; titles and sentence starts do not count."""
+        if span.label_ != "Person" or span.start == 0:
+            return False
+        prev = span.doc[span.start - 1]
+        if prev.is_sent_start or not prev.text[:1].isupper() or prev.tag_ != "NNP":
+            return False
+        return prev.lower_ not in lexicon().name_prefixes and lexicon().country_of(prev.text) is None
 
 
 def _drop_redefined(doc: Doc, spans: list[Span]) -> list[Span]:

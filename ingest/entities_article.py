@@ -90,6 +90,7 @@ def _event_name(span: Span, clusters: Clusters, at: dict[int, Span]) -> str:
 def _add_events(doc: Doc, clusters: Clusters, published: str | None,
                 entities: dict[str, Entity], span_ids: SpanIds) -> None:
     at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    at.update({i: span for i, span in (doc._.ag_refs or {}).items() if i not in at})
     current: str | None = None
     named = [e for e in doc.ents if e.label_ == EntityType.EVENT.value]  # events the KB knows
     for span in sorted([*doc.spans.get(EVENTS, []), *named], key=lambda s: s.start):

@@ -103,13 +103,14 @@ def mark_events(doc: Doc) -> list[Span]:
     """Event anchors, event anaphors and election mentions of a doc, in text order."""
     lex = lexicon()
     ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    named = ent_tokens | set(doc._.ag_refs or {})  # "the prime minister's residence" names its owner
     spans = []
     for token in doc:
         if token.i in ent_tokens:
             continue
         if _election_noun(token):
             spans.append(Span(doc, _phrase_start(token), token.i + 1, label="Election"))
-        elif _event_noun(token, lex) and _is_anchor(token, ent_tokens):
+        elif _event_noun(token, lex) and _is_anchor(token, named):
             spans.append(Span(doc, _phrase_start(token), token.i + 1, label="Event", kb_id=ANCHOR))
         elif _is_anaphor(token, lex):
             spans.append(Span(doc, _phrase_start(token), token.i + 1, label="Event"))

@@ -30,6 +30,7 @@ class Lexicon:
     election_kinds: frozenset[str]
     number_words: dict[str, int]
     communities: frozenset[str]
+    name_prefixes: frozenset[str]
 
     def country_of(self, text: str) -> str | None:
         """The country a written name or demonym stands for, if it is one of ours."""
@@ -69,4 +70,5 @@ def lexicon() -> Lexicon:
         election_kinds=frozenset(raw["election_kinds"]),
         number_words=dict(raw["number_words"]),
         communities=frozenset(raw["communities"]),
+        name_prefixes=frozenset(raw["name_prefixes"]),
     )

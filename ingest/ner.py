@@ -41,6 +41,21 @@ def trim(span: Span) -> Span | None:
     return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_)
 
 
+def _extend_name(span: Span, kept: list[Span]) -> Span:
+    """Grow a person name leftwards over capitalised name words the model left out ("Karim" Abdul Rahman)."""
+    doc = span.doc
+    start = span.start
+    taken = {i for s in kept for i in range(s.start, s.end)}
+    while start > 0 and start - 1 not in taken:
+        prev = doc[start - 1]
+        if prev.tag_ != "NNP" or not prev.is_title or prev.lower_ in lexicon().name_prefixes:
+            break
+        if lexicon().country_of(prev.text) is not None or prev.lower_ in lexicon().cues:
+            break
+        start -= 1
+    return span if start == span.start else Span(doc, start, span.end, label=span.label_)
+
+
 def cue_type(span: Span, lex: Lexicon) -> EntityType | None:
     """The type the name's own words announce: the head word first, then any word."""
     words = [t.lower_ for t in span]
@@ -111,6 +126,8 @@ class EntityTypes:
             span = trim(ent)
             if span is None:
                 continue
+            if span.label_ == "PERSON":
+                span = _extend_name(span, kept)
             typed = statistical_type(span, self.kb, lex)
             if typed is not None:
                 kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))

