@@ -41,9 +41,11 @@ Iran that a PART_OF relation needs).
 
 Ambiguity is resolved in the data, never at match time: the same written name
 (and one normalised key) belongs to at most one actor. Two actors claiming it
-explicitly is an error; a generated spelling that collides with another actor's
-name is dropped from the generated side, and a generated spelling two actors
-share is dropped from both (so "Barzani" matches no single Barzani).
+explicitly is an error, and so is an alias that is a generated spelling of
+another actor's name ("Kataeb Hizballah" given to anyone but Kataib Hezbollah).
+A generated surname another actor claims explicitly yields to it ("Sadr" is
+Muqtada al-Sadr), and a generated form two actors share is dropped from both
+(so "Barzani" matches no single Barzani).
 """
 
 from __future__ import annotations
@@ -111,7 +113,11 @@ class KnowledgeBase:
         self.actors: tuple[Actor, ...] = tuple(actors)
         self._by_key = {a.key: a for a in self.actors}
         self._by_id = {a.id: a for a in self.actors}
-        self._forms, self._index = _build_index(self.actors, sources or {})
+        self._forms = _build_index(self.actors, sources or {})
+        self._index: dict[str, tuple[Actor, list[_Form]]] = {}
+        for actor in self.actors:
+            for form in self._forms[actor.key]:
+                self._index.setdefault(lookup_key(form.text), (actor, []))[1].append(form)
         self._demonyms = {w.casefold(): a for a in self.actors for w in a.attrs.get("demonyms", ())}
 
     def __len__(self) -> int:
@@ -127,13 +133,13 @@ class KnowledgeBase:
 
     def lookup(self, name: str) -> list[Actor]:
         """Actors one of whose surface forms equals `name` once normalised (case rules honoured)."""
-        owner = self._index.get(lookup_key(name))
-        if owner is None:
+        hit = self._index.get(lookup_key(name))
+        if hit is None:
             return []
-        forms = [f for f in self._forms[owner] if lookup_key(f.text) == lookup_key(name)]
+        actor, forms = hit
         wanted = case_key(name)
         if any(not f.case_sensitive or case_key(f.text) == wanted for f in forms):
-            return [self._by_key[owner]]
+            return [actor]
         return []
 
     def by_demonym(self, word: str) -> Actor | None:
@@ -192,9 +198,8 @@ def _generated_case_sensitive(base: _Form, text: str) -> bool:
     return " " not in text and has_article(base.text) and not has_article(text)
 
 
-def _build_index(actors: Sequence[Actor], sources: Mapping[str, str],
-                 ) -> tuple[dict[str, list[_Form]], dict[str, str]]:
-    """Every actor's forms and the owner of each normalised key, after resolving collisions."""
+def _build_index(actors: Sequence[Actor], sources: Mapping[str, str]) -> dict[str, list[_Form]]:
+    """Every actor's forms, each normalised key kept by one actor once collisions are resolved."""
     candidates = {a.key: _candidate_forms(a) for a in actors}
     explicit_owner: dict[str, str] = {}
     problems: list[str] = []
@@ -215,9 +220,8 @@ def _build_index(actors: Sequence[Actor], sources: Mapping[str, str],
     for norm, keys in generated.items():
         if norm not in owner and len(keys) == 1:
             owner[norm] = next(iter(keys))
-    kept = {key: [f for f in forms if owner.get(lookup_key(f.text)) == key]
+    return {key: [f for f in forms if owner.get(lookup_key(f.text)) == key]
             for key, forms in candidates.items()}
-    return kept, owner
 
 
 def _check_spellings(candidates: Mapping[str, list[_Form]], explicit_owner: Mapping[str, str],
