@@ -1,0 +1,170 @@
+"""The network view and exports over HTTP: `/view`, `/embed`, `/view.svg`, `/view.png`, `/api/v1/export`.
+
+Pages are self-contained: vis-network comes from the installed pyvis package
+through `/view/lib/`, our script and styles through `/view/static/`, and the
+Content-Security-Policy keeps every request on this server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from apiflask import APIBlueprint, Schema
+from apiflask.fields import Integer, String
+from apiflask.validators import Length, OneOf, Range
+from flask import Response, abort, request
+
+from api.app import get_store
+from api.export import FORMATS, export, page, picture, source, title_for
+from api.export.source import Scope
+from api.schemas import DATE, CommaList, _predicates
+from api.security import settings
+from graph.model import Subgraph
+from graph.store import MAX_DEPTH, MAX_NODES
+
+bp = APIBlueprint("view", __name__, tag="Export")
+ASSET_MAX_AGE = 86400
+MAX_ARTICLE_IDS = 50
+
+
+class ExportQuery(Schema):
+    format = String(required=True, validate=OneOf(sorted(FORMATS)),
+                    metadata={"description": "graphml, gexf, json, csv (zip), cypher, html, svg or png"})
+    center = CommaList(String(validate=Length(1, 300)), validate=Length(0, 50),
+                       metadata={"description": "Centre entity ids; absent: the whole graph"})
+    depth = Integer(load_default=1, validate=Range(1, MAX_DEPTH))
+    predicates = _predicates()
+    since = String(validate=DATE)
+    until = String(validate=DATE)
+    limit = Integer(load_default=MAX_NODES, validate=Range(1, MAX_NODES))
+
+
+def _csp(*, page_sources: bool) -> str:
+    """Only this server may be reached; framing as allowed by the `frame_ancestors` setting."""
+    ancestors = " ".join(settings().frame_ancestors) or "'none'"
+    rules = "default-src 'none'"
+    if page_sources:
+        rules = ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                 "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
+                 "form-action 'self'")
+    return f"{rules}; frame-ancestors {ancestors}"
+
+
+def _scope() -> Scope:
+    raw: dict[str, Any] = {k: v for k, v in request.args.items() if k != "center"}
+    raw["center"] = request.args.getlist("center")
+    return Scope.parse(raw)
+
+
+def _view_subgraph(scope: Scope) -> Subgraph:
+    store = get_store()
+    return source.subgraph(store, scope) if scope.centers else source.default_view(store, scope)
+
+
+def _page(chrome: bool) -> Response:
+    scope = _scope()
+    sub = _view_subgraph(scope)
+    title = title_for(get_store(), scope) if scope.centers else "actorgraph: best-connected actors"
+    html = page.render(page.payload(sub), title=title, mode="live", chrome=chrome, base=request.script_root)
+    response = Response(html, mimetype="text/html")
+    response.headers["Content-Security-Policy"] = _csp(page_sources=True)
+    return response
+
+
+@bp.get("/view")
+@bp.doc(hide=True)
+def view() -> Response:
+    """The interactive network page."""
+    return _page(chrome=True)
+
+
+@bp.get("/embed")
+@bp.doc(hide=True)
+def embed() -> Response:
+    """The same view without the page header, for iframes."""
+    return _page(chrome=False)
+
+
+def _picture(kind: str) -> Response:
+    scope = _scope()
+    store = get_store()
+    sub = _view_subgraph(scope)
+    title = title_for(store, scope) if scope.centers else "actorgraph: best-connected actors"
+    if kind == "svg":
+        response = Response(picture.svg(sub, title), mimetype="image/svg+xml")
+    else:
+        response = Response(picture.png(sub, title), mimetype="image/png")
+    response.headers["Content-Security-Policy"] = _csp(page_sources=False)
+    return response
+
+
+@bp.get("/view.svg")
+@bp.doc(hide=True)
+def view_svg() -> Response:
+    """A static SVG of the same subgraph as `/view`."""
+    return _picture("svg")
+
+
+@bp.get("/view.png")
+@bp.doc(hide=True)
+def view_png() -> Response:
+    """A static PNG of the same subgraph as `/view`."""
+    return _picture("png")
+
+
+@bp.get("/view/lib/<name>")
+@bp.doc(hide=True)
+def vis_asset(name: str) -> Response:
+    """vis-network, served from the installed pyvis package."""
+    if name not in page.VIS_FILES:
+        abort(404)
+    return _asset(page.vis_asset(name), page.VIS_FILES[name])
+
+
+@bp.get("/view/static/<name>")
+@bp.doc(hide=True)
+def own_asset(name: str) -> Response:
+    """The view's own script and styles."""
+    if name not in page.OWN_FILES:
+        abort(404)
+    return _asset(page.own_asset(name), page.OWN_FILES[name])
+
+
+def _asset(body: bytes, mimetype: str) -> Response:
+    response = Response(body, mimetype=mimetype)
+    response.cache_control.public = True
+    response.cache_control.max_age = ASSET_MAX_AGE
+    return response
+
+
+@bp.get("/view/articles")
+@bp.doc(hide=True)
+def articles() -> Response:
+    """Title, date, source and URL of the given articles (`?id=…` repeated), for evidence links."""
+    ids = list(dict.fromkeys(request.args.getlist("id")))[:MAX_ARTICLE_IDS]
+    store = get_store()
+    body = {aid: source.article_info(store, aid) for aid in ids}
+    return Response(page.script_json(body), mimetype="application/json")
+
+
+@bp.get("/api/v1/export")
+@bp.input(ExportQuery, location="query", arg_name="query")
+@bp.doc(summary="Export a subgraph or the whole graph", description=(
+    "One file: GraphML (yEd), GEXF 1.3 (Gephi), JSON (the subgraph shape), CSV for "
+    "`neo4j-admin database import` (nodes + relationships, zipped), a Cypher script that recreates "
+    "the subgraph, a self-contained HTML view, or an SVG/PNG picture. Without `center`, every entity "
+    f"that takes part in a relation (at most {MAX_NODES})."),
+    responses={200: {"description": "The file, as an attachment",
+                     "content": {FORMATS[n].media_type.split(";")[0]: {"schema": {"type": "string",
+                                 "format": "binary"}} for n in sorted(FORMATS)}}})
+def export_file(query: dict[str, Any]) -> Response:
+    scope = Scope.parse({**query, "center": query.get("center") or []}, limit=MAX_NODES)
+    chosen, body = export(get_store(), query["format"], scope)
+    name = f"actorgraph.{chosen.extension}"
+    response = Response(body, mimetype=chosen.media_type.split(";")[0])
+    if chosen.media_type.startswith("text/") or "charset" in chosen.media_type:
+        response.headers["Content-Type"] = chosen.media_type
+    response.headers["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.headers["Content-Security-Policy"] = _csp(page_sources=False)
+    return response
+
