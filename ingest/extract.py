@@ -33,7 +33,11 @@ from ingest.rules.base import Found
 from ingest.rules.signatures import allowed
 
 
-class EmptyArticle(ValueError):
+class ExtractionFailed(ValueError):
+    """One article that could not be extracted, and why; the others go on."""
+
+
+class EmptyArticle(ExtractionFailed):
     """An article with no body text: nothing to extract."""
 
 
@@ -180,4 +184,5 @@ def _attr(value: Any, span_ids: dict[tuple[int, int], tuple[str, Any]]) -> Any:
     return hit[0] if hit else None
 
 
-__all__ = ["Cluster", "EmptyArticle", "EntityType", "Extraction", "extract", "make_doc", "resolve"]
+__all__ = ["Cluster", "EmptyArticle", "EntityType", "Extraction", "ExtractionFailed", "extract", "make_doc",
+           "resolve"]

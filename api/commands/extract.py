@@ -29,7 +29,7 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, extract and print; return the exit status."""
-    from ingest.extract import EmptyArticle
+    from ingest.extract import ExtractionFailed
     from ingest.extract_pool import extract_many
     from ingest.readers import ReadError, read_paths
 
@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     def records() -> Iterator[dict[str, Any]]:
         nonlocal failed
         for out in extract_many(articles(), settings.spacy_model, tuple(settings.kb_files), args.workers):
-            if isinstance(out, EmptyArticle):
+            if isinstance(out, ExtractionFailed):
                 failed += 1
                 print(f"actorgraph extract: {out}", file=sys.stderr)
             else:

@@ -62,8 +62,10 @@ def place_in_place(ctx: Context) -> Iterator[Found]:
             yield make(span, Predicate.LOCATED_IN, place, span.root, 0.75, "places.place_in_place")
 
 
-def _umbrella_of(ctx: Context, subject: Token) -> list[Span]:
+def _umbrella_of(ctx: Context, subject: Token | None) -> list[Span]:
     """The umbrella a subject names: itself, or "(organizations) in/of X"."""
+    if subject is None:
+        return []
     own = [s for s in ctx.group(subject) if s.label_ in _BODIES]
     if own:
         return own
