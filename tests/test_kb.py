@@ -148,6 +148,14 @@ def test_no_surface_form_belongs_to_two_actors(kb: KnowledgeBase) -> None:
         assert kb.lookup(form.text) == [form.actor]
 
 
+def test_no_surface_form_is_an_everyday_word(kb: KnowledgeBase) -> None:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    for form in kb.forms():
+        assert len(form.text) >= 2, form
+        assert form.case_sensitive or form.text.casefold() not in STOP_WORDS, form
+
+
 def test_every_explicit_alias_survives(kb: KnowledgeBase) -> None:
     for actor in kb.actors:
         assert set(actor.aliases) <= set(kb.surface_forms(actor))
