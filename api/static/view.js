@@ -38,7 +38,7 @@
       id: e.id, from: e.source, to: e.target, label: words(e.predicate), arrows: "to",
       title: words(e.predicate) + " · " + e.evidence_count + " sentence(s)",
       color: { color: "#8a8f98", highlight: "#1d232b" }, width: 1 + Math.min(e.evidence_count, 5) * 0.4,
-      font: { size: 10, color: "#5b6169", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+      font: { size: 11, color: "#5b6169", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal" },
       smooth: { type: "dynamic" },
     };
   }));
@@ -49,6 +49,8 @@
                stabilization: { iterations: 300, fit: true } },
     interaction: { hover: true, navigationButtons: false, keyboard: true, tooltipDelay: 150 },
   });
+
+  window.agNetwork = network; // for the browser tests and for analysts poking at it from the console
 
   function updateCounts() {
     root.dataset.nodes = String(visNodes.length);

@@ -1,0 +1,119 @@
+"""The network view in a real headless Chromium: drawn counts, evidence clicks, no outside requests."""
+
+from __future__ import annotations
+
+import io
+import urllib.parse
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+from selenium import webdriver
+
+from api.export import export, source
+from graph.embedded_store import EmbeddedStore
+from tests.api.served import Client
+from tests.contract import fixture_graph as fx
+from tests.view import browser
+
+pytestmark = [pytest.mark.browser,
+              pytest.mark.skipif(not browser.available(), reason="needs Debian chromium + chromium-driver")]
+KADHIMI_DEPTH_2 = {"center": fx.KADHIMI, "depth": 2}
+EVIDENCE_TEXT = ("const p = document.getElementById('ag-panel'); "
+                 "return !p.hidden && p.dataset.kind === 'evidence' && p.innerText;")
+
+
+@pytest.fixture(scope="module")
+def chrome() -> Iterator[webdriver.Chrome]:
+    with browser.chromium() as driver:
+        yield driver
+
+
+def _expected(store: EmbeddedStore, **scope: object) -> tuple[int, int]:
+    sub = source.subgraph(store, source.Scope.parse(scope))
+    return len(sub.nodes), len(sub.edges)
+
+
+def _only_local(urls: list[str], allowed: tuple[str, ...]) -> list[str]:
+    """The requests that went anywhere but `allowed` (browser-internal chrome:// pages aside)."""
+    return [u for u in urls if not u.startswith((*allowed, "chrome://", "chrome-untrusted://"))]
+
+
+def test_view_draws_the_subgraph_and_stays_on_the_server(chrome: webdriver.Chrome, live: Client,
+                                                          view_store: EmbeddedStore) -> None:
+    browser.requested_urls(chrome)
+    chrome.get(live.base + "/view?" + urllib.parse.urlencode(KADHIMI_DEPTH_2))
+    attrs = browser.wait_ready(chrome)
+    assert (int(attrs["nodes"]), int(attrs["edges"])) == _expected(view_store, **KADHIMI_DEPTH_2)
+    urls = browser.requested_urls(chrome)
+    assert any(u.endswith("/view/lib/vis-network.min.js") for u in urls)
+    assert _only_local(urls, (live.base, "data:")) == []
+    assert browser.console_errors(chrome) == []
+
+
+def test_clicking_an_edge_shows_its_evidence_and_article_link(chrome: webdriver.Chrome, live: Client
+                                                               ) -> None:
+    chrome.get(live.base + "/view?" + urllib.parse.urlencode(KADHIMI_DEPTH_2))
+    browser.wait_ready(chrome)
+    edge = next(r for r in fx.BATCHES[0].relations
+                if r.subject == fx.KH and r.predicate.value == "PERPETRATED")
+    browser.click_edge(chrome, edge.id)
+    panel = browser.wait_for(lambda: chrome.execute_script(EVIDENCE_TEXT), what="the evidence panel")
+    assert edge.evidence[0].sentence in panel
+    link = chrome.find_element("css selector", "#ag-panel .ag-source a")
+    assert link.get_attribute("href") == fx.DRONE.url
+    assert _only_local(browser.requested_urls(chrome), (live.base, "data:")) == []
+
+
+def test_clicking_a_node_opens_its_profile(chrome: webdriver.Chrome, live: Client) -> None:
+    chrome.get(live.base + "/embed?center=" + urllib.parse.quote(fx.KADHIMI))
+    browser.wait_ready(chrome)
+    assert chrome.find_elements("css selector", ".ag-header") == []
+    chrome.execute_script("window.agNetwork.selectNodes([arguments[0]]);"
+                          "window.agNetwork.body.emitter.emit('click', {nodes: [arguments[0]], edges: []});",
+                          fx.KADHIMI)
+    text = browser.wait_for(lambda: chrome.execute_script(
+        "const p = document.getElementById('ag-panel'); return p.dataset.kind === 'profile' && p.innerText;"),
+        what="the profile panel")
+    assert "Mustafa al-Kadhimi" in text and "holds office" in text
+
+
+def test_predicate_filter_hides_edges(chrome: webdriver.Chrome, live: Client, view_store: EmbeddedStore
+                                      ) -> None:
+    chrome.get(live.base + "/view")
+    before = browser.wait_ready(chrome)
+    chrome.find_element("css selector", ".ag-filter summary").click()
+    chrome.find_element("css selector", "#ag-predicates input[value='BACKED_BY']").click()
+    after = chrome.execute_script("return Object.assign({}, document.getElementById('ag-root').dataset);")
+    default = source.default_view(view_store, source.Scope())
+    backed = sum(1 for r in default.edges if r.predicate.value == "BACKED_BY")
+    assert int(before["edges"]) == len(default.edges) and backed > 0
+    assert int(after["edges"]) == len(default.edges) - backed
+
+
+def test_exported_html_file_draws_offline_with_evidence(chrome: webdriver.Chrome, view_store: EmbeddedStore,
+                                                        tmp_path: Path) -> None:
+    _, body = export(view_store, "html", source.Scope())
+    path = tmp_path / "network.html"
+    path.write_bytes(body)
+    browser.requested_urls(chrome)
+    chrome.get(path.as_uri())
+    attrs = browser.wait_ready(chrome)
+    assert (int(attrs["nodes"]), int(attrs["edges"])) == _expected(view_store)
+    edge = fx.BATCHES[1].relations[0]
+    browser.click_edge(chrome, edge.id)
+    panel = browser.wait_for(lambda: chrome.execute_script(EVIDENCE_TEXT), what="the evidence panel")
+    assert edge.evidence[0].sentence in panel
+    assert _only_local(browser.requested_urls(chrome), (path.as_uri(), "data:")) == []
+    assert browser.console_errors(chrome) == []
+
+
+def test_screenshot_is_not_blank(chrome: webdriver.Chrome, live: Client, tmp_path: Path) -> None:
+    chrome.get(live.base + "/view?" + urllib.parse.urlencode(KADHIMI_DEPTH_2))
+    browser.wait_ready(chrome)
+    shot = chrome.get_screenshot_as_png()
+    (tmp_path / "view.png").write_bytes(shot)
+    canvas = Image.open(io.BytesIO(shot)).convert("L").crop((0, 120, 1280, 880))
+    assert ImageStat.Stat(canvas).stddev[0] > 12.0
+    assert len(canvas.getcolors(maxcolors=256) or []) > 20
