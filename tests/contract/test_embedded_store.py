@@ -1,0 +1,138 @@
+"""Embedded store specifics: reopening, other writers on the same file, threads, query-twin helpers."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+import pytest
+
+from graph.embedded_store import EmbeddedStore
+from graph.errors import NoPath
+from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation
+from graph.store import GraphStore, NamedQuery
+from tests.contract import fixture_graph as fx
+from tests.contract.fixture_graph import BATCHES, FULL_COUNTS, P, rid
+from tests.contract.helpers import snapshot
+
+
+@pytest.fixture
+def path(tmp_path: Path) -> Path:
+    return tmp_path / "nested" / "dir" / "graph.db"
+
+
+def load(path: Path) -> EmbeddedStore:
+    store = EmbeddedStore(path)
+    for batch in BATCHES:
+        store.write(batch)
+    return store
+
+
+def test_satisfies_the_protocol_and_opens_lazily(path: Path) -> None:
+    store = EmbeddedStore(path)
+    assert isinstance(store, GraphStore)
+    assert not path.exists()  # the constructor does no I/O
+    assert store.counts().articles == 0
+    assert path.exists()
+    store.close()
+
+
+def test_reopen_rebuilds_the_same_graph(path: Path) -> None:
+    store = load(path)
+    before = snapshot(store, fx.ENTITY_IDS, fx.ARTICLE_IDS)
+    paths_before = store.paths(fx.KHAZALI, fx.KADHIMI, k=5)
+    store.close()
+    again = EmbeddedStore(path)
+    assert snapshot(again, fx.ENTITY_IDS, fx.ARTICLE_IDS) == before
+    assert again.paths(fx.KHAZALI, fx.KADHIMI, k=5) == paths_before
+    again.close()
+
+
+def test_sees_commits_from_another_connection(path: Path) -> None:
+    reader = EmbeddedStore(path)
+    assert reader.counts().articles == 0
+    writer = load(path)
+    assert reader.counts() == FULL_COUNTS
+    assert [n.id for n in reader.subgraph([fx.IRAN]).nodes][0] == fx.IRAN
+    writer.delete_article(fx.RESIGN.id)
+    with pytest.raises(NoPath):
+        reader.paths(fx.KADHIMI, fx.SADR, predicates=[P.MET_WITH])
+    writer.close()
+    reader.close()
+
+
+def test_threads_write_and_read_concurrently(path: Path) -> None:
+    store = load(path)
+    errors: list[BaseException] = []
+    done = threading.Event()
+
+    def writer(w: int) -> None:
+        for b in range(15):
+            art = Article(f"t{w}-{b}", "threads")
+            ent = Entity(f"person:t{w}-{b}", f"Thread {w} {b}", EntityType.PERSON)
+            ev = Evidence(art.id, "s", 0, 1, date=f"2024-01-{b + 1:02d}")
+            rel = Relation(ent.id, Predicate.MEMBER_OF, fx.PMF, evidence=(ev,))
+            store.write(Batch((art,), (ent,), (rel,), ((art.id, ent.id),)))
+
+    def reader() -> None:
+        while not done.is_set():
+            sub = store.subgraph([fx.PMF], depth=1, limit=500)
+            assert {r.subject for r in sub.edges} <= {n.id for n in sub.nodes}
+            assert store.search_entities("thread", limit=500) is not None
+            assert store.paths(fx.KHAZALI, fx.KADHIMI)[0].length == 4
+
+    def guard(fn: Any, *args: Any) -> None:
+        try:
+            fn(*args)
+        except BaseException as exc:  # collected and re-raised in the main thread
+            errors.append(exc)
+
+    writers = [threading.Thread(target=guard, args=(writer, w)) for w in range(4)]
+    readers = [threading.Thread(target=guard, args=(reader,)) for _ in range(2)]
+    for t in writers + readers:
+        t.start()
+    for t in writers:
+        t.join()
+    done.set()
+    for t in readers:
+        t.join()
+    assert errors == []
+    counts = store.counts()
+    assert counts.articles == 4 + 60 and counts.relations["MEMBER_OF"] == 60
+    assert len(store.search_entities("thread", limit=500)) == 60
+    store.close()
+
+
+def test_query_twins_get_a_read_only_graph_and_lookups(path: Path) -> None:
+    store = load(path)
+
+    def backers(st: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+        g = st.graph
+        rows = [
+            {"id": s, "name": g.nodes[s]["name"], "confidence": d["confidence"]}
+            for s, _, d in g.in_edges(params["id"], data=True)
+            if d["predicate"] == Predicate.BACKED_BY.value
+        ]
+        return sorted(rows, key=lambda r: r["id"])
+
+    query = NamedQuery("backers", "MATCH (s)-[:BACKED_BY]->(:Entity {id: $id}) RETURN s.id AS id", backers)
+    rows = store.run(query, {"id": fx.IRAN})
+    assert [r["id"] for r in rows] == [fx.AAH, fx.KH, fx.PMF, fx.FATAH]
+    assert rows[1] == {"id": fx.KH, "name": "Kata'ib Hezbollah", "confidence": 0.9}
+    with pytest.raises(nx.NetworkXError):
+        store.graph.add_node("person:intruder")
+    kh_iran = store.relation(rid(fx.KH, P.BACKED_BY, fx.IRAN))
+    assert kh_iran is not None and kh_iran.evidence_count == 2
+    assert store.relation("r-none") is None
+    assert set(store.entities([fx.KH, "person:none"])) == {fx.KH}
+    store.close()
+
+
+def test_close_then_use_reopens(path: Path) -> None:
+    store = load(path)
+    store.close()
+    store.close()
+    assert store.counts() == FULL_COUNTS
+    store.close()
