@@ -62,7 +62,9 @@ class KBEntities:
         prev = span.doc[span.start - 1]
         if prev.is_sent_start or not prev.text[:1].isupper() or prev.tag_ != "NNP":
             return False
-        return prev.lower_ not in lexicon().name_prefixes and lexicon().country_of(prev.text) is None
+        lex = lexicon()
+        ends_title = any(t[-1] == prev.lower_ for t in lex.state_titles)  # "Secretary of State Mike Pompeo"
+        return not ends_title and prev.lower_ not in lex.name_prefixes and lex.country_of(prev.text) is None
 
 
 def _drop_redefined(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -105,6 +105,11 @@ class Clusters:
             return ent.kb_id_
         if ent.label_ == "Person":
             return self._person_key(ent, i, full)
+        if len(ent) == 1:  # "Qais and Laith al-Khazali", a surname the model typed as a place
+            word = ent.text.lower()
+            owners = {key for _, fw, key in full if word in (fw[0], fw[-1])}
+            if len(owners) == 1:
+                return owners.pop()
         acronym = self._acronym_of(ent, ents[:i])
         if acronym is not None:
             return acronym

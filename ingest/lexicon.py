@@ -31,12 +31,13 @@ class Lexicon:
     number_words: dict[str, int]
     communities: frozenset[str]
     name_prefixes: frozenset[str]
+    countries: frozenset[str]
 
     def country_of(self, text: str) -> str | None:
         """The country a written name or demonym stands for, if it is one of ours."""
         if text in self.country_forms:
             return self.country_forms[text]
-        if text in self.adjective_of:
+        if text in self.adjective_of or text in self.countries:
             return text
         return self.demonyms.get(text.lower())
 
@@ -71,4 +72,5 @@ def lexicon() -> Lexicon:
         number_words=dict(raw["number_words"]),
         communities=frozenset(raw["communities"]),
         name_prefixes=frozenset(raw["name_prefixes"]),
+        countries=frozenset(raw["countries"]),
     )

@@ -84,6 +84,9 @@ def _proxy_holder(ctx: Context, noun: Token) -> list[Span]:
     head = noun.head
     if noun.dep_ == "pobj" and head.lower_ == "as":
         head = head.head
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None:  # "Pompeo described the group as a proxy of Iran": the object is the proxy
+            return ctx.group(obj)
     if noun.dep_ in {"attr", "oprd", "pobj", "dobj"}:
         return ctx.group(ctx.subject_of(head))
     return []

@@ -1,9 +1,10 @@
-"""HOLDS_OFFICE: "Prime Minister X", "former prime minister Y", "Y, President of Z".
+"""HOLDS_OFFICE: "Prime Minister X", "Iraq's prime minister, X", "X, President of Z", "X as President".
 
-The office belongs to the country named in the title ("Iraqi", "Iraq's", "of
-Iraq"); for a head of state or government with no country named, to the
-article's main country. `status` is "former" after former/ex-/then/late or for
-a term that ended ("from 2014 to 2018").
+Where the office belongs, in order: a department the title names ("Secretary of
+State" -> the State Department mentioned in the article); a country the title
+names ("Iraqi", "Iraq's", "of Iraq"); the person's country in the knowledge base;
+for a head of state or government, the article's dominant country. `status` is
+"former" after former/ex-/then/late or for a term that ended ("from 2014 to 2018").
 """
 
 from __future__ import annotations
@@ -16,28 +17,53 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import Predicate
 from ingest.lexicon import lexicon
-from ingest.rules.base import Context, Found, make, rule
+from ingest.rules.base import Context, Found, child, make, rule
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_DEPARTMENT_WORDS = {"state", "treasury", "defense", "defence", "homeland", "justice", "interior", "energy"}
 
 
-def main_country(doc: Doc) -> Span | None:
-    """The most mentioned country of the doc (ties: the first mentioned)."""
+def main_country(doc: Doc, dominant: bool = False) -> Span | None:
+    """The most mentioned country of the doc (ties: the first); with `dominant`, only a clear winner."""
     countries = [e for e in doc.ents if e.label_ == "Country"]
     if not countries:
         return None
     keys = Counter(e.kb_id_ or e.text for e in countries)
-    best = max(keys.values())
+    ranked = keys.most_common(2)
+    if dominant and len(ranked) == 2 and ranked[0][1] <= ranked[1][1]:
+        return None
+    best = ranked[0][1]
     return next(e for e in countries if keys[e.kb_id_ or e.text] == best)
 
 
-def _country_near(ctx: Context, tokens: list[Token]) -> Span | None:
-    """A country named inside a title phrase: a mention, a possessive or a demonym."""
-    for tok in tokens:
-        span = ctx.country_span(tok)
-        if span is not None:
-            return span
+def _department(ctx: Context, title: str) -> Span | None:
+    """The department a secretary's title names, if the article mentions it."""
+    words = set(title.split()) & _DEPARTMENT_WORDS
+    if "secretary" not in title or not words:
+        return None
+    for ent in ctx.doc.ents:
+        if ent.label_ == "StateBody" and words & set(ent.text.lower().split()):
+            return ent
+        actor = ctx.kb.by_id(ent.kb_id_) if ctx.kb is not None and ent.kb_id_ else None
+        if actor is not None and ent.label_ == "StateBody" and words & set(actor.name.lower().split()):
+            return ent
     return None
+
+
+def _kb_country(ctx: Context, person: Span, anchor: Token) -> Span | None:
+    """The country the knowledge base gives a person, as a mention (or the title token standing for it)."""
+    actor = ctx.kb.by_id(person.kb_id_) if ctx.kb is not None and person.kb_id_ else None
+    country = actor.attrs.get("country") if actor is not None else None
+    if not country:
+        return None
+    for ent in ctx.doc.ents:
+        known = ctx.kb.by_id(ent.kb_id_) if ent.kb_id_ else None
+        if ent.label_ == "Country" and (known.name if known is not None else ent.text) == country:
+            return ent
+    found = ctx.kb.lookup(country)
+    if len(found) != 1:
+        return None
+    return Span(ctx.doc, anchor.i, anchor.i + 1, label="Country", kb_id=found[0].id)
 
 
 def _titled(title: str) -> str:
@@ -55,15 +81,36 @@ def _status(words: list[Token], published_year: int | None) -> str:
 
 def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: Token,
             confidence: float) -> Found | None:
-    country = _country_near(ctx, context)
-    if country is None and title in lexicon().head_titles:
-        country = main_country(ctx.doc)
+    place = _department(ctx, title)
+    if place is None:
+        place = next((s for s in map(ctx.country_span, context) if s is not None), None)
+    if place is None:
+        place = _kb_country(ctx, person, cue)
         confidence -= 0.1
-    if country is None:
+    if place is None and title in lexicon().head_titles:
+        place = main_country(ctx.doc, dominant=True)
+    if place is None:
         return None
     year = ctx.doc.user_data.get("published_year")  # set by extract
-    return make(person, Predicate.HOLDS_OFFICE, country, cue, confidence, "office",
+    return make(person, Predicate.HOLDS_OFFICE, place, cue, confidence, "office",
                 title=_titled(title), status=_status(context, year))
+
+
+def longest_title(doc: Doc, last: Token) -> tuple[str, ...] | None:
+    """The longest state title ending at `last` ("deputy prime minister" over "minister")."""
+    for title in lexicon().state_titles:
+        start = last.i - len(title) + 1
+        if start >= 0 and tuple(t.lower_ for t in doc[start:last.i + 1]) == title:
+            return title
+    return None
+
+
+def _leading_title(person: Span) -> tuple[str, ...] | None:
+    for n in range(min(len(person) - 1, 4), 0, -1):
+        title = longest_title(person.doc, person[n - 1])
+        if title is not None and len(title) == n:
+            return title
+    return None
 
 
 @rule("office.title_before_name")
@@ -73,42 +120,56 @@ def title_before_name(ctx: Context) -> Iterator[Found]:
     for person in doc.ents:
         if person.label_ != "Person":
             continue
-        for title in lexicon().state_titles:
-            start = person.start - len(title)
-            if start < 0 or tuple(t.lower_ for t in doc[start:person.start]) != title:
-                continue
-            before = [t for t in doc[max(start - 3, 0):start] if t.sent == person.sent]
-            found = _office(ctx, person, " ".join(title), before, person.root, 0.9)
-            if found is not None:
-                yield found
-            break
+        inner = _leading_title(person)  # the knowledge base may know "President Donald Trump" whole
+        title = inner or (longest_title(doc, doc[person.start - 1]) if person.start else None)
+        if title is None:
+            continue
+        start = person.start - (0 if inner else len(title))
+        before = [t for t in reversed(doc[max(start - 3, 0):start]) if t.sent == person.sent]
+        found = _office(ctx, person, " ".join(title), before, doc[start], 0.9)
+        if found is not None:
+            yield found
 
 
-def _longest_title(doc: Doc, noun: Token) -> tuple[str, ...] | None:
-    for title in lexicon().state_titles:
-        start = noun.i - len(title) + 1
-        if start >= 0 and tuple(t.lower_ for t in doc[start:noun.i + 1]) == title:
-            return title
-    return None
+def _people_for(ctx: Context, noun: Token) -> list[Span]:
+    """Who a title noun is said of: its apposition head or child, a copula subject, "elected X as"."""
+    if noun.dep_ == "appos":
+        head = ctx.ref(noun.head)
+        return [head] if head is not None else []
+    appos = child(noun, "appos")
+    if appos is not None:
+        return ctx.group(appos)
+    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+        return ctx.subjects(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as":
+        verb = noun.head.head
+        obj = child(verb, "dobj")
+        return ctx.group(obj) if obj is not None else ctx.subjects(verb)
+    return []
+
+
+def _title_words(noun: Token) -> list[Token]:
+    """The words of a title phrase that can name its country or term: modifiers and "of"/"from" phrases."""
+    words = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in", "between"}:
+            words += list(prep.subtree)
+    return words
 
 
 @rule("office.appos")
 def appos_title(ctx: Context) -> Iterator[Found]:
-    """"Haider al-Abadi, Prime Minister of Iraq from 2014 to 2018" and "X is/was the president of Y"."""
+    """"X, Prime Minister of Iraq from 2014 to 2018", "Iraq's prime minister, X", "elected X as President"."""
     last_words = {t[-1] for t in lexicon().state_titles}
     for noun in ctx.cues(*last_words):
-        title = _longest_title(ctx.doc, noun)
+        title = longest_title(ctx.doc, noun)
         if title is None or noun.lower_ not in last_words:
             continue
-        if noun.dep_ == "appos":
-            people = ctx.group(noun.head)
-        elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            people = ctx.group(ctx.subject_of(noun.head))
-        else:
-            continue
         start = noun.i - len(title) + 1
-        context = [*ctx.doc[max(start - 2, 0):start], *noun.subtree]
-        for person in people:
+        if ctx.at.get(noun.i + 1) is not None and ctx.at[noun.i + 1].label_ == "Person":
+            continue  # "Prime Minister X": the title-before-name rule
+        context = [*reversed(ctx.doc[max(start - 2, 0):start]), *_title_words(noun)]
+        for person in _people_for(ctx, noun):
             if person.label_ == "Person":
                 found = _office(ctx, person, " ".join(title), context, noun, 0.85)
                 if found is not None:
