@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,13 @@ def spawn(*args: str, env: dict[str, str] | None = None) -> subprocess.Popen[str
     """`actorgraph ARGS` as a child process (stderr piped, line-buffered text)."""
     return subprocess.Popen([sys.executable, "-m", "api.cli", *args], cwd=ROOT, text=True, bufsize=1,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+                            preexec_fn=_default_sigint)
+
+
+def _default_sigint() -> None:
+    # A test run started in the background inherits an ignored SIGINT; the child must see Ctrl-C.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def run(*args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
