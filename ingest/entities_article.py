@@ -8,6 +8,7 @@ residence") with the article's date and the place it happened as attributes.
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -23,6 +24,17 @@ from ingest.spans import EVENTS
 SpanIds = dict[tuple[int, int], tuple[str, Span]]
 
 
+def context_country(doc: Doc, clusters: Clusters) -> str | None:
+    """The article's country: the most mentioned one, else the one its known actors belong to."""
+    country = main_country(doc)
+    cluster = clusters.of(country) if country is not None else None
+    if cluster is not None:
+        return cluster.name
+    homes = Counter(a.attrs.get("country") for e in doc.ents if e.kb_id_
+                    for a in [clusters.kb.by_id(e.kb_id_)] if a is not None and a.attrs.get("country"))
+    return homes.most_common(1)[0][0] if homes else None
+
+
 def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tuple[list[Entity], SpanIds]:
     """Every entity of the article and, for each span that names one, (entity id, span)."""
     entities: dict[str, Entity] = {}
@@ -32,9 +44,7 @@ def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tup
         entities[cluster.id] = Entity(cluster.id, cluster.name, cluster.type, cluster.aliases, external)
         for span in cluster.spans:
             span_ids[(span.start, span.end)] = (cluster.id, span)
-    country = main_country(doc)
-    country_name = clusters.of(country).name if country is not None and clusters.of(country) else None
-    _add_elections(doc, published, country_name, entities, span_ids)
+    _add_elections(doc, published, context_country(doc, clusters), entities, span_ids)
     _add_events(doc, clusters, published, entities, span_ids)
     return list(entities.values()), span_ids
 

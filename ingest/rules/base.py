@@ -110,6 +110,14 @@ class Context:
                 return self.at[child.i]
         if token.dep_ == "appos":
             return self.at.get(token.head.i)
+        if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be":
+            # "AAH is an Iraqi militia and political movement led by X": the predicate noun is the subject
+            return self.ref(self.subject_of(token.head), depth + 1)
+        if token.pos_ == "NOUN" and token.dep_ == "conj" and token.head.pos_ == "NOUN":
+            return self.ref(token.head, depth + 1)
+        if token.pos_ == "NOUN" and token.dep_ == "pobj" and token.head.lower_ == "of" \
+                and token.head.head.dep_ == "appos":  # "CF, a grouping of Shia parties that includes ..."
+            return self.ref(token.head.head, depth + 1)
         return None
 
     def group(self, token: Token | None) -> list[Span]:

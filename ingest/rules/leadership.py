@@ -73,8 +73,8 @@ def appos_title(ctx: Context) -> Iterator[Found]:
             if not _is_title(noun, words) or _subordinate(noun):
                 continue
             groups = [g for g in ctx.group(pobj_of(noun, {"of", "for"})) if g.label_ in _GROUPS]
-            groups += [ctx.at[c.i] for c in noun.lefts
-                       if c.dep_ in {"compound", "poss"} and c.i in ctx.at and ctx.at[c.i].label_ in _GROUPS]
+            groups += [g for c in noun.lefts if c.dep_ in {"compound", "poss"}
+                       for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS]
             if not groups:
                 continue
             for person in _holders(ctx, noun, predicate):
@@ -96,7 +96,8 @@ def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
     allowed = {_PERSON} if predicate is not Predicate.MEMBER_OF else {_PERSON, *_GROUPS}
     cands: list[Span] = []
     if noun.dep_ == "appos":
-        cands = ctx.group(noun.head)
+        head = ctx.ref(noun.head)
+        cands = [head] if head is not None else []
     elif noun.dep_ in {"attr", "pobj"} and noun.head.lemma_ in {"be", "as"}:
         cands = ctx.group(ctx.subject_of(noun.head if noun.head.lemma_ == "be" else noun.head.head))
     elif noun.dep_ == "compound" and noun.head.i in ctx.at:
@@ -159,3 +160,24 @@ def joined(ctx: Context) -> Iterator[Found]:
             for group in groups:
                 if member != group and member.label_ in {_PERSON, *_GROUPS}:
                     yield make(member, Predicate.MEMBER_OF, group, verb, 0.75, "member.joined")
+
+
+@rule("leads.party_of_person")
+def party_of_person(ctx: Context) -> Iterator[Found]:
+    """"the Taqaddum party of speaker Mohammed al-Halbousi", "Nouri al-Maliki's State of Law Coalition"."""
+    for group in ctx.doc.ents:
+        if group.label_ not in {"PoliticalParty", "ArmedGroup"}:
+            continue
+        root = group.root
+        owners = [c for c in root.children if c.dep_ == "poss"]
+        head = ctx.doc[root.i + 1] if root.i + 1 < len(ctx.doc) else None
+        if head is not None and head.lower_ in {"party", "movement", "bloc", "list", "coalition"} \
+                and head.head == root or (head is not None and root.head == head):
+            owners += [c for c in head.children if c.dep_ == "poss"]
+        of = pobj_of(head if head is not None and root.head == head else root, {"of"})
+        people = [p for o in owners for p in [ctx.ref(o)] if p is not None]
+        if of is not None and of.pos_ == "PROPN":
+            people += ctx.group(of)
+        for person in people:
+            if person.label_ == _PERSON:
+                yield make(person, Predicate.LEADS, group, root, 0.7, "leads.party_of_person")

@@ -94,7 +94,8 @@ def includes(ctx: Context) -> Iterator[Found]:
             for member in members:
                 if member == umbrella:
                     continue
-                pred = Predicate.MEMBER_OF if member.label_ == "Person" else Predicate.PART_OF
+                joins = member.label_ == "Person" or umbrella.label_ == "PoliticalParty"  # parties join blocs
+                pred = Predicate.MEMBER_OF if joins else Predicate.PART_OF
                 yield make(member, pred, umbrella, verb, 0.8, "places.includes")
 
 

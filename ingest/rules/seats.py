@@ -17,7 +17,8 @@ from ingest.rules.base import Context, Found, make, rule
 from ingest.spans import EVENTS
 
 WIN_VERBS = ("win", "secure", "obtain", "gain", "take", "get", "capture", "grab", "garner", "clinch")
-_PARTIES = {"PoliticalParty", "ArmedGroup", "Person", "Organization"}
+PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank")
+_PARTIES = {"PoliticalParty", "Person"}
 
 
 def seat_count(seats: Token) -> int | None:
@@ -65,20 +66,48 @@ def current_election(ctx: Context) -> Span | None:
     return dated[-1] if dated else None
 
 
+def _seat_phrase(token: Token) -> tuple[Token, int] | None:
+    """(verb, count) for "won 73 seats", "came second with 37 seats" and "secured 33" (seats said nearby)."""
+    if token.lemma_ == "seat":
+        if token.dep_ == "dobj" and token.head.lemma_ in WIN_VERBS:
+            count = seat_count(token)
+            return (token.head, count) if count is not None else None
+        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_ in PLACE_VERBS:
+            count = seat_count(token)
+            return (token.head.head, count) if count is not None else None
+        return None
+    bare = token.like_num and token.text.isdigit() and token.dep_ in {"dobj", "npadvmod"} \
+        and token.head.lemma_ in WIN_VERBS
+    if bare and any(t.lemma_ == "seat" for t in token.sent):
+        return token.head, int(token.text)
+    return None
+
+
+def _parties(ctx: Context, verb: Token) -> list[Span]:
+    """The parties a seat-winning verb is said of (a misattached relative clause climbs to a party)."""
+    found = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
+    node = verb
+    for _ in range(6):
+        if found or node.head == node:
+            break
+        node = node.head
+        span = ctx.ref(node)
+        if span is not None and span.label_ in _PARTIES:
+            found = [span]
+    return found
+
+
 @rule("seats.won")
 def won_seats(ctx: Context) -> Iterator[Found]:
-    """A winning verb with "N seats" as its object and a party (or its pronoun) as subject."""
-    for seats in ctx.cues("seat"):
-        verb = seats.head
-        if seats.dep_ != "dobj" or verb.lemma_ not in WIN_VERBS:
+    """A winning verb with "N seats" (or a bare number where seats are spoken of) and a party subject."""
+    for token in ctx.cues("seat", *(t.lower_ for t in ctx.doc if t.like_num and t.text.isdigit())):
+        found = _seat_phrase(token)
+        if found is None:
             continue
-        count = seat_count(seats)
-        if count is None:
-            continue
+        verb, count = found
         election = _clause_election(ctx, verb) or current_election(ctx)
         if election is None:
             continue
         confidence = 0.85 if verb.lemma_ in {"win", "secure", "obtain"} else 0.75
-        for party in ctx.subjects(verb):
-            if party.label_ in _PARTIES:
-                yield make(party, Predicate.WON_SEATS, election, verb, confidence, "seats.won", seats=count)
+        for party in _parties(ctx, verb):
+            yield make(party, Predicate.WON_SEATS, election, verb, confidence, "seats.won", seats=count)
