@@ -16,7 +16,7 @@ from graph.model import Entity, Relation, Subgraph
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://gexf.net/1.3"
 GEXF_VIZ_NS = "http://gexf.net/1.3/viz"
-XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+GEXF_TYPES = {"string": "string", "int": "integer", "double": "double"}  # GraphML name -> GEXF name
 
 # (name, GraphML type, value of an entity / relation)
 NODE_KEYS: tuple[tuple[str, str], ...] = (
@@ -107,7 +107,7 @@ def gexf(sub: Subgraph) -> bytes:
 def _gexf_attributes(graph: ET.Element, q: str, cls: str, keys: tuple[tuple[str, str], ...]) -> None:
     block = ET.SubElement(graph, q + "attributes", {"class": cls, "mode": "static"})
     for name, kind in keys:
-        ET.SubElement(block, q + "attribute", {"id": name, "title": name, "type": kind})
+        ET.SubElement(block, q + "attribute", {"id": name, "title": name, "type": GEXF_TYPES[kind]})
 
 
 def _gexf_values(parent: ET.Element, q: str, keys: tuple[tuple[str, str], ...], values: dict[str, Any]
