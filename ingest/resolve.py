@@ -86,6 +86,7 @@ class FuzzyPolicy:
     min_tokens: int = 2
     min_rare_len: int = 4
     candidate_limit: int = 100  # a token matching more store entities than this is not rare
+    min_token_ratio: float = 75.0  # every differing token must be a spelling variant of one opposite
 
     def eligible(self, entity_type: EntityType, norm: str) -> bool:
         """Whether a name may be matched fuzzily at all."""
@@ -97,13 +98,31 @@ class FuzzyPolicy:
         return {t for t in norm.split()
                 if len(t) >= self.min_rare_len and t not in GENERIC_TOKENS and not t.isdigit()}
 
-    def score(self, a: str, b: str) -> float:
-        """Similarity of two normalised names, 0 when a guard fails."""
+    def judge(self, a: str, b: str) -> tuple[float, str | None]:
+        """Similarity of two normalised names and the guard that rejects them (None: accepted)."""
+        score = float(fuzz.token_sort_ratio(a, b))
         if _DIGITS.findall(a) != _DIGITS.findall(b):
-            return 0.0
+            return score, "numbers differ"
         if not self.rare_tokens(a) & self.rare_tokens(b):
-            return 0.0
-        return float(fuzz.token_sort_ratio(a, b))
+            return score, "no shared rare word"
+        if not (_aligned(a, b, self.min_token_ratio) and _aligned(b, a, self.min_token_ratio)):
+            return score, "a word differs outright"
+        if score < self.threshold:
+            return score, f"below {self.threshold:g}"
+        return score, None
+
+
+@dataclass(frozen=True)
+class _Match:
+    """The best fuzzy candidate of one entity, accepted or not."""
+
+    target: Entity
+    name: str
+    score: float
+    rejected: str | None
+
+    def key(self) -> tuple[bool, float, str, str]:
+        return (self.rejected is not None, -self.score, self.target.id, self.name)
 
 
 @dataclass(frozen=True)
@@ -200,13 +219,13 @@ class Resolver:
         target, matched, note = self._exact(entity)
         if target is not None:
             return made(target, Reason.EXACT, matched, note=note)
-        best, best_name, score = self._fuzzy(entity)
-        if best is not None and score >= self._policy.threshold:
-            return made(best, Reason.FUZZY, best_name, score)
-        if best is not None and score > 0:
+        match = self._fuzzy(entity)
+        if match is not None and match.rejected is None:
+            return made(match.target, Reason.FUZZY, match.name, match.score)
+        if match is not None:
             note = (note + "; " if note else "") + (
-                f"best fuzzy candidate {best.id} {best_name!r} below {self._policy.threshold:g}")
-        return made(entity, Reason.NEW, score=score if best is not None else None, note=note)
+                f"best fuzzy candidate {match.target.id} {match.name!r} rejected: {match.rejected}")
+        return made(entity, Reason.NEW, score=match.score if match else None, note=note)
 
     def _candidates_exact(self, entity_type: EntityType, name: str) -> list[Entity]:
         norm = normalize_name(name)
@@ -237,25 +256,21 @@ class Resolver:
             return cand, name, ""
         return None, None, "ambiguous exact match: " + ", ".join(sorted(by_id))
 
-    def _fuzzy(self, entity: Entity) -> tuple[Entity | None, str | None, float]:
-        """The best-scoring same-type candidate sharing a rare token, with its score."""
+    def _fuzzy(self, entity: Entity) -> _Match | None:
+        """The best same-type candidate sharing a rare word: accepted ones first, then by score."""
         norms = [n for n in dict.fromkeys(normalize_name(x) for x in entity.names())
                  if self._policy.eligible(entity.type, n)]
-        if not norms:
-            return None, None, 0.0
-        best: tuple[float, str, str, Entity] | None = None
-        for cand in self._fuzzy_candidates(entity.type, norms, exclude=entity.id):
+        best: _Match | None = None
+        for cand in self._fuzzy_candidates(entity.type, norms, exclude=entity.id) if norms else ():
             for cand_name in cand.names():
                 cand_norm = normalize_name(cand_name)
                 if not self._policy.eligible(cand.type, cand_norm):
                     continue
-                score = max(self._policy.score(n, cand_norm) for n in norms)
-                key = (-score, cand.id, cand_name)
-                if best is None or key < (-best[0], best[1], best[2]):
-                    best = (score, cand.id, cand_name, cand)
-        if best is None:
-            return None, None, 0.0
-        return best[3], best[2], best[0]
+                for norm in norms:
+                    match = _Match(cand, cand_name, *self._policy.judge(norm, cand_norm))
+                    if best is None or match.key() < best.key():
+                        best = match
+        return best
 
     def _fuzzy_candidates(self, entity_type: EntityType, norms: Iterable[str], exclude: str) -> list[Entity]:
         found: dict[str, Entity] = {}
@@ -269,6 +284,19 @@ class Resolver:
                     found.setdefault(e.id, e)
         found.pop(exclude, None)
         return [found[i] for i in sorted(found)]
+
+
+def _aligned(a: str, b: str, min_ratio: float) -> bool:
+    """Each token of `a` missing from `b` is a close spelling of a token of `b` (Amiri/Ameri).
+
+    Stops "Iranian Ministry of Foreign Affairs" from meeting "Iraqi Ministry of
+    Foreign Affairs": the names are close overall, but one word differs outright.
+    Particles of one or two letters ("al", "el") may come and go.
+    """
+    b_tokens = set(b.split())
+    missing = [t for t in a.split() if t not in b_tokens and len(t) > 2]
+    others = [t for t in b_tokens if t not in set(a.split())]
+    return all(any(fuzz.ratio(t, o) >= min_ratio for o in others) for t in missing)
 
 
 def _fold(entity: Entity, target: Entity) -> Entity:

@@ -104,6 +104,9 @@ def test_fuzzy_accepts_spelling_variants(store: EmbeddedStore, stored: str, inco
     ("2018 Iraqi parliamentary election", "2021 Iraqi parliamentary election", E),
     ("Hamas", "Hamad", G),  # short single-token names never match fuzzily
     ("Ali Hussein", "Ali Hassan", P),
+    ("Iranian Ministry of Foreign Affairs", "Iraqi Ministry of Foreign Affairs", EntityType.STATE_BODY),
+    ("Masoud Barzani", "Masrour Barzani", P),
+    ("Baghdad International Airport", "Erbil International Airport", EntityType.LOCATION),
 ])
 def test_fuzzy_rejects_near_misses(store: EmbeddedStore, stored: str, incoming: str,
                                    etype: EntityType) -> None:
@@ -115,7 +118,10 @@ def test_fuzzy_rejects_near_misses(store: EmbeddedStore, stored: str, incoming: 
 def test_rejected_candidate_is_explained(store: EmbeddedStore) -> None:
     seed(store, ent("Qais al-Khazali", P))
     _, _, why = decide(store, ent("Laith al-Khazali", P))
-    assert "best fuzzy candidate person:qais-al-khazali" in why and "below 92" in why
+    assert "best fuzzy candidate person:qais-al-khazali" in why and "rejected: a word differs" in why
+    seed(store, ent("Kataib Hezbollah", G))
+    _, _, why = decide(store, ent("Kataib Hizballah", G))
+    assert "rejected: below 92" in why and "(score 87.5)" in why
 
 
 def test_threshold_is_a_policy(store: EmbeddedStore) -> None:
