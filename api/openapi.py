@@ -62,11 +62,13 @@ def _problem(description: str, retry: bool = False) -> dict[str, Any]:
 
 def _finish_operation(path: str, method: str, op: dict[str, Any]) -> None:
     responses = op.setdefault("responses", {})
-    for code in [c for c in responses if c[0] in "45"]:
-        del responses[code]
-    extra = dict(EVERYWHERE)
+    extra = {code: str(responses.pop(code).get("description") or "Error")
+             for code in [c for c in responses if c[0] in "45"]}
+    extra.update(EVERYWHERE)
     if "{" in path:
         extra.update(WITH_PATH_ID)
+    elif op.get("parameters"):
+        extra.setdefault("404", "An id given in the parameters is unknown")
     if method in ("post", "delete", "put", "patch"):
         extra.update(ON_WRITES)
         op["security"] = [{"BearerAuth": []}]
