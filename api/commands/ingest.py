@@ -119,6 +119,7 @@ def ingest_into(store: GraphStore, paths: Iterable[str], references: Iterable[st
         except ReferenceError as exc:
             progress.fail(Failure(str(path), "reference", str(exc)))
             continue
+        progress.read(1)
         for err in ref.errors:
             progress.fail(Failure(f"{path}:row {err.row}", "reference", err.reason))
         load_batch(ref.batch, loader, progress)
