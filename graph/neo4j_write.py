@@ -59,10 +59,10 @@ def plan(batch: Batch) -> WritePlan:
     for article in batch.articles:
         out.articles[article.id] = article
     for entity in batch.entities:
-        EntityType(entity.type)  # a bad type fails here, before any label is built from it
+        _checked(EntityType, entity.type)  # before any label is built from it
         out.entities.setdefault(entity.id, []).append(entity)
     for relation in batch.relations:
-        Predicate(relation.predicate)
+        _checked(Predicate, relation.predicate)  # before any relationship type is built from it
         rid = relation.id
         held_rel = out.relations.get(rid)
         attrs = {**held_rel.attrs, **relation.attrs} if held_rel else dict(relation.attrs)
@@ -71,6 +71,13 @@ def plan(batch: Batch) -> WritePlan:
             out.evidence.setdefault(item.id_for(rid), (rid, item))
     out.mentions = set(batch.mentions)
     return out
+
+
+def _checked(kind: type[EntityType] | type[Predicate], value: str) -> None:
+    try:
+        kind(value)
+    except ValueError as exc:
+        raise InvalidArgument(f"not a {kind.__name__}: {value!r}") from exc
 
 
 def merge_entities(stored: Entity | None, items: list[Entity]) -> Entity:

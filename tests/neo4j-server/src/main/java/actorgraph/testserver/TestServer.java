@@ -11,6 +11,7 @@ import org.neo4j.configuration.helpers.SocketAddress;
 import org.neo4j.dbms.api.DatabaseManagementService;
 import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 import org.neo4j.graphdb.GraphDatabaseService;
+import org.neo4j.graphdb.QueryExecutionException;
 import org.neo4j.io.ByteUnit;
 
 /**
@@ -30,6 +31,17 @@ public final class TestServer {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        try {
+            run(args);
+        } catch (RuntimeException | Error e) {
+            // Neo4j's own threads would keep a failed JVM alive: exit so the launcher sees it at once.
+            e.printStackTrace();
+            System.err.println("NEO4J FAILED: " + e);
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws InterruptedException {
         if (args.length < 3 || args.length > 4) {
             System.err.println("usage: TestServer <data dir> <port> <password> [--exit-on-stdin-eof]");
             System.exit(2);
@@ -44,6 +56,8 @@ public final class TestServer {
                 .setConfig(HttpConnector.enabled, false)
                 .setConfig(GraphDatabaseSettings.auth_enabled, true)
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+                // Tests stop the server mid-write on purpose: do not wait 10 s for open transactions.
+                .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(1))
                 .build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -81,11 +95,17 @@ public final class TestServer {
         watcher.start();
     }
 
-    /** Sets the neo4j user's password without a forced change; idempotent across restarts. */
+    /** Sets the neo4j user's password without a forced change; a restart finds it already set. */
     private static void setPassword(DatabaseManagementService dbms, String password) {
         GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-        system.executeTransactionally(
-                "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
-                java.util.Map.of("password", password));
+        try {
+            system.executeTransactionally(
+                    "ALTER USER " + USER + " SET PASSWORD $password CHANGE NOT REQUIRED",
+                    java.util.Map.of("password", password));
+        } catch (QueryExecutionException e) {
+            if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
+                throw e;
+            }
+        }
     }
 }
