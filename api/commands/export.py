@@ -16,6 +16,7 @@ from typing import Any
 from api.commands.ingest import add_store_argument, cli_errors, store_from_args
 from api.export import FORMATS, export, source, tabular
 from api.export.source import Scope
+from graph.errors import LimitExceeded, NotFound
 from graph.store import MAX_NODES, GraphStore
 
 
@@ -43,6 +44,9 @@ def run(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     try:
         written = write(store, args)
+    except (NotFound, LimitExceeded) as exc:
+        print(f"actorgraph export: {exc}", file=sys.stderr)
+        return 2
     finally:
         store.close()
     print(f"actorgraph export: wrote {written}", file=sys.stderr)
