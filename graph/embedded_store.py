@@ -13,6 +13,7 @@ the in-memory graph and the tables in the same state.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 import sqlite3
 import threading
@@ -119,7 +120,7 @@ class EmbeddedStore:
         g.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in self._db.execute(
             "SELECT id, type, name FROM entities"))
         _put_edges(g, self._db.execute(
-            "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
+            "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs"
             " FROM relations"))
         self._graph = g
         self._data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
@@ -144,7 +145,7 @@ class EmbeddedStore:
             prepared = prepare(batch)
             with self._lock:  # held from BEGIN until the graph has the commit
                 with self._transaction() as conn:
-                    applied = apply_batch(conn, prepared, self._graph.__contains__)
+                    applied = apply_batch(conn, prepared, _Lookup(self._graph))
                 self._apply(applied)
 
     def _apply(self, applied: Applied) -> None:
@@ -212,7 +213,8 @@ class EmbeddedStore:
     def graph(self) -> nx.MultiDiGraph:
         """Read-only view of the graph: nodes are entity ids with `type` and `name`; edges are
         keyed by relation id with `predicate`, `confidence`, `first_seen`, `last_seen`,
-        `evidence_count`. Use it inside `run` (which holds the lock) for a stable picture."""
+        `evidence_count` and `attrs` (do not mutate). Use it inside `run` (which holds the
+        lock) for a stable picture."""
         with self._reading():
             view: nx.MultiDiGraph = self._graph.copy(as_view=True)
             return view
@@ -323,6 +325,20 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+class _Lookup:
+    """Answers the write path's questions from the in-memory graph (see `Known`)."""
+
+    def __init__(self, g: nx.MultiDiGraph) -> None:
+        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = g._succ
+
+    def has_entity(self, entity_id: str) -> bool:
+        return entity_id in self._succ
+
+    def edge(self, subject: str, obj: str, rid: str) -> dict[str, Any] | None:
+        keyed = self._succ.get(subject, {}).get(obj)
+        return None if keyed is None else keyed.get(rid)
+
+
 def _predicate_set(predicates: Sequence[Predicate] | None) -> frozenset[str] | None:
     if predicates is None:
         return None
@@ -341,10 +357,12 @@ def _put_edges(g: nx.MultiDiGraph, rows: Iterable[EdgeRow | tuple[Any, ...]]) ->
     most of a 10k-relation batch.
     """
     succ, pred = g._succ, g._pred
-    for rid, subject, obj, predicate, confidence, first_seen, last_seen, count in rows:
+    for rid, subject, obj, predicate, confidence, first_seen, last_seen, count, attrs in rows:
         keyed = succ[subject].get(obj)
         if keyed is None:
             keyed = succ[subject][obj] = pred[obj][subject] = {}
+        if isinstance(attrs, str):
+            attrs = {} if attrs == "{}" else json.loads(attrs)
         keyed[rid] = {"predicate": predicate, "confidence": confidence, "first_seen": first_seen,
-                      "last_seen": last_seen, "evidence_count": count}
+                      "last_seen": last_seen, "evidence_count": count, "attrs": attrs}
     nx._clear_cache(g)

@@ -8,18 +8,28 @@ Callers own the transaction.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from graph.embedded_rows import ENTITY_COLUMNS, dumps, entity_from_row, select_in
 from graph.errors import InvalidArgument
 from graph.model import Batch, Entity, EntityType, Evidence, Predicate, Provenance, Relation, normalize_name
 
 NodeRow = tuple[str, str, str]  # id, type, name
-EdgeRow = tuple[str, str, str, str, float, str | None, str | None, int]  # id, s, o, predicate, aggregates
+# id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs (dict or JSON)
+EdgeRow = tuple[str, str, str, str, float, str | None, str | None, int, Any]
+
+
+class Known(Protocol):
+    """What the in-memory graph (which mirrors the tables) answers without SQL."""
+
+    def has_entity(self, entity_id: str) -> bool:
+        """Whether the entity is stored."""
+
+    def edge(self, subject: str, obj: str, rid: str) -> dict[str, Any] | None:
+        """The stored relation's edge data (aggregates and attrs), or None."""
 
 
 @dataclass
@@ -46,14 +56,17 @@ class Applied:
     edges: list[EdgeRow]
 
 
-def _clean(entity: Entity) -> Entity:
-    """Aliases sorted, unique and without the name; type checked."""
+def _typed(entity: Entity) -> Entity:
+    """The entity with its type checked against the vocabulary."""
     try:
-        etype = EntityType(entity.type)
+        return replace(entity, type=EntityType(entity.type))
     except ValueError as exc:
         raise InvalidArgument(f"unknown entity type {entity.type!r} for {entity.id!r}") from exc
-    aliases = tuple(sorted(set(entity.aliases) - {entity.name}))
-    return replace(entity, type=etype, aliases=aliases)
+
+
+def _clean(entity: Entity) -> Entity:
+    """A new entity as stored: aliases sorted, unique and without the name."""
+    return replace(entity, aliases=tuple(sorted(set(entity.aliases) - {entity.name})))
 
 
 def _fold_relation(prepared: Prepared, rel: Relation) -> None:
@@ -93,7 +106,7 @@ def prepare(batch: Batch) -> Prepared:
             raise InvalidArgument(f"unknown provenance {art.provenance!r}") from exc
         out.articles[art.id] = (art.id, art.source, art.title, art.published, art.url, provenance, art.hash)
     for ent in batch.entities:
-        ent = _clean(ent)
+        ent = _typed(ent)
         held = out.entities.get(ent.id)
         out.entities[ent.id] = ent if held is None else held.merged(ent)
     out.mentions.update((a, e) for a, e in batch.mentions)
@@ -110,15 +123,12 @@ def _missing(conn: sqlite3.Connection, table: str, wanted: set[str], given: set[
     return sorted(need - found)
 
 
-def check_references(conn: sqlite3.Connection, p: Prepared, held: Callable[[str], bool]) -> None:
-    """Every relation end, mention and evidence item must point at something held.
-
-    `held(entity_id)` answers from the in-memory graph, which mirrors the table.
-    """
+def check_references(conn: sqlite3.Connection, p: Prepared, known: Known) -> None:
+    """Every relation end, mention and evidence item must point at something held."""
     ends = {r[0] for r in p.relations.values()} | {r[2] for r in p.relations.values()}
     ends |= {e for _, e in p.mentions}
     arts = {a for a, _ in p.mentions} | {row[1] for row in p.evidence.values()}
-    lost_entities = sorted(e for e in ends if e not in p.entities and not held(e))
+    lost_entities = sorted(e for e in ends if e not in p.entities and not known.has_entity(e))
     lost_articles = _missing(conn, "articles", arts, set(p.articles))
     if lost_entities or lost_articles:
         raise InvalidArgument(
@@ -129,7 +139,7 @@ def check_references(conn: sqlite3.Connection, p: Prepared, held: Callable[[str]
 def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity]) -> list[NodeRow]:
     sql = f"SELECT {ENTITY_COLUMNS} FROM entities WHERE id IN ({{marks}})"
     held = {row[0]: entity_from_row(row) for row in select_in(conn, sql, entities)}
-    merged = [held[i].merged(e) if i in held else e for i, e in entities.items()]
+    merged = [held[i].merged(e) if i in held else _clean(e) for i, e in entities.items()]
     try:
         rows = [(e.id, e.name, normalize_name(e.name), e.type.value, dumps(list(e.aliases)),
                  dumps(e.external_ids), dumps(e.attrs)) for e in merged]
@@ -142,9 +152,6 @@ def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity]) -> li
     return [(e.id, e.type.value, e.name) for e in merged]
 
 
-HELD_RELATIONS = (
-    "SELECT id, attrs, confidence, first_seen, last_seen, evidence_count FROM relations WHERE id IN ({marks})"
-)
 UPSERT_RELATION = """
 INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, confidence = excluded.confidence,
@@ -152,17 +159,33 @@ ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, confidence = excluded.con
 """
 
 
-def _write_relations(conn: sqlite3.Connection, p: Prepared) -> list[EdgeRow]:
+def _write_relations(conn: sqlite3.Connection, p: Prepared, known: Known) -> list[EdgeRow]:
     """Upsert relations and their new evidence; aggregates = held ones folded with the new items.
 
     Evidence is immutable and first-write-wins, so folding only the items not
-    yet held gives exactly the aggregates over everything held, without
-    re-reading the evidence table.
+    yet held gives exactly the aggregates over everything held. Held
+    aggregates and attrs come from the in-memory graph, so a batch of new
+    relations reads nothing back from SQLite.
     """
-    held = {row[0]: row[1:] for row in select_in(conn, HELD_RELATIONS, p.relations)}
-    known = _held_evidence(conn, list(held), {key[1] for key in p.evidence})
-    fresh = [row for key, row in p.evidence.items() if key not in known]
-    agg = {rid: list(h[1:]) if h else [0.0, None, None, 0] for rid in p.relations for h in [held.get(rid)]}
+    held = {rid: d for rid, r in p.relations.items() if (d := known.edge(r[0], r[2], rid)) is not None}
+    repeats = _held_evidence(conn, list(held), {key[1] for key in p.evidence}) if held else set()
+    fresh = [row for key, row in p.evidence.items() if key not in repeats]
+    agg: dict[str, list[Any]] = {rid: [0.0, None, None, 0] for rid in p.relations}
+    for rid, d in held.items():
+        agg[rid] = [d["confidence"], d["first_seen"], d["last_seen"], d["evidence_count"]]
+    _fold_aggregates(agg, fresh)
+    attrs = {rid: {**held[rid]["attrs"], **r[3]} if rid in held else r[3] for rid, r in p.relations.items()}
+    try:
+        rows = [(rid, s, pr, o, dumps(attrs[rid]), *agg[rid]) for rid, (s, pr, o, _) in p.relations.items()]
+    except (TypeError, ValueError) as exc:
+        raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
+    conn.executemany(UPSERT_RELATION, rows)
+    conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+    return [(rid, s, o, pr, *agg[rid], attrs[rid]) for rid, (s, pr, o, _) in p.relations.items()]
+
+
+def _fold_aggregates(agg: dict[str, list[Any]], fresh: list[tuple[Any, ...]]) -> None:
+    """Fold evidence rows into [confidence, first_seen, last_seen, count] per relation."""
     for row in fresh:
         a, date, conf = agg[row[0]], row[5], row[6]
         a[0] = conf if a[3] == 0 else max(a[0], conf)
@@ -170,15 +193,6 @@ def _write_relations(conn: sqlite3.Connection, p: Prepared) -> list[EdgeRow]:
             a[1] = date if a[1] is None else min(a[1], date)
             a[2] = date if a[2] is None else max(a[2], date)
         a[3] += 1
-    try:
-        attrs = {rid: _merged_attrs(held[rid][0] if rid in held else None, r[3])
-                 for rid, r in p.relations.items()}
-    except (TypeError, ValueError) as exc:
-        raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
-    rows = [(rid, s, pr, o, attrs[rid], *agg[rid]) for rid, (s, pr, o, _) in p.relations.items()]
-    conn.executemany(UPSERT_RELATION, rows)
-    conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
-    return [(rid, s, o, pr, *agg[rid]) for rid, (s, pr, o, _) in p.relations.items()]
 
 
 def _held_evidence(
@@ -192,12 +206,6 @@ def _held_evidence(
     return {(r[0], r[1], r[2], r[3]) for r in rows}
 
 
-def _merged_attrs(held: str | None, new: dict[str, Any]) -> str:
-    if held is None:
-        return dumps(new)
-    return dumps({**json.loads(held), **new})
-
-
 # Retraction recomputes aggregates from the evidence left (rare, so plain SQL).
 REAGGREGATE = """
 UPDATE relations SET
@@ -209,7 +217,7 @@ WHERE id = ?
 """
 
 EDGE_SQL = (
-    "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
+    "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs"
     " FROM relations WHERE id IN ({marks})"
 )
 
@@ -220,13 +228,13 @@ def reaggregate(conn: sqlite3.Connection, rids: list[str]) -> list[EdgeRow]:
     return [tuple(row) for row in select_in(conn, EDGE_SQL, rids)]
 
 
-def apply_batch(conn: sqlite3.Connection, p: Prepared, held: Callable[[str], bool]) -> Applied:
-    """Write a prepared batch inside the caller's transaction (`held`: is this entity stored?)."""
-    check_references(conn, p, held)
+def apply_batch(conn: sqlite3.Connection, p: Prepared, known: Known) -> Applied:
+    """Write a prepared batch inside the caller's transaction."""
+    check_references(conn, p, known)
     conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", p.articles.values())
     nodes = _write_entities(conn, p.entities)
     conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", p.mentions)
-    return Applied(nodes=nodes, edges=_write_relations(conn, p))
+    return Applied(nodes=nodes, edges=_write_relations(conn, p, known))
 
 
 @dataclass(frozen=True)
