@@ -1,7 +1,7 @@
-"""POSTed articles into the graph through the ingest pipeline (read → extract → resolve → load).
+"""POSTed articles into the graph through the ingest pipeline (extract → resolve → load).
 
-The spaCy pipeline is loaded once per process, on the first POST, and kept on
-the app; reads never pay for it.
+The spaCy pipeline and knowledge base are built once per process, on the first
+POST (the ingest command's extractor keeps them), so reads never pay for them.
 """
 
 from __future__ import annotations
@@ -12,10 +12,19 @@ from typing import Any
 
 from flask import current_app
 
+from api.settings import Settings
+from graph.errors import ActorGraphError
 from graph.model import Article, article_id_for
 from graph.store import GraphStore
 
-_lock = threading.Lock()
+_lock = threading.Lock()  # one extraction at a time per process: the pipeline is not shared safely
+
+
+class ExtractionFailed(ActorGraphError):
+    """Some posted articles could not be extracted (the others were written)."""
+
+    status = 422
+    title = "Extraction failed"
 
 
 def to_article(raw: Mapping[str, Any]) -> Article:
@@ -32,33 +41,35 @@ def to_article(raw: Mapping[str, Any]) -> Article:
     )
 
 
-def _extractor() -> Any:
-    """The app's extractor, built on first use (loading the spaCy model takes a second or two)."""
+def _knowledge_base(settings: Settings) -> Any:
+    """The actor knowledge base, loaded once per app."""
     ext = current_app.extensions
-    with _lock:
-        if "actorgraph_extractor" not in ext:
-            from ingest.extract import make_extractor
+    if "actorgraph_kb" not in ext:
+        from ingest.kb import load_kb
 
-            settings = ext["actorgraph_settings"]
-            ext["actorgraph_extractor"] = make_extractor(settings.spacy_model, settings.kb_files)
-        return ext["actorgraph_extractor"]
+        ext["actorgraph_kb"] = load_kb(settings.kb_files)
+    return ext["actorgraph_kb"]
 
 
 def ingest(store: GraphStore, posted: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
-    """Ingest the posted articles; report how many were written, skipped, and what they carried."""
+    """Ingest the posted articles; report what was written and skipped; 422 if any failed."""
+    from api.commands.ingest import article_extractor
     from ingest.load import Loader, run_ingest
     from ingest.progress import Progress
     from ingest.resolve import Resolver
 
+    settings: Settings = current_app.extensions["actorgraph_settings"]
     articles = [to_article(raw) for raw in posted]
-    loader = Loader(store, Resolver(store))
-    totals = {"entities": 0, "relations": 0}
-
-    def count(result: Any) -> None:
-        totals["entities"] += result.entities
-        totals["relations"] += result.relations
-
-    tally = run_ingest(articles, loader, _extractor(), Progress(None, tty=False), on_batch=count)
-    ids = sorted({a.id for a in articles})
-    return {"articles": len(articles), "written": tally.loaded, "skipped": len(ids) - tally.loaded,
-            **totals, "ids": ids}
+    with _lock:
+        kb = _knowledge_base(settings)
+        loader = Loader(store, Resolver(store, is_kb=lambda eid: kb.by_id(eid) is not None))
+        progress = Progress(tty=False)
+        run_ingest(articles, loader, article_extractor(settings, kb, 1), progress)
+    tally = progress.tally
+    if tally.failures:
+        reasons = "; ".join(f"{f.article_id or f.source}: {f.reason}" for f in tally.failures)
+        raise ExtractionFailed(f"{len(tally.failures)} of {len(articles)} articles failed "
+                               f"({tally.loaded} written): {reasons}")
+    return {"articles": len(articles), "written": tally.loaded, "skipped": tally.unchanged,
+            "entities": tally.entities, "relations": tally.relations,
+            "ids": list(dict.fromkeys(a.id for a in articles))}

@@ -7,6 +7,7 @@ from typing import Any
 from apiflask import Schema
 from apiflask.fields import Boolean, Dict, Float, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf, Range, Regexp
+from marshmallow import pre_load
 
 from graph.model import EntityType, Predicate, Provenance
 from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, MAX_PAGE
@@ -249,14 +250,23 @@ class HealthOut(Schema):
 class ArticleIn(Schema):
     id = String(validate=Length(1, 300))
     title = String(load_default="", validate=Length(0, 2000))
-    body = String(required=True, validate=Length(1, 2_000_000))
+    body = String(required=True, validate=[Length(1, 2_000_000), Regexp(r"\S", error="body is blank")])
     published = String(validate=DATE, allow_none=True)
     url = String(validate=Length(1, 2000), allow_none=True)
     source = String(validate=Length(1, 2000))
 
 
 class ArticlesIn(Schema):
+    """`{"articles": [...]}`; a single article object is accepted too."""
+
     articles = List(Nested(ArticleIn), required=True, validate=Length(1, 500))
+
+    @pre_load
+    def one_article(self, data: Any, **kwargs: Any) -> Any:
+        """A bare article object stands for a list of one."""
+        if isinstance(data, dict) and "articles" not in data and "body" in data:
+            return {"articles": [data]}
+        return data
 
 
 class IngestOut(Schema):
