@@ -32,6 +32,11 @@ class Lexicon:
     communities: frozenset[str]
     name_prefixes: frozenset[str]
     countries: frozenset[str]
+    state_by_last: dict[str, tuple[tuple[str, ...], ...]]
+
+    def titles_ending(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """State titles whose last word is `word`, longest first (one dict lookup per token)."""
+        return self.state_by_last.get(word, ())
 
     def country_of(self, text: str) -> str | None:
         """The country a written name or demonym stands for, if it is one of ours."""
@@ -44,6 +49,13 @@ class Lexicon:
 
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.lower().split()) for w in words), key=len, reverse=True))
+
+
+def _by_last(titles: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for title in titles:  # already longest first
+        out.setdefault(title[-1], []).append(title)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 @lru_cache(maxsize=1)
@@ -73,4 +85,5 @@ def lexicon() -> Lexicon:
         communities=frozenset(raw["communities"]),
         name_prefixes=frozenset(raw["name_prefixes"]),
         countries=frozenset(raw["countries"]),
+        state_by_last=_by_last(_phrases(raw["state_titles"])),
     )

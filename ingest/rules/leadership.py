@@ -22,7 +22,12 @@ _GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
 def _title_before(ctx: Context, person: Span, titles: tuple[tuple[str, ...], ...]) -> tuple[int, str] | None:
     """(first token index, title) of a title written right before a person's name."""
     doc = ctx.doc
+    if person.start == 0:
+        return None
+    last = doc[person.start - 1].lower_
     for title in titles:
+        if title[-1] != last:
+            continue
         start = person.start - len(title)
         if start >= 0 and tuple(t.lower_ for t in doc[start:person.start]) == title:
             return start, " ".join(title)

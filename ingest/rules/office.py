@@ -98,9 +98,9 @@ def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: T
 
 def longest_title(doc: Doc, last: Token) -> tuple[str, ...] | None:
     """The longest state title ending at `last` ("deputy prime minister" over "minister")."""
-    for title in lexicon().state_titles:
+    for title in lexicon().titles_ending(last.lower_):
         start = last.i - len(title) + 1
-        if start >= 0 and tuple(t.lower_ for t in doc[start:last.i + 1]) == title:
+        if start >= 0 and all(doc[start + k].lower_ == word for k, word in enumerate(title[:-1])):
             return title
     return None
 

@@ -100,7 +100,9 @@ def _parties(ctx: Context, verb: Token) -> list[Span]:
 @rule("seats.won")
 def won_seats(ctx: Context) -> Iterator[Found]:
     """A winning verb with "N seats" (or a bare number where seats are spoken of) and a party subject."""
-    for token in ctx.cues("seat", *(t.lower_ for t in ctx.doc if t.like_num and t.text.isdigit())):
+    sentences = {t.sent.start: t.sent for t in ctx.cues("seat", "seats")}
+    candidates = [t for sent in sentences.values() for t in sent if t.lemma_ == "seat" or t.like_num]
+    for token in candidates:
         found = _seat_phrase(token)
         if found is None:
             continue

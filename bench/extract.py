@@ -1,0 +1,103 @@
+"""Extraction benchmark: words per second of `extract` against the bare model, and scaling with workers.
+
+    .venv/bin/python bench/extract.py [--articles 240] [--workers 1,2] [--model NAME]
+
+The corpus is every text article under examples/articles, tests/data/articles and
+../shared/eval/dev/articles, repeated (with distinct ids) up to `--articles`.
+In the same run it measures:
+
+1. the bare statistical model: `nlp.pipe` over the bodies (load time excluded);
+2. `extract` in this process: the full pipeline plus resolution (load excluded);
+3. `extract_many` with N worker processes (wall time, process start and one model
+   load per worker included), for each N of `--workers`.
+
+Words are whitespace-separated tokens of the bodies. Targets: extract >= 0.7 of
+the bare throughput in one process; near-linear in workers up to the core count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import spacy  # noqa: E402
+
+from graph.model import Article  # noqa: E402
+from ingest.entities import cached_kb  # noqa: E402
+from ingest.extract import extract  # noqa: E402
+from ingest.extract_pool import extract_many  # noqa: E402
+from ingest.pipeline import DEFAULT_MODEL, build_pipeline  # noqa: E402
+from ingest.readers import read_paths  # noqa: E402
+
+SOURCES = (ROOT / "examples" / "articles", ROOT / "tests" / "data" / "articles",
+           ROOT.parent / "shared" / "eval" / "dev" / "articles")
+
+
+def corpus(size: int) -> list[Article]:
+    """At least `size` articles with distinct ids, cycling over the available texts."""
+    base = [a for a in read_paths([str(p) for p in SOURCES if p.exists()]) if isinstance(a, Article)]
+    base = [a for a in base if a.body.strip()]
+    if not base:
+        raise SystemExit("no articles found under " + ", ".join(map(str, SOURCES)))
+    return [replace(base[i % len(base)], id=f"bench-{i}") for i in range(size)]
+
+
+def words(articles: list[Article]) -> int:
+    return sum(len(a.body.split()) for a in articles)
+
+
+def best_of(rounds: int, func) -> float:
+    """The shortest of `rounds` runs: on a shared machine the minimum is the least disturbed."""
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def report(label: str, n_words: int, elapsed: float) -> float:
+    rate = n_words / elapsed
+    print(f"{label:<34} {elapsed:8.2f} s {rate:10,.0f} words/s")
+    return rate
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=240)
+    parser.add_argument("--workers", default="1,2", help="comma-separated worker counts")
+    parser.add_argument("--rounds", type=int, default=3, help="interleaved repetitions (best kept)")
+    parser.add_argument("--model", default=os.environ.get("ACTORGRAPH_SPACY_MODEL", DEFAULT_MODEL))
+    args = parser.parse_args(argv)
+    articles = corpus(args.articles)
+    n = words(articles)
+    texts = [a.body for a in articles]
+    print(f"corpus: {len(articles)} articles, {n:,} words; model {args.model}; {os.cpu_count()} cpus")
+
+    bare = spacy.load(args.model)
+    nlp, kb = build_pipeline(args.model), cached_kb(())
+    list(extract(articles[:4], nlp, kb))  # warm-up: first-call caches
+    bare_times, our_times = [], []
+    for _ in range(args.rounds):  # interleaved, so a busy spell on the machine hits both sides
+        bare_times.append(best_of(1, lambda: list(bare.pipe(texts, batch_size=32))))
+        our_times.append(best_of(1, lambda: list(extract(articles, nlp, kb))))
+    bare_rate = report("bare model nlp.pipe (best)", n, min(bare_times))
+    ours = report("extract, this process (best)", n, min(our_times))
+    print(f"ratio extract / bare model: {ours / bare_rate:.2f} (target >= 0.70)")
+
+    for workers in (int(w) for w in args.workers.split(",")):
+        elapsed = best_of(1, lambda w=workers: list(extract_many(articles, args.model, (), w)))
+        rate = report(f"extract_many --workers {workers}", n, elapsed)
+        print(f"  per worker {rate / workers:,.0f} words/s; vs one process {rate / ours:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
