@@ -204,9 +204,9 @@ def _legend(sub: Subgraph, x: float, y: float) -> list[str]:
     return out
 
 
-def marker_svg(shape: str, colour: str, size: int = 16) -> str:
+def marker_svg(shape: str, colour: str, size: int = 18) -> str:
     """A small standalone SVG of one node marker, for the legend of the browser view."""
     half = size / 2
     return (f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
-            f'viewBox="0 0 {size} {size}" aria-hidden="true">{_shape(shape, half, half, half * 0.62, colour)}'
+            f'viewBox="0 0 {size} {size}" aria-hidden="true">{_shape(shape, half, half, half * 0.72, colour)}'
             "</svg>")

@@ -28,9 +28,9 @@
   const visNodes = new vis.DataSet(data.nodes.map(function (n) {
     const s = styles[n.type] || { colour: "#777777", shape: "dot" };
     return {
-      id: n.id, label: short(n.name), title: n.name + " (" + n.type + ")", shape: s.shape, size: 13,
+      id: n.id, label: short(n.name), title: n.name + " (" + n.type + ")", shape: s.shape, size: 15,
       color: { background: s.colour, border: "#ffffff", highlight: { background: s.colour, border: "#1d232b" } },
-      borderWidth: 1.5, font: { size: 14, color: "#1d232b", strokeWidth: 4, strokeColor: "#ffffff" },
+      borderWidth: 1.5, font: { size: 18, color: "#1d232b", strokeWidth: 5, strokeColor: "#ffffff" },
     };
   }));
   const visEdges = new vis.DataSet(data.edges.map(function (e) {
@@ -38,14 +38,15 @@
       id: e.id, from: e.source, to: e.target, label: words(e.predicate), arrows: "to",
       title: words(e.predicate) + " · " + e.evidence_count + " sentence(s)",
       color: { color: "#8a8f98", highlight: "#1d232b" }, width: 1 + Math.min(e.evidence_count, 5) * 0.4,
-      font: { size: 11, color: "#5b6169", strokeWidth: 3, strokeColor: "#ffffff", align: "horizontal" },
+      font: { size: 13, color: "#5b6169", strokeWidth: 4, strokeColor: "#ffffff", align: "horizontal" },
       smooth: { type: "dynamic" },
     };
   }));
   const edgeView = new vis.DataView(visEdges, { filter: function (e) { return shown.has(edgesById[e.id].predicate); } });
   const network = new vis.Network(document.getElementById("ag-network"), { nodes: visNodes, edges: edgeView }, {
     layout: { randomSeed: 7, improvedLayout: data.nodes.length <= 150 },
-    physics: { solver: "forceAtlas2Based", forceAtlas2Based: { gravitationalConstant: -60, springLength: 120 },
+    physics: { solver: "forceAtlas2Based",
+               forceAtlas2Based: { gravitationalConstant: -70, springLength: 100, centralGravity: 0.02, avoidOverlap: 0.5 },
                stabilization: { iterations: 300, fit: true } },
     interaction: { hover: true, navigationButtons: false, keyboard: true, tooltipDelay: 150 },
   });
@@ -63,6 +64,7 @@
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({ physics: false });
     network.fit();
+    if (network.getScale() > 1.1) { network.moveTo({ scale: 1.1 }); } // small graphs: no giant labels
   });
   network.once("afterDrawing", function () { updateCounts(); root.dataset.ready = "1"; });
 
