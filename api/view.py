@@ -147,6 +147,12 @@ def articles() -> Response:
     return Response(page.script_json(body), mimetype="application/json")
 
 
+_BINARY: dict[str, Any] = {"schema": {"type": "string", "format": "binary"}}
+_FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
+    "description": "The file, as an attachment",
+    "content": {FORMATS[n].media_type.split(";")[0]: _BINARY for n in sorted(FORMATS)}}}
+
+
 @bp.get("/api/v1/export")
 @bp.input(ExportQuery, location="query", arg_name="query")
 @bp.doc(summary="Export a subgraph or the whole graph", description=(
@@ -154,9 +160,7 @@ def articles() -> Response:
     "`neo4j-admin database import` (nodes + relationships, zipped), a Cypher script that recreates "
     "the subgraph, a self-contained HTML view, or an SVG/PNG picture. Without `center`, every entity "
     f"that takes part in a relation (at most {MAX_NODES})."),
-    responses={200: {"description": "The file, as an attachment",
-                     "content": {FORMATS[n].media_type.split(";")[0]: {"schema": {"type": "string",
-                                 "format": "binary"}} for n in sorted(FORMATS)}}})
+    responses=_FILE_RESPONSES)
 def export_file(query: dict[str, Any]) -> Response:
     scope = Scope.parse({**query, "center": query.get("center") or []}, limit=MAX_NODES)
     chosen, body = export(get_store(), query["format"], scope)

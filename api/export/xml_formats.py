@@ -46,7 +46,8 @@ def edge_values(relation: Relation) -> dict[str, Any]:
 
 def _finish(root: ET.Element) -> bytes:
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return data + b"\n"
 
 
 def graphml(sub: Subgraph) -> bytes:
