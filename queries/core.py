@@ -16,7 +16,7 @@ from graph.model import EntityType, Predicate
 from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, MAX_PAGE
 from queries import params as p
 from queries.rows import edge_map, entity_map, evidence_map
-from queries.serialize import edge_json, entity_json, evidence_json
+from queries.serialize import edge_json, entity_json, evidence_json, subgraph_json
 from queries.spec import Params, Rows
 
 JSON = dict[str, Any]
@@ -45,11 +45,16 @@ def prepare_search(raw: Mapping[str, Any]) -> Params:
     return {"q": norm, "type": p.member(raw, "type", EntityType), **page(raw)}
 
 
+def search(store: Any, params: Params) -> list[JSON]:
+    """The store's search, as JSON (the API's answer)."""
+    etype = None if params["type"] is None else EntityType(params["type"])
+    return [entity_json(e) for e in store.search_entities(params["q"], etype, params["limit"],
+                                                          params["offset"])]
+
+
 def search_twin(store: Any, params: Params) -> Rows:
     """Rows {entity} from the store's search."""
-    etype = None if params["type"] is None else EntityType(params["type"])
-    found = store.search_entities(params["q"], etype, params["limit"], params["offset"])
-    return [{"entity": entity_json(e)} for e in found]
+    return [{"entity": e} for e in search(store, params)]
 
 
 def finish_search(rows: Rows, params: Params) -> list[JSON]:
@@ -76,14 +81,18 @@ def prepare_subgraph(raw: Mapping[str, Any]) -> Params:
     }
 
 
-def subgraph_twin(store: Any, params: Params) -> Rows:
-    """One row {missing, nodes, edges, truncated} from the store's subgraph."""
+def subgraph(store: Any, params: Params) -> JSON:
+    """The store's subgraph as `{nodes, edges, truncated}` (the API's answer)."""
     sub = store.subgraph(
         params["center"], depth=params["depth"], predicates=_enums(params["predicates"], Predicate),
         types=_enums(params["types"], EntityType), since=params["since"], until=params["until"],
         limit=params["limit"])
-    return [{"missing": [], "nodes": [entity_json(n) for n in sub.nodes],
-             "edges": [edge_json(r) for r in sub.edges], "truncated": sub.truncated}]
+    return subgraph_json(sub)
+
+
+def subgraph_twin(store: Any, params: Params) -> Rows:
+    """One row {missing, nodes, edges, truncated} from the store's subgraph."""
+    return [{"missing": [], **subgraph(store, params)}]
 
 
 def finish_subgraph(rows: Rows, params: Params) -> JSON:
@@ -158,10 +167,15 @@ def prepare_evidence(raw: Mapping[str, Any]) -> Params:
     return {"relation": p.text(raw, "relation"), **page(raw)}
 
 
+def evidence(store: Any, params: Params) -> list[JSON]:
+    """One page of the store's evidence for a relation, as JSON (the API's answer)."""
+    items = store.evidence(params["relation"], params["limit"], params["offset"])
+    return [evidence_json(params["relation"], e) for e in items]
+
+
 def evidence_twin(store: Any, params: Params) -> Rows:
     """Rows {evidence} of one page (one row of null when the page is empty)."""
-    items = store.evidence(params["relation"], params["limit"], params["offset"])
-    return [{"evidence": evidence_json(params["relation"], e)} for e in items] or [{"evidence": None}]
+    return [{"evidence": e} for e in evidence(store, params)] or [{"evidence": None}]
 
 
 def finish_evidence(rows: Rows, params: Params) -> list[JSON]:

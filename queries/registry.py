@@ -15,26 +15,27 @@ from queries import actors, analytics, core
 from queries.spec import Query, make
 
 
-def _core(name: str, summary: str, prepare: Any, twin: Any, finish: Any) -> Query:
-    """A core store operation: the twin wraps the store's method, the API answers through it."""
+def _core(name: str, summary: str, prepare: Any, twin: Any, finish: Any, direct: Any = None) -> Query:
+    """A core store operation: the twin wraps the store's method; the API answers through
+    `direct` (the store method straight to JSON) or else twin + finish."""
 
     def delegate(store: GraphStore, params: dict[str, Any]) -> Any:
         return finish(twin(store, params), params)
 
-    return make(name, summary, prepare, twin, finish, delegate=delegate)
+    return make(name, summary, prepare, twin, finish, delegate=direct or delegate)
 
 
 QUERIES: dict[str, Query] = {
     q.name: q
     for q in (
         _core("entity_search", "Entities by name or alias, exact matches first",
-              core.prepare_search, core.search_twin, core.finish_search),
+              core.prepare_search, core.search_twin, core.finish_search, core.search),
         _core("subgraph", "The neighbourhood of one or more actors, cut at a node limit",
-              core.prepare_subgraph, core.subgraph_twin, core.finish_subgraph),
+              core.prepare_subgraph, core.subgraph_twin, core.finish_subgraph, core.subgraph),
         _core("paths", "Shortest, k shortest or all simple paths, each hop with its evidence",
               core.prepare_paths, core.paths_twin, core.finish_paths),
         _core("relation_evidence", "The sentences that support a relation, newest first",
-              core.prepare_evidence, core.evidence_twin, core.finish_evidence),
+              core.prepare_evidence, core.evidence_twin, core.finish_evidence, core.evidence),
         _core("stats", "Totals of articles, entities by type, relations by predicate",
               core.prepare_nothing, core.stats_twin, core.finish_stats),
         make("actor_profile", "An actor with aliases, external ids, relation counts, first/last seen",

@@ -1,0 +1,176 @@
+"""API benchmark: subgraph and paths latency through HTTP and as direct store calls, then load.
+
+    .venv/bin/python bench/api.py [--only embedded|neo4j] [--quick]
+
+For each store: build a synthetic graph through the store's batch writes
+(embedded 10^5 entities / 10^6 relations, kept under var/bench/ for reruns;
+Neo4j 10^4 / 10^5 on the test server from tests/neo4j_server.py unless
+NEO4J_URI is set), time subgraph depth 2 around hubs and ordinary actors and
+paths between ordinary actors as direct store calls, then the same requests
+over HTTP to gunicorn in the same run, then 16 concurrent clients for 30 s.
+Prints p50/p99 in milliseconds and the HTTP/direct ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+# Run as a script, this file's folder comes first on sys.path and `bench/api.py` would shadow
+# the `api` package; put the repository root there instead.
+if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
+    sys.path[0] = str(ROOT)
+elif str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.api_load import Gunicorn, Timings, http_get, load_test, timed  # noqa: E402
+from bench.synthetic import Synthetic, holds, populate  # noqa: E402
+from graph.store import GraphStore  # noqa: E402
+
+LIMIT = 200
+SAMPLES = 60
+
+
+def direct(store: GraphStore, spec: Synthetic, samples: int) -> dict[str, Timings]:
+    """Latency of the store methods themselves."""
+    hubs = (spec.hubs * samples)[:samples]
+    return {
+        "subgraph d2 hub": timed(hubs, lambda c: store.subgraph([c], depth=2, limit=LIMIT)),
+        "subgraph d2 ordinary": timed(spec.ordinary(samples), lambda c: store.subgraph([c], depth=2,
+                                                                                         limit=LIMIT)),
+        "paths k=1 max_hops=4": timed(spec.pairs(samples), lambda p: _paths(store, p)),
+    }
+
+
+def _paths(store: GraphStore, pair: tuple[str, str]) -> Any:
+    from graph.errors import NoPath
+
+    try:
+        return store.paths(pair[0], pair[1], max_hops=4, k=1)
+    except NoPath:
+        return None
+
+
+def over_http(base: str, spec: Synthetic, samples: int) -> dict[str, Timings]:
+    """Latency of the same questions through the API."""
+    hubs = (spec.hubs * samples)[:samples]
+
+    def sub(c: str) -> Any:
+        return http_get(f"{base}/api/v1/subgraph", center=c, depth=2, limit=LIMIT)
+
+    return {
+        "subgraph d2 hub": timed(hubs, sub),
+        "subgraph d2 ordinary": timed(spec.ordinary(samples), sub),
+        "paths k=1 max_hops=4": timed(spec.pairs(samples), lambda p: http_get(
+            f"{base}/api/v1/paths", source=p[0], target=p[1], max_hops=4, k=1, ok=(200, 404))),
+    }
+
+
+def report(name: str, spec: Synthetic, built: float, d: dict[str, Timings], h: dict[str, Timings],
+           load: dict[str, Any]) -> None:
+    """Print the figures for one store."""
+    print(f"\n== {name}: {spec.entities:,} entities, {spec.relations:,} relations "
+          f"(generated in {built:.0f} s; node limit {LIMIT})")
+    print(f"{'question':<24}{'direct p50':>12}{'p99':>9}{'HTTP p50':>11}{'p99':>9}{'HTTP/direct':>13}")
+    for key in d:
+        ratio = h[key].p50 / d[key].p50 if d[key].p50 else float("nan")
+        print(f"{key:<24}{d[key].p50:>12.1f}{d[key].p99:>9.1f}{h[key].p50:>11.1f}{h[key].p99:>9.1f}"
+              f"{ratio:>13.2f}")
+    print(f"load: {load['clients']} clients x {load['seconds']:.0f} s under gunicorn: {load['requests']} "
+          f"requests, {load['rps']:.0f}/s, p50 {load['p50']:.1f} ms, p99 {load['p99']:.1f} ms, "
+          f"errors {load['errors']}" + (f" ({load['examples']})" if load["errors"] else ""))
+
+
+def run_store(name: str, store: GraphStore, spec: Synthetic, env: dict[str, str], args: argparse.Namespace
+              ) -> int:
+    """Build if needed, measure direct and HTTP, load-test; return the error count."""
+    built = 0.0 if holds(store, spec) else populate(store, spec)
+    direct(store, spec, args.samples)  # warm-up pass: graph loaded, caches filled
+    d = direct(store, spec, args.samples)
+    with Gunicorn(env, workers=args.workers, threads=args.threads) as server:
+        server.warm(lambda: http_get(f"{server.base}/api/v1/subgraph", center=spec.hubs[0], depth=2))
+        over_http(server.base, spec, args.samples)  # warm-up pass
+        h = over_http(server.base, spec, args.samples)
+        load = load_test(server.base, spec, clients=args.clients, seconds=args.seconds)
+    report(name, spec, built, d, h, load)
+    return int(load["errors"])
+
+
+@contextmanager
+def neo4j_target() -> Iterator[tuple[str, str, str]]:
+    """(uri, user, password): NEO4J_URI etc. when set, else a fresh local test server."""
+    if os.environ.get("NEO4J_URI"):
+        yield os.environ["NEO4J_URI"], os.environ.get("NEO4J_USER", "neo4j"), os.environ["NEO4J_PASSWORD"]
+        return
+    from tests.neo4j_server import Neo4jServer
+
+    with tempfile.TemporaryDirectory(prefix="actorgraph-bench-") as tmp:
+        server = Neo4jServer(Path(tmp) / "data")
+        s = server.start()
+        try:
+            yield s.uri, s.user, s.password
+        finally:
+            server.stop()
+
+
+def bench_embedded(args: argparse.Namespace) -> int:
+    from graph.embedded_store import EmbeddedStore
+
+    spec = Synthetic(args.embedded[0], args.embedded[1])
+    path = ROOT / "var" / "bench" / f"embedded-{spec.entities}-{spec.relations}.db"
+    store = EmbeddedStore(path)
+    try:
+        env = {"ACTORGRAPH_STORE": f"embedded://{path}"}
+        return run_store("embedded", store, spec, env, args)
+    finally:
+        store.close()
+
+
+def bench_neo4j(args: argparse.Namespace) -> int:
+    from neo4j import GraphDatabase
+
+    from graph.neo4j_store import Neo4jStore
+
+    spec = Synthetic(args.neo4j[0], args.neo4j[1])
+    with neo4j_target() as (uri, user, password):
+        driver = GraphDatabase.driver(uri, auth=(user, password))
+        try:
+            env = {"ACTORGRAPH_STORE": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
+            return run_store("neo4j", Neo4jStore(driver), spec, env, args)
+        finally:
+            driver.close()
+
+
+def parse(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["embedded", "neo4j"])
+    parser.add_argument("--quick", action="store_true", help="small graphs and a 5 s load (a smoke run)")
+    parser.add_argument("--samples", type=int, default=SAMPLES)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--seconds", type=float, default=30.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=8)
+    args = parser.parse_args(argv)
+    args.embedded = (10_000, 100_000) if args.quick else (100_000, 1_000_000)
+    args.neo4j = (2_000, 20_000) if args.quick else (10_000, 100_000)
+    if args.quick:
+        args.seconds, args.samples = 5.0, 20
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse(argv)
+    runs: dict[str, Callable[[argparse.Namespace], int]] = {"embedded": bench_embedded, "neo4j": bench_neo4j}
+    errors = sum(fn(args) for name, fn in runs.items() if args.only in (None, name))
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
