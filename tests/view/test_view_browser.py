@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import io
+import threading
 import urllib.parse
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -13,7 +17,7 @@ from selenium import webdriver
 
 from api.export import export, source
 from graph.embedded_store import EmbeddedStore
-from tests.api.served import Client
+from tests.api.served import Client, serving
 from tests.contract import fixture_graph as fx
 from tests.view import browser
 
@@ -117,3 +121,43 @@ def test_screenshot_is_not_blank(chrome: webdriver.Chrome, live: Client, tmp_pat
     canvas = Image.open(io.BytesIO(shot)).convert("L").crop((0, 120, 1280, 880))
     assert ImageStat.Stat(canvas).stddev[0] > 12.0
     assert len(canvas.getcolors(maxcolors=256) or []) > 20
+
+
+
+@contextmanager
+def _other_origin(directory: Path) -> Iterator[str]:
+    """A static file server on its own loopback port: another origin, like a wiki or a report site."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+
+
+def _frame(directory: Path, src: str) -> str:
+    (directory / "host.html").write_text(
+        f'<!DOCTYPE html><title>report</title><iframe id="f" src="{src}" width="1000" height="700"></iframe>',
+        encoding="utf-8")
+    return "/host.html"
+
+
+def test_embed_draws_inside_an_allowed_frame_and_is_refused_elsewhere(
+        chrome: webdriver.Chrome, view_store: EmbeddedStore, tmp_path: Path) -> None:
+    embed = "/embed?center=" + urllib.parse.quote(fx.KADHIMI)
+    with _other_origin(tmp_path) as host:
+        with serving(view_store, frame_ancestors=("'self'", host)) as app:
+            chrome.get(host + _frame(tmp_path, app.base + embed))
+            chrome.switch_to.frame(chrome.find_element("id", "f"))
+            drawn = browser.wait_ready(chrome)
+            chrome.switch_to.default_content()
+        assert int(drawn["nodes"]) == len(view_store.subgraph([fx.KADHIMI]).nodes)
+        browser.console_errors(chrome)
+        with serving(view_store, frame_ancestors=("'self'",)) as app:
+            chrome.get(host + _frame(tmp_path, app.base + embed))
+            browser.wait_for(lambda: any("frame-ancestors" in m for m in browser.console_errors(chrome)),
+                             what="the browser to refuse the frame")

@@ -10,13 +10,15 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from neo4j import Driver
 
 from api.cli import build_parser
 from api.commands.export import write
-from api.export import FORMATS, picture, source
+from api.export import FORMATS, export, picture, source
 from graph.embedded_store import EmbeddedStore
-from tests.api.served import Client
+from tests.api.served import Client, serving
 from tests.contract import fixture_graph as fx
+from tests.queries import stores
 
 PAGES = ("/view", "/embed")
 
@@ -158,3 +160,22 @@ def test_export_command_through_main(view_store: EmbeddedStore, tmp_path: Path) 
     assert status == 0 and {n["id"] for n in json.loads(out.read_text())["nodes"]} >= {fx.SADR}
     assert main(["export", "--format", "json", "--center", "person:nobody", "--store", f"embedded://{db}",
                  "-o", str(out)]) != 0
+
+
+@pytest.mark.neo4j
+def test_neo4j_store_gives_the_same_view_and_exports(neo4j_driver: Driver, view_store: EmbeddedStore) -> None:
+    neo = stores.load(stores.neo4j(neo4j_driver))
+    with serving(neo) as remote:
+        for query in ({"center": fx.KADHIMI, "depth": 2}, {}):
+            assert _counts(remote.get("/view", **query).text) == _counts(
+                serving_text(view_store, "/view", query))
+        assert remote.get("/api/v1/export", format="json").json == json.loads(
+            export(view_store, "json", source.Scope())[1])
+        assert remote.get("/view.svg", center=fx.SADR).text == picture.svg(
+            view_store.subgraph([fx.SADR]), "actorgraph: Muqtada al-Sadr (depth 1)")
+
+
+def serving_text(store: EmbeddedStore, path: str, query: dict[str, object]) -> str:
+    """One page from an app over `store` (the embedded twin of the Neo4j run)."""
+    with serving(store) as client:
+        return client.get(path, **query).text
