@@ -161,3 +161,23 @@ def test_embed_draws_inside_an_allowed_frame_and_is_refused_elsewhere(
             chrome.get(host + _frame(tmp_path, app.base + embed))
             browser.wait_for(lambda: any("frame-ancestors" in m for m in browser.console_errors(chrome)),
                              what="the browser to refuse the frame")
+
+
+def test_search_finds_in_the_view_then_in_the_graph(chrome: webdriver.Chrome, live: Client) -> None:
+    chrome.get(live.base + "/view?center=" + urllib.parse.quote(fx.SADR))
+    browser.wait_ready(chrome)
+    box = chrome.find_element("id", "ag-search-input")
+    box.send_keys("sadrist\n")
+    text = browser.wait_for(lambda: chrome.execute_script(PANEL_TEXT, "profile"), what="the found profile")
+    assert "Sadrist Movement" in text
+    assert chrome.execute_script("return window.agNetwork.getSelectedNodes();") == [fx.SADRISTS]
+    box.clear()
+    box.send_keys("jabouri\n")  # not within one hop of Sadr: the server's search offers to re-centre
+    text = browser.wait_for(lambda: chrome.execute_script(PANEL_TEXT, "search"), what="the graph search")
+    assert "Najm al-Jabouri" in text
+    link = chrome.find_element("css selector", "#ag-panel a").get_attribute("href")
+    assert link == f"{live.base}/view?center={urllib.parse.quote(fx.JABOURI, safe='')}&depth=1"
+
+
+PANEL_TEXT = ("const p = document.getElementById('ag-panel'); "
+              "return !p.hidden && p.dataset.kind === arguments[0] && p.innerText;")
