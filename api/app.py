@@ -51,6 +51,11 @@ class StoreHolder:
         return store
 
     @property
+    def opened(self) -> bool:
+        """Whether the store exists yet (it is opened on first use)."""
+        return self._store is not None
+
+    @property
     def kind(self) -> str:
         """`embedded` or `neo4j`, from the store URL or the store given."""
         if not self._owned and self._store is not None:
