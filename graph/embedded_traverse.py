@@ -16,6 +16,7 @@ from typing import Any
 import networkx as nx
 
 EdgeData = Mapping[str, Any]
+BALL_NODES = 20_000  # most nodes whose distance to the target a k-paths search computes
 Link = tuple[str, bool]  # relation id, crossed subject -> object
 
 
@@ -41,11 +42,16 @@ class EdgeFilter:
 
 
 def _adjacent(g: nx.MultiDiGraph, u: str, f: EdgeFilter, succ: bool, pred: bool) -> Iterator[str]:
-    """Neighbours of u joined by at least one allowed edge in the allowed directions."""
-    views = ([g.succ[u]] if succ else []) + ([g.pred[u]] if pred else [])
-    for view in views:
-        for v, keyed in view.items():
-            if v != u and (f.trivial or any(f.ok(d) for d in keyed.values())):
+    """Neighbours of u joined by at least one allowed edge in the allowed directions.
+
+    Reads networkx's adjacency dicts (`_succ`, `_pred`) directly: the public
+    views wrap every access and cost several times more in these hot loops.
+    """
+    sides = ([g._succ[u]] if succ else []) + ([g._pred[u]] if pred else [])
+    trivial = f.trivial
+    for side in sides:
+        for v, keyed in side.items():
+            if v != u and (trivial or any(f.ok(d) for d in keyed.values())):
                 yield v
 
 
@@ -156,12 +162,12 @@ class PathFinder:
             return []
         length, children = dag
         found = list(itertools.islice(self._expand(self._walk(s, t, children)), k))
-        dist: dict[str, int] | None = None
+        ball: tuple[dict[str, int], int] | None = None
         for hops in range(length + 1, max_hops + 1):
             if len(found) >= k:
                 break
-            dist = dist or self._distances_to(t, max_hops - 1)
-            walks = self._longer(s, t, hops, dist)
+            ball = ball or self._ball(t, max_hops - 1)
+            walks = self._longer(s, t, hops, *ball)
             found.extend(itertools.islice(self._expand(walks), k - len(found)))
         return found
 
@@ -227,16 +233,31 @@ class PathFinder:
                     nxt.append(v)
         return nxt
 
-    def _distances_to(self, t: str, radius: int) -> dict[str, int]:
-        """Hop distance to t (against edge direction when directed), up to `radius`."""
-        dist, frontier = {t: 0}, [t]
-        for _ in range(radius):
-            frontier = self._grow(frontier, dist, self.backward)
-        return dist
+    def _ball(self, t: str, radius: int) -> tuple[dict[str, int], int]:
+        """Hop distances to t (against edge direction when directed) and the radius they are exact to.
 
-    def _longer(self, s: str, t: str, hops: int, dist: dict[str, int]) -> Iterator[list[str]]:
+        Grows layer by layer up to `radius` but stops before a layer would take
+        it past BALL_NODES, so a large graph is never swept whole; nodes outside
+        are farther than the radius returned.
+        """
+        dist, frontier, exact = {t: 0}, [t], 0
+        succ, pred = self.g._succ, self.g._pred
+        while exact < radius:
+            # The next layer costs about the frontier's degree sum: stop before it breaks the budget.
+            if len(dist) + sum(len(succ[u]) + len(pred[u]) for u in frontier) > BALL_NODES:
+                break
+            frontier = self._grow(frontier, dist, self.backward)
+            exact = exact + 1 if frontier else radius  # an empty layer: every reachable node is known
+        return dist, exact
+
+    def _longer(self, s: str, t: str, hops: int, dist: dict[str, int], exact: int) -> Iterator[list[str]]:
         """Simple s-t walks of exactly `hops` hops, lexicographic, pruned by distance to t."""
         path, seen = [s], {s}
+        ordered: dict[str, list[str]] = {}
+
+        def too_far(v: str, left: int) -> bool:
+            d = dist.get(v)
+            return d > left if d is not None else exact >= left
 
         def dfs(u: str, left: int) -> Iterator[list[str]]:
             if u == t:
@@ -245,8 +266,10 @@ class PathFinder:
                 return
             if left == 0:
                 return
-            for v in sorted(set(self.forward(u))):
-                if v in seen or dist.get(v, hops + 1) > left - 1:
+            if u not in ordered:
+                ordered[u] = sorted(set(self.forward(u)))
+            for v in ordered[u]:
+                if v in seen or too_far(v, left - 1):
                     continue
                 path.append(v)
                 seen.add(v)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import threading
 from pathlib import Path
 from typing import Any
@@ -9,13 +10,14 @@ from typing import Any
 import networkx as nx
 import pytest
 
+from graph import embedded_traverse
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NoPath
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation
 from graph.store import GraphStore, NamedQuery
 from tests.contract import fixture_graph as fx
 from tests.contract.fixture_graph import BATCHES, FULL_COUNTS, P, rid
-from tests.contract.helpers import snapshot
+from tests.contract.helpers import as_ids, fixture_relations, oracle_paths, snapshot
 
 
 @pytest.fixture
@@ -135,4 +137,22 @@ def test_close_then_use_reopens(path: Path) -> None:
     store.close()
     store.close()
     assert store.counts() == FULL_COUNTS
+    store.close()
+
+
+@pytest.mark.parametrize("ball", [1, 3, 10])
+def test_k_paths_stay_exact_when_the_distance_ball_is_cut(
+    path: Path, monkeypatch: pytest.MonkeyPatch, ball: int
+) -> None:
+    """A tiny search budget only weakens pruning; the answer still matches the brute-force oracle."""
+    monkeypatch.setattr(embedded_traverse, "BALL_NODES", ball)
+    store = load(path)
+    rels = fixture_relations(BATCHES).values()
+    for (source, target), directed in itertools.product(
+        [(fx.KHAZALI, fx.KADHIMI), (fx.AMIRI, fx.USA), (fx.ELECTION, fx.IRAQ), (fx.BAGHDAD, fx.STATE_DEPT)],
+        (False, True),
+    ):
+        expected = oracle_paths(rels, source, target, 6, 10, None, directed)
+        if expected:
+            assert as_ids(store.paths(source, target, max_hops=6, k=10, directed=directed)) == expected
     store.close()
