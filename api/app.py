@@ -31,6 +31,7 @@ class StoreHolder:
         self._store = store
         self._owned = store is None
         self._lock = threading.Lock()
+        self._schema_ready = False
 
     @property
     def store(self) -> GraphStore:
@@ -46,8 +47,15 @@ class StoreHolder:
 
         conf = self._settings
         store = open_store(conf.store, user=conf.neo4j_user, password=conf.neo4j_password)
-        store.ensure_schema()
         atexit.register(self.close)
+        return store
+
+    def for_writes(self) -> GraphStore:
+        """The store with its schema ensured (once): reads never need write rights, writes do."""
+        store = self.store
+        if not self._schema_ready:
+            store.ensure_schema()
+            self._schema_ready = True
         return store
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from apiflask import APIBlueprint
-from flask import Response
+from flask import Response, current_app
 
 from api.app import get_store
 from api.blueprints.respond import as_json
@@ -24,7 +24,7 @@ bp = APIBlueprint("articles", __name__, url_prefix="/api/v1", tag="Articles")
         "articles and write them to the graph. An article already held with the same content is "
         "skipped; a changed one replaces its old version. Needs `Authorization: Bearer <token>`.")
 def post_articles(body: dict[str, Any]) -> Response:
-    return as_json(ingest(get_store(), body["articles"]))
+    return as_json(ingest(current_app.extensions["actorgraph"].for_writes(), body["articles"]))
 
 
 @bp.delete("/articles/<article_id>")
