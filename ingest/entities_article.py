@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import Entity, EntityType, entity_id
 from ingest.entities_cluster import Clusters
-from ingest.events import ANCHOR, election_facts, election_name
+from ingest.events import ANCHOR, WHEN_WORDS, election_facts, election_name
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.rules.office import main_country
@@ -64,56 +64,136 @@ def _add_elections(doc: Doc, published: str | None, country: str | None,
         span_ids[(span.start, span.end)] = (eid, span)
 
 
-def _target_name(root: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
-    """ "X's residence" or "X" for the phrase after on/against/aimed at."""
-    blamed = root.dep_ == "dobj" and root.head.lemma_ == "blame"
-    target = pobj_of(root, {"against"} if blamed else {"on", "against"})
-    for acl in root.children:
-        if target is None and acl.dep_ == "acl":
-            target = pobj_of(acl, {"at", "against"}) or child(acl, "dobj")
-    if target is None:
-        return None
+def _name_at(token: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    span = at.get(token.i)
+    cluster = clusters.of(span) if span is not None else None
+    return cluster.name if cluster is not None else None
+
+
+def _phrase_name(target: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    """ "X's residence", "X", or a short unnamed phrase ("a vehicle") for a target word."""
     owner = next((c for c in target.children if c.dep_ == "poss"), None)
     if target.lemma_.lower() in lexicon().owned_places and owner is not None:
-        span = at.get(owner.i)
-        cluster = clusters.of(span) if span is not None else None
-        return f"{cluster.name}'s {target.lower_}" if cluster is not None else None
-    span = at.get(target.i)
-    cluster = clusters.of(span) if span is not None else None
-    if cluster is not None:
-        return cluster.name
-    words = [t for t in target.subtree if t.dep_ != "det"]
-    return " ".join(t.text for t in words) if len(words) <= 6 else None
+        name = _name_at(owner, clusters, at)
+        return f"{name}'s {target.lower_}" if name else None
+    name = _name_at(target, clusters, at)
+    if name or target.lower_ in WHEN_WORDS:
+        return name
+    words = [t.text for t in target.lefts if t.dep_ in {"compound", "amod"}] + [target.text]
+    return " ".join(words) if len(words) <= 4 else None
 
 
-def _event_name(span: Span, clusters: Clusters, at: dict[int, Span]) -> str:
-    kind = " ".join(t.lower_ for t in span)
-    target = _target_name(span.root, clusters, at)
+def _target_word(root: Token) -> tuple[str, Token] | None:
+    """(preposition, word) of what an incident was aimed at: on/against/of X, aimed at X."""
+    blamed = root.dep_ == "dobj" and root.head.lemma_ == "blame"
+    for prep in ("against",) if blamed else ("on", "against", "of"):
+        target = pobj_of(root, {prep})
+        if target is not None and target.lower_ not in WHEN_WORDS:
+            return ("on" if prep == "against" else prep), target
+    for acl in root.children:
+        if acl.dep_ == "acl":
+            target = pobj_of(acl, {"at", "against"}) or child(acl, "dobj")
+            if target is not None:
+                return "on", target
+    return None
+
+
+def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    for head in (root, target):
+        for prep in ("in", "near"):
+            place = pobj_of(head, {prep}) if head is not None else None
+            name = _name_at(place, clusters, at) if place is not None else None
+            if name:
+                return f"{prep} {name}"
+    return None
+
+
+def _victim_name(root: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        obj = child(verb, "dobj") if verb.lemma_ == "kill" else None
+        name = _name_at(obj, clusters, at) if obj is not None else None
+        if name:
+            return name
+    return None
+
+
+def _kind(span: Span, at: dict[int, Span]) -> str:
+    """The incident words as written: names and demonyms keep their capitals ("US drone strike")."""
+    return " ".join(t.text if t.pos_ == "PROPN" or t.i in at or (t.text[:1].isupper() and t.i > t.sent.start)
+                    else t.lower_ for t in span)
+
+
+def _event_facts(span: Span, clusters: Clusters, at: dict[int, Span]) -> tuple[str, str | None]:
+    """(name, place): "<kind> on <target>", else "<kind> in <place>", plus "that killed <victim>"."""
+    root = span.root
+    parts = [_kind(span, at)]
+    found = _target_word(root)
+    target = _phrase_name(found[1], clusters, at) if found else None
+    place = _place_name(root, found[1] if found else None, clusters, at)
     if target:
-        return f"{kind} on {target}"
-    place = pobj_of(span.root, {"in"})
-    where = at.get(place.i) if place is not None else None
-    cluster = clusters.of(where) if where is not None else None
-    return f"{kind} in {cluster.name}" if cluster is not None else kind
+        parts.append(f"{found[0]} {target}")
+    elif place:
+        parts.append(place)
+    victim = _victim_name(root, clusters, at)
+    if victim:
+        parts.append(f"that killed {victim}")
+    return " ".join(parts), place.split(" ", 1)[1] if place else None
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _implicit_name(span: Span, published: str | None) -> str:
+    """Name of an event only ever called "the attack": its kind and the article's month."""
+    kind = span.root.lower_
+    if published and len(published) >= 7:
+        return f"{_MONTH_NAMES[int(published[5:7]) - 1]} {published[:4]} {kind}"
+    return f"{published[:4]} {kind}" if published else kind
+
+
+def _named_anchor(span: Span, anchors: dict[str, Entity], clusters: Clusters,
+                  at: dict[int, Span]) -> str | None:
+    """The anchor an anaphor's own name points to ("the Baghdad strike" -> the strike in Baghdad)."""
+    for tok in span:
+        cluster = clusters.of(at[tok.i]) if tok.i in at else None
+        if cluster is None:
+            continue
+        for eid, entity in reversed(anchors.items()):
+            if cluster.name in entity.name:
+                return eid
+    return None
 
 
 def _add_events(doc: Doc, clusters: Clusters, published: str | None,
                 entities: dict[str, Entity], span_ids: SpanIds) -> None:
     at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     at.update({i: span for i, span in (doc._.ag_refs or {}).items() if i not in at})
-    current: str | None = None
     named = [e for e in doc.ents if e.label_ == EntityType.EVENT.value]  # events the KB knows
-    for span in sorted([*doc.spans.get(EVENTS, []), *named], key=lambda s: s.start):
-        if span.label_ != "Event":
-            continue
+    mentions = sorted([s for s in doc.spans.get(EVENTS, []) if s.label_ == "Event"] + named,
+                      key=lambda s: s.start)
+    anaphors = sum(1 for s in mentions if s.kb_id_ != ANCHOR and s not in named)
+    anchors: dict[str, Entity] = {}
+    current: str | None = None
+    for span in mentions:
         if span in named:
             cluster = clusters.of(span)
             current = cluster.id if cluster is not None else current
             continue
-        if span.kb_id_ == ANCHOR:
-            name = _event_name(span, clusters, at)
+        anchored = span.kb_id_ == ANCHOR
+        name, place = (_event_facts(span, clusters, at) if anchored
+                       else (_implicit_name(span, published), None))
+        if anchored and current is not None and name == _kind(span, at):
+            anchored = False  # "the strike, which targeted X": nothing new, the event already named
+        if anchored or (current is None and anaphors >= 2):
             current = entity_id(EntityType.EVENT, name)
-            attrs: dict[str, Any] = {"date": published} if published else {}
+            attrs: dict[str, Any] = {k: v for k, v in (("date", published), ("place", place)) if v}
             entities.setdefault(current, Entity(current, name, EntityType.EVENT, (), {}, attrs))
-        if current is not None:
+            anchors[current] = entities[current]
             span_ids[(span.start, span.end)] = (current, span)
+            continue
+        target = _named_anchor(span, anchors, clusters, at) or current
+        if target is not None:
+            span_ids[(span.start, span.end)] = (target, span)

@@ -24,7 +24,9 @@ _MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", 
                 "september", "october", "november", "december")
 _MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
 _YEAR = re.compile(r"^(19|20)\d\d$")
-_TARGET_PREPS = {"on", "against", "at", "targeting", "in"}
+_TARGET_PREPS = {"on", "against", "at", "targeting", "in", "near", "of"}
+WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *_MONTHS}
+HIT_VERBS = {"kill", "hit", "strike", "target", "wound", "injure", "destroy", "damage"}
 
 
 @dataclass(frozen=True)
@@ -59,16 +61,34 @@ def _names_target(token: Token | None, ent_tokens: set[int]) -> bool:
         g.dep_ == "pobj" and g.i in ent_tokens for g in c.children) for c in token.children)
 
 
+def _claimed(noun: Token) -> bool:
+    """ "claimed (responsibility for) the assault": a claimed incident is one specific incident."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for" and head.head.lower_ == "responsibility":
+        return True
+    return noun.dep_ == "dobj" and head.lemma_ == "claim"
+
+
+def _hits_named(verb: Token, ent_tokens: set[int]) -> bool:
+    return verb.lemma_ in HIT_VERBS and any(
+        c.dep_ == "dobj" and _names_target(c, ent_tokens) for c in verb.children)
+
+
 def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
-    """A singular incident noun, not a predicate, with a named target or place attached."""
+    """A singular incident noun, not a predicate, with a named target, place or day, or claimed."""
     if noun.tag_ not in {"NN", "NNP"} or noun.dep_ in {"attr", "appos"}:
         return False
+    if _claimed(noun) or (noun.dep_ == "nsubj" and _hits_named(noun.head, ent_tokens)):
+        return True
     blamed = noun.dep_ == "dobj" and noun.head.lemma_ == "blame"  # "blamed the attack on X": X is no target
     for child in noun.children:
         if blamed and child.lower_ == "on":
             continue
+        if child.dep_ == "relcl" and _hits_named(child, ent_tokens):
+            return True
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and any(
-                _names_target(c, ent_tokens) for c in child.children if c.dep_ == "pobj"):
+                _names_target(c, ent_tokens) or (c.lower_ in WHEN_WORDS and child.lower_ == "on")
+                for c in child.children if c.dep_ == "pobj"):
             return True
         if child.dep_ == "acl" and child.lemma_ in {"aim", "target", "direct"}:
             objs = [g for c in child.children if c.dep_ in {"prep", "dobj"}

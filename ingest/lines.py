@@ -14,8 +14,36 @@ WRAP_WIDTH = 60  # a line at least this long without final punctuation is taken 
 _FINAL = (".", "!", "?", ":", '"', "”", "’", "'")
 
 
+_DASHES = {"-", "–", "—", "--"}
+_DATELINE_MAX = 8  # tokens: "BAGHDAD, Jan 3 -"
+
+
+def _dateline_end(doc: Doc, start: int) -> int | None:
+    """Index of the dash ending a wire dateline ("BAGHDAD, Jan 3 -") that starts at `start`."""
+    first = doc[start]
+    if not (first.is_upper and first.is_alpha and len(first) >= 3):
+        return None
+    for i in range(start + 1, min(start + _DATELINE_MAX, len(doc) - 1)):
+        tok = doc[i]
+        if tok.text in _DASHES:
+            return i
+        if not (tok.is_upper or tok.is_punct or tok.like_num or tok.is_title):
+            return None
+    return None
+
+
+def _mark_datelines(doc: Doc) -> None:
+    """A dateline is its own sentence, so that "BAGHDAD" is not parsed as the subject."""
+    for token in doc:
+        if token.i == 0 or "\n" in doc[token.i - 1].text_with_ws:
+            end = _dateline_end(doc, token.i)
+            if end is not None and end + 1 < len(doc):
+                doc[end + 1].is_sent_start = True
+
+
 def mark_line_starts(doc: Doc) -> Doc:
-    """Set `is_sent_start` on the first token after each line break that ends a sentence."""
+    """Set `is_sent_start` after each line break that ends a sentence and after wire datelines."""
+    _mark_datelines(doc)
     text = doc.text
     for token in doc[:-1]:
         if "\n" not in token.text_with_ws:

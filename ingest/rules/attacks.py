@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.events import ANCHOR, HIT_VERBS
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -49,8 +50,38 @@ def targeted_phrase(ctx: Context) -> Iterator[Found]:
             for acl in noun.children:
                 if acl.dep_ == "acl" and acl.lemma_ in {"aim", "target", "direct"}:
                     target = _target_of(ctx, pobj_of(acl, {"at", "against"}) or child(acl, "dobj"))
+        if target is None:
+            target = _hit_by(ctx, noun)
         if target is not None:
-            yield make(event, Predicate.TARGETED, target, noun, 0.85, "attack.targeted_phrase")
+            yield make(event, Predicate.TARGETED, target, noun, 0.8, "attack.targeted_phrase")
+
+
+def _hit_by(ctx: Context, noun: Token) -> Span | None:
+    """What the event (or its weapons) struck or killed: "the strike killed X", "missiles that struck X"."""
+    verbs = [noun.head] if noun.dep_ == "nsubj" else []
+    holders = [noun, *(g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for g in c.children if g.dep_ == "pobj")]
+    verbs += [c for h in holders for c in h.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        if verb.lemma_ in HIT_VERBS:
+            target = _target_of(ctx, child(verb, "dobj"))
+            if target is not None and target.label_ in {"Person", "Location", "StateBody", "ArmedGroup"}:
+                return target
+    return None
+
+
+@rule("attack.perpetrator_modifier")
+def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
+    """"a US drone strike", "an Israeli air strike", "the IRGC missile attack": the named doer."""
+    for event in _events(ctx):
+        if event.kb_id_ != ANCHOR:
+            continue
+        for tok in event[:-1]:
+            actor = ctx.at.get(tok.i) or ctx.country_span(tok)
+            if actor is not None and actor != event and actor.label_ in _ACTORS - {"Person"}:
+                yield make(actor, Predicate.PERPETRATED, event, event.root, 0.75,
+                           "attack.perpetrator_modifier", alleged=False)
+                break
 
 
 @rule("attack.targeted_verb")
