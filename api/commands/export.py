@@ -16,7 +16,7 @@ from typing import Any
 from api.commands.ingest import add_store_argument, cli_errors, store_from_args
 from api.export import FORMATS, export, source, tabular
 from api.export.source import Scope
-from graph.errors import LimitExceeded, NotFound
+from graph.errors import ActorGraphError
 from graph.store import MAX_NODES, GraphStore
 
 
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     try:
         written = write(store, args)
-    except (NotFound, LimitExceeded) as exc:
+    except ActorGraphError as exc:  # unknown centre, limits, no PNG renderer: one clear line
         print(f"actorgraph export: {exc}", file=sys.stderr)
         return 2
     finally:

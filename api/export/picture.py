@@ -13,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from api.export.style import EDGE_COLOUR, LABEL_COLOUR, NODE_STYLE, style_of
-from graph.errors import LimitExceeded
+from graph.errors import ActorGraphError, LimitExceeded
 from graph.model import Relation, Subgraph
 
 MAX_PICTURE_NODES = 300  # beyond this a static picture is unreadable and the force layout slow
@@ -95,11 +95,21 @@ def svg(sub: Subgraph, title: str = "") -> str:
     return "\n".join(parts) + "\n"
 
 
+class RendererMissing(ActorGraphError):
+    """CairoSVG or the system cairo library is not installed, so no PNG can be drawn (SVG still works)."""
+
+    status = 501
+    title = "PNG rendering unavailable"
+
+
 def png(sub: Subgraph, title: str = "", scale: float = 2.0) -> bytes:
     """The same picture as `svg`, rasterised by CairoSVG (scale 2 for sharp print)."""
-    import cairosvg
-
-    data: bytes = cairosvg.svg2png(bytestring=svg(sub, title).encode("utf-8"), scale=scale)
+    text = svg(sub, title)
+    try:
+        import cairosvg
+    except (ImportError, OSError) as exc:  # cairocffi raises OSError when libcairo2 is absent
+        raise RendererMissing(f"PNG needs CairoSVG and the cairo library (apt: libcairo2): {exc}") from None
+    data: bytes = cairosvg.svg2png(bytestring=text.encode("utf-8"), scale=scale)
     return data
 
 

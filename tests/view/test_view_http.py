@@ -179,3 +179,13 @@ def serving_text(store: EmbeddedStore, path: str, query: dict[str, object]) -> s
     """One page from an app over `store` (the embedded twin of the Neo4j run)."""
     with serving(store) as client:
         return client.get(path, **query).text
+
+
+def test_png_without_a_renderer_is_a_clear_problem(live: Client, monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "cairosvg", None)  # as on a machine without CairoSVG
+    reply = live.get("/view.png", center=fx.SADR)
+    assert reply.status == 501 and reply.content_type == "application/problem+json"
+    assert "libcairo2" in reply.json["detail"]
+    assert live.get("/view.svg", center=fx.SADR).status == 200
