@@ -41,7 +41,7 @@ class Salience:
         self.recent.append((span, sent_no))
         if span.label_ == EntityType.PERSON.value:
             self.person = (span, sent_no)
-        elif span.label_ in _GROUPS and span.root.dep_ in {"nsubj", "nsubjpass"}:
+        elif span.label_ in _GROUPS and span.root.dep_ in {"nsubj", "nsubjpass", "attr"}:
             self.group = (span, sent_no)
 
     def pick(self, slot: tuple[Span, int] | None, sent_no: int) -> Span | None:

@@ -23,6 +23,8 @@ def _backed_noun(ctx: Context, participle: Token) -> list[Span]:
     noun = participle.head
     while noun.dep_ == "compound" and noun.head != noun:
         noun = noun.head
+    if noun.dep_ == "appos":  # "KH and AAH, two Iran-backed militias": every name the phrase describes
+        return ctx.group(noun.head)
     found = ctx.group(noun) if noun != participle else []
     if not found and participle.i + 1 < len(ctx.doc):
         # A broken parse ("the Iran-backed X" as its own clause): the name right after the participle.
@@ -104,3 +106,23 @@ def proxy_for(ctx: Context) -> Iterator[Found]:
             for sponsor in sponsors:
                 if group != sponsor:
                     yield make(group, Predicate.BACKED_BY, sponsor, noun, 0.8, "backing.proxy")
+
+
+@rule("backing.sponsor_noun")
+def sponsor_noun(ctx: Context) -> Iterator[Found]:
+    """"Iran has remained its main sponsor", "Y, X's chief backer", "Y is the patron of X"."""
+    for noun in ctx.cues("sponsor", "backer", "patron", "benefactor", "financier", "paymaster"):
+        if noun.pos_ != "NOUN":
+            continue
+        groups = [ctx.ref(c) for c in noun.children if c.dep_ == "poss"]
+        groups += ctx.group(pobj_of(noun, {"of"}))
+        if noun.dep_ == "appos":
+            sponsors = ctx.group(noun.head)
+        elif noun.dep_ in {"attr", "oprd"}:
+            sponsors = ctx.subjects(noun.head)
+        else:
+            continue
+        for group in groups:
+            for sponsor in sponsors:
+                if group is not None and group != sponsor:
+                    yield make(group, Predicate.BACKED_BY, sponsor, noun, 0.8, "backing.sponsor_noun")

@@ -33,6 +33,10 @@ class Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+_GROUP_NOUNS = frozenset({"alliance", "party", "coalition", "bloc", "movement", "list", "group", "militia",
+                          "organization", "organisation", "front", "faction", "brigade", "brigades"})
+_GROUP_TYPES = frozenset({"ArmedGroup", "PoliticalParty", "Organization", "StateBody"})
+
 Rule = Callable[["Context"], Iterable[Found]]
 RULES: dict[str, Rule] = {}
 
@@ -110,6 +114,10 @@ class Context:
                 return self.at[child.i]
         if token.dep_ == "appos":
             return self.at.get(token.head.i)
+        if token.lemma_.lower() in _GROUP_NOUNS:  # "the Sairoon alliance", "the Taqaddum party"
+            for c in token.children:
+                if c.dep_ in {"compound", "nmod"} and c.i in self.at and self.at[c.i].label_ in _GROUP_TYPES:
+                    return self.at[c.i]
         if token.pos_ == "NOUN" and token.dep_ == "attr" and token.head.lemma_ == "be":
             # "AAH is an Iraqi militia and political movement led by X": the predicate noun is the subject
             return self.ref(self.subject_of(token.head), depth + 1)

@@ -64,13 +64,16 @@ def title_before_name(ctx: Context) -> Iterator[Found]:
 
 
 def _is_title(token: Token, words: set[str]) -> bool:
+    if token.lower_ == "secretary" and "secretary-general" in words:  # "secretary - general" is 3 tokens
+        after = "".join(t.lower_ for t in token.doc[token.i + 1:token.i + 3])
+        return after in {"-general", "general"}
     return token.lower_ in words or token.lemma_.lower() in words
 
 
 @rule("leads.appos_title")
 def appos_title(ctx: Context) -> Iterator[Found]:
     """"Y, the leader of X" / "Y is the head of X" (also spokesman, member)."""
-    leader_words = {" ".join(t).split()[-1] for t in lexicon().leader_titles}
+    leader_words = {" ".join(t).split()[-1] for t in lexicon().leader_titles} | {"secretary"}
     families = ((leader_words, Predicate.LEADS), (lexicon().spokes_titles, Predicate.SPOKESPERSON_FOR),
                 ({"member"}, Predicate.MEMBER_OF))
     for words, predicate in families:

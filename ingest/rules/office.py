@@ -50,8 +50,8 @@ def _department(ctx: Context, title: str) -> Span | None:
     return None
 
 
-def _kb_country(ctx: Context, person: Span, anchor: Token) -> Span | None:
-    """The country the knowledge base gives a person, as a mention (or the title token standing for it)."""
+def _kb_country(ctx: Context, person: Span) -> Span | None:
+    """The country the knowledge base gives a person, if the article mentions it."""
     actor = ctx.kb.by_id(person.kb_id_) if ctx.kb is not None and person.kb_id_ else None
     country = actor.attrs.get("country") if actor is not None else None
     if not country:
@@ -60,10 +60,7 @@ def _kb_country(ctx: Context, person: Span, anchor: Token) -> Span | None:
         known = ctx.kb.by_id(ent.kb_id_) if ent.kb_id_ else None
         if ent.label_ == "Country" and (known.name if known is not None else ent.text) == country:
             return ent
-    found = ctx.kb.lookup(country)
-    if len(found) != 1:
-        return None
-    return Span(ctx.doc, anchor.i, anchor.i + 1, label="Country", kb_id=found[0].id)
+    return None  # the article never names the country: no office is read into it
 
 
 def _titled(title: str) -> str:
@@ -85,7 +82,7 @@ def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: T
     if place is None:
         place = next((s for s in map(ctx.country_span, context) if s is not None), None)
     if place is None:
-        place = _kb_country(ctx, person, cue)
+        place = _kb_country(ctx, person)
         confidence -= 0.1
     if place is None and title in lexicon().head_titles:
         place = main_country(ctx.doc, dominant=True)

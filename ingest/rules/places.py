@@ -33,7 +33,7 @@ def possessive(ctx: Context) -> Iterator[Found]:
             continue
         if span.label_ == "Location" and owner.label_ in _PLACES:
             yield make(span, Predicate.LOCATED_IN, owner, span.root, 0.8, "places.possessive")
-        elif span.label_ == "StateBody" and owner.label_ == "Country":
+        elif span.label_ == "StateBody" and owner.label_ in {"Country", "StateBody"}:
             yield make(span, Predicate.PART_OF, owner, span.root, 0.8, "places.possessive")
 
 
@@ -145,3 +145,19 @@ def part_of(ctx: Context) -> Iterator[Found]:
             for umbrella in umbrellas:
                 if part != umbrella and part.label_ in _BODIES:
                     yield make(part, Predicate.PART_OF, umbrella, noun, 0.8, "places.part_of")
+
+
+@rule("places.unit_of")
+def unit_of(ctx: Context) -> Iterator[Found]:
+    """"the Quds Force of Iran's Revolutionary Guard", "the IRGC, including its Quds Force"."""
+    for span in ctx.doc.ents:
+        if span.label_ not in {"StateBody", "ArmedGroup"}:
+            continue
+        whole = ctx.ref(pobj_of(span.root, {"of"}))
+        if whole is not None and whole.label_ == span.label_ and whole != span:
+            yield make(span, Predicate.PART_OF, whole, span.root, 0.7, "places.unit_of")
+        verb = span.root.head
+        if span.root.dep_ == "pobj" and verb.lower_ == "including":
+            whole = ctx.ref(verb.head)
+            if whole is not None and whole.label_ in _BODIES and whole != span:
+                yield make(span, Predicate.PART_OF, whole, span.root, 0.7, "places.unit_of")

@@ -33,7 +33,8 @@ def seat_count(seats: Token) -> int | None:
 
 
 def _elections(ctx: Context) -> list[Span]:
-    return [s for s in ctx.doc.spans.get(EVENTS, []) if s.label_ == "Election"]
+    spans = [*ctx.doc.spans.get(EVENTS, []), *ctx.doc.ents]  # the KB may know an election by name
+    return sorted((s for s in spans if s.label_ == "Election"), key=lambda s: s.start)
 
 
 def _clause_election(ctx: Context, verb: Token) -> Span | None:
