@@ -33,6 +33,7 @@ class Lexicon:
     name_prefixes: frozenset[str]
     countries: frozenset[str]
     state_by_last: dict[str, tuple[tuple[str, ...], ...]]
+    title_words: frozenset[str]
 
     def titles_ending(self, word: str) -> tuple[tuple[str, ...], ...]:
         """State titles whose last word is `word`, longest first (one dict lookup per token)."""
@@ -86,4 +87,6 @@ def lexicon() -> Lexicon:
         name_prefixes=frozenset(raw["name_prefixes"]),
         countries=frozenset(raw["countries"]),
         state_by_last=_by_last(_phrases(raw["state_titles"])),
+        title_words=frozenset(w for t in [*raw["state_titles"], *raw["leader_titles"]]
+                              for w in t.lower().split()) | {"supreme", "general", "deputy"},
     )

@@ -23,7 +23,8 @@ _LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "�
 _TAIL_STRIP = {"'s", "’s", "'", "’", '"', "”", "“", ",", ".", "-", "–"}
 _PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "bint"}
 _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commander", "chief"}
-_NON_ACTORS = {"terrorist organization", "terrorist organisation", "foreign terrorist organization"}
+_NON_ACTORS = {"terrorist organization", "terrorist organisation", "foreign terrorist organization",
+               "foreign terrorist organizations", "foreign terrorist organisations", "notice"}
 BASE_TYPE = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
              "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION}
 
@@ -65,6 +66,15 @@ def cue_type(span: Span, lex: Lexicon) -> EntityType | None:
     return None
 
 
+def _national_or_not(span: Span, cue: EntityType, lex: Lexicon) -> EntityType:
+    """Armies and forces named after a country are the state's ("Iraqi Armed Forces"); others are
+    armed groups ("National Liberation Army", "Popular Mobilization Forces")."""
+    if span.root.lower_ not in {"army", "forces", "force"}:
+        return cue
+    national = any(lex.country_of(t.text) for t in span) or span[0].lower_ in {"armed", "security"}
+    return EntityType.STATE_BODY if national or "security" in span.text.lower() else EntityType.ARMED_GROUP
+
+
 def _looks_like_person(span: Span) -> bool:
     """Arabic-style personal names: a name particle inside a short capitalised name."""
     words = [t.text for t in span if t.text not in {"-"}]
@@ -75,8 +85,10 @@ def _looks_like_person(span: Span) -> bool:
 
 def _is_junk(span: Span, lex: Lexicon) -> bool:
     text = span.text
-    if "\n" in text or not any(t.is_title or t.is_upper for t in span):
+    if "\n" in text or not any(t.is_title or t.is_upper for t in span) or span[0].is_lower:
         return True
+    if all(t.lower_ in lex.title_words for t in span):
+        return True  # "Supreme Leader", "Prime Minister": an office, not an actor
     if span.doc[span.start - 1].lower_ in {"a", "an"} if span.start else False:
         return True
     if text.lower() in _NON_ACTORS or text.lower() in lex.communities:
@@ -95,9 +107,11 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
     country = lex.country_of(span.text)
     if span.label_ == "GPE" and country:
         return EntityType.COUNTRY.value, ""
+    if span[0].lower_ == "operation" and len(span) > 1:
+        return EntityType.EVENT.value, ""  # "Operation Olive Branch": a named military operation
     cue = cue_type(span, lex)
     if cue is not None:
-        return cue.value, ""
+        return _national_or_not(span, cue, lex).value, ""
     if span.label_ in {"GPE", "ORG"} and _looks_like_person(span):
         return EntityType.PERSON.value, ""
     if span.label_ == "GPE":

@@ -186,3 +186,19 @@ def accused(ctx: Context) -> Iterator[Found]:
             for target in ctx.group(child(verb, "dobj")):
                 if actor != target and {actor.label_, target.label_} <= _ACTORS:
                     yield make(actor, Predicate.ACCUSED, target, verb, 0.8, "attack.accused", of=charge)
+
+
+@rule("attack.located")
+def located(ctx: Context) -> Iterator[Found]:
+    """Where an incident happened: "strike near X", "attack in X", "attack on X's residence in Y"."""
+    for event in _events(ctx):
+        if event.kb_id_ != ANCHOR:
+            continue
+        root = event.root
+        heads = [root, *(c for p in root.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "against"}
+                         for c in p.children if c.dep_ == "pobj")]
+        for head in heads:
+            place = ctx.ref(pobj_of(head, {"in", "near", "at"}))
+            if place is not None and place.label_ in {"Location", "Country"}:
+                yield make(event, Predicate.LOCATED_IN, place, root, 0.75, "attack.located")
+                break
