@@ -46,7 +46,7 @@ def _component(g: nx.Graph) -> dict[str, Point]:
     ordered = nx.Graph()
     ordered.add_nodes_from(sorted(g))
     ordered.add_edges_from(sorted(tuple(sorted(e)) for e in g.edges))
-    raw = nx.spring_layout(ordered, k=1.8 / math.sqrt(len(g)), iterations=300, seed=SEED, method="force")
+    raw = nx.spring_layout(ordered, k=3.0 / math.sqrt(len(g)), iterations=300, seed=SEED, method="force")
     side = 150.0 * math.sqrt(len(g)) + 40.0
     xs = [float(x) for x, _ in raw.values()]
     ys = [float(y) for _, y in raw.values()]
