@@ -29,6 +29,11 @@ _NOUN_TYPES = {
 _WINDOW = 3  # sentences an antecedent may lie back
 
 
+def _main_subject(token: Token) -> bool:
+    """Subject (or predicate nominal) of the main clause: "until American troops left" does not count."""
+    return token.dep_ in {"nsubj", "nsubjpass", "attr"} and token.head.dep_ in {"ROOT", "conj"}
+
+
 class Salience:
     """The latest subject entities by kind, with the sentence each was seen in."""
 
@@ -41,7 +46,7 @@ class Salience:
         self.recent.append((span, sent_no))
         if span.label_ == EntityType.PERSON.value:
             self.person = (span, sent_no)
-        elif span.label_ in _GROUPS and span.root.dep_ in {"nsubj", "nsubjpass", "attr"}:
+        elif span.label_ in _GROUPS and _main_subject(span.root):
             self.group = (span, sent_no)
 
     def pick(self, slot: tuple[Span, int] | None, sent_no: int) -> Span | None:
@@ -93,7 +98,7 @@ def resolve_anaphora(doc: Doc) -> dict[int, Span]:
             target = _antecedent(token, state, sent_no, holders)
             if target is not None:
                 refs[token.i] = target
-                if token.dep_ in {"nsubj", "nsubjpass"} and target.label_ in _GROUPS:
+                if _main_subject(token) and target.label_ in _GROUPS:
                     state.group = (target, sent_no)
     return refs
 

@@ -99,6 +99,25 @@ def designated(ctx: Context) -> Iterator[Found]:
                                "designation.terrorist", date=date)
 
 
+_SANCTION_WORDS = {"executive", "sanction", "sanctions", "magnitsky", "blacklist", "assets", "ofac"}
+
+
+@rule("designation.sanctions_order")
+def sanctions_order(ctx: Context) -> Iterator[Found]:
+    """"OFAC designated X under Executive Order 13818": a sanction, not a terror listing."""
+    for verb in ctx.cues("designate"):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN" or _mentions_terror(list(verb.sent)):
+            continue
+        if not {t.lower_ for t in verb.sent} & _SANCTION_WORDS:
+            continue
+        states = _designators(ctx, ctx.subject_of(verb))
+        for target in ctx.group(child(verb, "dobj")):
+            for state in states:
+                if target != state and target.label_ in _TARGETS:
+                    yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8,
+                               "designation.sanctions_order", date=iso_date(ctx, verb.sent))
+
+
 @rule("designation.sanctioned")
 def sanctioned(ctx: Context) -> Iterator[Found]:
     """"X (which has been) sanctioned by Y", "Y sanctioned X"."""

@@ -154,7 +154,8 @@ def unit_of(ctx: Context) -> Iterator[Found]:
         if span.label_ not in {"StateBody", "ArmedGroup"}:
             continue
         whole = ctx.ref(pobj_of(span.root, {"of"}))
-        if whole is not None and whole.label_ == span.label_ and whole != span:
+        owned = span.end < len(ctx.doc) and ctx.doc[span.end].lower_ in {"'s", "’s"}  # "X's Y": Y is the part
+        if whole is not None and whole.label_ == span.label_ and whole != span and not owned:
             yield make(span, Predicate.PART_OF, whole, span.root, 0.7, "places.unit_of")
         verb = span.root.head
         if span.root.dep_ == "pobj" and verb.lower_ == "including":
