@@ -28,9 +28,9 @@ install-test: $(VENV)/.installed-test system-deps
 
 # Headless Chromium for the view tests (Debian packages; needs root or sudo).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
+	@{ command -v chromium && command -v chromedriver && ldconfig -p | grep -q libcairo.so.2 && [ -d /usr/share/fonts/truetype/dejavu ]; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver; }
+	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver libcairo2 fonts-dejavu-core; }
 
 neo4j-build:
 	mvn -q -B -f tests/neo4j-server/pom.xml package -DskipTests
