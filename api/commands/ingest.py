@@ -197,7 +197,8 @@ def _failure(article: Article, exc: BaseException | None) -> Any:
 
 
 def _fail(command: str, message: str) -> int:
-    print(f"actorgraph {command}: {message}", file=sys.stderr)
+    one_line = " ".join(message.split())  # driver messages span lines; the error stays one line
+    print(f"actorgraph {command}: {one_line}", file=sys.stderr)
     return 2
 
 

@@ -42,24 +42,39 @@ def stats_of(url: str) -> dict[str, Any]:
     return data
 
 
-def wait_for(proc: Any, marker: str, timeout: float = 120) -> list[str]:
-    """Read the child's stderr until a line contains `marker`; the lines read so far."""
-    lines: queue.Queue[str] = queue.Queue()
+class StderrWatch:
+    """Reads a child's stderr on a thread, so the test can wait for a line and still see the rest."""
 
-    def pump() -> None:
-        for line in proc.stderr:
-            lines.put(line)
-        lines.put("")
+    def __init__(self, proc: Any) -> None:
+        self.proc = proc
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        self.thread = threading.Thread(target=self._pump, daemon=True)
+        self.thread.start()
 
-    threading.Thread(target=pump, daemon=True).start()
-    seen: list[str] = []
-    while True:
-        line = lines.get(timeout=timeout)
-        if not line:
-            raise AssertionError(f"child ended before {marker!r}:\n{''.join(seen)}")
-        seen.append(line)
-        if marker in line:
-            return seen
+    def _pump(self) -> None:
+        for line in self.proc.stderr:
+            self.lines.put(line)
+        self.lines.put("")
+
+    def wait_for(self, marker: str, timeout: float = 120) -> None:
+        """Block until a line contains `marker`; fail if the child ends first."""
+        while True:
+            line = self.lines.get(timeout=timeout)
+            if not line:
+                raise AssertionError(f"child ended before {marker!r}:\n{''.join(self.seen)}")
+            self.seen.append(line)
+            if marker in line:
+                return
+
+    def finish(self, timeout: float) -> str:
+        """Wait for the child to exit; everything it wrote to stderr after the marker."""
+        self.proc.wait(timeout)
+        self.thread.join(timeout)
+        rest: list[str] = []
+        while (line := self.lines.get_nowait() if not self.lines.empty() else ""):
+            rest.append(line)
+        return "".join(rest)
 
 
 @pytest.fixture(scope="module")
@@ -87,13 +102,14 @@ def test_interrupted_ingest_is_consistent_and_rerun_completes(
         sig: signal.Signals, tmp_path: Path, clean_stats: dict[str, Any]) -> None:
     db = tmp_path / "graph.db"
     url = f"embedded://{db}"
-    proc = spawn(*ingest_args(url))
-    try:
-        wait_for(proc, "batch 2:")
-        proc.send_signal(sig)
-        _, err = proc.communicate(timeout=60)
-    finally:
-        proc.kill()
+    with spawn(*ingest_args(url)) as proc:
+        watch = StderrWatch(proc)
+        try:
+            watch.wait_for("batch 2:")
+            proc.send_signal(sig)
+            err = watch.finish(timeout=60)
+        finally:
+            proc.kill()
     if sig == signal.SIGKILL:
         assert proc.returncode == -signal.SIGKILL
     else:
@@ -117,24 +133,25 @@ def wipe(server: Neo4jServer) -> None:
 def test_neo4j_going_away_mid_ingest(neo4j_server: Neo4jServer, clean_stats: dict[str, Any]) -> None:
     s = neo4j_server.settings
     url = s.uri.replace("bolt://", f"bolt://{s.user}:{s.password}@")
-    args = [*ingest_args(url), "--retries", "3"]
+    args = [*ingest_args(url), "--retries", "2"]
     wipe(neo4j_server)
     clean = run(*args)
     assert clean.returncode == 0, clean.stderr
     expected = stats_of(url)
     assert expected == clean_stats  # both stores give the same graph
     wipe(neo4j_server)
-    proc = spawn(*args)
-    try:
-        wait_for(proc, "batch 2:")
-        neo4j_server.stop()
-        _, err = proc.communicate(timeout=300)
-    finally:
-        proc.kill()
-        neo4j_server.start()
+    with spawn(*args) as proc:
+        watch = StderrWatch(proc)
+        try:
+            watch.wait_for("batch 2:")
+            neo4j_server.stop()
+            err = watch.finish(timeout=300)
+        finally:
+            proc.kill()
+            neo4j_server.start()
     assert proc.returncode == 2
     last = err.strip().splitlines()[-1]
-    assert last.startswith("actorgraph ingest: store unavailable:") and "after 3 attempts" in last
+    assert last.startswith("actorgraph ingest: store unavailable:") and "after 2 attempts" in last
     assert "Traceback" not in err
     again = run(*args)
     assert again.returncode == 0, again.stderr
