@@ -34,11 +34,23 @@ def _main_subject(token: Token) -> bool:
     return token.dep_ in {"nsubj", "nsubjpass", "attr"} and token.head.dep_ in {"ROOT", "conj"}
 
 
+def _own_subject(pronoun: Token, candidate: Span) -> bool:
+    """Is the candidate the subject of the clause the pronoun sits in? Then the pronoun means another."""
+    node = pronoun.head
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ in {"nsubj", "nsubjpass"} and candidate.start <= c.i < candidate.end
+                       for c in node.children)
+        node = node.head
+    return False
+
+
 class Salience:
     """The latest subject entities by kind, with the sentence each was seen in."""
 
     def __init__(self) -> None:
         self.group: tuple[Span, int] | None = None
+        self.earlier_group: tuple[Span, int] | None = None  # the one before, when "it" cannot be the subject
         self.person: tuple[Span, int] | None = None
         self.recent: list[tuple[Span, int]] = []
 
@@ -47,7 +59,14 @@ class Salience:
         if span.label_ == EntityType.PERSON.value:
             self.person = (span, sent_no)
         elif span.label_ in _GROUPS and _main_subject(span.root):
-            self.group = (span, sent_no)
+            self.set_group(span, sent_no)
+        elif span.label_ in _GROUPS and self.group is None:
+            self.earlier_group = (span, sent_no)
+
+    def set_group(self, span: Span, sent_no: int) -> None:
+        if self.group is not None and self.group[0] != span:
+            self.earlier_group = self.group
+        self.group = (span, sent_no)
 
     def pick(self, slot: tuple[Span, int] | None, sent_no: int) -> Span | None:
         if slot is None or sent_no - slot[1] > _WINDOW:
@@ -99,7 +118,7 @@ def resolve_anaphora(doc: Doc) -> dict[int, Span]:
             if target is not None:
                 refs[token.i] = target
                 if _main_subject(token) and target.label_ in _GROUPS:
-                    state.group = (target, sent_no)
+                    state.set_group(target, sent_no)
     return refs
 
 
@@ -107,7 +126,10 @@ def _antecedent(token: Token, state: Salience, sent_no: int, holders: dict[str, 
     low = token.lower_
     if token.tag_ in {"PRP", "PRP$"}:
         if low in {"it", "its"}:
-            return state.pick(state.group, sent_no)
+            found = state.pick(state.group, sent_no)
+            if found is not None and _own_subject(token, found):  # "X launched offensives against it"
+                return state.pick(state.earlier_group, sent_no)
+            return found
         if low in {"he", "his", "him"}:
             return state.pick(state.person, sent_no)
         return None

@@ -44,12 +44,12 @@ def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tup
         entities[cluster.id] = Entity(cluster.id, cluster.name, cluster.type, cluster.aliases, external)
         for span in cluster.spans:
             span_ids[(span.start, span.end)] = (cluster.id, span)
-    _add_elections(doc, published, context_country(doc, clusters), entities, span_ids)
+    _add_elections(doc, published, context_country(doc, clusters), clusters, entities, span_ids)
     _add_events(doc, clusters, published, entities, span_ids)
     return list(entities.values()), span_ids
 
 
-def _add_elections(doc: Doc, published: str | None, country: str | None,
+def _add_elections(doc: Doc, published: str | None, country: str | None, clusters: Clusters,
                    entities: dict[str, Entity], span_ids: SpanIds) -> None:
     for span in doc.spans.get(EVENTS, []):
         if span.label_ != "Election":
@@ -57,6 +57,13 @@ def _add_elections(doc: Doc, published: str | None, country: str | None,
         facts = election_facts(span)
         name = election_name(facts, published, country)
         if name is None:
+            continue
+        known = [a for a in clusters.kb.lookup(name) if a.type is EntityType.ELECTION]
+        if known:  # the knowledge base holds this election: its id, so every article agrees
+            entity = known[0].to_entity()
+            entities.setdefault(entity.id, Entity(entity.id, entity.name, entity.type, entity.aliases,
+                                                  entity.external_ids))
+            span_ids[(span.start, span.end)] = (entity.id, span)
             continue
         eid = entity_id(EntityType.ELECTION, name)
         year = int(name[:4])

@@ -128,12 +128,16 @@ class EntityTypes:
         self.kb = kb
         self.types = {t.value for t in EntityType}
 
+    def _capital_as_place(self, ent: Span, lex: Lexicon) -> Span:
+        """ "fled to Moscow": a capital after a place preposition is the city, not the state (FORMAT.md)."""
+        return _capital_as_place_of(ent, self.kb, lex)
+
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         kept = []
         for ent in doc.ents:
             if ent.label_ in self.types:
-                kept.append(ent)
+                kept.append(self._capital_as_place(ent, lex))
                 continue
             if ent.label_ not in _KEEP:
                 continue
@@ -147,6 +151,27 @@ class EntityTypes:
                 kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))
         doc.ents = kept
         return doc
+
+
+_PLACE_PREPS = {"in", "to", "from", "at", "near", "into", "outside", "around"}
+
+
+def _is_capital_form(ent: Span, name: str, lex: Lexicon) -> bool:
+    """A country named by another word than its name, acronym or short form: its capital ("Moscow")."""
+    text = ent.text
+    return not (text == name or text.isupper() or text in lex.country_forms or name in text
+                or lex.country_of(text) is not None or len(ent) > 1)
+
+
+def _capital_as_place_of(ent: Span, kb: KnowledgeBase, lex: Lexicon) -> Span:
+    if ent.label_ != EntityType.COUNTRY.value or not ent.kb_id_ or ent.start == 0:
+        return ent
+    actor = kb.by_id(ent.kb_id_)
+    if actor is None or not _is_capital_form(ent, actor.name, lex):
+        return ent
+    if ent.doc[ent.start - 1].lower_ not in _PLACE_PREPS:
+        return ent  # "Washington said", "sanctioned by Washington": the state as an actor
+    return Span(ent.doc, ent.start, ent.end, label=EntityType.LOCATION.value)
 
 
 @Language.factory("actorgraph_entity_types_v1", default_config={"kb_files": []})

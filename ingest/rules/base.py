@@ -102,7 +102,7 @@ class Context:
             return self.at[token.i]
         if token.i in self.refs:
             return self.refs[token.i]
-        if token.lower_ in {"which", "who", "that", "whom"}:
+        if token.lower_ in {"which", "who", "that", "whom", "whose"}:
             clause = token.head
             while clause.dep_ not in {"relcl", "acl"} and clause.head != clause:
                 if clause.dep_ == "ROOT":

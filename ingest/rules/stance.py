@@ -113,3 +113,81 @@ def met(ctx: Context) -> Iterator[Found]:
             for other in others:
                 if actor != other:
                     yield make(actor, Predicate.MET_WITH, other, verb, 0.75, "stance.met")
+
+
+_ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
+_NATIONAL_BODIES = {"army", "military", "government", "state", "regime", "forces", "troops", "authorities"}
+_CAMPAIGNS = ("campaign", "war", "insurgency", "offensive", "struggle", "fight", "battle", "operation",
+              "crackdown", "rebellion")
+
+
+def _actor(ctx: Context, token: Token | None) -> list[Span]:
+    """Actors a phrase names, reading "the Turkish army" / "the Turkish state" as the country."""
+    if token is None:
+        return []
+    found = _actors(ctx, token)
+    if found or token.lemma_.lower() not in _NATIONAL_BODIES:
+        return found
+    for c in token.children:
+        if c.dep_ in {"amod", "compound", "poss"}:
+            country = ctx.country_span(c)
+            if country is not None:
+                return [country]
+    return []
+
+
+def _doers(ctx: Context, noun: Token) -> list[Span]:
+    """Who wages a campaign: "its campaign", "X's war", else the subject of the verb above it."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return _actor(ctx, c)
+    node = noun
+    for _ in range(4):
+        node = node.head
+        if node.pos_ in {"VERB", "AUX"}:
+            return [a for s in [ctx.subject_of(node)] for a in _actor(ctx, s)]
+        if node.head == node:
+            break
+    return []
+
+
+@rule("stance.campaign_against")
+def campaign_against(ctx: Context) -> Iterator[Found]:
+    """"its armed campaign against the Turkish state", "launched offensives against X"."""
+    for noun in ctx.cues(*_CAMPAIGNS, *(c + "s" for c in _CAMPAIGNS)):
+        if noun.pos_ not in {"NOUN", "ADJ"} or noun.dep_ not in _ARGUMENT_DEPS:
+            continue
+        against = pobj_of(noun, {"against"})
+        if against is None and noun.dep_ == "dobj":  # "launched offensives against X": on the verb
+            against = pobj_of(noun.head, {"against"})
+        foes = _actor(ctx, against)
+        if not foes:
+            continue
+        for actor in _doers(ctx, noun):
+            for foe in foes:
+                if actor != foe:
+                    yield make(actor, Predicate.OPPOSES, foe, noun, 0.75, "stance.campaign_against")
+
+
+@rule("stance.fought_object")
+def fought_object(ctx: Context) -> Iterator[Found]:
+    """"X fought US forces", "X traded fire with Y", "X clashed with Y", "X's offensive toppled Y"."""
+    for verb in ctx.cues("fight", "trade", "exchange", "clash", "topple", "overthrow", "oust", "depose"):
+        if verb.pos_ != "VERB":
+            continue
+        if verb.lemma_ in {"trade", "exchange"}:
+            if not any(c.dep_ == "dobj" and c.lower_ == "fire" for c in verb.children):
+                continue
+            foes = _actor(ctx, pobj_of(verb, {"with"}))
+        elif verb.lemma_ == "clash":
+            foes = _actor(ctx, pobj_of(verb, {"with"}))
+        else:
+            foes = [a for c in verb.children if c.dep_ == "dobj" for a in _actor(ctx, c)]
+        subject = ctx.subject_of(verb)
+        actors = _actor(ctx, subject)
+        if not actors and subject is not None:  # "whose offensive toppled Y"
+            actors = [a for c in subject.children if c.dep_ == "poss" for a in _actor(ctx, c)]
+        for actor in actors:
+            for foe in foes:
+                if actor != foe:
+                    yield make(actor, Predicate.OPPOSES, foe, verb, 0.75, "stance.fought_object")
