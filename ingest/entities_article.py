@@ -18,21 +18,26 @@ from ingest.entities_cluster import Clusters
 from ingest.events import ANCHOR, WHEN_WORDS, election_facts, election_name
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
-from ingest.rules.office import main_country
 from ingest.spans import EVENTS
 
 SpanIds = dict[tuple[int, int], tuple[str, Span]]
 
 
 def context_country(doc: Doc, clusters: Clusters) -> str | None:
-    """The article's country: the most mentioned one, else the one its known actors belong to."""
-    country = main_country(doc)
-    cluster = clusters.of(country) if country is not None else None
-    if cluster is not None:
-        return cluster.name
-    homes = Counter(a.attrs.get("country") for e in doc.ents if e.kb_id_
-                    for a in [clusters.kb.by_id(e.kb_id_)] if a is not None and a.attrs.get("country"))
-    return homes.most_common(1)[0][0] if homes else None
+    """The article's country: by mentions of it, its demonym ("Iraqi") and its known actors' home."""
+    votes: Counter[str] = Counter()
+    lex = lexicon()
+    for ent in doc.ents:
+        cluster = clusters.of(ent)
+        if ent.label_ == EntityType.COUNTRY.value and cluster is not None:
+            votes[cluster.name] += 1
+        actor = clusters.kb.by_id(ent.kb_id_) if ent.kb_id_ else None
+        if actor is not None and actor.type is not EntityType.COUNTRY and actor.attrs.get("country"):
+            votes[actor.attrs["country"]] += 1
+    for token in doc:
+        if token.is_title and token.lower_ in lex.demonyms:
+            votes[lex.demonyms[token.lower_]] += 1
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tuple[list[Entity], SpanIds]:

@@ -101,6 +101,9 @@ class Clusters:
         return out
 
     def _key(self, ent: Span, i: int, ents: list[Span], full: list[tuple[int, list[str], str]]) -> str | None:
+        alias_of = self._known_as(ent, ents[:i])
+        if alias_of is not None:
+            return alias_of
         if ent.kb_id_:
             return ent.kb_id_
         if ent.label_ == "Person":
@@ -113,7 +116,26 @@ class Clusters:
         acronym = self._acronym_of(ent, ents[:i])
         if acronym is not None:
             return acronym
-        return f"{ent.label_}:{_clean(ent.text).lower()}"
+        return self._short_form_of(ent, ents[:i]) or f"{ent.label_}:{_clean(ent.text).lower()}"
+
+    def _known_as(self, ent: Span, earlier: list[Span]) -> str | None:
+        """ "Nicolas Rodriguez Bautista, known as Gabino": the alias is the earlier name's."""
+        doc = ent.doc
+        before = " ".join(t.lower_ for t in doc[max(ent.start - 2, 0):ent.start])
+        if not before.endswith("known as") and not before.endswith("nicknamed"):
+            return None
+        prev = next((e for e in reversed(earlier) if e.sent == ent.sent), None)
+        return self._span_key.get((prev.start, prev.end)) if prev is not None else None
+
+    def _short_form_of(self, ent: Span, earlier: list[Span]) -> str | None:
+        """ "Supreme Council" after "Supreme Council for the Islamic Revolution in Iraq": the longer name."""
+        words = _clean(ent.text).lower()
+        if len(words.split()) < 2:
+            return None
+        owners = {self._span_key.get((e.start, e.end)) for e in earlier
+                  if len(e) > len(ent) and re.search(rf"\b{re.escape(words)}\b", e.text.lower())}
+        owners.discard(None)
+        return owners.pop() if len(owners) == 1 else None
 
     @staticmethod
     def _person_key(ent: Span, i: int, full: list[tuple[int, list[str], str]]) -> str | None:
