@@ -116,7 +116,10 @@ class Loader:
             self._delete_old(article.id)
         if replaced:
             self.resolver.forget()  # the store lost nodes the run-local index may still hold
-        resolution = self.resolver.resolve(with_evidence_dates(batch))
+        dated = with_evidence_dates(batch)
+        # Resolution reads the store; a retry redoes it (decisions already made are reused).
+        resolution = self.retry.call(f"resolving a batch of {len(batch.articles)} articles",
+                                     lambda: self.resolver.resolve(dated))
         self.retry.call(f"writing a batch of {len(batch.articles)} articles",
                         lambda: self.store.write(resolution.batch))
         out = resolution.batch
