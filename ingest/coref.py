@@ -21,7 +21,7 @@ _GROUPS = {EntityType.ARMED_GROUP.value, EntityType.POLITICAL_PARTY.value,
 # Definite nouns and the entity types they can refer back to.
 _NOUN_TYPES = {
     "alliance": {"PoliticalParty"}, "coalition": {"PoliticalParty"}, "bloc": {"PoliticalParty"},
-    "party": {"PoliticalParty"}, "movement": {"PoliticalParty", "ArmedGroup"},
+    "party": {"PoliticalParty", "ArmedGroup"}, "movement": {"PoliticalParty", "ArmedGroup"},
     "list": {"PoliticalParty"}, "group": {"ArmedGroup"}, "militia": {"ArmedGroup"},
     "organisation": {"ArmedGroup", "Organization"}, "organization": {"ArmedGroup", "Organization"},
     "ministry": {"StateBody"}, "department": {"StateBody"},

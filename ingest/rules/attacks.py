@@ -45,7 +45,9 @@ def targeted_phrase(ctx: Context) -> Iterator[Found]:
     for event in _events(ctx):
         noun = event.root
         blamed = noun.dep_ == "dobj" and noun.head.lemma_ == "blame"
-        target = _target_of(ctx, pobj_of(noun, {"against"} if blamed else {"on", "against"}))
+        victim = _hit_by(ctx, noun)
+        target = victim if victim is not None and victim.label_ == "Person" else _target_of(
+            ctx, pobj_of(noun, {"against"} if blamed else {"on", "against"}))
         if target is None:
             for acl in noun.children:
                 if acl.dep_ == "acl" and acl.lemma_ in {"aim", "target", "direct"}:
@@ -76,7 +78,8 @@ def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
     for event in _events(ctx):
         if event.kb_id_ != ANCHOR:
             continue
-        for tok in event[:-1]:
+        root = event.root
+        for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun
             actor = ctx.at.get(tok.i) or ctx.country_span(tok)
             if actor is not None and actor != event and actor.label_ in _ACTORS - {"Person"}:
                 yield make(actor, Predicate.PERPETRATED, event, event.root, 0.75,
@@ -138,6 +141,13 @@ def condemned(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB":
             continue
         obj = child(verb, "dobj")
+        if verb.lemma_ == "condemn" and verb.tag_ == "VBN" and agent_of(verb) is not None:
+            # "The attack was condemned by the United States"
+            for actor in ctx.group(agent_of(verb)):
+                for target in ctx.subjects(verb):
+                    if actor.label_ in _ACTORS and target != actor:
+                        yield make(actor, Predicate.CONDEMNED, target, verb, 0.8, "attack.condemned")
+            continue
         if verb.lemma_ in {"call", "describe"}:
             words = {t.lemma_.lower() for t in verb.subtree}
             if not words & {"terrorist", "cowardly", "criminal", "heinous", "attack", "crime"}:
@@ -197,8 +207,9 @@ def located(ctx: Context) -> Iterator[Found]:
         root = event.root
         heads = [root, *(c for p in root.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "against"}
                          for c in p.children if c.dep_ == "pobj")]
-        for head in heads:
-            place = ctx.ref(pobj_of(head, {"in", "near", "at"}))
-            if place is not None and place.label_ in {"Location", "Country"}:
-                yield make(event, Predicate.LOCATED_IN, place, root, 0.75, "attack.located")
-                break
+        struck = _hit_by(ctx, root)
+        places = [ctx.ref(pobj_of(head, {"in", "near", "at"})) for head in heads]
+        places.append(struck if struck is not None and struck.label_ == "Location" else None)
+        place = next((p for p in places if p is not None and p.label_ in {"Location", "Country"}), None)
+        if place is not None:
+            yield make(event, Predicate.LOCATED_IN, place, root, 0.75, "attack.located")

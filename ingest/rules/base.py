@@ -33,6 +33,7 @@ class Found:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _GROUP_NOUNS = frozenset({"alliance", "party", "coalition", "bloc", "movement", "list", "group", "militia",
                           "organization", "organisation", "front", "faction", "brigade", "brigades"})
 _GROUP_TYPES = frozenset({"ArmedGroup", "PoliticalParty", "Organization", "StateBody"})
@@ -102,7 +103,7 @@ class Context:
             return self.at[token.i]
         if token.i in self.refs:
             return self.refs[token.i]
-        if token.lower_ in {"which", "who", "that", "whom", "whose"}:
+        if token.lower_ in _RELATIVE:
             clause = token.head
             while clause.dep_ not in {"relcl", "acl"} and clause.head != clause:
                 if clause.dep_ == "ROOT":
@@ -114,6 +115,10 @@ class Context:
                 return self.at[child.i]
         if token.dep_ == "appos":
             return self.at.get(token.head.i)
+        if token.lemma_.lower() in {"leadership", "headquarters", "command"}:  # "the group's leadership"
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return self.ref(owner, depth + 1)
         if token.lemma_.lower() in _GROUP_NOUNS:  # "the Sairoon alliance", "the Taqaddum party"
             for c in token.children:
                 if c.dep_ in {"compound", "nmod"} and c.i in self.at and self.at[c.i].label_ in _GROUP_TYPES:
@@ -153,6 +158,9 @@ class Context:
     def subjects(self, verb: Token) -> list[Span]:
         """What a verb is said of: a participle or relative clause only its own noun
         ("the Fatah Alliance, headed by A, and ..."), a finite verb all coordinated subjects."""
+        own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if verb.dep_ == "relcl" and own is not None and own.lower_ not in _RELATIVE:
+            return self.group(own)  # "(Iraq,) where the group's leadership is based": its own subject
         if verb.dep_ in {"acl", "relcl"}:
             span = self.ref(verb.head)
             if span is None and verb.dep_ == "relcl":

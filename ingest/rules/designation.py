@@ -102,6 +102,23 @@ def designated(ctx: Context) -> Iterator[Found]:
 _SANCTION_WORDS = {"executive", "sanction", "sanctions", "magnitsky", "blacklist", "assets", "ofac"}
 
 
+@rule("designation.listed")
+def listed(ctx: Context) -> Iterator[Found]:
+    """"Y placed/put/added X on/to its list of Foreign Terrorist Organizations"."""
+    for verb in ctx.cues("place", "put", "add", "include"):
+        if verb.pos_ != "VERB":
+            continue
+        listing = pobj_of(verb, {"on", "to"})
+        if listing is None or listing.lemma_ != "list" or not _mentions_terror(list(listing.subtree)):
+            continue
+        states = _designators(ctx, ctx.subject_of(verb))
+        for target in ctx.group(child(verb, "dobj")):
+            for state in states:
+                if target != state and target.label_ in _TARGETS:
+                    yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.85,
+                               "designation.listed", date=iso_date(ctx, verb.sent))
+
+
 @rule("designation.sanctions_order")
 def sanctions_order(ctx: Context) -> Iterator[Found]:
     """"OFAC designated X under Executive Order 13818": a sanction, not a terror listing."""

@@ -85,10 +85,14 @@ def appos_title(ctx: Context) -> Iterator[Found]:
                        for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS]
             if not groups:
                 continue
+            pred = predicate
+            indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts)
+            if pred is Predicate.LEADS and indefinite:
+                pred = Predicate.MEMBER_OF  # "a senior commander of X" is one of its leaders, not the leader
             for person in _holders(ctx, noun, predicate):
                 for group in groups:
                     if person != group:
-                        yield make(person, predicate, group, noun, 0.85, f"{predicate.lower()}.appos")
+                        yield make(person, pred, group, noun, 0.85, f"{pred.lower()}.appos")
 
 
 def _subordinate(noun: Token) -> bool:

@@ -100,7 +100,7 @@ def includes(ctx: Context) -> Iterator[Found]:
 
 
 _PLACE_NOUNS = {"capital", "city", "town", "village", "province", "district", "region", "governorate",
-                "suburb", "neighbourhood", "neighborhood", "port"}
+                "suburb", "neighbourhood", "neighborhood", "port", "base", "camp", "airport", "outpost"}
 
 
 @rule("places.capital_of")
@@ -110,9 +110,13 @@ def capital_of(ctx: Context) -> Iterator[Found]:
         if noun.pos_ != "NOUN":
             continue
         outer = [p for p in ctx.group(pobj_of(noun, {"of", "in"})) if p.label_ in _PLACES]
+        outer += [p for c in noun.children if c.dep_ == "poss" for p in ctx.group(c) if p.label_ in _PLACES]
         if not outer:
             continue
-        if noun.dep_ == "appos":
+        appos = child(noun, "appos")
+        if appos is not None:  # "Mali's capital, Bamako"
+            inner = ctx.group(appos)
+        elif noun.dep_ == "appos":
             inner = ctx.group(noun.head)
         elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
             inner = ctx.group(ctx.subject_of(noun.head))

@@ -109,10 +109,36 @@ def met(ctx: Context) -> Iterator[Found]:
             others = [s for s in _actors(ctx, child(verb, "dobj")) if s.label_ != "Country"]
             if verb.lemma_ == "receive" and not any(s.label_ == "Person" for s in others):
                 continue
-        for actor in _actors(ctx, ctx.subject_of(verb)):
+        for actor in _actors(ctx, ctx.subject_of(verb)) or _delegation_head(ctx, ctx.subject_of(verb)):
             for other in others:
                 if actor != other:
                     yield make(actor, Predicate.MET_WITH, other, verb, 0.75, "stance.met")
+
+
+def _delegation_head(ctx: Context, subject: Token | None) -> list[Span]:
+    """"a US delegation led by Barbara Leaf met X": the person leading the visitors."""
+    if subject is None or subject.lemma_ not in {"delegation", "team", "mission", "envoy", "group"}:
+        return []
+    for acl in subject.children:
+        if acl.dep_ == "acl" and acl.lemma_ in {"lead", "head"}:
+            return [p for p in ctx.group(pobj_of(acl, {"by"})) if p.label_ == "Person"]
+    return []
+
+
+@rule("stance.side_of")
+def side_of(ctx: Context) -> Iterator[Found]:
+    """"X fought on the side of Y", "X intervened on the side of Y": alliance."""
+    for noun in ctx.cues("side"):
+        if noun.dep_ != "pobj" or noun.head.lower_ != "on":
+            continue
+        partners = _actors(ctx, pobj_of(noun, {"of"}))
+        verb = noun.head.head
+        if verb.pos_ != "VERB":
+            continue
+        for actor in _actors(ctx, ctx.subject_of(verb)):
+            for partner in partners:
+                if actor != partner:
+                    yield make(actor, Predicate.ALLIED_WITH, partner, noun, 0.7, "stance.side_of")
 
 
 _ARGUMENT_DEPS = {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}
