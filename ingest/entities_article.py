@@ -197,8 +197,11 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
         anchored = span.kb_id_ == ANCHOR
         name, place = (_event_facts(span, clusters, at) if anchored
                        else (_implicit_name(span, published), None))
-        if anchored and current is not None and name == _kind(span, at):
-            anchored = False  # "the strike, which targeted X": nothing new, the event already named
+        if anchored and name == _kind(span, at):
+            if current is not None:
+                anchored = False  # "the strike, which targeted X": nothing new, the event already named
+            else:
+                name = _implicit_name(span, published)  # "No group claimed the attack": kind and month
         if anchored or (current is None and anaphors >= 2):
             current = entity_id(EntityType.EVENT, name)
             attrs: dict[str, Any] = {k: v for k, v in (("date", published), ("place", place)) if v}

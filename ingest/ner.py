@@ -75,6 +75,20 @@ def _national_or_not(span: Span, cue: EntityType, lex: Lexicon) -> EntityType:
     return EntityType.STATE_BODY if national or "security" in span.text.lower() else EntityType.ARMED_GROUP
 
 
+_PLACE_WORDS = {"capital", "city", "town", "village", "province", "district", "port", "region"}
+
+
+def _named_as_place(span: Span) -> bool:
+    """ "Mali's capital, Bamako", "the city of Mosul": a name the text itself calls a place."""
+    root = span.root
+    if root.dep_ == "appos" and root.head.lemma_ in _PLACE_WORDS:
+        return True
+    if any(c.dep_ == "appos" and c.lemma_ in _PLACE_WORDS for c in root.children):
+        return True
+    head = root.head
+    return root.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _PLACE_WORDS
+
+
 def _looks_like_person(span: Span) -> bool:
     """Arabic-style personal names: a name particle inside a short capitalised name."""
     words = [t.text for t in span if t.text not in {"-"}]
@@ -105,8 +119,10 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
     if span.label_ == "NORP" or _is_junk(span, lex):
         return None
     country = lex.country_of(span.text)
-    if span.label_ == "GPE" and country:
+    if country and (span.label_ == "GPE" or span.text == country):  # the small model calls "Mali" a person
         return EntityType.COUNTRY.value, ""
+    if _named_as_place(span):
+        return EntityType.LOCATION.value, ""
     if span[0].lower_ == "operation" and len(span) > 1:
         return EntityType.EVENT.value, ""  # "Operation Olive Branch": a named military operation
     cue = cue_type(span, lex)

@@ -1,0 +1,83 @@
+"""Rule families learned from wire bulletins, notices and encyclopedia entries."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_deadly_strike_is_one_event_with_doer_victim_and_place(run):
+    r = run("BAGHDAD - A US drone strike on a vehicle in eastern Baghdad on Wednesday killed Abu Baqir "
+            "al-Saadi, a senior commander of Kataib Hezbollah. Iraq condemned the Baghdad strike.",
+            "2024-02-08")
+    (event,) = [e for e in r.ex.entities if e.type.value == "Event"]
+    assert "killed Abu Baqir al-Saadi" in event.name
+    assert (event.name, "TARGETED", "Abu Baqir al-Saadi") in r.triples
+    assert ("United States", "PERPETRATED", event.name) in r.triples
+    assert (event.name, "LOCATED_IN", "Baghdad") in r.triples
+    assert ("Iraq", "CONDEMNED", event.name) in r.triples
+    assert ("Abu Baqir al-Saadi", "MEMBER_OF", "Kataib Hezbollah") in r.triples
+    assert ("Abu Baqir al-Saadi", "LEADS", "Kataib Hezbollah") not in r.triples
+
+
+def test_unanchored_attack_becomes_one_event(run):
+    r = run("No group claimed the attack. Officials said the assault was carried out by Kataib Hezbollah. "
+            "The attack was condemned by the United States.", "2021-11-07")
+    (event,) = [e for e in r.ex.entities if e.type.value == "Event"]
+    assert event.name == "November 2021 attack"
+    assert ("Kataib Hezbollah", "PERPETRATED", event.name) in r.triples
+    assert ("United States", "CONDEMNED", event.name) in r.triples
+
+
+def test_campaign_against_a_state(run):
+    r = run("The Kurdistan Workers' Party said it would end its armed campaign against the Turkish state.")
+    assert ("Kurdistan Workers' Party", "OPPOSES", "Turkey") in r.triples
+
+
+def test_offensive_toppled(run):
+    r = run("Sharaa led Hayat Tahrir al-Sham, whose offensive toppled President Bashar al-Assad.")
+    assert ("Hayat Tahrir al-Sham", "OPPOSES", "Bashar al-Assad") in r.triples
+
+
+def test_traded_fire(run):
+    r = run("From October 2023 Hezbollah traded fire with Israel across the border.")
+    assert ("Hezbollah", "OPPOSES", "Israel") in r.triples
+
+
+def test_sponsor_noun(run):
+    r = run("Hezbollah emerged in 1982, and Iran has remained its main sponsor ever since.")
+    assert ("Hezbollah", "BACKED_BY", "Iran") in r.triples
+
+
+def test_terror_list(run):
+    r = run("The United States placed Hezbollah on its list of Foreign Terrorist Organizations "
+            "in October 1997.")
+    assert r.attrs("Hezbollah", "DESIGNATED_TERRORIST_BY", "United States") == {"date": "1997-10"}
+
+
+def test_sanctions_designation_is_no_terror_listing(run):
+    r = run("On January 8, 2021, the US Department of the Treasury's Office of Foreign Assets Control "
+            "designated Faleh al-Fayyadh under Executive Order 13818.")
+    assert r.of("DESIGNATED_TERRORIST_BY") == set()
+    assert any(t[:2] == ("Faleh al-Fayyadh", "SANCTIONED_BY") for t in r.triples)
+    assert ("Office of Foreign Assets Control", "PART_OF", "US Department of the Treasury") in r.triples
+
+
+def test_capital_after_place_preposition_is_a_location(run):
+    r = run("Assad fled to Moscow. Moscow said it would protect him.")
+    assert r.types.get("Moscow") == "Location"
+    assert r.types.get("Russia") == "Country"
+
+
+def test_known_as_alias(run):
+    r = run("The ELN, led by Nicolas Rodriguez Bautista, known as Gabino, denied it.")
+    assert "Gabino" not in r.types
+
+
+def test_delegation_head_meets(run):
+    r = run("In December, a US delegation led by Barbara Leaf met Ahmed al-Sharaa in Damascus.")
+    assert ("Barbara Leaf", "MET_WITH", "Ahmed al-Sharaa") in r.triples
+
+
+def test_capital_of_with_possessive(run):
+    r = run("The assault hit the military airport in Mali's capital, Bamako.")
+    assert ("Bamako", "LOCATED_IN", "Mali") in r.triples
