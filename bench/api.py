@@ -30,7 +30,7 @@ if sys.path and Path(sys.path[0]).resolve() == ROOT / "bench":
 elif str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.api_load import Gunicorn, Timings, http_get, load_test, timed  # noqa: E402
+from bench.api_load import Gunicorn, Timings, http_get, load_test, paired  # noqa: E402
 from bench.synthetic import Synthetic, holds, populate  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 
@@ -38,14 +38,24 @@ LIMIT = 200
 SAMPLES = 60
 
 
-def direct(store: GraphStore, spec: Synthetic, samples: int) -> dict[str, Timings]:
-    """Latency of the store methods themselves."""
+def questions(store: GraphStore, base: str, spec: Synthetic, samples: int
+              ) -> dict[str, tuple[list[Any], Callable[[Any], Any], Callable[[Any], Any]]]:
+    """Each question: its sample inputs, the direct store call and the same question over HTTP."""
     hubs = (spec.hubs * samples)[:samples]
+
+    def sub_direct(c: str) -> Any:
+        return store.subgraph([c], depth=2, limit=LIMIT)
+
+    def sub_http(c: str) -> Any:
+        return http_get(f"{base}/api/v1/subgraph", center=c, depth=2, limit=LIMIT)
+
+    def paths_http(p: tuple[str, str]) -> Any:
+        return http_get(f"{base}/api/v1/paths", source=p[0], target=p[1], max_hops=4, k=1, ok=(200, 404))
+
     return {
-        "subgraph d2 hub": timed(hubs, lambda c: store.subgraph([c], depth=2, limit=LIMIT)),
-        "subgraph d2 ordinary": timed(spec.ordinary(samples), lambda c: store.subgraph([c], depth=2,
-                                                                                         limit=LIMIT)),
-        "paths k=1 max_hops=4": timed(spec.pairs(samples), lambda p: _paths(store, p)),
+        "subgraph d2 hub": (hubs, sub_direct, sub_http),
+        "subgraph d2 ordinary": (spec.ordinary(samples), sub_direct, sub_http),
+        "paths k=1 max_hops=4": (spec.pairs(samples), lambda p: _paths(store, p), paths_http),
     }
 
 
@@ -58,19 +68,14 @@ def _paths(store: GraphStore, pair: tuple[str, str]) -> Any:
         return None
 
 
-def over_http(base: str, spec: Synthetic, samples: int) -> dict[str, Timings]:
-    """Latency of the same questions through the API."""
-    hubs = (spec.hubs * samples)[:samples]
-
-    def sub(c: str) -> Any:
-        return http_get(f"{base}/api/v1/subgraph", center=c, depth=2, limit=LIMIT)
-
-    return {
-        "subgraph d2 hub": timed(hubs, sub),
-        "subgraph d2 ordinary": timed(spec.ordinary(samples), sub),
-        "paths k=1 max_hops=4": timed(spec.pairs(samples), lambda p: http_get(
-            f"{base}/api/v1/paths", source=p[0], target=p[1], max_hops=4, k=1, ok=(200, 404))),
-    }
+def measure(store: GraphStore, base: str, spec: Synthetic, samples: int
+            ) -> tuple[dict[str, Timings], dict[str, Timings]]:
+    """Direct and HTTP latency, interleaved sample by sample so both see the same machine load."""
+    d: dict[str, Timings] = {}
+    h: dict[str, Timings] = {}
+    for key, (items, call, over_http) in questions(store, base, spec, samples).items():
+        d[key], h[key] = paired(items, call, over_http)
+    return d, h
 
 
 def report(name: str, spec: Synthetic, built: float, d: dict[str, Timings], h: dict[str, Timings],
@@ -92,12 +97,10 @@ def run_store(name: str, store: GraphStore, spec: Synthetic, env: dict[str, str]
               ) -> int:
     """Build if needed, measure direct and HTTP, load-test; return the error count."""
     built = 0.0 if holds(store, spec) else populate(store, spec)
-    direct(store, spec, args.samples)  # warm-up pass: graph loaded, caches filled
-    d = direct(store, spec, args.samples)
     with Gunicorn(env, workers=args.workers, threads=args.threads) as server:
         server.warm(lambda: http_get(f"{server.base}/api/v1/subgraph", center=spec.hubs[0], depth=2))
-        over_http(server.base, spec, args.samples)  # warm-up pass
-        h = over_http(server.base, spec, args.samples)
+        measure(store, server.base, spec, args.samples // 3)  # warm-up: graphs loaded, caches filled
+        d, h = measure(store, server.base, spec, args.samples)
         load = load_test(server.base, spec, clients=args.clients, seconds=args.seconds)
     report(name, spec, built, d, h, load)
     return int(load["errors"])

@@ -51,6 +51,18 @@ def timed(items: Iterable[T], call: Callable[[T], Any]) -> Timings:
     return Timings(out)
 
 
+def paired(items: Iterable[T], first: Callable[[T], Any], second: Callable[[T], Any]
+           ) -> tuple[Timings, Timings]:
+    """Time `first` then `second` on each item, alternating, so both run under the same load."""
+    a, b = [], []
+    for item in items:
+        for call, out in ((first, a), (second, b)):
+            started = time.perf_counter()
+            call(item)
+            out.append((time.perf_counter() - started) * 1000)
+    return Timings(a), Timings(b)
+
+
 class HTTPFailure(RuntimeError):
     """A response outside the expected statuses."""
 
