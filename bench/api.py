@@ -35,6 +35,7 @@ from bench.synthetic import Synthetic, holds, populate  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 
 LIMIT = 200
+NEO4J_BATCH = 2_000  # smaller transactions: the test server has a 512 MB heap
 SAMPLES = 60
 
 
@@ -141,7 +142,7 @@ def bench_neo4j(args: argparse.Namespace) -> int:
 
     from graph.neo4j_store import Neo4jStore
 
-    spec = Synthetic(args.neo4j[0], args.neo4j[1])
+    spec = Synthetic(args.neo4j[0], args.neo4j[1], batch=NEO4J_BATCH)
     with neo4j_target() as (uri, user, password):
         driver = GraphDatabase.driver(uri, auth=(user, password))
         try:

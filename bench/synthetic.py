@@ -31,6 +31,7 @@ class Synthetic:
     entities: int
     relations: int
     seed: int = 7
+    batch: int = BATCH_RELATIONS  # relations per store write
 
     def entity_id(self, i: int) -> str:
         return f"{TYPES[i % len(TYPES)].value.lower()}:synthetic-{i}"
@@ -56,8 +57,8 @@ class Synthetic:
 
 
 def _entities(spec: Synthetic) -> Iterator[Batch]:
-    for start in range(0, spec.entities, BATCH_RELATIONS):
-        stop = min(start + BATCH_RELATIONS, spec.entities)
+    for start in range(0, spec.entities, spec.batch):
+        stop = min(start + spec.batch, spec.entities)
         ents = tuple(Entity(spec.entity_id(i), f"Synthetic actor {i}", TYPES[i % len(TYPES)],
                             aliases=(f"SA{i}",)) for i in range(start, stop))
         yield Batch(entities=ents)
@@ -69,8 +70,8 @@ def _end(rng: random.Random, spec: Synthetic) -> int:
 
 def _relations(spec: Synthetic) -> Iterator[Batch]:
     rng = random.Random(spec.seed)
-    for start in range(0, spec.relations, BATCH_RELATIONS):
-        count = min(BATCH_RELATIONS, spec.relations - start)
+    for start in range(0, spec.relations, spec.batch):
+        count = min(spec.batch, spec.relations - start)
         articles, relations = [], []
         for a in range(start // RELATIONS_PER_ARTICLE, (start + count) // RELATIONS_PER_ARTICLE):
             day = f"20{rng.randrange(15, 25)}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}"
@@ -90,7 +91,7 @@ def _relations(spec: Synthetic) -> Iterator[Batch]:
 
 
 def populate(store: GraphStore, spec: Synthetic) -> float:
-    """Write the graph (entities first, then relations in 10k batches); return the seconds taken."""
+    """Write the graph (entities first, then relations in batches); return the seconds taken."""
     started = time.perf_counter()
     store.ensure_schema()
     for batch in _entities(spec):
