@@ -116,6 +116,9 @@ def _is_anaphor(noun: Token, lex: Lexicon) -> bool:
 def _election_noun(token: Token) -> bool:
     if token.lemma_.lower() != "election" or token.pos_ != "NOUN":
         return False
+    if any(c.lower_ in {"next", "upcoming", "future", "coming"} for c in token.lefts) and not any(
+            _YEAR.match(c.text) for c in token.lefts):
+        return False  # "the next election": not yet one specific, dated election
     return not (token.i > 0 and token.doc[token.i - 1].text in {"-", "re"})
 
 

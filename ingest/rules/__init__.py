@@ -33,7 +33,7 @@ def find_relations(doc: Doc, kb: KnowledgeBase | None = None) -> list[Found]:
         for found in rule(ctx):
             key = (found.subject.start, found.subject.end, found.predicate.value,
                    found.object.start, found.object.end, found.sentence.start)
-            if key in seen:
+            if key in seen or found.negated():
                 continue
             seen.add(key)
             log.debug("%s: %s %s %s", name, found.subject, found.predicate, found.object)

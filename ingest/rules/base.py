@@ -31,6 +31,22 @@ class Found:
     confidence: float
     rule: str
     attrs: dict[str, Any] = field(default_factory=dict)
+    cue: int = -1  # index of the token that triggered the rule
+
+    def negated(self) -> bool:
+        """ "X did not back Y", "X denied funding Y": the cue's clause says the opposite."""
+        if self.cue < 0:
+            return False
+        node = self.sentence.doc[self.cue]
+        for _ in range(3):
+            if any(c.dep_ == "neg" for c in node.children):
+                return True
+            if node.lemma_ in {"deny", "reject", "dismiss"} and node.i != self.cue:
+                return True
+            if node.head == node or node.dep_ in {"nsubj", "nsubjpass", "appos", "poss"}:
+                return False  # "Its leader, X, rejected the figures": the leadership is not denied
+            node = node.head
+        return False
 
 
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
@@ -212,4 +228,4 @@ def make(subject: Span, predicate: Predicate, obj: Span, cue: Token, confidence:
          **attrs: Any) -> Found:
     """A Found relation evidenced by the sentence of the cue token."""
     return Found(subject, predicate, obj, cue.sent, confidence, name,
-                 {k: v for k, v in attrs.items() if v is not None})
+                 {k: v for k, v in attrs.items() if v is not None}, cue.i)

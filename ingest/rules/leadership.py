@@ -115,6 +115,9 @@ def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
     elif noun.dep_ == "compound" and noun.head.i in ctx.at:
         cands = [ctx.at[noun.head.i]]
     appos = child(noun, "appos")
+    if appos is None:  # "the head of the Commission, X,": the parser hangs X on the group's name
+        group_word = pobj_of(noun, {"of", "for"})
+        appos = child(group_word, "appos") if group_word is not None else None
     if appos is not None:
         cands += ctx.group(appos)
     return [c for c in cands if c.label_ in allowed]

@@ -84,6 +84,22 @@ def _seat_phrase(token: Token) -> tuple[Token, int] | None:
     return None
 
 
+_MODALS = {"could", "would", "may", "might", "will", "shall", "should", "can"}
+_WISHES = {"expect", "hope", "aim", "seek", "want", "try", "predict", "forecast", "project", "need", "plan"}
+
+
+def hypothetical(verb: Token) -> bool:
+    """ "could win 70 seats", "is expected to win": a forecast, not a result."""
+    node = verb
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in node.children) or node.lemma_ in _WISHES:
+            return True
+        if node.dep_ not in {"xcomp", "ccomp", "conj"}:
+            return False
+        node = node.head
+    return False
+
+
 def _parties(ctx: Context, verb: Token) -> list[Span]:
     """The parties a seat-winning verb is said of (a misattached relative clause climbs to a party)."""
     found = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
@@ -108,6 +124,8 @@ def won_seats(ctx: Context) -> Iterator[Found]:
         if found is None:
             continue
         verb, count = found
+        if hypothetical(verb):
+            continue
         election = _clause_election(ctx, verb) or current_election(ctx)
         if election is None:
             continue

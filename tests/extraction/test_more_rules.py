@@ -81,3 +81,15 @@ def test_delegation_head_meets(run):
 def test_capital_of_with_possessive(run):
     r = run("The assault hit the military airport in Mali's capital, Bamako.")
     assert ("Bamako", "LOCATED_IN", "Mali") in r.triples
+
+
+def test_negated_and_hypothetical_cues_give_nothing(run):
+    r = run("Iran denied backing the Houthis. Hezbollah does not fund Hamas. The Houthis are not allied with "
+            "Iran. Iraq held an election on October 10. Analysts said the Sadrist Movement could win more "
+            "than 70 seats in the next election.")
+    assert r.triples == set()
+
+
+def test_subject_of_a_denial_keeps_its_role(run):
+    r = run("The Fatah Alliance lost badly. Its leader, Hadi al-Amiri, rejected the figures.")
+    assert ("Hadi al-Amiri", "LEADS", "Fatah Alliance") in r.triples
