@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.events import ANCHOR, HIT_VERBS
 from ingest.lexicon import lexicon
-from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 from ingest.spans import EVENTS
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
@@ -108,12 +108,13 @@ def _alleged(verb: Token) -> bool:
 @rule("attack.perpetrated")
 def perpetrated(ctx: Context) -> Iterator[Found]:
     """"carried out by Y" (on an event), "Y carried out / claimed (responsibility for) the attack"."""
+    passive = {verb.i: agent for verb, agent in ctx.passives("perpetrating")}
     for verb in ctx.cues(*_PERP_VERBS):
         if verb.pos_ != "VERB":
             continue
-        if verb.tag_ == "VBN" and agent_of(verb) is not None:
+        if verb.i in passive:  # "the assault was carried out by X and Y"
             events = [e for e in ctx.subjects(verb) if e.label_ == "Event"]
-            actors = ctx.group(agent_of(verb))
+            actors = ctx.group(passive[verb.i])
         else:
             obj = child(verb, "dobj")
             if obj is not None and obj.lower_ == "responsibility":
@@ -137,13 +138,13 @@ def _latest_event(ctx: Context, token: Token) -> Span | None:
 @rule("attack.condemned")
 def condemned(ctx: Context) -> Iterator[Found]:
     """"Z condemned/denounced the attack", "Z called it a cowardly terrorist attack"."""
+    passive = {verb.i: agent for verb, agent in ctx.passives("condemning")}
     for verb in ctx.cues("condemn", "denounce", "decry", "call", "describe"):
         if verb.pos_ != "VERB":
             continue
         obj = child(verb, "dobj")
-        if verb.lemma_ == "condemn" and verb.tag_ == "VBN" and agent_of(verb) is not None:
-            # "The attack was condemned by the United States"
-            for actor in ctx.group(agent_of(verb)):
+        if verb.i in passive:  # "The attack was condemned by the United States"
+            for actor in ctx.group(passive[verb.i]):
                 for target in ctx.subjects(verb):
                     if actor.label_ in _ACTORS and target != actor:
                         yield make(actor, Predicate.CONDEMNED, target, verb, 0.8, "attack.condemned")

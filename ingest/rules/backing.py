@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.rules.base import Context, Found, agent_of, make, pobj_of, rule
+from ingest.rules.base import Context, Found, make, pobj_of, rule
 
 BACK_VERBS = ("back", "sponsor", "fund", "support", "bankroll", "finance", "arm", "train", "equip")
 _PARTICIPLES = {"backed", "sponsored", "funded", "supported", "bankrolled", "financed", "armed",
@@ -51,10 +51,8 @@ def hyphen_backed(ctx: Context) -> Iterator[Found]:
 @rule("backing.passive")
 def passive_backed(ctx: Context) -> Iterator[Found]:
     """"X, bankrolled by Y", "X is backed by Y and Z"."""
-    for verb in ctx.cues(*BACK_VERBS):
-        if verb.tag_ != "VBN":
-            continue
-        sponsors = ctx.group(agent_of(verb))
+    for verb, agent in ctx.passives("backing"):
+        sponsors = ctx.group(agent)
         if not sponsors:
             continue
         for group in ctx.subjects(verb):

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Predicate
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import lexicon
+from ingest.rules.patterns import passive_agents
 from ingest.spans import EVENTS
 
 
@@ -77,11 +78,18 @@ class Context:
             for i in range(span.start, span.end):
                 self.at[i] = span
         self.refs: dict[int, Span] = doc._.ag_refs or {}
+        self._passives: dict[str, list[tuple[Token, Token]]] | None = None
         self.by_lemma: dict[str, list[Token]] = defaultdict(list)
         for token in doc:
             self.by_lemma[token.lemma_.lower()].append(token)
             if token.lower_ != token.lemma_.lower():
                 self.by_lemma[token.lower_].append(token)
+
+    def passives(self, family: str) -> list[tuple[Token, Token]]:
+        """(participle, agent object) pairs of a passive cue family (one DependencyMatcher pass per doc)."""
+        if self._passives is None:
+            self._passives = passive_agents(self.doc)
+        return self._passives.get(family, [])
 
     def country_span(self, token: Token) -> Span | None:
         """The country a name, capital or demonym token stands for: a named mention of it, else the token.

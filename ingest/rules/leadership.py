@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.lexicon import lexicon
-from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 
 _PERSON = "Person"
 _GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
@@ -126,10 +126,8 @@ def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
 @rule("leads.led_by")
 def led_by(ctx: Context) -> Iterator[Found]:
     """"X led by A and former prime minister B", "X is headed by A"."""
-    for verb in ctx.cues("lead", "head", "command", "chair"):
-        if verb.tag_ != "VBN":
-            continue
-        leaders = [p for p in ctx.group(agent_of(verb)) if p.label_ == _PERSON]
+    for verb, agent in ctx.passives("leading"):
+        leaders = [p for p in ctx.group(agent) if p.label_ == _PERSON]
         for group in ctx.subjects(verb):
             if group.label_ in _GROUPS:
                 for person in leaders:

@@ -48,3 +48,13 @@ def test_to_batch_uses_store_ids(nlp, kb):
     (rel,) = batch.relations
     assert rel.subject in {e.id for e in batch.entities}
     assert rel.evidence[0].article_id == "b" and rel.evidence[0].date == "2020-01-02"
+
+
+@pytest.mark.model
+def test_passive_agent_patterns_match_once_per_doc(nlp):
+    from ingest.rules.patterns import passive_agents
+
+    doc = nlp("The militia, bankrolled by Iran, is led by Qais al-Khazali. The attack was condemned by Iraq.")
+    found = {family: [(v.lemma_, a.text) for v, a in pairs] for family, pairs in passive_agents(doc).items()}
+    assert found == {"backing": [("bankroll", "Iran")], "leading": [("lead", "Khazali")],
+                     "condemning": [("condemn", "Iraq")]}
