@@ -2,7 +2,8 @@
 
 Each worker process builds the pipeline and knowledge base once (spawned, never
 forked, so no parent state leaks in); work goes out in small chunks so results
-stream back while later articles are still being read.
+stream back while later articles are still being read. `ExtractorPool` keeps
+the workers between calls, so start-up is paid once.
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ import itertools
 import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from types import TracebackType
 from typing import Any
 
 from graph.model import Article
 from ingest.extract import Extraction, ExtractionFailed, extract
 
 log = logging.getLogger(__name__)
-
 CHUNK = 16  # articles per unit of work sent to a worker
 _STATE: dict[str, Any] = {}
 
@@ -28,6 +29,10 @@ def _init(model: str, kb_files: tuple[str, ...]) -> None:
 
     _STATE["nlp"] = build_pipeline(model, kb_files)
     _STATE["kb"] = cached_kb(kb_files)
+
+
+def _ready(_: int) -> bool:
+    return "nlp" in _STATE
 
 
 def _run_chunk(articles: list[Article]) -> list[Extraction | ExtractionFailed]:
@@ -48,15 +53,42 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+class ExtractorPool:
+    """`workers` processes with the pipeline loaded (or this process when workers is 1)."""
+
+    def __init__(self, model: str, kb_files: tuple[str, ...] = (), workers: int = 1,
+                 chunk: int = CHUNK) -> None:
+        self.model, self.kb_files, self.workers, self.chunk = model, kb_files, workers, chunk
+        self._pool: Any = None
+
+    def __enter__(self) -> ExtractorPool:
+        if self.workers <= 1:
+            _init(self.model, self.kb_files)
+            return self
+        ctx = multiprocessing.get_context("spawn")
+        self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(self.model, self.kb_files))
+        self._pool.map(_ready, range(self.workers))  # wait until every worker has its model
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def map(self, articles: Iterable[Article]) -> Iterator[Extraction | ExtractionFailed]:
+        """Extractions (or per-article errors) in input order."""
+        if self._pool is None:
+            for part in _chunks(articles, self.chunk):
+                yield from _run_chunk(part)
+            return
+        for results in self._pool.imap(_run_chunk, _chunks(articles, self.chunk)):
+            yield from results
+
+
 def extract_many(articles: Iterable[Article], model: str, kb_files: tuple[str, ...] = (),
                  workers: int = 1, chunk: int = CHUNK) -> Iterator[Extraction | ExtractionFailed]:
     """Extractions (or per-article errors) in input order, over `workers` processes."""
-    if workers <= 1:
-        _init(model, kb_files)
-        for part in _chunks(articles, chunk):
-            yield from _run_chunk(part)
-        return
-    ctx = multiprocessing.get_context("spawn")
-    with ctx.Pool(workers, initializer=_init, initargs=(model, kb_files)) as pool:
-        for results in pool.imap(_run_chunk, _chunks(articles, chunk)):
-            yield from results
+    with ExtractorPool(model, kb_files, workers, chunk) as pool:
+        yield from pool.map(articles)
