@@ -233,7 +233,7 @@ def _delete_article(tx: ManagedTransaction, article_id: str) -> RetractResult:
     if record is None:
         raise NotFound(f"unknown article: {article_id}")
     ends = rd.relation_ends(tx, sorted(set(record["relations"])))
-    rows = [{"id": rid, "subject": s} for rid, (s, _) in sorted(ends.items())]
+    rows = [{"id": rid, "subject": s, "object": o} for rid, (s, o) in sorted(ends.items())]
     removed = [r.data() for r in tx.run(load("delete_orphan_relations"), rows=rows)]
     refresh_aggregates(tx, rows)  # the removed ones no longer match
     candidates = set(record["mentioned"]) | {e for r in removed for e in (r["subject"], r["object"])}

@@ -158,16 +158,18 @@ def _check_references(tx: ManagedTransaction, p: WritePlan) -> None:
 def _merge_stored(tx: ManagedTransaction, p: WritePlan) -> list[Entity]:
     """The batch's entities and relation attrs folded over the stored (write-locked) versions."""
     stored: dict[str, Entity] = {}
-    if p.entities:
-        for record in tx.run(load("write_lock_entities"), ids=list(p.entities)):
+    ends = {e for r in p.relations.values() for e in (r.subject, r.object)}
+    if p.entities or ends:
+        for record in tx.run(load("write_lock_entities"), ids=sorted(p.entities.keys() | ends)):
             entity = entity_from_map(record["entity"])
             stored[entity.id] = entity
     if p.relations:
-        rows = [{"id": rid, "subject": r.subject} for rid, r in p.relations.items()]
+        rows = [_ends_row(rid, r.subject, r.object) for rid, r in p.relations.items()]
         for record in tx.run(load("write_lock_relations"), rows=rows):
             held = p.relations[record["id"]]
             attrs = {**json.loads(record["attrs"] or "{}"), **held.attrs}
             p.relations[record["id"]] = Relation(held.subject, held.predicate, held.object, attrs)
+    # ids sorted above so concurrent writers take their locks in one order (no deadlock cycles)
     return [merge_entities(stored.get(eid), items) for eid, items in p.entities.items()]
 
 
@@ -182,7 +184,11 @@ def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
     rel_rows = [_relation_row(rid, r) for rid, r in p.relations.items()]
     _run(tx, "write_relations", rel_rows)
     _run(tx, "write_evidence", [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()])
-    refresh_aggregates(tx, [{"id": row["id"], "subject": row["subject"]} for row in rel_rows])
+    refresh_aggregates(tx, [_ends_row(row["id"], row["subject"], row["object"]) for row in rel_rows])
+
+
+def _ends_row(rid: str, subject: str, obj: str) -> dict[str, str]:
+    return {"id": rid, "subject": subject, "object": obj}
 
 
 def refresh_aggregates(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:

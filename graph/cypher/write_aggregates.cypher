@@ -1,8 +1,8 @@
 // Recompute each relation's aggregates from the evidence it holds (idempotent).
 // Dates are ISO strings compared as strings; min/max skip null dates.
-// Parameters: $rows (list of {id, subject}). Returns: nothing.
+// Parameters: $rows (list of {id, subject, object}). Returns: nothing.
 UNWIND $rows AS row
-MATCH (:Entity {id: row.subject})-[r {id: row.id}]->(:Entity)
+MATCH (:Entity {id: row.subject})-[r {id: row.id}]->(:Entity {id: row.object})
 CALL (r) {
   OPTIONAL MATCH (ev:Evidence {relation_id: r.id})
   RETURN max(ev.confidence) AS confidence, min(ev.date) AS first_seen,

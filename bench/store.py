@@ -1,0 +1,171 @@
+"""Store upsert benchmark: relations per second through `GraphStore.write`.
+
+    .venv/bin/python bench/store.py [--sizes 1000,10000] [--total 20000] [--skip-embedded]
+
+For each batch size, the same synthetic batches (relations between entities
+drawn from a shared pool, one evidence item each, their articles and mentions)
+are written three ways, each into an empty store:
+
+- `Neo4jStore.write` (one managed transaction per batch, merge reads included);
+- a bare-driver baseline in the same run: the same property rows, one
+  `UNWIND ... MERGE` statement per kind per batch on the same constraints (the
+  store's own statements, so the ratio prices exactly what the store adds:
+  reference checks, locked merge reads, aggregates), in one transaction;
+  ratio = store rate / baseline rate (target >= 0.7);
+- `EmbeddedStore.write` (target >= 100k relations/s).
+
+Neo4j: NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, else the local test server is
+started. The database is wiped between runs: do not point this at data you keep.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction  # noqa: E402
+
+from graph.cypher_loader import load  # noqa: E402
+from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation  # noqa: E402
+from graph.neo4j_store import Neo4jStore  # noqa: E402
+from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, plan  # noqa: E402
+from graph.store import GraphStore  # noqa: E402
+from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env  # noqa: E402
+
+BENCH_CYPHER = Path(__file__).resolve().parent / "cypher"
+RELATIONS_PER_ARTICLE = 10
+TYPES = list(EntityType)
+PREDICATES = list(Predicate)
+
+
+def synthetic_batches(size: int, total: int, seed: int = 7) -> list[Batch]:
+    """`total // size` batches of `size` relations over a pool of ~total/2 entities."""
+    rng = random.Random(seed)
+    pool = [Entity(f"bench:e{i}", f"Actor {i}", TYPES[i % len(TYPES)], aliases=(f"A{i}",),
+                   external_ids={"wikidata": f"Q{i}"}, attrs={"rank": i % 7})
+            for i in range(max(2, total // 2))]
+    batches, serial = [], 0
+    for _ in range(max(1, total // size)):
+        articles, relations, mentions, used = [], [], [], {}
+        for _ in range(size // RELATIONS_PER_ARTICLE):
+            art = Article(f"bench:a{serial}", "bench", title=f"Article {serial}",
+                          published=f"2024-{serial % 12 + 1:02d}-01")
+            serial += 1
+            articles.append(art)
+            for j in range(RELATIONS_PER_ARTICLE):
+                s, o = rng.sample(pool, 2)
+                used[s.id], used[o.id] = s, o
+                ev = Evidence(art.id, f"{s.name} and {o.name}, sentence {j}.", j * 40, j * 40 + 30,
+                              date=art.published, confidence=rng.choice((0.5, 0.7, 0.9)))
+                relations.append(Relation(s.id, rng.choice(PREDICATES), o.id, attrs={"k": j}, evidence=(ev,)))
+                mentions += [(art.id, s.id), (art.id, o.id)]
+        batches.append(Batch(tuple(articles), tuple(used.values()), tuple(relations), tuple(mentions)))
+    return batches
+
+
+def baseline_writer(driver: Driver) -> Callable[[Batch], None]:
+    """The bare-driver writer: the store's own property rows, one UNWIND per kind, nothing else."""
+    kinds = ("articles", "entities", "mentions", "relations", "evidence")
+    queries = {name: load(f"write_{name}") for name in kinds}
+
+    def rows(batch: Batch) -> dict[str, list[dict[str, Any]]]:
+        p = plan(batch)
+        return {
+            "articles": [_article_row(a) for a in p.articles.values()],
+            "entities": [_entity_row(items[-1]) for items in p.entities.values()],
+            "mentions": [{"article": a, "entity": e} for a, e in sorted(p.mentions)],
+            "relations": [_relation_row(rid, r) for rid, r in p.relations.items()],
+            "evidence": [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()],
+        }
+
+    def work(tx: ManagedTransaction, prepared: dict[str, list[dict[str, Any]]]) -> None:
+        for name, query in queries.items():
+            tx.run(query, rows=prepared[name]).consume()
+
+    def write(batch: Batch) -> None:
+        prepared = rows(batch)  # row building is Python work the store does too: timed alike
+        with driver.session() as session:
+            session.execute_write(work, prepared)
+
+    return write
+
+
+def timed(write: Callable[[Batch], None], batches: list[Batch]) -> float:
+    """Relations per second writing all batches in order."""
+    start = time.perf_counter()
+    for batch in batches:
+        write(batch)
+    elapsed = time.perf_counter() - start
+    return sum(len(b.relations) for b in batches) / elapsed
+
+
+def fresh_neo4j(driver: Driver) -> Neo4jStore:
+    """An emptied database with the store's schema (the baseline relies on the same constraints)."""
+    with driver.session() as session:  # CALL ... IN TRANSACTIONS needs an auto-commit transaction
+        session.run((BENCH_CYPHER / "wipe.cypher").read_text()).consume()
+    store = Neo4jStore(driver)
+    store.ensure_schema()
+    return store
+
+
+def embedded_rate(batches: list[Batch]) -> float:
+    """Relations per second through a fresh EmbeddedStore (imported lazily: another module's code)."""
+    from graph.embedded_store import EmbeddedStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store: GraphStore = EmbeddedStore(Path(tmp) / "graph.db")
+        store.ensure_schema()
+        try:
+            return timed(store.write, batches)
+        finally:
+            store.close()
+
+
+@contextmanager
+def neo4j_settings() -> Iterator[Neo4jSettings]:
+    """NEO4J_URI settings, else a local test server for the duration."""
+    external = settings_from_env()
+    if external is not None:
+        yield external
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        server = Neo4jServer(Path(tmp) / "data")
+        try:
+            yield server.start()
+        finally:
+            server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000", help="batch sizes in relations")
+    parser.add_argument("--total", type=int, default=20000, help="relations written per run")
+    parser.add_argument("--skip-embedded", action="store_true")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    with neo4j_settings() as settings, GraphDatabase.driver(
+            settings.uri, auth=(settings.user, settings.password)) as driver:
+        fresh_neo4j(driver).write(synthetic_batches(500, 2000, seed=1)[0])  # warm the JVM and plans
+        print(f"{'batch':>6} {'neo4j rel/s':>12} {'baseline rel/s':>15} {'ratio':>6} {'embedded rel/s':>15}")
+        for size in sizes:
+            batches = synthetic_batches(size, max(size, args.total))
+            fresh_neo4j(driver)
+            base = timed(baseline_writer(driver), batches)
+            ours = timed(fresh_neo4j(driver).write, batches)
+            emb = float("nan") if args.skip_embedded else embedded_rate(batches)
+            print(f"{size:>6} {ours:>12,.0f} {base:>15,.0f} {ours / base:>6.2f} {emb:>15,.0f}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
