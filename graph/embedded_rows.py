@@ -21,9 +21,15 @@ ARTICLE_COLUMNS = "id, source, title, published, url, provenance"
 CHUNK = 500
 
 
+# One encoder for every write: `json.dumps` with options builds a new one per call.
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> str:
     """Canonical JSON for attrs and lists: sorted keys, unicode kept verbatim."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    if not value:
+        return "{}" if isinstance(value, dict) else _ENCODER.encode(value)
+    return _ENCODER.encode(value)
 
 
 def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:

@@ -56,12 +56,38 @@ class Applied:
     edges: list[EdgeRow]
 
 
+# Vocabulary lookups by value; a StrEnum member hashes and compares like its value,
+# so members and plain strings both resolve (cheaper than calling the enum).
+_TYPES = {t.value: t for t in EntityType}
+_PREDICATES = {p.value: p for p in Predicate}
+_PROVENANCES = {p.value: p for p in Provenance}
+
+
+def _member(table: dict[str, Any], value: Any, what: str) -> Any:
+    """The enum member for `value`, or InvalidArgument."""
+    member = table.get(value) if isinstance(value, str) else None
+    if member is None:
+        raise InvalidArgument(f"unknown {what} {value!r}")
+    return member
+
+
 def _typed(entity: Entity) -> Entity:
     """The entity with its type checked against the vocabulary."""
-    try:
-        return replace(entity, type=EntityType(entity.type))
-    except ValueError as exc:
-        raise InvalidArgument(f"unknown entity type {entity.type!r} for {entity.id!r}") from exc
+    etype = _member(_TYPES, entity.type, "entity type")
+    return entity if entity.type is etype else replace(entity, type=etype)
+
+
+def _covers(held: Entity, new: Entity) -> bool:
+    """Whether merging `new` into `held` would change nothing (the common re-mention)."""
+    aliases = set(held.aliases)
+    aliases.add(held.name)
+    return (aliases.issuperset(new.aliases) and _sub_dict(new.external_ids, held.external_ids)
+            and _sub_dict(new.attrs, held.attrs))
+
+
+def _sub_dict(small: dict[str, Any], big: dict[str, Any]) -> bool:
+    missing = object()
+    return all(type(big.get(k, missing)) is type(v) and big[k] == v for k, v in small.items())
 
 
 def _clean(entity: Entity) -> Entity:
@@ -70,10 +96,7 @@ def _clean(entity: Entity) -> Entity:
 
 
 def _fold_relation(prepared: Prepared, rel: Relation) -> None:
-    try:
-        predicate = Predicate(rel.predicate).value
-    except ValueError as exc:
-        raise InvalidArgument(f"unknown predicate {rel.predicate!r}") from exc
+    predicate = _member(_PREDICATES, rel.predicate, "predicate").value
     rid = rel.id
     held = prepared.relations.get(rid)
     if held is None:
@@ -88,10 +111,7 @@ def _fold_relation(prepared: Prepared, rel: Relation) -> None:
 
 
 def _evidence_row(rid: str, ev: Evidence) -> tuple[Any, ...]:
-    try:
-        provenance = Provenance(ev.provenance).value
-    except ValueError as exc:
-        raise InvalidArgument(f"unknown provenance {ev.provenance!r}") from exc
+    provenance = _member(_PROVENANCES, ev.provenance, "provenance").value
     return (rid, ev.article_id, ev.sentence, int(ev.start), int(ev.end),
             ev.date, float(ev.confidence), provenance)
 
@@ -100,10 +120,7 @@ def prepare(batch: Batch) -> Prepared:
     """Fold duplicates (entities merged, relation attrs merged, first evidence wins)."""
     out = Prepared()
     for art in batch.articles:
-        try:
-            provenance = Provenance(art.provenance).value
-        except ValueError as exc:
-            raise InvalidArgument(f"unknown provenance {art.provenance!r}") from exc
+        provenance = _member(_PROVENANCES, art.provenance, "provenance").value
         out.articles[art.id] = (art.id, art.source, art.title, art.published, art.url, provenance, art.hash)
     for ent in batch.entities:
         ent = _typed(ent)
@@ -137,19 +154,29 @@ def check_references(conn: sqlite3.Connection, p: Prepared, known: Known) -> Non
 
 
 def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity]) -> list[NodeRow]:
+    """Upsert entities that are new or gain something; return the new ones as graph nodes.
+
+    A held entity keeps its name and type and its aliases only grow, so its
+    search names only ever gain rows (no deletes).
+    """
     sql = f"SELECT {ENTITY_COLUMNS} FROM entities WHERE id IN ({{marks}})"
     held = {row[0]: entity_from_row(row) for row in select_in(conn, sql, entities)}
-    merged = [held[i].merged(e) if i in held else _clean(e) for i, e in entities.items()]
+    changed = [
+        _clean(e) if i not in held else held[i].merged(e)
+        for i, e in entities.items()
+        if i not in held or not _covers(held[i], e)
+    ]
+    norms = {e.id: normalize_name(e.name) for e in changed}
     try:
-        rows = [(e.id, e.name, normalize_name(e.name), e.type.value, dumps(list(e.aliases)),
-                 dumps(e.external_ids), dumps(e.attrs)) for e in merged]
+        rows = [(e.id, e.name, norms[e.id], e.type.value, dumps(list(e.aliases)),
+                 dumps(e.external_ids), dumps(e.attrs)) for e in changed]
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"entity attrs must be JSON values: {exc}") from exc
     conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    conn.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(i,) for i in held])
-    names = {(e.id, n) for e in merged for n in map(normalize_name, e.names()) if n}
+    names = {(i, n) for i, n in norms.items() if n}
+    names.update((e.id, n) for e in changed for n in map(normalize_name, e.aliases) if n)
     conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)", names)
-    return [(e.id, e.type.value, e.name) for e in merged]
+    return [(e.id, e.type.value, e.name) for e in changed if e.id not in held]
 
 
 UPSERT_RELATION = """
