@@ -211,11 +211,14 @@ class Resolver:
                                      matched, score, note)
             return decision, _fold(entity, target)
 
-        existing = self._index.entities.get(entity.id) or self._store.get_entity(entity.id)
+        existing = self._index.entities.get(entity.id)
         if existing is not None and existing.type == entity.type:
             return made(existing, Reason.SAME_ID)
-        if self._is_kb(entity.id):
+        if self._is_kb(entity.id):  # authoritative and stable: no store lookup needed
             return made(entity, Reason.KB_ID)
+        existing = self._store.get_entity(entity.id)
+        if existing is not None and existing.type == entity.type:
+            return made(existing, Reason.SAME_ID)
         target, matched, note = self._exact(entity)
         if target is not None:
             return made(target, Reason.EXACT, matched, note=note)

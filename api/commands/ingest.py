@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import itertools
 import logging
 import multiprocessing
 import sys
@@ -84,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
 
     if not args.paths and not args.reference:
         return _fail("ingest", "give at least one PATH or --reference FILE")
+    if not args.verbose:  # the driver reports every "index already exists" at INFO
+        logging.getLogger("neo4j").setLevel(logging.WARNING)
     settings = Settings.from_env(store=args.store)
     store = store_from_args(args)
     progress = Progress()
@@ -142,6 +145,10 @@ def article_extractor(settings: Settings, kb: Any, workers: int) -> Callable[[It
         from ingest.load import chunked
 
         chunks = chunked(articles, CHUNK)
+        first = next(chunks, None)
+        if first is None:  # nothing new or changed: don't pay for loading the model
+            return
+        chunks = itertools.chain([first], chunks)
         if workers == 1:
             _init_worker(model, kb_files, kb)
             for chunk in chunks:

@@ -23,14 +23,11 @@ from tests.neo4j_server import Neo4jServer
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
 ARTICLES = 8
+NEO4J_ARTICLES = 5  # Neo4j runs are slower: fewer articles, still several batches each side
 
 
-def paths() -> list[str]:
-    return few(ARTICLES)
-
-
-def ingest_args(url: str) -> list[str]:
-    return ["ingest", *paths(), "--store", url, "--batch-size", "1"]
+def ingest_args(url: str, n: int = ARTICLES) -> list[str]:
+    return ["ingest", *few(n), "--store", url, "--batch-size", "1"]
 
 
 def stats_of(url: str) -> dict[str, Any]:
@@ -77,12 +74,17 @@ class StderrWatch:
         return "".join(rest)
 
 
-@pytest.fixture(scope="module")
-def clean_stats(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    url = f"embedded://{tmp_path_factory.mktemp('clean') / 'graph.db'}"
-    done = run(*ingest_args(url))
+def clean_run(folder: Path, n: int) -> dict[str, Any]:
+    """Stats of an uninterrupted ingest of the first `n` articles into a fresh embedded store."""
+    url = f"embedded://{folder / 'graph.db'}"
+    done = run(*ingest_args(url, n))
     assert done.returncode == 0, done.stderr
     return stats_of(url)
+
+
+@pytest.fixture(scope="module")
+def clean_stats(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    return clean_run(tmp_path_factory.mktemp("clean"), ARTICLES)
 
 
 def assert_consistent(db: Path) -> int:
@@ -130,20 +132,22 @@ def wipe(server: Neo4jServer) -> None:
         driver.execute_query("MATCH (n) DETACH DELETE n")
 
 
-def test_neo4j_going_away_mid_ingest(neo4j_server: Neo4jServer, clean_stats: dict[str, Any]) -> None:
+def test_neo4j_going_away_mid_ingest(neo4j_server: Neo4jServer, tmp_path: Path) -> None:
     s = neo4j_server.settings
     url = s.uri.replace("bolt://", f"bolt://{s.user}:{s.password}@")
-    args = [*ingest_args(url), "--retries", "2"]
+    args = [*ingest_args(url, NEO4J_ARTICLES), "--retries", "2"]
     wipe(neo4j_server)
     clean = run(*args)
     assert clean.returncode == 0, clean.stderr
     expected = stats_of(url)
-    assert expected == clean_stats  # both stores give the same graph
+    assert expected == clean_run(tmp_path, NEO4J_ARTICLES)  # both stores hold the same graph
     wipe(neo4j_server)
     with spawn(*args) as proc:
         watch = StderrWatch(proc)
         try:
             watch.wait_for("batch 2:")
+            assert neo4j_server.process is not None
+            neo4j_server.process.kill()  # the server vanishes at once, as in a crash or network cut
             neo4j_server.stop()
             err = watch.finish(timeout=300)
         finally:
@@ -153,6 +157,7 @@ def test_neo4j_going_away_mid_ingest(neo4j_server: Neo4jServer, clean_stats: dic
     last = err.strip().splitlines()[-1]
     assert last.startswith("actorgraph ingest: store unavailable:") and "after 2 attempts" in last
     assert "Traceback" not in err
+    assert 2 <= stats_of(url)["articles"] < NEO4J_ARTICLES  # whole batches only
     again = run(*args)
     assert again.returncode == 0, again.stderr
     assert stats_of(url) == expected
