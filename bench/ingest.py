@@ -213,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=4, help="copies of the sample corpus for e2e")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--load-articles", type=int, default=2000)
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="articles, embedded store")
+    parser.add_argument("--neo4j-sizes", default="1000,10000", help="articles, Neo4j (slower)")
     parser.add_argument("--resolve-sizes", default="1000,10000")
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--skip-e2e", action="store_true")
@@ -224,13 +225,17 @@ def main(argv: list[str] | None = None) -> int:
             report_e2e(neo, args.copies, args.workers)
         if neo is not None:
             report_baseline(neo, args.load_articles)
-        report_scaling(neo, [int(s) for s in args.sizes.split(",") if s])
-        report_resolution([int(s) for s in args.resolve_sizes.split(",") if s])
+        report_scaling(neo, _ints(args.sizes), _ints(args.neo4j_sizes))
+        report_resolution(_ints(args.resolve_sizes))
     finally:
         if neo is not None:
             neo.driver.close()
         stop()
     return 0
+
+
+def _ints(text: str) -> list[int]:
+    return [int(s) for s in text.split(",") if s]
 
 
 def _neo4j() -> tuple[Neo4jTarget, Callable[[], None]]:
@@ -264,14 +269,16 @@ def report_baseline(neo: Neo4jTarget, n: int) -> None:
     print(f"  ratio (baseline / ours) {base / ours:.2f}  (target >= 0.70)")
 
 
-def report_scaling(neo: Neo4jTarget | None, sizes: list[int]) -> None:
+def report_scaling(neo: Neo4jTarget | None, sizes: list[int], neo4j_sizes: list[int]) -> None:
     print("\n== load time by size (fresh store each time)")
     print(f"  {'store':<9} {'articles':>9} {'relations':>10} {'seconds':>9} {'us/relation':>12}")
-    for n in sizes:
+    for n in sorted(set(sizes) | set(neo4j_sizes if neo is not None else [])):
         batches = synthetic_batches(n)
         rels = relations_in(batches)
-        targets: list[tuple[str, Callable[[], GraphStore]]] = [("embedded", fresh_embedded)]
-        if neo is not None:
+        targets: list[tuple[str, Callable[[], GraphStore]]] = []
+        if n in sizes:
+            targets.append(("embedded", fresh_embedded))
+        if neo is not None and n in neo4j_sizes:
             targets.append(("neo4j", lambda: _wiped(neo)))
         for name, make in targets:
             store = make()

@@ -251,9 +251,9 @@ class Resolver:
                     by_id[cand.id] = (cand, name, canonical)
         if not by_id:
             return None, None, ""
-        canonical = [v for v in by_id.values() if v[2]]
-        if len(canonical) == 1:
-            return canonical[0][0], canonical[0][1], ""
+        name_to_name = [v for v in by_id.values() if v[2]]
+        if len(name_to_name) == 1:
+            return name_to_name[0][0], name_to_name[0][1], ""
         if len(by_id) == 1:
             cand, name, _ = next(iter(by_id.values()))
             return cand, name, ""

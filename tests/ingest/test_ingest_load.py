@@ -151,3 +151,21 @@ def test_tty_progress_draws_a_bar() -> None:
 
 def test_chunked() -> None:
     assert list(chunked(range(5), 2)) == [[0, 1], [2, 3], [4]]
+
+
+def test_stats_and_retract_commands(store: EmbeddedStore, capsys: pytest.CaptureFixture[str]) -> None:
+    from api.cli import main
+
+    load(Loader(store, Resolver(store)), one_article("a1", "Kataib Hezbollah is backed by Iran.", IRAN))
+    store.close()
+    url = f"embedded://{store.path}"
+    assert main(["stats", "--store", url]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[:3] == ["articles  1", "evidence  1", "entities  2"]
+    assert "  BACKED_BY                1" in table
+    assert main(["retract", "a1", "--store", url]) == 0
+    assert capsys.readouterr().out.strip() == (
+        "retracted a1: removed 1 evidence items, 1 relations and 2 entities left without support")
+    assert main(["stats", "--json", "--store", url]) == 0
+    assert json.loads(capsys.readouterr().out) == {"articles": 0, "entities": {}, "relations": {},
+                                                   "evidence": 0}
