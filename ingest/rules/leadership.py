@@ -114,6 +114,8 @@ def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
         cands = ctx.group(ctx.subject_of(noun.head if noun.head.lemma_ == "be" else noun.head.head))
     elif noun.dep_ == "compound" and noun.head.i in ctx.at:
         cands = [ctx.at[noun.head.i]]
+    elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "Its secretary-general is X"
+        cands = ctx.group(child(noun.head, "attr"))
     appos = child(noun, "appos")
     if appos is None:  # "the head of the Commission, X,": the parser hangs X on the group's name
         group_word = pobj_of(noun, {"of", "for"})

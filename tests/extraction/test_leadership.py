@@ -62,3 +62,8 @@ def test_member_of(run):
 def test_generic_members_give_nothing(run):
     r = run("Two members of the Fatah Alliance died in the clashes.")
     assert r.of("MEMBER_OF") == set()
+
+
+def test_copula_with_title_as_subject(run):
+    r = run("Hezbollah is a Lebanese party. Its secretary-general is Naim Qassem.")
+    assert ("Naim Qassem", "LEADS", "Hezbollah") in r.triples
