@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import sys
 import time
 from collections.abc import Iterable
@@ -75,7 +76,10 @@ class Progress:
         if self._tty:
             from tqdm import tqdm  # only needed for the interactive bar
 
-            self._bar = tqdm(file=self._stream, unit="art", desc="ingest", dynamic_ncols=True)
+            # A terminal reporting a 0x0 size (some emulators, `script`) would hide the bar entirely.
+            size = shutil.get_terminal_size()
+            self._bar = tqdm(file=self._stream, unit="art", desc="ingest", ncols=size.columns,
+                             nrows=size.lines)
 
     def elapsed(self) -> float:
         return time.monotonic() - self._start
