@@ -99,7 +99,7 @@ def run_store(name: str, store: GraphStore, spec: Synthetic, env: dict[str, str]
     """Build if needed, measure direct and HTTP, load-test; return the error count."""
     built = 0.0 if holds(store, spec) else populate(store, spec)
     with Gunicorn(env, workers=args.workers, threads=args.threads) as server:
-        server.warm(lambda: http_get(f"{server.base}/api/v1/subgraph", center=spec.hubs[0], depth=2))
+        server.warm("/api/v1/subgraph", center=spec.hubs[0], depth=2)
         measure(store, server.base, spec, args.samples // 3)  # warm-up: graphs loaded, caches filled
         d, h = measure(store, server.base, spec, args.samples)
         load = load_test(server.base, spec, clients=args.clients, seconds=args.seconds)

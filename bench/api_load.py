@@ -67,11 +67,11 @@ class HTTPFailure(RuntimeError):
     """A response outside the expected statuses."""
 
 
-def http_get(url: str, ok: tuple[int, ...] = (200,), **query: Any) -> Any:
+def http_get(url: str, ok: tuple[int, ...] = (200,), timeout: float = 120.0, **query: Any) -> Any:
     """GET with query parameters; the decoded JSON body, or HTTPFailure."""
     full = url + ("?" + urllib.parse.urlencode(query, doseq=True) if query else "")
     try:
-        with urllib.request.urlopen(full, timeout=120) as res:
+        with urllib.request.urlopen(full, timeout=timeout) as res:
             return json.loads(res.read())
     except urllib.error.HTTPError as err:
         body = err.read()
@@ -105,18 +105,20 @@ class Gunicorn:
         self.proc.terminate()
         self.proc.wait(60)
 
-    def warm(self, request: Callable[[], Any], timeout: float = 600.0) -> None:
-        """Wait until every worker has opened its store and answered (the embedded one loads its graph)."""
+    def warm(self, path: str, timeout: float = 1800.0, **query: Any) -> None:
+        """Wait until every worker has opened its store and answered (the embedded one loads its
+        whole graph first, minutes for 10^6 relations on a busy machine)."""
         deadline = time.monotonic() + timeout
         while True:
             try:
-                http_get(self.base + "/health")
+                http_get(self.base + "/health", timeout=timeout)
                 break
             except OSError:
                 if time.monotonic() > deadline or self.proc.poll() is not None:
                     raise
                 time.sleep(0.5)
-        threads = [threading.Thread(target=request) for _ in range(self.workers * 4)]
+        threads = [threading.Thread(target=http_get, args=(self.base + path,), kwargs={
+            "timeout": timeout, **query}) for _ in range(self.workers * 4)]
         for t in threads:
             t.start()
         for t in threads:
