@@ -88,5 +88,6 @@ def lexicon() -> Lexicon:
         countries=frozenset(raw["countries"]),
         state_by_last=_by_last(_phrases(raw["state_titles"])),
         title_words=frozenset(w for t in [*raw["state_titles"], *raw["leader_titles"]]
-                              for w in t.lower().split()) | {"supreme", "general", "deputy"},
+                              for w in t.lower().split())
+        | {"supreme", "general", "deputy", "caretaker", "interim", "acting", "transitional"},
     )

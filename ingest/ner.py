@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
 from ingest.entities import cached_kb
@@ -134,7 +134,18 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
         return EntityType.LOCATION.value, ""
     if span.label_ == "PERSON" and len(span) == 1 and span[0].tag_ == "NNPS":
         return None
+    if span.label_ == "ORG" and len(span) == 1 and _after_in(span.root):
+        return EntityType.LOCATION.value, ""  # "fighting in Homs and Hama": one-word names after "in"
     return BASE_TYPE[span.label_].value, ""
+
+
+def _after_in(token: Token) -> bool:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in _IN_PLACE
+
+
+_IN_PLACE = {"in", "near", "outside", "around"}
 
 
 class EntityTypes:
@@ -160,6 +171,8 @@ class EntityTypes:
             span = trim(ent)
             if span is None:
                 continue
+            if span.start and doc[span.start - 1].text == "Operation":  # "Operation Decisive Storm"
+                span = Span(doc, span.start - 1, span.end, label=span.label_)
             if span.label_ == "PERSON":
                 span = _extend_name(span, kept)
             typed = statistical_type(span, self.kb, lex)

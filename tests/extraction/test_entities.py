@@ -70,3 +70,9 @@ def test_headlines_are_their_own_sentences(nlp):
     assert [s.text.strip() for s in doc.sents][:2] == ["Designation of a Group", "Office of Counterterrorism"]
     wrapped = "x" * WRAP_WIDTH + " and\ncontinues here."
     assert len(list(nlp(wrapped).sents)) == 1
+
+
+def test_one_word_names_after_in_are_places_and_operations_are_events(run):
+    r = run("Fighting continued in Homs and Hama on Sunday. Saudi Arabia launched Operation Decisive Storm.")
+    assert r.types["Homs"] == "Location" and r.types["Hama"] == "Location"
+    assert r.types["Operation Decisive Storm"] == "Event"
