@@ -47,6 +47,14 @@ LIMIT ? OFFSET ?
 """
 
 
+def entity_type(value: EntityType | str) -> str:
+    """The vocabulary value of an entity type filter; InvalidArgument when outside it."""
+    try:
+        return EntityType(value).value
+    except ValueError as exc:
+        raise InvalidArgument(f"unknown entity type {value!r}") from exc
+
+
 def check_page(limit: int, offset: int) -> None:
     """Page size within 1..MAX_PAGE and a non-negative offset."""
     if not 1 <= limit <= MAX_PAGE:
@@ -81,7 +89,7 @@ def search(
     norm = normalize_name(q)
     if not norm:
         raise InvalidArgument("search text is empty once normalised")
-    params = {"q": norm, "type": None if type is None else EntityType(type).value,
+    params = {"q": norm, "type": None if type is None else entity_type(type),
               "limit": limit, "offset": offset}
     return [entity_from_row(row) for row in conn.execute(SEARCH_SQL, params)]
 

@@ -258,7 +258,7 @@ class EmbeddedStore:
         if not centers:
             raise InvalidArgument("at least one centre is needed")
         f = EdgeFilter(_predicate_set(predicates), since, until)
-        kinds = None if types is None else frozenset(EntityType(t).value for t in types)
+        kinds = None if types is None else frozenset(read.entity_type(t) for t in types)
         with self._reading() as conn:
             self._require(centers)
             hood = neighbourhood(self._graph, list(centers), depth, f, kinds, limit)

@@ -75,3 +75,8 @@ def test_empty_query_is_invalid(loaded: GraphStore, q: str) -> None:
 def test_page_bounds(loaded: GraphStore, limit: int, offset: int, error: type[Exception]) -> None:
     with pytest.raises(error):
         loaded.search_entities("al", limit=limit, offset=offset)
+
+
+def test_unknown_type_is_invalid(loaded: GraphStore) -> None:
+    with pytest.raises(InvalidArgument):
+        loaded.search_entities("al", type="Planet")  # type: ignore[arg-type]

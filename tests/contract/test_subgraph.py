@@ -158,3 +158,10 @@ def test_unknown_or_missing_centres(loaded: GraphStore) -> None:
         loaded.subgraph([fx.IRAN, "country:atlantis"])
     with pytest.raises(InvalidArgument):
         loaded.subgraph([])
+
+
+def test_unknown_filter_values_are_invalid(loaded: GraphStore) -> None:
+    with pytest.raises(InvalidArgument):
+        loaded.subgraph([fx.IRAN], types=["Planet"])  # type: ignore[list-item]
+    with pytest.raises(InvalidArgument):
+        loaded.subgraph([fx.IRAN], predicates=["FUNDS"])  # type: ignore[list-item]
