@@ -56,7 +56,8 @@ class Neo4jServerError(RuntimeError):
 def build(force: bool = False) -> Path:
     """Build the server jar with Maven unless it is newer than every source file."""
     sources = [PROJECT / "pom.xml", *PROJECT.glob("src/**/*.java")]
-    if not force and JAR.exists() and JAR.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
+    fresh = JAR.exists() and (JAR.parent / "lib").is_dir()
+    if not force and fresh and JAR.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
         return JAR
     cmd = ["mvn", "-q", "-B", "-f", str(PROJECT / "pom.xml"), "package"]
     done = subprocess.run(cmd, capture_output=True, text=True, check=False)
