@@ -36,7 +36,7 @@ class KBEntities:
         self.types: dict[str, str] = {}
         demonyms = lexicon().demonyms
         forms = [f for f in kb.forms() if f.text.lower() not in demonyms]
-        docs = nlp.tokenizer.pipe(f.text for f in forms)
+        docs = (nlp.make_doc(f.text) for f in forms)
         for form, pattern in zip(forms, docs, strict=True):
             self.types[form.actor.id] = form.actor.type.value
             single = len(pattern) == 1 and not form.text.islower()

@@ -144,7 +144,7 @@ def _event_facts(span: Span, clusters: Clusters, at: dict[int, Span]) -> tuple[s
     found = _target_word(root)
     target = _phrase_name(found[1], clusters, at) if found else None
     place = _place_name(root, found[1] if found else None, clusters, at)
-    if target:
+    if target and found:
         parts.append(f"{found[0]} {target}")
     elif place:
         parts.append(place)

@@ -63,7 +63,7 @@ def title_before_name(ctx: Context) -> Iterator[Found]:
                        status=status)
 
 
-def _is_title(token: Token, words: set[str]) -> bool:
+def _is_title(token: Token, words: set[str] | frozenset[str]) -> bool:
     if token.lower_ == "secretary" and "secretary-general" in words:  # "secretary - general" is 3 tokens
         after = "".join(t.lower_ for t in token.doc[token.i + 1:token.i + 3])
         return after in {"-general", "general"}

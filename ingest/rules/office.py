@@ -52,12 +52,13 @@ def _department(ctx: Context, title: str) -> Span | None:
 
 def _kb_country(ctx: Context, person: Span) -> Span | None:
     """The country the knowledge base gives a person, if the article mentions it."""
-    actor = ctx.kb.by_id(person.kb_id_) if ctx.kb is not None and person.kb_id_ else None
+    kb = ctx.kb
+    actor = kb.by_id(person.kb_id_) if kb is not None and person.kb_id_ else None
     country = actor.attrs.get("country") if actor is not None else None
-    if not country:
+    if kb is None or not country:
         return None
     for ent in ctx.doc.ents:
-        known = ctx.kb.by_id(ent.kb_id_) if ent.kb_id_ else None
+        known = kb.by_id(ent.kb_id_) if ent.kb_id_ else None
         if ent.label_ == "Country" and (known.name if known is not None else ent.text) == country:
             return ent
     return None  # the article never names the country: no office is read into it
