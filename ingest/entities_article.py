@@ -174,7 +174,7 @@ def _named_anchor(span: Span, anchors: dict[str, Entity], clusters: Clusters,
         if cluster is None:
             continue
         for eid, entity in reversed(anchors.items()):
-            if cluster.name in entity.name:
+            if cluster.name in entity.name or entity.attrs.get("place") == cluster.name:
                 return eid
     return None
 

@@ -19,6 +19,8 @@ from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 from ingest.spans import EVENTS
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
+_CONDEMNING = {"terrorist", "terrorism", "cowardly", "criminal", "heinous", "attack", "crime", "aggression",
+               "violation", "outrageous", "barbaric", "assassination", "murder"}
 _HEDGES = {"suspected", "alleged", "allegedly", "believed", "blamed", "likely", "accused", "reportedly"}
 _PERP_VERBS = ("carry", "conduct", "launch", "stage", "perpetrate", "claim", "mount", "execute")
 
@@ -80,8 +82,9 @@ def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
             continue
         root = event.root
         for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun
-            actor = ctx.at.get(tok.i) or ctx.country_span(tok)
-            if actor is not None and actor != event and actor.label_ in _ACTORS - {"Person"}:
+            named = ctx.at.get(tok.i)
+            actor = named if named is not None and named != event else ctx.country_span(tok)
+            if actor is not None and actor.label_ in _ACTORS - {"Person"}:
                 yield make(actor, Predicate.PERPETRATED, event, event.root, 0.75,
                            "attack.perpetrator_modifier", alleged=False)
                 break
@@ -151,9 +154,13 @@ def condemned(ctx: Context) -> Iterator[Found]:
             continue
         if verb.lemma_ in {"call", "describe"}:
             words = {t.lemma_.lower() for t in verb.subtree}
-            if not words & {"terrorist", "cowardly", "criminal", "heinous", "attack", "crime"}:
+            if not words & _CONDEMNING:
                 continue
-            obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "it"), None)
+            it = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.lower_ == "it"), None)
+            obj = it or obj
+            named = ctx.ref(obj) if obj is not None and obj.lower_ != "it" else None
+            if obj is None or (named is not None and named.label_ != "Event"):
+                continue  # "called the assassination an act of terrorism": only incidents are condemned so
         targets = [_latest_event(ctx, obj)] if obj is not None and obj.lower_ == "it" else ctx.group(obj)
         targets = [t for t in targets if t is not None]
         for actor in ctx.subjects(verb):

@@ -50,6 +50,7 @@ class Found:
         return False
 
 
+_OWNED_BODIES = frozenset({"leadership", "headquarters", "command", "fighter", "militant", "troop"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _GROUP_NOUNS = frozenset({"alliance", "party", "coalition", "bloc", "movement", "list", "group", "militia",
                           "organization", "organisation", "front", "faction", "brigade", "brigades"})
@@ -139,7 +140,7 @@ class Context:
                 return self.at[child.i]
         if token.dep_ == "appos":
             return self.at.get(token.head.i)
-        if token.lemma_.lower() in {"leadership", "headquarters", "command"}:  # "the group's leadership"
+        if token.lemma_.lower() in _OWNED_BODIES:  # "the group's leadership", "its fighters"
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return self.ref(owner, depth + 1)

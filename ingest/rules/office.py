@@ -64,6 +64,21 @@ def _kb_country(ctx: Context, person: Span) -> Span | None:
     return None  # the article never names the country: no office is read into it
 
 
+def _body_named(ctx: Context, context: list[Token]) -> Span | None:
+    """ "prime minister of the Kurdistan Regional Government": a state body the title is "of"."""
+    for tok in context:
+        span = ctx.at.get(tok.i)
+        if span is not None and span.label_ == "StateBody" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
+            return span
+    return None
+
+
+def _home_elsewhere(ctx: Context, person: Span) -> bool:
+    """The knowledge base knows the person's country: then no other country is guessed for the office."""
+    actor = ctx.kb.by_id(person.kb_id_) if ctx.kb is not None and person.kb_id_ else None
+    return bool(actor is not None and actor.attrs.get("country"))
+
+
 def _titled(title: str) -> str:
     return " ".join(w if w in {"of", "in"} else w.capitalize() for w in title.split())
 
@@ -83,9 +98,11 @@ def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: T
     if place is None:
         place = next((s for s in map(ctx.country_span, context) if s is not None), None)
     if place is None:
+        place = _body_named(ctx, context)
+    if place is None:
         place = _kb_country(ctx, person)
         confidence -= 0.1
-    if place is None and title in lexicon().head_titles:
+    if place is None and title in lexicon().head_titles and not _home_elsewhere(ctx, person):
         place = main_country(ctx.doc, dominant=True)
     if place is None:
         return None
