@@ -99,7 +99,7 @@ class Context:
         the token then becomes a mention carrying the country's knowledge-base id.
         """
         span = self.at.get(token.i)
-        if span is not None:
+        if span is not None and span.label_ not in {"Event", "Election"}:  # inside "Israeli air strike"
             return span if span.label_ == "Country" else None
         country = lexicon().country_of(token.text)
         if country is None:

@@ -93,3 +93,26 @@ def test_negated_and_hypothetical_cues_give_nothing(run):
 def test_subject_of_a_denial_keeps_its_role(run):
     r = run("The Fatah Alliance lost badly. Its leader, Hadi al-Amiri, rejected the figures.")
     assert ("Hadi al-Amiri", "LEADS", "Fatah Alliance") in r.triples
+
+
+def test_demonym_doer_and_condemning_call(run):
+    r = run("Israel denied it at first. An Israeli air strike on a building in Beirut killed Hassan "
+            "Nasrallah. Iran's foreign minister, Abbas Araghchi, called the assassination an act of "
+            "terrorism.",
+            "2024-09-28")
+    (event,) = [e for e in r.ex.entities if e.type.value == "Event"]
+    assert ("Israel", "PERPETRATED", event.name) in r.triples
+    assert (event.name, "TARGETED", "Hassan Nasrallah") in r.triples
+    assert ("Abbas Araghchi", "CONDEMNED", event.name) in r.triples
+    assert ("Abbas Araghchi", "HOLDS_OFFICE", "Iran") in r.triples
+
+
+def test_office_of_a_state_body(run):
+    r = run("Masrour Barzani, the prime minister of the Kurdistan Regional Government, condemned the strike.")
+    assert ("Masrour Barzani", "HOLDS_OFFICE", "Kurdistan Regional Government") in r.triples
+
+
+def test_known_foreigner_gets_no_guessed_country(run):
+    r = run("Iran backs Hezbollah. Iran sent advisers. Its fighters intervened on the side of President "
+            "Bashar al-Assad.")
+    assert not any(t[1] == "HOLDS_OFFICE" for t in r.triples)
