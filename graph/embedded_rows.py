@@ -47,15 +47,24 @@ def select_in(conn: sqlite3.Connection, sql: str, ids: Iterable[str]) -> list[tu
     return rows
 
 
+def loads(text: str) -> Any:
+    """Parse stored JSON; empty objects and lists (the common case) skip the parser."""
+    if text == "{}":
+        return {}
+    if text == "[]":
+        return []
+    return json.loads(text)
+
+
 def entity_from_row(row: Sequence[Any]) -> Entity:
     """An Entity from a row of ENTITY_COLUMNS."""
     return Entity(
         id=row[0],
         name=row[1],
         type=EntityType(row[2]),
-        aliases=tuple(json.loads(row[3])),
-        external_ids=json.loads(row[4]),
-        attrs=json.loads(row[5]),
+        aliases=tuple(loads(row[3])),
+        external_ids=loads(row[4]),
+        attrs=loads(row[5]),
     )
 
 
@@ -65,7 +74,7 @@ def relation_from_row(row: Sequence[Any], evidence: tuple[Evidence, ...] = ()) -
         subject=row[1],
         predicate=Predicate(row[2]),
         object=row[3],
-        attrs=json.loads(row[4]),
+        attrs=loads(row[4]),
         evidence=evidence,
         confidence=float(row[5]),
         first_seen=row[6],

@@ -13,7 +13,6 @@ the in-memory graph and the tables in the same state.
 from __future__ import annotations
 
 import gc
-import json
 import logging
 import sqlite3
 import threading
@@ -27,6 +26,7 @@ from typing import Any
 import networkx as nx
 
 from graph import embedded_read as read
+from graph.embedded_rows import loads
 from graph.embedded_traverse import EdgeFilter, IdPath, PathFinder, neighbourhood
 from graph.embedded_write import Applied, EdgeRow, apply_batch, prepare, retract
 from graph.errors import InvalidArgument, LimitExceeded, NoPath, NotFound
@@ -362,7 +362,7 @@ def _put_edges(g: nx.MultiDiGraph, rows: Iterable[EdgeRow | tuple[Any, ...]]) ->
         if keyed is None:
             keyed = succ[subject][obj] = pred[obj][subject] = {}
         if isinstance(attrs, str):
-            attrs = {} if attrs == "{}" else json.loads(attrs)
+            attrs = loads(attrs)
         keyed[rid] = {"predicate": predicate, "confidence": confidence, "first_seen": first_seen,
                       "last_seen": last_seen, "evidence_count": count, "attrs": attrs}
     nx._clear_cache(g)
