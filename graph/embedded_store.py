@@ -110,10 +110,13 @@ class EmbeddedStore:
         """Hold the lock with the file open and the graph current."""
         with self._lock:
             self.open()
-            version = self._db.execute("PRAGMA data_version").fetchone()[0]
-            if version != self._data_version:  # another process committed: reload
-                self._load_graph()
+            self._refresh()
             yield self._db
+
+    def _refresh(self) -> None:
+        """Reload the graph when another connection (another process) has committed since."""
+        if self._db.execute("PRAGMA data_version").fetchone()[0] != self._data_version:
+            self._load_graph()
 
     def _load_graph(self) -> None:
         g = nx.MultiDiGraph()
@@ -128,9 +131,13 @@ class EmbeddedStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        with self._reading() as conn:
+        """One write transaction; the graph is refreshed once the write lock is held."""
+        with self._lock:
+            self.open()
+            conn = self._db
             conn.execute("BEGIN IMMEDIATE")
             try:
+                self._refresh()
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")

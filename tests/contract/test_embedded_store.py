@@ -156,3 +156,19 @@ def test_k_paths_stay_exact_when_the_distance_ball_is_cut(
         if expected:
             assert as_ids(store.paths(source, target, max_hops=6, k=10, directed=directed)) == expected
     store.close()
+
+
+def test_two_stores_take_turns_writing_one_file(path: Path) -> None:
+    first, second = EmbeddedStore(path), EmbeddedStore(path)
+    assert first.counts().articles == second.counts().articles == 0
+    first.write(BATCHES[0])
+    # `second` loaded an empty graph; its write must see `first`'s entities and relations.
+    second.write(BATCHES[2])
+    first.write(BATCHES[1])
+    second.write(BATCHES[3])
+    for store in (first, second):
+        assert store.counts() == FULL_COUNTS
+        kh_iran = store.relation(rid(fx.KH, P.BACKED_BY, fx.IRAN))
+        assert kh_iran is not None and kh_iran.evidence_count == 2
+    first.close()
+    second.close()
