@@ -171,11 +171,13 @@ class Resolver:
         self._policy = policy or FuzzyPolicy()
         self._index = _Index()
         self._decided: dict[str, MergeDecision] = {}
+        self._common: set[tuple[EntityType, str]] = set()  # tokens too frequent to pick candidates
 
     def forget(self) -> None:
         """Drop run-local memory (after a retraction changed the store under us)."""
         self._index = _Index()
         self._decided.clear()
+        self._common.clear()
 
     def resolve(self, batch: Batch) -> Resolution:
         """Rewrite a batch onto resolved ids: entities merged, relations and mentions re-pointed."""
@@ -278,13 +280,16 @@ class Resolver:
     def _fuzzy_candidates(self, entity_type: EntityType, norms: Iterable[str], exclude: str) -> list[Entity]:
         found: dict[str, Entity] = {}
         tokens = sorted({t for n in norms for t in self._policy.rare_tokens(n)})
+        limit = self._policy.candidate_limit
         for token in tokens:
-            for e in self._index.with_token(entity_type, token, self._policy.candidate_limit):
+            if (entity_type, token) in self._common:
+                continue
+            hits = self._store.search_entities(token, type=entity_type, limit=limit)
+            if len(hits) >= limit:  # common now, common for the rest of the run: don't ask again
+                self._common.add((entity_type, token))
+                continue
+            for e in [*self._index.with_token(entity_type, token, limit), *hits]:
                 found.setdefault(e.id, e)
-            hits = self._store.search_entities(token, type=entity_type, limit=self._policy.candidate_limit)
-            if len(hits) < self._policy.candidate_limit:
-                for e in hits:
-                    found.setdefault(e.id, e)
         found.pop(exclude, None)
         return [found[i] for i in sorted(found)]
 
