@@ -54,13 +54,15 @@ def words(articles: list[Article]) -> int:
 
 
 def best_of(rounds: int, func) -> float:
-    """The shortest of `rounds` runs: on a shared machine the minimum is the least disturbed."""
-    times = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return min(times)
+    """The shortest wall time of `rounds` runs: on a shared machine the least disturbed one."""
+    return min(_timed(func)[0] for _ in range(rounds))
+
+
+def _timed(func) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    func()
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def report(label: str, n_words: int, elapsed: float) -> float:
@@ -86,11 +88,14 @@ def main(argv: list[str] | None = None) -> int:
     list(extract(articles[:4], nlp, kb))  # warm-up: first-call caches
     bare_times, our_times = [], []
     for _ in range(args.rounds):  # interleaved, so a busy spell on the machine hits both sides
-        bare_times.append(best_of(1, lambda: list(bare.pipe(texts, batch_size=32))))
-        our_times.append(best_of(1, lambda: list(extract(articles, nlp, kb))))
-    bare_rate = report("bare model nlp.pipe (best)", n, min(bare_times))
-    ours = report("extract, this process (best)", n, min(our_times))
-    print(f"ratio extract / bare model: {ours / bare_rate:.2f} (target >= 0.70)")
+        bare_times.append(_timed(lambda: list(bare.pipe(texts, batch_size=32))))
+        our_times.append(_timed(lambda: list(extract(articles, nlp, kb))))
+    bare_rate = report("bare model nlp.pipe (best)", n, min(t[0] for t in bare_times))
+    ours = report("extract, this process (best)", n, min(t[0] for t in our_times))
+    print(f"ratio extract / bare model, wall time: {ours / bare_rate:.2f} (target >= 0.70)")
+    cpu_ratio = min(t[1] for t in bare_times) / min(t[1] for t in our_times)
+    print(f"ratio extract / bare model, CPU time of this process: {cpu_ratio:.2f} "
+          "(less disturbed by other work on the machine)")
 
     for workers in (int(w) for w in args.workers.split(",")):
         start = time.perf_counter()
