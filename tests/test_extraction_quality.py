@@ -31,18 +31,21 @@ SHARED_EVAL = REPO.parent / "shared" / "eval"
 SCORER = SHARED_EVAL / "score.py"
 OWN = REPO / "tests" / "data"
 
-# Floors, set a little under the figures measured with the extractor of 2026-11-30 (see the module
-# docstring of each corpus below); raise them when the extractor improves, never lower them silently.
-# Measured then: own corpus typed-entity F1 ?, relation F1 ?, relation precision ?;
-# dev corpus typed-entity F1 ?, relation F1 ?, relation precision ?.
+# Floors: the issue's bar on dev; on the own corpus a little under what the extractor of 2026-11-30
+# (commit 238e850) measured, so a regression fails while small rule changes do not. Raise them when the
+# extractor improves; never lower them silently. Measured then, with score.py:
+#   own: typed-entity F1 0.961 (P 0.971, R 0.951); relations F1 0.907, P 0.994, R 0.834; 0 over-merged
+#   dev: typed-entity F1 1.000; relations F1 1.000, P 1.000, R 1.000; 0 over-merged
+# The own articles were visible to the extractor's authors while they worked, so these figures are an
+# upper estimate for truly unseen text.
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
-    "own": {"entity_f1": 0.80, "relation_f1": 0.60, "relation_precision": 0.80},
+    "own": {"entity_f1": 0.92, "relation_f1": 0.85, "relation_precision": 0.93},
 }
 
 # Predicates of which the extractor finds no required gold instance in the own corpus. The coverage test
 # asserts this exact set, so it fails both when a predicate is lost and when one is gained without
-# updating the list.
+# updating the list. On 2026-11-30 every one of the 18 had at least one instance found.
 KNOWN_UNCOVERED: frozenset[str] = frozenset()
 
 
