@@ -59,6 +59,10 @@ class EmbeddedStore:
         self._conn: sqlite3.Connection | None = None
         self._graph = nx.MultiDiGraph()
         self._data_version = 0
+        # Entity as last written, per id, while the stored row is known to cover it
+        # (merges only add or overwrite with the newer value), so a re-sent entity
+        # skips the read-back. Cleared whenever the graph is reloaded.
+        self._covered: dict[str, Entity] = {}
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.path)!r})"
@@ -99,6 +103,7 @@ class EmbeddedStore:
                 self._conn.close()
                 self._conn = None
                 self._graph = nx.MultiDiGraph()
+                self._covered = {}
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -126,6 +131,7 @@ class EmbeddedStore:
             "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs"
             " FROM relations"))
         self._graph = g
+        self._covered = {}
         self._data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
         log.debug("loaded %s: %d nodes, %d edges", self.path, g.number_of_nodes(), g.number_of_edges())
 
@@ -152,8 +158,9 @@ class EmbeddedStore:
             prepared = prepare(batch)
             with self._lock:  # held from BEGIN until the graph has the commit
                 with self._transaction() as conn:
-                    applied = apply_batch(conn, prepared, _Lookup(self._graph))
+                    applied = apply_batch(conn, prepared, _Lookup(self._graph, self._covered))
                 self._apply(applied)
+                self._covered.update(prepared.entities)
 
     def _apply(self, applied: Applied) -> None:
         self._graph.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in applied.nodes)
@@ -168,6 +175,8 @@ class EmbeddedStore:
                 raise NotFound(f"no article {article_id!r}")
             self._graph.remove_edges_from([(s, o, rid) for rid, s, o in gone.relations])
             self._graph.remove_nodes_from(gone.entities)
+            for e in gone.entities:
+                self._covered.pop(e, None)
             _put_edges(self._graph, gone.edges)
         return RetractResult(article_id, gone.evidence, len(gone.relations), len(gone.entities))
 
@@ -335,8 +344,9 @@ def _gc_paused() -> Iterator[None]:
 class _Lookup:
     """Answers the write path's questions from the in-memory graph (see `Known`)."""
 
-    def __init__(self, g: nx.MultiDiGraph) -> None:
+    def __init__(self, g: nx.MultiDiGraph, covered: dict[str, Entity]) -> None:
         self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = g._succ
+        self._covered = covered
 
     def has_entity(self, entity_id: str) -> bool:
         return entity_id in self._succ
@@ -344,6 +354,15 @@ class _Lookup:
     def edge(self, subject: str, obj: str, rid: str) -> dict[str, Any] | None:
         keyed = self._succ.get(subject, {}).get(obj)
         return None if keyed is None else keyed.get(rid)
+
+    def covers(self, entity: Entity) -> bool:
+        held = self._covered.get(entity.id)
+        return held is not None and (held is entity or _same(held, entity))
+
+
+def _same(a: Entity, b: Entity) -> bool:
+    """Equal entities whose attribute values also have the same types (1, 1.0 and True differ in JSON)."""
+    return a == b and all(type(v) is type(b.attrs[k]) for k, v in a.attrs.items())
 
 
 def _predicate_set(predicates: Sequence[Predicate] | None) -> frozenset[str] | None:

@@ -8,14 +8,26 @@ Callers own the transaction.
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any, Protocol
 
 from graph.embedded_rows import ENTITY_COLUMNS, dumps, entity_from_row, select_in
 from graph.errors import InvalidArgument
-from graph.model import Batch, Entity, EntityType, Evidence, Predicate, Provenance, Relation, normalize_name
+from graph.model import (
+    KEY_ATTRS,
+    Batch,
+    Entity,
+    EntityType,
+    Evidence,
+    Predicate,
+    Provenance,
+    Relation,
+    normalize_name,
+)
 
 NodeRow = tuple[str, str, str]  # id, type, name
 # id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs (dict or JSON)
@@ -30,6 +42,9 @@ class Known(Protocol):
 
     def edge(self, subject: str, obj: str, rid: str) -> dict[str, Any] | None:
         """The stored relation's edge data (aggregates and attrs), or None."""
+
+    def covers(self, entity: Entity) -> bool:
+        """Whether the stored entity is known to already hold everything `entity` says."""
 
 
 @dataclass
@@ -95,9 +110,24 @@ def _clean(entity: Entity) -> Entity:
     return replace(entity, aliases=tuple(sorted(set(entity.aliases) - {entity.name})))
 
 
+@lru_cache(maxsize=1 << 17)
+def _norm(name: str) -> str:
+    """`normalize_name`, remembered: the same names recur in batch after batch."""
+    return normalize_name(name)
+
+
+def _relation_id(rel: Relation, predicate: Predicate) -> str:
+    """`Relation.id` with the predicate already resolved (the enum call is half its cost)."""
+    attrs = rel.attrs
+    keys = [f"{k}={attrs.get(k)!s}" for k in KEY_ATTRS.get(predicate, ()) if attrs.get(k) is not None]
+    text = "\x1f".join((rel.subject, predicate.value, rel.object, *keys))
+    return "r" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
 def _fold_relation(prepared: Prepared, rel: Relation) -> None:
-    predicate = _member(_PREDICATES, rel.predicate, "predicate").value
-    rid = rel.id
+    member = _member(_PREDICATES, rel.predicate, "predicate")
+    predicate = member.value
+    rid = _relation_id(rel, member)
     held = prepared.relations.get(rid)
     if held is None:
         prepared.relations[rid] = [rel.subject, predicate, rel.object, rel.attrs]
@@ -153,12 +183,14 @@ def check_references(conn: sqlite3.Connection, p: Prepared, known: Known) -> Non
         )
 
 
-def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity]) -> list[NodeRow]:
+def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity], known: Known) -> list[NodeRow]:
     """Upsert entities that are new or gain something; return the new ones as graph nodes.
 
     A held entity keeps its name and type and its aliases only grow, so its
-    search names only ever gain rows (no deletes).
+    search names only ever gain rows (no deletes). Entities the store already
+    knows to be covered are not read back at all.
     """
+    entities = {i: e for i, e in entities.items() if not known.covers(e)}
     sql = f"SELECT {ENTITY_COLUMNS} FROM entities WHERE id IN ({{marks}})"
     held = {row[0]: entity_from_row(row) for row in select_in(conn, sql, entities)}
     changed = [
@@ -166,7 +198,7 @@ def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity]) -> li
         for i, e in entities.items()
         if i not in held or not _covers(held[i], e)
     ]
-    norms = {e.id: normalize_name(e.name) for e in changed}
+    norms = {e.id: _norm(e.name) for e in changed}
     try:
         rows = [(e.id, e.name, norms[e.id], e.type.value, dumps(list(e.aliases)),
                  dumps(e.external_ids), dumps(e.attrs)) for e in changed]
@@ -174,7 +206,7 @@ def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity]) -> li
         raise InvalidArgument(f"entity attrs must be JSON values: {exc}") from exc
     conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     names = {(i, n) for i, n in norms.items() if n}
-    names.update((e.id, n) for e in changed for n in map(normalize_name, e.aliases) if n)
+    names.update((e.id, n) for e in changed for n in map(_norm, e.aliases) if n)
     conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)", names)
     return [(e.id, e.type.value, e.name) for e in changed if e.id not in held]
 
@@ -259,7 +291,7 @@ def apply_batch(conn: sqlite3.Connection, p: Prepared, known: Known) -> Applied:
     """Write a prepared batch inside the caller's transaction."""
     check_references(conn, p, known)
     conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", p.articles.values())
-    nodes = _write_entities(conn, p.entities)
+    nodes = _write_entities(conn, p.entities, known)
     conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", p.mentions)
     return Applied(nodes=nodes, edges=_write_relations(conn, p, known))
 

@@ -172,3 +172,24 @@ def test_two_stores_take_turns_writing_one_file(path: Path) -> None:
         assert kh_iran is not None and kh_iran.evidence_count == 2
     first.close()
     second.close()
+
+
+def test_resent_entities_still_overwrite_what_changed_since(path: Path) -> None:
+    """The in-memory 'already covered' memo must not hide a value that went back, or 1 vs True."""
+    store = EmbeddedStore(path)
+    versions: list[dict[str, Any]] = [{"rank": 1}, {"rank": 2}, {"rank": 1}, {"rank": True}, {"rank": True}]
+    def memo(attrs: dict[str, Any]) -> Batch:
+        return Batch(entities=(Entity("person:memo", "Memo Person", EntityType.PERSON, attrs=attrs),))
+
+    for attrs in versions:
+        store.write(memo(attrs))
+        held = store.get_entity("person:memo")
+        assert held is not None and held.attrs == attrs and type(held.attrs["rank"]) is type(attrs["rank"])
+    other = EmbeddedStore(path)  # another writer changes the row behind the first store's memo
+    other.write(memo({"rank": 3}))
+    store.write(memo({"rank": True}))
+    assert store.get_entity("person:memo") == other.get_entity("person:memo")
+    held = store.get_entity("person:memo")
+    assert held is not None and held.attrs == {"rank": True}
+    other.close()
+    store.close()
