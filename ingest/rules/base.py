@@ -80,16 +80,18 @@ class Context:
                 self.at[i] = span
         self.refs: dict[int, Span] = doc._.ag_refs or {}
         self._passives: dict[str, list[tuple[Token, Token]]] | None = None
+        self._has_agent = False
         self.by_lemma: dict[str, list[Token]] = defaultdict(list)
         for token in doc:
+            self._has_agent = self._has_agent or token.dep_ == "agent"
             self.by_lemma[token.lemma_.lower()].append(token)
             if token.lower_ != token.lemma_.lower():
                 self.by_lemma[token.lower_].append(token)
 
     def passives(self, family: str) -> list[tuple[Token, Token]]:
         """(participle, agent object) pairs of a passive cue family (one DependencyMatcher pass per doc)."""
-        if self._passives is None:
-            self._passives = passive_agents(self.doc)
+        if self._passives is None:  # no "by" agent in the doc: nothing to match
+            self._passives = passive_agents(self.doc) if self._has_agent else {}
         return self._passives.get(family, [])
 
     def country_span(self, token: Token) -> Span | None:
