@@ -187,40 +187,75 @@ class PathFinder:
             for rest in self._walk(v, t, children):
                 yield [s, *rest]
 
-    def _shortest_dag(self, s: str, t: str, max_hops: int) -> tuple[int, dict[str, set[str]]] | None:
-        """Bidirectional BFS; then the DAG (node -> next nodes) of all shortest s-t paths."""
-        ds, dt = {s: 0}, {t: 0}
-        fs, ft = [s], [t]
-        meet: list[str] = []
-        while not meet and fs and ft and ds[fs[0]] + dt[ft[0]] < max_hops:
-            if len(fs) <= len(ft):
-                fs = self._grow(fs, ds, self.forward)
-                meet = [v for v in fs if v in dt]
-            else:
-                ft = self._grow(ft, dt, self.backward)
-                meet = [v for v in ft if v in ds]
-        if not meet:
-            return None
-        length = ds[meet[0]] + dt[meet[0]]
-        children: dict[str, set[str]] = {}
-        # Back from the meeting layer to s, then forward from it to t.
-        self._trace(set(meet), s, ds, self.backward,
-                    lambda near, far: children.setdefault(near, set()).add(far))
-        self._trace(set(meet), t, dt, self.forward,
-                    lambda near, far: children.setdefault(far, set()).add(near))
-        return length, children
+    def joined(self, u: str, v: str) -> bool:
+        """Whether an allowed edge leads from u to v (or from v to u when undirected)."""
+        g = self.g
+        return self._allowed(g._succ[u].get(v)) or (not self.directed and self._allowed(g._pred[u].get(v)))
 
-    @staticmethod
-    def _trace(layer: set[str], end: str, dist: dict[str, int], step: Any, link: Any) -> None:
-        """Walk layer by layer towards `end` (distance decreasing by one), calling link(next, node)."""
-        while layer and end not in layer:
-            nxt: set[str] = set()
+    def _allowed(self, keyed: dict[str, EdgeData] | None) -> bool:
+        return keyed is not None and (self.f.trivial or any(self.f.ok(d) for d in keyed.values()))
+
+    def _degree(self, u: str) -> int:
+        return len(self.g._succ[u]) + len(self.g._pred[u])
+
+    def _into(self, v: str, layer: list[str], members: set[str]) -> Iterator[str]:
+        """Nodes of `layer` with an allowed edge into v: reads whichever is smaller, v's
+        adjacency or the layer (a hub's tens of thousands of neighbours are never listed)."""
+        if self._degree(v) <= len(layer):
+            return (u for u in self.backward(v) if u in members)
+        return (u for u in layer if self.joined(u, v))
+
+    def _out(self, v: str, layer: list[str], members: set[str]) -> Iterator[str]:
+        """Nodes of `layer` with an allowed edge out of v (smaller side read, as in `_into`)."""
+        if self._degree(v) <= len(layer):
+            return (w for w in self.forward(v) if w in members)
+        return (w for w in layer if self.joined(v, w))
+
+    def _shortest_dag(self, s: str, t: str, max_hops: int) -> tuple[int, dict[str, set[str]]] | None:
+        """Bidirectional BFS by layers, growing the side whose adjacency is cheaper to read;
+        before each growth, edges between the two frontiers are looked for directly (a path one
+        hop longer than the layers), so a hub met from both sides is never expanded.
+        Returns the length and the DAG (node -> next nodes) of all shortest s-t paths."""
+        ls, lt = [[s]], [[t]]
+        ds, dt = {s: 0}, {t: 0}
+        while len(ls) + len(lt) - 1 <= max_hops:
+            fs, ft = ls[-1], lt[-1]
+            members = set(fs)
+            meet = [v for v in ft if next(self._into(v, fs, members), None) is not None]
+            if meet:
+                return len(ls) + len(lt) - 1, self._dag(ls, lt, meet)
+            if self._cost(fs) <= self._cost(ft):
+                ls.append(self._grow(fs, ds, self.forward))
+            else:
+                lt.append(self._grow(ft, dt, self.backward))
+            if not ls[-1] or not lt[-1]:
+                return None
+        return None
+
+    def _cost(self, layer: list[str]) -> int:
+        return sum(map(self._degree, layer))
+
+    def _dag(self, ls: list[list[str]], lt: list[list[str]], meet: list[str]) -> dict[str, set[str]]:
+        """Links of every shortest path: back from the meeting nodes (last layer of lt, one hop
+        past the last layer of ls) through the s layers, then forward through the t layers."""
+        children: dict[str, set[str]] = {}
+        layer = meet
+        for prev in reversed(ls):
+            members, reached = set(prev), set()
             for v in layer:
-                for u in step(v):
-                    if dist.get(u) == dist[v] - 1:
-                        link(u, v)
-                        nxt.add(u)
-            layer = nxt
+                for u in self._into(v, prev, members):
+                    children.setdefault(u, set()).add(v)
+                    reached.add(u)
+            layer = list(reached)
+        layer = meet
+        for nxt in reversed(lt[:-1]):
+            members, reached = set(nxt), set()
+            for v in layer:
+                for w in self._out(v, nxt, members):
+                    children.setdefault(v, set()).add(w)
+                    reached.add(w)
+            layer = list(reached)
+        return children
 
     @staticmethod
     def _grow(frontier: list[str], dist: dict[str, int], step: Any) -> list[str]:
