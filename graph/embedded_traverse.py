@@ -108,14 +108,13 @@ def _next_layer(
 
 
 def _edges_within(g: nx.MultiDiGraph, entered: dict[str, None], f: EdgeFilter) -> list[str]:
-    edges = [
-        key
-        for u in entered
-        for v, keyed in g.succ[u].items()
-        if v in entered
-        for key, d in keyed.items()
-        if f.ok(d)
-    ]
+    """Eligible edges between entered nodes; a hub's adjacency is probed, not listed."""
+    edges: list[str] = []
+    for u in entered:
+        out = g._succ[u]
+        pairs = ((v, out[v]) for v in entered if v in out) if len(out) > len(entered) else (
+            (v, keyed) for v, keyed in out.items() if v in entered)
+        edges.extend(key for _, keyed in pairs for key, d in keyed.items() if f.ok(d))
     return sorted(edges)
 
 
