@@ -98,12 +98,17 @@ def _next_layer(
     types: frozenset[str] | None,
 ) -> set[str]:
     layer: set[str] = set()
-    for u in frontier:
-        for v in _adjacent(g, u, f, succ=True, pred=True):
-            if v in entered or v in layer:
-                continue
-            if types is None or g.nodes[v]["type"] in types:
-                layer.add(v)
+    if f.trivial:  # whole adjacency dicts merged in C: a hub's layer costs milliseconds
+        for u in frontier:
+            layer.update(g._succ[u])
+            layer.update(g._pred[u])
+        layer.difference_update(entered)
+    else:
+        for u in frontier:
+            layer.update(v for v in _adjacent(g, u, f, succ=True, pred=True) if v not in entered)
+    if types is not None:
+        nodes = g._node
+        layer = {v for v in layer if nodes[v]["type"] in types}
     return layer
 
 
@@ -224,9 +229,9 @@ class PathFinder:
             if meet:
                 return len(ls) + len(lt) - 1, self._dag(ls, lt, meet)
             if self._cost(fs) <= self._cost(ft):
-                ls.append(self._grow(fs, ds, self.forward))
+                ls.append(self._grow(fs, ds, forward=True))
             else:
-                lt.append(self._grow(ft, dt, self.backward))
+                lt.append(self._grow(ft, dt, forward=False))
             if not ls[-1] or not lt[-1]:
                 return None
         return None
@@ -256,16 +261,25 @@ class PathFinder:
             layer = list(reached)
         return children
 
-    @staticmethod
-    def _grow(frontier: list[str], dist: dict[str, int], step: Any) -> list[str]:
-        nxt: list[str] = []
-        for u in frontier:
-            du = dist[u] + 1
-            for v in step(u):
-                if v not in dist:
-                    dist[v] = du
-                    nxt.append(v)
-        return nxt
+    def _grow(self, frontier: list[str], dist: dict[str, int], forward: bool) -> list[str]:
+        """The next BFS layer (forward from s, or backward towards t), recording distances."""
+        if not frontier:
+            return []
+        du = dist[frontier[0]] + 1  # a frontier is one layer: all at the same distance
+        if not self.f.trivial:
+            step = self.forward if forward else self.backward
+            fresh = {v: du for u in frontier for v in step(u) if v not in dist}
+        else:  # adjacency dicts merged in C; a hub adds its neighbours in milliseconds
+            sides = [self.g._succ] if forward or not self.directed else []
+            sides += [self.g._pred] if not forward or not self.directed else []
+            found: set[str] = set()
+            for side in sides:
+                for u in frontier:
+                    found.update(side[u])
+            found.difference_update(dist)
+            fresh = dict.fromkeys(found, du)
+        dist.update(fresh)
+        return list(fresh)
 
     def _ball(self, t: str, radius: int) -> tuple[dict[str, int], int]:
         """Hop distances to t (against edge direction when directed) and the radius they are exact to.
@@ -280,7 +294,7 @@ class PathFinder:
             # The next layer costs about the frontier's degree sum: stop before it breaks the budget.
             if len(dist) + sum(len(succ[u]) + len(pred[u]) for u in frontier) > BALL_NODES:
                 break
-            frontier = self._grow(frontier, dist, self.backward)
+            frontier = self._grow(frontier, dist, forward=False)
             exact = exact + 1 if frontier else radius  # an empty layer: every reachable node is known
         return dist, exact
 
