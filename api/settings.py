@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-DEFAULT_STORE = "embedded:///var/actorgraph/graph.db"
+DEFAULT_STORE = "embedded://var/graph.db"
 
 
 def _setting(default: Any, env: str, help: str) -> Any:
@@ -19,7 +19,8 @@ class Settings:
     """The configuration of the CLI and the API. `from_env()` reads ACTORGRAPH_* variables."""
 
     store: str = _setting(DEFAULT_STORE, "ACTORGRAPH_STORE",
-                          "Store URL: embedded:///path/graph.db or neo4j://user:pass@host:7687/db")
+                          "Store URL: embedded:///abs/graph.db, embedded://relative/graph.db "
+                          "or neo4j://user:pass@host:7687/db")
     neo4j_user: str | None = _setting(None, "NEO4J_USER", "Neo4j user when the store URL has none")
     neo4j_password: str | None = _setting(None, "NEO4J_PASSWORD",
                                           "Neo4j password when the store URL has none")
