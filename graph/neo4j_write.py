@@ -17,7 +17,17 @@ from neo4j import ManagedTransaction
 
 from graph.cypher_loader import load
 from graph.errors import InvalidArgument
-from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, normalize_name
+from graph.model import (
+    Article,
+    Batch,
+    Entity,
+    EntityType,
+    Evidence,
+    Predicate,
+    Provenance,
+    Relation,
+    normalize_name,
+)
 
 # Property names the store itself uses; flattened attrs/external ids never overwrite them.
 ENTITY_RESERVED = frozenset({"id", "name", "type", "aliases", "norm_names", "norm_name", "norm_blob",
@@ -57,6 +67,7 @@ def plan(batch: Batch) -> WritePlan:
     """
     out = WritePlan()
     for article in batch.articles:
+        _checked(Provenance, article.provenance)
         out.articles[article.id] = article
     for entity in batch.entities:
         _checked(EntityType, entity.type)  # before any label is built from it
@@ -68,12 +79,13 @@ def plan(batch: Batch) -> WritePlan:
         attrs = {**held_rel.attrs, **relation.attrs} if held_rel else dict(relation.attrs)
         out.relations[rid] = Relation(relation.subject, Predicate(relation.predicate), relation.object, attrs)
         for item in relation.evidence:
+            _checked(Provenance, item.provenance)
             out.evidence.setdefault(item.id_for(rid), (rid, item))
     out.mentions = set(batch.mentions)
     return out
 
 
-def _checked(kind: type[EntityType] | type[Predicate], value: str) -> None:
+def _checked(kind: type[EntityType] | type[Predicate] | type[Provenance], value: str) -> None:
     try:
         kind(value)
     except ValueError as exc:
@@ -128,14 +140,14 @@ def _relation_row(rid: str, relation: Relation) -> dict[str, Any]:
 def _article_row(article: Article) -> dict[str, Any]:
     props = {"id": article.id, "source": article.source, "title": article.title,
              "published": article.published, "url": article.url,
-             "provenance": article.provenance.value, "hash": article.hash}
+             "provenance": Provenance(article.provenance).value, "hash": article.hash}
     return {"id": article.id, "props": props}
 
 
 def _evidence_row(eid: str, rid: str, item: Evidence) -> dict[str, Any]:
     props = {"id": eid, "relation_id": rid, "article_id": item.article_id, "sentence": item.sentence,
              "start": item.start, "end": item.end, "date": item.date,
-             "confidence": float(item.confidence), "provenance": item.provenance.value}
+             "confidence": float(item.confidence), "provenance": Provenance(item.provenance).value}
     return {"id": eid, "article_id": item.article_id, "props": props}
 
 
