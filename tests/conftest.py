@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from neo4j import Driver, GraphDatabase
 
-# Test helpers are imported as `tests.*`; the repo root is not on sys.path under `.venv/bin/pytest`.
-ROOT = str(Path(__file__).resolve().parents[1])
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
-
-from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env  # noqa: E402
+from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env
 
 NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_server"}
 
