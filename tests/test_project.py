@@ -1,4 +1,4 @@
-"""Project wiring: our generic package names import from this repo, and the compose file matches the settings."""
+"""Project wiring: our package names import from this repo; the compose file matches the settings."""
 
 from __future__ import annotations
 
