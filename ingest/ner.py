@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
+from ingest.descriptors import NAME_LABELS, described_type
 from ingest.entities import cached_kb
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
@@ -75,6 +76,14 @@ def _national_or_not(span: Span, cue: EntityType, lex: Lexicon) -> EntityType:
     return EntityType.STATE_BODY if national or "security" in span.text.lower() else EntityType.ARMED_GROUP
 
 
+_STRUGGLE_WORDS = {"liberation", "resistance", "jihad", "salvation", "mujahideen"}
+
+
+def _liberation_front(span: Span) -> bool:
+    """A front or army named for a struggle is an armed group ("Macina Liberation Front")."""
+    return span.root.lower_ in {"front", "army"} and any(t.lower_ in _STRUGGLE_WORDS for t in span)
+
+
 _PLACE_WORDS = {"capital", "city", "town", "village", "province", "district", "port", "region"}
 
 
@@ -125,6 +134,11 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
         return EntityType.LOCATION.value, ""
     if span[0].lower_ == "operation" and len(span) > 1:
         return EntityType.EVENT.value, ""  # "Operation Olive Branch": a named military operation
+    described = described_type(span, lex)
+    if described is not None:
+        return described.value, ""
+    if _liberation_front(span):
+        return EntityType.ARMED_GROUP.value, ""
     cue = cue_type(span, lex)
     if cue is not None:
         return _national_or_not(span, cue, lex).value, ""
@@ -178,8 +192,35 @@ class EntityTypes:
             typed = statistical_type(span, self.kb, lex)
             if typed is not None:
                 kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))
-        doc.ents = kept
+        doc.ents = harmonise(kept, lex)
         return doc
+
+
+def harmonise(ents: list[Span], lex: Lexicon) -> list[Span]:
+    """One type per unknown name: a type the text states ("X, an armed group") or an expansion's type
+    reaches the name's other mentions and its bracketed acronym ("Front (MLF)")."""
+    stated: dict[str, str] = {}
+    for prev, ent in zip([None, *ents], ents, strict=False):
+        if ent.kb_id_:
+            continue
+        said = described_type(ent, lex)
+        if said is not None:
+            stated[ent.text] = said.value
+        if prev is not None and not prev.kb_id_ and prev.label_ in NAME_LABELS and _acronym_after(prev, ent):
+            label = stated.get(ent.text) or stated.get(prev.text) or prev.label_
+            stated[ent.text] = stated[prev.text] = label
+    if not stated:
+        return ents
+    return [Span(e.doc, e.start, e.end, label=stated[e.text]) if not e.kb_id_ and e.text in stated
+            and e.label_ != stated[e.text] else e for e in ents]
+
+
+def _acronym_after(name: Span, acronym: Span) -> bool:
+    """`acronym` is one upper-case word in brackets right after `name`."""
+    doc = name.doc
+    return (len(acronym) == 1 and acronym.text.isupper() and acronym.start == name.end + 1
+            and acronym.text[0] == name.text[0].upper()
+            and doc[name.end].text == "(" and acronym.end < len(doc) and doc[acronym.end].text == ")")
 
 
 _PLACE_PREPS = {"in", "to", "from", "at", "near", "into", "outside", "around"}

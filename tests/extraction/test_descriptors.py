@@ -1,0 +1,38 @@
+"""Unknown actors typed by what the text says they are: appositions, copulas, acronyms, name heads."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_apposition_with_armed_words_makes_an_armed_group(run):
+    r = run("The Wagner Group, a Russian mercenary company, sent fighters to Mali.")
+    assert r.types["Wagner Group"] == "ArmedGroup"
+
+
+def test_copula_descriptor_overrules_a_person_label(run):
+    r = run("Ansar Dine is an armed group that held Kidal. Ansar Dine fighters later left the town.")
+    assert r.types["Ansar Dine"] == "ArmedGroup"
+    assert len([e for e in r.ex.entities if e.name == "Ansar Dine"]) == 1
+
+
+def test_bracketed_acronym_takes_the_descriptor_after_it(run):
+    r = run("Fighters of Nusrat al-Islam (NUSRA), a jihadist alliance, attacked a post near Mopti.")
+    assert r.types, r.types
+    assert set(r.types.values()) - {"Location"} == {"ArmedGroup"}
+
+
+def test_liberation_front_is_an_armed_group(run):
+    r = run("The Macina Liberation Front joined the fighting in 2015.")
+    assert r.types["Macina Liberation Front"] == "ArmedGroup"
+
+
+def test_a_place_before_a_comma_is_not_described(run):
+    r = run("The council declared the command, which oversees forces in the Middle East, a terrorist "
+            "organisation.")
+    assert r.types.get("Middle East") == "Location"
+
+
+def test_descriptor_without_armed_words_keeps_a_cue_type(run):
+    r = run("Nidaa Watan, a party founded last year, won two seats.")
+    assert r.types["Nidaa Watan"] == "PoliticalParty"
