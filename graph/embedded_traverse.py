@@ -301,7 +301,8 @@ class PathFinder:
     def _longer(self, s: str, t: str, hops: int, dist: dict[str, int], exact: int) -> Iterator[list[str]]:
         """Simple s-t walks of exactly `hops` hops, lexicographic, pruned by distance to t."""
         path, seen = [s], {s}
-        ordered: dict[str, list[str]] = {}
+        within: dict[int, list[str]] = {}
+        ordered: dict[tuple[str, int], list[str]] = {}
 
         def too_far(v: str, left: int) -> bool:
             d = dist.get(v)
@@ -314,9 +315,10 @@ class PathFinder:
                 return
             if left == 0:
                 return
-            if u not in ordered:
-                ordered[u] = sorted(set(self.forward(u)))
-            for v in ordered[u]:
+            key = (u, left - 1)
+            if key not in ordered:
+                ordered[key] = self._next_nodes(u, left - 1, dist, exact, within)
+            for v in ordered[key]:
                 if v in seen or too_far(v, left - 1):
                     continue
                 path.append(v)
@@ -326,3 +328,20 @@ class PathFinder:
                 seen.discard(v)
 
         yield from dfs(s, hops)
+
+    def _next_nodes(
+        self, u: str, r: int, dist: dict[str, int], exact: int, within: dict[int, list[str]]
+    ) -> list[str]:
+        """Sorted next nodes after u that may still reach t in r hops.
+
+        Inside the exact ball these are the ball's nodes within r of t, so for a
+        hub those few are probed for an edge instead of sorting its adjacency.
+        """
+        if r <= exact:
+            if r not in within:
+                within[r] = sorted(v for v, d in dist.items() if d <= r)
+            near = within[r]
+            if len(near) < self._degree(u):
+                return [v for v in near if v != u and self.joined(u, v)]
+            return sorted({v for v in self.forward(u) if dist.get(v, r + 1) <= r})
+        return sorted(set(self.forward(u)))
