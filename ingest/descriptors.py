@@ -19,12 +19,16 @@ from ingest.lexicon import Lexicon
 ARMED_WORDS = frozenset({
     "militant", "militants", "insurgent", "insurgents", "rebel", "rebels", "jihadist", "jihadi",
     "guerrilla", "guerilla", "armed", "terrorist", "terror", "mercenary", "paramilitary", "militia",
-    "extremist", "separatist", "islamist",
+    "extremist", "separatist", "islamist", "gang", "gangs", "criminal", "militias", "factions",
 })
+# Heads that name a part of something: an armed group when the whole is one ("an offshoot of X").
+PART_HEADS = frozenset({"offshoot", "splinter", "branch", "affiliate", "wing", "faction", "franchise",
+                        "unit", "alliance", "coalition", "umbrella"})
 GROUP_HEADS = frozenset({
     "group", "organisation", "organization", "alliance", "movement", "faction", "militia", "company",
     "network", "force", "outfit", "coalition", "front", "wing", "army", "umbrella", "offshoot",
     "affiliate", "branch", "franchise", "contractor", "insurgency", "cell", "brigade", "groups",
+    "gang", "cartel", "unit",
 })
 _ARTICLES = {"a", "an"}
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "Organization", "Person", "ArmedGroup",
@@ -58,10 +62,26 @@ def _descriptor(span: Span) -> list[Token]:
         return []
     words = []
     for tok in doc[i + 1:min(i + 1 + _WINDOW, len(doc))]:
+        if tok.text in {"-", "–"} or (tok.pos_ == "VERB" and tok.dep_ in {"amod", "compound"}):
+            continue  # "a Zanland-based insurgent group"
         if tok.is_punct or tok.pos_ in {"ADP", "VERB", "AUX", "CCONJ", "PRON", "DET"}:
             break
         words.append(tok)
     return words
+
+
+def _of_armed(head: Token) -> bool:
+    """ "an offshoot of <armed group>", "an alliance of gangs": the whole after "of" is armed."""
+    doc = head.doc
+    i = head.i + 1
+    if i >= len(doc) or doc[i].lower_ != "of":
+        return False
+    for tok in doc[i + 1:min(i + 5, len(doc))]:
+        if tok.ent_type_ == EntityType.ARMED_GROUP.value or tok.lower_ in ARMED_WORDS:
+            return True
+        if tok.is_punct or tok.pos_ in {"VERB", "ADP"}:
+            return False
+    return False
 
 
 def described_type(span: Span, lex: Lexicon) -> EntityType | None:
@@ -75,7 +95,9 @@ def described_type(span: Span, lex: Lexicon) -> EntityType | None:
     head = lower[-1]
     if head in GROUP_HEADS and any(w in ARMED_WORDS for w in lower):
         return EntityType.ARMED_GROUP
-    if head in {"militia", "militias"}:
+    if head in {"militia", "militias", "gang", "cartel"}:
+        return EntityType.ARMED_GROUP
+    if head in PART_HEADS and _of_armed(words[-1]):
         return EntityType.ARMED_GROUP
     cue = lex.cues.get(head)
     if cue is not None and cue != EntityType.ARMED_GROUP and not any(w in ARMED_WORDS for w in lower):

@@ -36,3 +36,15 @@ def test_a_place_before_a_comma_is_not_described(run):
 def test_descriptor_without_armed_words_keeps_a_cue_type(run):
     r = run("Nidaa Watan, a party founded last year, won two seats.")
     assert r.types["Nidaa Watan"] == "PoliticalParty"
+
+
+def test_hyphenated_base_and_gang_alliances_are_armed(run):
+    r = run("The ministry listed Red Hand Front, a Zanland-based insurgent group, on Monday. "
+            "Nueva Sombra, an alliance of gangs, blocked the highway.")
+    assert r.types["Red Hand Front"] == "ArmedGroup"
+    assert r.types["Nueva Sombra"] == "ArmedGroup"
+
+
+def test_offshoot_of_an_armed_group_is_armed(run):
+    r = run("Fajr Network, an offshoot of Kataib Hezbollah, attacked a convoy.")
+    assert r.types["Fajr Network"] == "ArmedGroup"
