@@ -62,7 +62,7 @@ RELS_PER_ARTICLE = 4
 
 # -- synthetic articles -------------------------------------------------------------------
 
-def synthetic(n: int, seed: int = 7, pool_size: int = 2000) -> Iterator[Batch]:
+def synthetic(n: int, seed: int = 7, pool_size: int = 2000, prefix: str = "syn") -> Iterator[Batch]:
     """One batch per article: 3 known actors from a pool, 2 new ones, 4 relations with evidence."""
     rng = random.Random(seed)
     types = [EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.POLITICAL_PARTY, EntityType.STATE_BODY]
@@ -70,8 +70,8 @@ def synthetic(n: int, seed: int = 7, pool_size: int = 2000) -> Iterator[Batch]:
     predicates = list(Predicate)
     for i in range(n):
         published = f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        art = Article(f"syn-{i:07d}", f"synthetic/{i}", body=f"synthetic article {i}", published=published)
-        ents = rng.sample(pool, 3) + [_actor(f"New Actor {i:07d} {k}", types[(i + j) % 4])
+        art = Article(f"{prefix}-{i:07d}", f"synthetic/{i}", body=f"synthetic article {i}", published=published)
+        ents = rng.sample(pool, 3) + [_actor(f"New Actor {prefix} {i:07d} {k}", types[(i + j) % 4])
                                      for j, k in enumerate("AB")]
         rels = []
         for r in range(RELS_PER_ARTICLE):
@@ -86,11 +86,11 @@ def _actor(name: str, etype: EntityType) -> Entity:
     return Entity(entity_id(etype, name), name, etype)
 
 
-def synthetic_batches(n: int, size: int = BATCH, seed: int = 7) -> list[Batch]:
+def synthetic_batches(n: int, size: int = BATCH, seed: int = 7, prefix: str = "syn") -> list[Batch]:
     """Synthetic articles grouped into write batches (built before timing starts)."""
     from ingest.load import combine
 
-    return [with_evidence_dates(combine(group)) for group in chunked(synthetic(n, seed), size)]
+    return [with_evidence_dates(combine(group)) for group in chunked(synthetic(n, seed, prefix=prefix), size)]
 
 
 # -- stores ------------------------------------------------------------------------------
@@ -108,6 +108,17 @@ class Neo4jTarget:
         with self.driver.session(database=self.database) as session:
             session.run(cypher("wipe", BENCH_CYPHER)).consume()
         self.store.ensure_schema()
+
+    def reset(self, seed: list[dict[str, list[dict[str, Any]]]]) -> None:
+        """Empty, then the same seed data, then no cached plans: both sides plan on equal terms.
+
+        A plan compiled on an empty database can be hundreds of times slower once
+        data arrives, and which path happened to compile first must not decide.
+        """
+        self.wipe()
+        for rows in seed:
+            self.baseline_write(rows)
+        self.driver.execute_query(cypher("clear_caches", BENCH_CYPHER), database_=self.database)
 
     def baseline_write(self, rows: dict[str, list[dict[str, Any]]]) -> None:
         def work(tx: Any) -> None:
@@ -259,15 +270,17 @@ def report_baseline(neo: Neo4jTarget, n: int, rounds: int = 3) -> None:
     rels = relations_in(batches)
     print(f"\n== load stage vs bare driver: {n} articles, {rels} relations, batches of {BATCH} articles")
 
+    seed = [baseline_rows(b) for b in synthetic_batches(max(n // 5, 1), seed=99, prefix="seed")]
+
     def baseline() -> float:
-        neo.wipe()
+        neo.reset(seed)
         start = time.perf_counter()
         for r in rows:
             neo.baseline_write(r)
         return time.perf_counter() - start
 
     def ours() -> float:
-        neo.wipe()
+        neo.reset(seed)
         return load_stage(neo.store, batches)
 
     times: dict[str, list[float]] = {"baseline": [], "ours": []}
