@@ -70,7 +70,8 @@ def synthetic(n: int, seed: int = 7, pool_size: int = 2000, prefix: str = "syn")
     predicates = list(Predicate)
     for i in range(n):
         published = f"{rng.randint(2015, 2024)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-        art = Article(f"{prefix}-{i:07d}", f"synthetic/{i}", body=f"synthetic article {i}", published=published)
+        art = Article(f"{prefix}-{i:07d}", f"synthetic/{i}", body=f"synthetic article {i}",
+                      published=published)
         ents = rng.sample(pool, 3) + [_actor(f"New Actor {prefix} {i:07d} {k}", types[(i + j) % 4])
                                      for j, k in enumerate("AB")]
         rels = []
