@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.events import ANCHOR, HIT_VERBS
 from ingest.lexicon import lexicon
-from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
 from ingest.spans import EVENTS
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
@@ -189,6 +189,28 @@ def blamed(ctx: Context) -> Iterator[Found]:
             for culprit in culprits:
                 if actor != culprit and {actor.label_, culprit.label_} <= _ACTORS:
                     yield make(actor, Predicate.BLAMED, culprit, verb, 0.8, "attack.blamed",
+                               **({"for": event} if event is not None and event.label_ == "Event" else {}))
+
+
+@rule("attack.blamed_passive")
+def blamed_passive(ctx: Context) -> Iterator[Found]:
+    """"Y was blamed by Z for the attack", "the attack was blamed (pinned) on Y by Z"."""
+    for verb in ctx.cues("blame", "pin"):
+        if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        by = ctx.group(agent_of(verb))
+        on = pobj_of(verb, {"on"})
+        subject = child(verb, "nsubjpass")
+        if on is not None:
+            culprits, event = ctx.group(on), ctx.ref(subject)
+        elif verb.lemma_ == "blame":
+            culprits, event = ctx.group(subject), ctx.ref(pobj_of(verb, {"for"}))
+        else:
+            continue
+        for actor in by:
+            for culprit in culprits:
+                if actor != culprit and {actor.label_, culprit.label_} <= _ACTORS:
+                    yield make(actor, Predicate.BLAMED, culprit, verb, 0.75, "attack.blamed_passive",
                                **({"for": event} if event is not None and event.label_ == "Event" else {}))
 
 

@@ -166,7 +166,10 @@ def _people_for(ctx: Context, noun: Token) -> list[Span]:
 def _title_words(noun: Token) -> list[Token]:
     """The words of a title phrase that can name its country or term: modifiers and "of"/"from" phrases."""
     words = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
-    for prep in noun.children:
+    preps = list(noun.children)
+    if noun.dep_ == "attr":  # "X was interior minister from 2014 to 2016": the term hangs on the verb
+        preps += [c for c in noun.head.children if c.i > noun.i]
+    for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in", "between"}:
             words += list(prep.subtree)
     return words

@@ -1,0 +1,25 @@
+"""Relation phrasings met in unseen texts: passive blame, a term of office on the copula verb."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_passive_blame_by_an_agent(run):
+    r = run("Kataib Hezbollah was blamed by Washington for the attack on the base.")
+    assert ("United States", "BLAMED", "Kataib Hezbollah") in r.triples
+
+
+def test_attack_blamed_on_a_group_by_an_agent(run):
+    r = run("The rocket attack on the Green Zone was blamed on Kataib Hezbollah by the Pentagon.")
+    assert ("US Department of Defense", "BLAMED", "Kataib Hezbollah") in r.triples
+
+
+def test_passive_blame_without_an_agent_names_no_one(run):
+    r = run("Kataib Hezbollah was blamed for the attack.")
+    assert r.of("BLAMED") == set()
+
+
+def test_term_on_the_copula_makes_a_former_office(run):
+    r = run("In Iraq, Qasim al-Araji was interior minister from 2014 to 2016.", published="2021-05-01")
+    assert r.attrs("Qasim al-Araji", "HOLDS_OFFICE", "Iraq")["status"] == "former"
