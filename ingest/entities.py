@@ -51,7 +51,8 @@ class KBEntities:
                     continue  # "a state of law" is not the State of Law Coalition: names are capitalised
                 key = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
-        doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)])
+        doc.ents = filter_spans([s for s in _drop_redefined(doc, spans)
+                                 if not self._inside_name(s) and not _names_a_group(s)])
         return doc
 
     def _inside_name(self, span: Span) -> bool:
@@ -65,6 +66,15 @@ class KBEntities:
         lex = lexicon()
         ends_title = any(t[-1] == prev.lower_ for t in lex.state_titles)  # "Secretary of State Mike Pompeo"
         return not ends_title and prev.lower_ not in lex.name_prefixes and lex.country_of(prev.text) is None
+
+
+def _names_a_group(span: Span) -> bool:
+    """A person's name followed by a capitalised group word names a group after them ("Abdullah Azzam
+    Brigades"): the model's longer span should win."""
+    if span.label_ != "Person" or span.end >= len(span.doc):
+        return False
+    nxt = span.doc[span.end]
+    return nxt.is_title and lexicon().cues.get(nxt.lower_) is not None
 
 
 def _drop_redefined(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -18,6 +18,7 @@ from ingest.descriptors import NAME_LABELS, described_type
 from ingest.entities import cached_kb
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
+from ingest.names import mend_names
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "”", "‘", "’"}
@@ -176,7 +177,7 @@ class EntityTypes:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         kept = []
-        for ent in doc.ents:
+        for ent in mend_names(doc, list(doc.ents)):
             if ent.label_ in self.types:
                 kept.append(self._capital_as_place(ent, lex))
                 continue

@@ -48,3 +48,18 @@ def test_hyphenated_base_and_gang_alliances_are_armed(run):
 def test_offshoot_of_an_armed_group_is_armed(run):
     r = run("Fajr Network, an offshoot of Kataib Hezbollah, attacked a convoy.")
     assert r.types["Fajr Network"] == "ArmedGroup"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The group was founded by Iyad Ag Ghaly in 2012.", "Iyad Ag Ghaly"),
+    ("The envoy met Ursula von der Leyen in Brussels.", "Ursula von der Leyen"),
+])
+def test_a_name_cut_after_a_particle_is_mended(run, text, name):
+    r = run(text)
+    assert r.types[name] == "Person"
+
+
+def test_a_group_named_after_a_known_person_is_the_group(run):
+    r = run("The Zarqawi Brigades claimed the bombing.")
+    assert r.types["Zarqawi Brigades"] == "ArmedGroup"
+    assert "Abu Musab al-Zarqawi" not in r.types
