@@ -19,6 +19,7 @@ from ingest.entities import cached_kb
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
 from ingest.names import mend_names
+from ingest.place_cues import PlaceCues
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "”", "‘", "’"}
@@ -26,7 +27,12 @@ _TAIL_STRIP = {"'s", "’s", "'", "’", '"', "”", "“", ",", ".", "-", "–"
 _PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "bint"}
 _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commander", "chief"}
 _NON_ACTORS = {"terrorist organization", "terrorist organisation", "foreign terrorist organization",
-               "foreign terrorist organizations", "foreign terrorist organisations", "notice"}
+               "foreign terrorist organizations", "foreign terrorist organisations", "notice",
+               "specially designated nationals", "specially designated national",
+               "specially designated global terrorist", "specially designated global terrorists",
+               "global terrorist", "global terrorists"}
+_BARE_HEADS = {"office", "bureau", "ministry", "council", "party", "front", "government", "court",
+               "commission", "agency", "department", "army", "group", "movement", "alliance", "coalition"}
 BASE_TYPE = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
              "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION}
 
@@ -117,6 +123,8 @@ def _is_junk(span: Span, lex: Lexicon) -> bool:
         return True
     if text.lower() in _NON_ACTORS or text.lower() in lex.communities:
         return True
+    if len(span) == 1 and span[0].lower_ in _BARE_HEADS:
+        return True  # "the Office had listed him": a back-reference, not a new actor
     prev = span.doc[max(span.start - 2, 0):span.start]
     return len(prev) == 2 and prev[1].lower_ == "of" and prev[0].lower_ in _TITLE_HEADS
 
@@ -166,8 +174,9 @@ _IN_PLACE = {"in", "near", "outside", "around"}
 class EntityTypes:
     """Re-labels every entity with a FORMAT.md type, or drops it."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, places: PlaceCues | None = None) -> None:
         self.kb = kb
+        self.places = places
         self.types = {t.value for t in EntityType}
 
     def _capital_as_place(self, ent: Span, lex: Lexicon) -> Span:
@@ -177,7 +186,8 @@ class EntityTypes:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         kept = []
-        for ent in mend_names(doc, list(doc.ents)):
+        ents = mend_names(doc, list(doc.ents))
+        for ent in self.places(doc, ents) if self.places is not None else ents:
             if ent.label_ in self.types:
                 kept.append(self._capital_as_place(ent, lex))
                 continue
@@ -248,4 +258,4 @@ def _capital_as_place_of(ent: Span, kb: KnowledgeBase, lex: Lexicon) -> Span:
 @Language.factory("actorgraph_entity_types_v1", default_config={"kb_files": []})
 def make_entity_types(nlp: Language, name: str, kb_files: Sequence[str]) -> EntityTypes:
     """Factory: type correction of the model's entities by knowledge base and cue words."""
-    return EntityTypes(cached_kb(tuple(kb_files)))
+    return EntityTypes(cached_kb(tuple(kb_files)), PlaceCues(nlp))
