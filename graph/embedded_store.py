@@ -63,6 +63,8 @@ class EmbeddedStore:
         # (merges only add or overwrite with the newer value), so a re-sent entity
         # skips the read-back. Cleared whenever the graph is reloaded.
         self._covered: dict[str, Entity] = {}
+        # Sorted adjacency of big nodes for subgraph layers; an entry goes when the node's edges change.
+        self._ordered: dict[str, list[str]] = {}
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.path)!r})"
@@ -104,6 +106,7 @@ class EmbeddedStore:
                 self._conn = None
                 self._graph = nx.MultiDiGraph()
                 self._covered = {}
+                self._ordered = {}
 
     @property
     def _db(self) -> sqlite3.Connection:
@@ -132,6 +135,7 @@ class EmbeddedStore:
             " FROM relations"))
         self._graph = g
         self._covered = {}
+        self._ordered = {}
         self._data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
         log.debug("loaded %s: %d nodes, %d edges", self.path, g.number_of_nodes(), g.number_of_edges())
 
@@ -165,6 +169,10 @@ class EmbeddedStore:
     def _apply(self, applied: Applied) -> None:
         self._graph.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in applied.nodes)
         _put_edges(self._graph, applied.edges)
+        if self._ordered:
+            for row in applied.edges:
+                self._ordered.pop(row[1], None)
+                self._ordered.pop(row[2], None)
 
     def delete_article(self, article_id: str) -> RetractResult:
         """Remove an article and whatever only it supported."""
@@ -174,6 +182,9 @@ class EmbeddedStore:
             if gone is None:
                 raise NotFound(f"no article {article_id!r}")
             self._graph.remove_edges_from([(s, o, rid) for rid, s, o in gone.relations])
+            for _, s, o in gone.relations:
+                self._ordered.pop(s, None)
+                self._ordered.pop(o, None)
             self._graph.remove_nodes_from(gone.entities)
             for e in gone.entities:
                 self._covered.pop(e, None)
@@ -277,7 +288,7 @@ class EmbeddedStore:
         kinds = None if types is None else frozenset(read.entity_type(t) for t in types)
         with self._reading() as conn:
             self._require(centers)
-            hood = neighbourhood(self._graph, list(centers), depth, f, kinds, limit)
+            hood = neighbourhood(self._graph, list(centers), depth, f, kinds, limit, self._ordered)
             nodes = read.entities(conn, hood.nodes)
             edges = read.relations(conn, hood.edges)
         return Subgraph(

@@ -69,9 +69,15 @@ class Neighbourhood:
 
 def neighbourhood(
     g: nx.MultiDiGraph, centers: Sequence[str], depth: int, f: EdgeFilter,
-    types: frozenset[str] | None, limit: int,
+    types: frozenset[str] | None, limit: int, ordered: dict[str, list[str]] | None = None,
 ) -> Neighbourhood:
-    """Breadth-first layers (each sorted by id) over eligible edges, both directions, cut at `limit`."""
+    """Breadth-first layers (each sorted by id) over eligible edges, both directions, cut at `limit`.
+
+    `ordered` keeps the sorted adjacency of big nodes between calls (the caller
+    drops a node's entry when its edges change); without a filter, a layer is
+    then a lazy merge of sorted lists stopped at the limit, so a hub's tens of
+    thousands of neighbours are neither merged nor sorted per call.
+    """
     entered: dict[str, None] = {}
     truncated = False
     for c in dict.fromkeys(centers):
@@ -83,14 +89,50 @@ def neighbourhood(
     for _ in range(depth):
         if truncated or not frontier:
             break
-        layer = _next_layer(g, frontier, entered, f, types)
         room = limit - len(entered)
-        if len(layer) > room:
-            truncated = True
-        # nsmallest keeps a hub's huge layer from being fully sorted.
-        frontier = heapq.nsmallest(room, layer)
+        if f.trivial:
+            memo = {} if ordered is None else ordered
+            frontier, truncated = _smallest_new(g, frontier, entered, types, room, memo)
+        else:
+            layer = _next_layer(g, frontier, entered, f, types)
+            truncated = len(layer) > room
+            # nsmallest keeps a hub's huge layer from being fully sorted.
+            frontier = heapq.nsmallest(room, layer)
         entered.update(dict.fromkeys(frontier))
     return Neighbourhood(list(entered), _edges_within(g, entered, f), truncated)
+
+
+ORDERED_DEGREE = 256  # nodes at least this connected keep their sorted adjacency
+
+
+def _sorted_adjacency(g: nx.MultiDiGraph, u: str, ordered: dict[str, list[str]]) -> list[str]:
+    got = ordered.get(u)
+    if got is None:
+        got = sorted(set(g._succ[u]).union(g._pred[u]).difference((u,)))
+        if len(got) >= ORDERED_DEGREE:
+            ordered[u] = got
+    return got
+
+
+def _smallest_new(
+    g: nx.MultiDiGraph, frontier: list[str], entered: dict[str, None], types: frozenset[str] | None,
+    room: int, ordered: dict[str, list[str]],
+) -> tuple[list[str], bool]:
+    """The `room` smallest ids adjacent to the frontier, not entered, of the allowed types;
+    and whether any more exist (the limit cut the layer)."""
+    out: list[str] = []
+    last = None
+    nodes = g._node
+    for v in heapq.merge(*(_sorted_adjacency(g, u, ordered) for u in frontier)):
+        if v == last or v in entered:
+            continue
+        last = v
+        if types is not None and nodes[v]["type"] not in types:
+            continue
+        if len(out) == room:
+            return out, True
+        out.append(v)
+    return out, False
 
 
 def _next_layer(

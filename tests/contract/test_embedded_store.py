@@ -193,3 +193,23 @@ def test_resent_entities_still_overwrite_what_changed_since(path: Path) -> None:
     assert held is not None and held.attrs == {"rank": True}
     other.close()
     store.close()
+
+
+def test_subgraph_layers_follow_writes_and_retractions(path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every node keeps a remembered sorted adjacency here; writes and retractions must refresh it."""
+    monkeypatch.setattr(embedded_traverse, "ORDERED_DEGREE", 1)
+    store = load(path)
+
+    def around(center: str) -> list[str]:
+        return [e.id for e in store.subgraph([center], depth=1, limit=2).nodes]
+
+    before = around(fx.IRGC)
+    newcomer = Entity("aaa:first", "First Newcomer", EntityType.PERSON)  # sorts before every fixture id
+    art = Article("memo-article", "test", title="t")
+    fact = Relation(newcomer.id, Predicate.MEMBER_OF, fx.IRGC, evidence=(Evidence(art.id, "s.", 0, 2),))
+    store.write(Batch(articles=(art,), entities=(newcomer,), relations=(fact,),
+                      mentions=((art.id, newcomer.id),)))
+    assert around(fx.IRGC) == [fx.IRGC, newcomer.id]
+    store.delete_article(art.id)
+    assert around(fx.IRGC) == before
+    store.close()
