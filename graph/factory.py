@@ -33,6 +33,9 @@ EMBEDDED = "embedded"
 NEO4J_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
 DEFAULT_PORT = 7687
 DEFAULT_DATABASE = "neo4j"
+# The driver retries a transaction on transient errors for this long; callers (the ingest
+# loader) add their own bounded retries with backoff on top, so keep one window short.
+DEFAULT_RETRY_SECONDS = 10.0
 _DATABASE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$")
 
 
@@ -125,7 +128,13 @@ def _neo4j_url(url: str, parts: SplitResult, user: str | None, password: str | N
     return StoreURL(parts.scheme.lower(), uri=uri, database=database, user=user or None, password=password)
 
 
-def open_store(url: str, *, user: str | None = None, password: str | None = None) -> GraphStore:
+def open_store(
+    url: str,
+    *,
+    user: str | None = None,
+    password: str | None = None,
+    retry_seconds: float = DEFAULT_RETRY_SECONDS,
+) -> GraphStore:
     """The store a URL names. A Neo4j store owns the one driver made here and closes it on `close()`."""
     target = parse_store_url(url, user=user, password=password)
     if target.path is not None:
@@ -133,16 +142,18 @@ def open_store(url: str, *, user: str | None = None, password: str | None = None
         return EmbeddedStore(target.path)
     uri = target.uri or ""
     log.info("opening neo4j store %s database %s as %s", uri, target.database, target.user or "-")
-    return _neo4j_store(uri, target)
+    return _neo4j_store(uri, target, retry_seconds)
 
 
-def _neo4j_store(uri: str, target: StoreURL) -> GraphStore:
+def _neo4j_store(uri: str, target: StoreURL, retry_seconds: float) -> GraphStore:
     import neo4j  # imported here so the embedded store never needs the driver
 
     from graph.neo4j_store import Neo4jStore
 
     try:
-        driver: Any = neo4j.GraphDatabase.driver(uri, auth=target.auth)
+        driver: Any = neo4j.GraphDatabase.driver(
+            uri, auth=target.auth, max_transaction_retry_time=retry_seconds
+        )
     except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
         raise StoreConfigError(f"neo4j driver refused {uri!r}: {exc}") from exc
     store: GraphStore = Neo4jStore(driver, database=target.database, owns_driver=True)
