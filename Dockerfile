@@ -10,6 +10,11 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
     ACTORGRAPH_STORE=embedded:///data/graph.db \
     GUNICORN_CMD_ARGS="--workers 2 --threads 4 --timeout 120"
 
+# cairo and a font for the PNG pictures (/view.png, export --format png)
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends libcairo2 fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/*
+
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY graph ./graph
