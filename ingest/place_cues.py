@@ -1,9 +1,10 @@
-"""Small places the model misses, found by the words around them: "the Rivebas district", "Kora State",
-"the town of Velo", "towns like Valmont".
+"""Names the model misses, found by the words around them: small places ("the Rivebas district",
+"the town of Velo", "towns like Valmont") and units named by their head ("the Dawn Battalions").
 
 One token matcher per pipeline (no Python loop over the doc): a run of capitalised
-proper nouns before a place head, or after "town of"/"towns like". Matches that
-overlap an entity already found are left to it.
+proper nouns before a place head, after "town of"/"towns like", or ending in a
+capitalised unit word. A match replaces the model's spans inside it, never a
+knowledge-base actor or a longer name.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from graph.model import EntityType
 
 _HEADS = ["district", "province", "governorate", "valley", "region", "county", "subdistrict"]
 _TOWNS = ["town", "towns", "city", "cities", "village", "villages", "district", "province"]
+_UNITS = ["brigades", "brigade", "battalions", "battalion", "regiment", "militia", "squads", "companies"]
+_NON_NAMES = {"LAW", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "WORK_OF_ART",
+              "PRODUCT", "LANGUAGE", "EVENT"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "Location", "Country"}
 _NAME = {"IS_TITLE": True, "TAG": "NNP", "OP": "+"}
 
@@ -28,6 +32,8 @@ class PlaceCues:
         self.matcher = Matcher(nlp.vocab)
         self.matcher.add("HEAD", [[{"LOWER": {"IN": ["the", "in", "of", "from", "near", "at"]}}, _NAME,
                                    {"LOWER": {"IN": _HEADS}}]])
+        self.matcher.add("GROUP", [[{"IS_TITLE": True, "TAG": {"IN": ["NNP", "NNPS"]}, "OP": "+"},
+                                    {"IS_TITLE": True, "LOWER": {"IN": _UNITS}}]])
         self.matcher.add("TOWN", [[{"LOWER": {"IN": _TOWNS}}, {"LOWER": {"IN": ["of", "like", "including"]}},
                                    _NAME]])
 
@@ -37,20 +43,29 @@ class PlaceCues:
         taken = {i for e in ents if e.kb_id_ or e.label_ in _PLACE_LABELS for i in range(e.start, e.end)}
         found = []
         for match_id, start, end in self.matcher(doc):
-            if doc.vocab.strings[match_id] == "HEAD":
+            kind = doc.vocab.strings[match_id]
+            if kind == "HEAD":
                 start, end = start + 1, end - 1
-            else:
+            elif kind == "TOWN":
                 start += 2
             if not any(i in taken for i in range(start, end)):
-                found.append(Span(doc, start, end, label=EntityType.LOCATION.value))
+                label = "ORG" if kind == "GROUP" else EntityType.LOCATION.value
+                found.append(Span(doc, start, end, label=label))
         if not found:
             return ents
         found = [f for f in filter_spans(found) if not any(_sticks_out(e, f) for e in ents)]
-        kept = [e for e in ents if not any(f.start <= e.start and e.end <= f.end for f in found)]
+        kept = [e for e in ents if not any(_overlap(e, f) for f in found)]
         return sorted([*kept, *found], key=lambda s: s.start)
 
 
+def _overlap(ent: Span, found: Span) -> bool:
+    return ent.start < found.end and found.start < ent.end
+
+
 def _sticks_out(ent: Span, found: Span) -> bool:
-    """`ent` overlaps `found` but reaches beyond it: a longer name the place cue must not cut."""
-    overlaps = ent.start < found.end and found.start < ent.end
-    return overlaps and (ent.start < found.start or ent.end > found.end)
+    """`ent` is a name that overlaps `found` but reaches beyond it (a leading "the" aside): a longer
+    name the cue must not cut. Spans of labels that never name an actor ("LAW", "DATE") never block."""
+    if ent.label_ in _NON_NAMES or not _overlap(ent, found):
+        return False
+    start = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+    return start < found.start or ent.end > found.end

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.rules.base import Context, Found, make, pobj_of, rule
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 
 BACK_VERBS = ("back", "sponsor", "fund", "support", "bankroll", "finance", "arm", "train", "equip")
 _PARTICIPLES = {"backed", "sponsored", "funded", "supported", "bankrolled", "financed", "armed",
@@ -104,6 +104,26 @@ def proxy_for(ctx: Context) -> Iterator[Found]:
             for sponsor in sponsors:
                 if group != sponsor:
                     yield make(group, Predicate.BACKED_BY, sponsor, noun, 0.8, "backing.proxy")
+
+
+_SUPPLIES = {"weapon", "arm", "funding", "fund", "money", "training", "support", "backing", "instruction",
+             "equipment", "drone", "rocket", "missile", "cash", "salary", "ammunition"}
+
+
+@rule("backing.receives_from")
+def receives_from(ctx: Context) -> Iterator[Found]:
+    """"X receives weapons / funding / training from Y", "X gets arms and instruction from Y"."""
+    for verb in ctx.cues("receive", "get", "obtain", "draw"):
+        if verb.pos_ != "VERB":
+            continue
+        supply = child(verb, "dobj")
+        if supply is None or supply.lemma_.lower() not in _SUPPLIES:
+            continue
+        sponsors = ctx.group(pobj_of(verb, {"from"}) or pobj_of(supply, {"from"}))
+        for group in ctx.subjects(verb):
+            for sponsor in sponsors:
+                if group != sponsor and group.label_ != "Person":
+                    yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.75, "backing.receives_from")
 
 
 @rule("backing.sponsor_noun")

@@ -61,6 +61,38 @@ def opposes(ctx: Context) -> Iterator[Found]:
                     yield make(actor, Predicate.OPPOSES, foe, verb, 0.75, "stance.opposes")
 
 
+@rule("stance.hostile_to")
+def hostile_to(ctx: Context) -> Iterator[Found]:
+    """"X is hostile / opposed to Y", "X, hostile to Y, ..."."""
+    for adj in ctx.cues("hostile", "opposed"):
+        if adj.pos_ not in {"ADJ", "VERB"}:
+            continue
+        foes = _actors(ctx, pobj_of(adj, {"to"}))
+        if adj.dep_ == "acomp":
+            holders = _actors(ctx, ctx.subject_of(adj.head))
+        elif adj.dep_ in {"amod", "appos", "advcl"}:
+            holders = _actors(ctx, ctx.subject_of(adj.head) if adj.dep_ == "advcl" else adj.head)
+        else:
+            continue
+        for actor in holders:
+            for foe in foes:
+                if actor != foe:
+                    yield make(actor, Predicate.OPPOSES, foe, adj, 0.7, "stance.hostile_to")
+
+
+@rule("stance.fought_alongside")
+def fought_alongside(ctx: Context) -> Iterator[Found]:
+    """"X fought alongside / next to Y": comrades in arms are allies."""
+    for prep in ctx.cues("alongside"):
+        verb = prep.head
+        if prep.dep_ != "prep" or verb.lemma_ not in {"fight", "battle", "operate", "serve", "deploy"}:
+            continue
+        for ally in _actors(ctx, child(prep, "pobj")):
+            for actor in _actors(ctx, ctx.subject_of(verb)):
+                if actor != ally:
+                    yield make(actor, Predicate.ALLIED_WITH, ally, prep, 0.7, "stance.fought_alongside")
+
+
 @rule("stance.clashes_between")
 def clashes_between(ctx: Context) -> Iterator[Found]:
     """"clashes / fighting between X and Y" (X opposes Y)."""

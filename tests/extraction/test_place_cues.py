@@ -21,3 +21,8 @@ def test_sanctions_labels_and_bare_heads_are_not_actors(run):
     r = run("The Treasury named them Specially Designated Global Terrorists. "
             "The Ministry declined to comment.")
     assert set(r.types) == {"US Department of the Treasury"}
+
+
+def test_a_unit_named_by_its_head_word_is_found(run):
+    r = run("The ministry listed the Dawn Battalions as a terrorist organisation.")
+    assert r.types["Dawn Battalions"] == "ArmedGroup"

@@ -23,3 +23,25 @@ def test_passive_blame_without_an_agent_names_no_one(run):
 def test_term_on_the_copula_makes_a_former_office(run):
     r = run("In Iraq, Qasim al-Araji was interior minister from 2014 to 2016.", published="2021-05-01")
     assert r.attrs("Qasim al-Araji", "HOLDS_OFFICE", "Iraq")["status"] == "former"
+
+
+def test_commands_makes_a_leader(run):
+    r = run("Omar Said Khalil commands the Tarsan Brigades.")
+    assert ("Omar Said Khalil", "LEADS", "Tarsan Brigades") in r.triples
+
+
+def test_hostile_to_and_fought_alongside(run):
+    r = run("The Tarsan Brigades are hostile to the Dawn Battalions. "
+            "The Tarsan Brigades fought alongside the Hamra Brigades in 2019.")
+    assert ("Tarsan Brigades", "OPPOSES", "Dawn Battalions") in r.triples
+    assert ("Tarsan Brigades", "ALLIED_WITH", "Hamra Brigades") in r.triples
+
+
+def test_receiving_weapons_from_a_sponsor_is_backing(run):
+    r = run("The Tarsan Brigades receive weapons from the Islamic Revolutionary Guard Corps.")
+    assert ("Tarsan Brigades", "BACKED_BY", "Islamic Revolutionary Guard Corps") in r.triples
+
+
+def test_receiving_a_visitor_is_not_backing(run):
+    r = run("The Tarsan Brigades received a delegation from the Islamic Revolutionary Guard Corps.")
+    assert r.of("BACKED_BY") == set()
