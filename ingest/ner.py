@@ -113,13 +113,19 @@ def _looks_like_person(span: Span) -> bool:
     return any(w.lower() in _PARTICLES for w in words[1:-1]) or words[0].lower() == "abu"
 
 
+def _hyphen_modifier(span: Span) -> bool:
+    """ "a Mali-based group", "an Iran-backed militia": the name is a real one inside a modifier."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].tag_ == "VBN"
+
+
 def _is_junk(span: Span, lex: Lexicon) -> bool:
     text = span.text
     if "\n" in text or not any(t.is_title or t.is_upper for t in span) or span[0].is_lower:
         return True
     if all(t.lower_ in lex.title_words for t in span):
         return True  # "Supreme Leader", "Prime Minister": an office, not an actor
-    if span.doc[span.start - 1].lower_ in {"a", "an"} if span.start else False:
+    if span.start and span.doc[span.start - 1].lower_ in {"a", "an"} and not _hyphen_modifier(span):
         return True
     if text.lower() in _NON_ACTORS or text.lower() in lex.communities:
         return True

@@ -10,17 +10,19 @@ knowledge-base actor or a longer name.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.model import EntityType
+from ingest.lexicon import lexicon
 
 _HEADS = ["district", "province", "governorate", "valley", "region", "county", "subdistrict"]
 _TOWNS = ["town", "towns", "city", "cities", "village", "villages", "district", "province"]
 _UNITS = ["brigades", "brigade", "battalions", "battalion", "regiment", "militia", "squads", "companies"]
 _NON_NAMES = {"LAW", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "WORK_OF_ART",
               "PRODUCT", "LANGUAGE", "EVENT"}
+_AMBIGUOUS_COUNTRIES = {"Chad", "Georgia", "Jordan", "Guinea", "Niger", "Turkey", "China", "Togo", "Dominica"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "Location", "Country"}
 _NAME = {"IS_TITLE": True, "TAG": "NNP", "OP": "+"}
 
@@ -34,6 +36,9 @@ class PlaceCues:
                                    {"LOWER": {"IN": _HEADS}}]])
         self.matcher.add("GROUP", [[{"IS_TITLE": True, "TAG": {"IN": ["NNP", "NNPS"]}, "OP": "+"},
                                     {"IS_TITLE": True, "LOWER": {"IN": _UNITS}}]])
+        self.countries = PhraseMatcher(nlp.vocab, attr="ORTH")
+        names = sorted(set(lexicon().countries) - _AMBIGUOUS_COUNTRIES)
+        self.countries.add("COUNTRY", list(nlp.tokenizer.pipe(names)))
         self.matcher.add("TOWN", [[{"LOWER": {"IN": _TOWNS}}, {"LOWER": {"IN": ["of", "like", "including"]}},
                                    _NAME]])
 
@@ -51,6 +56,10 @@ class PlaceCues:
             if not any(i in taken for i in range(start, end)):
                 label = "ORG" if kind == "GROUP" else EntityType.LOCATION.value
                 found.append(Span(doc, start, end, label=label))
+        all_taken = {i for e in ents for i in range(e.start, e.end)}
+        for _, start, end in self.countries(doc):  # "Nigeria declared ...": a country the model missed
+            if not any(i in all_taken for i in range(start, end)):
+                found.append(Span(doc, start, end, label="GPE"))
         if not found:
             return ents
         found = [f for f in filter_spans(found) if not any(_sticks_out(e, f) for e in ents)]

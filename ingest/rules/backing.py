@@ -18,7 +18,7 @@ _PARTICIPLES = {"backed", "sponsored", "funded", "supported", "bankrolled", "fin
                 "trained", "equipped"}
 
 
-def _backed_noun(ctx: Context, participle: Token) -> list[Span]:
+def modified_names(ctx: Context, participle: Token) -> list[Span]:
     """The group(s) an "<Y>-backed" modifier describes."""
     noun = participle.head
     while noun.dep_ == "compound" and noun.head != noun:
@@ -43,7 +43,7 @@ def hyphen_backed(ctx: Context) -> Iterator[Found]:
         sponsor = ctx.at.get(sponsor_tok.i) or ctx.country_span(sponsor_tok)
         if sponsor is None:
             continue
-        for group in _backed_noun(ctx, part):
+        for group in modified_names(ctx, part):
             if group != sponsor:
                 yield make(group, Predicate.BACKED_BY, sponsor, part, 0.9, "backing.hyphen")
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.rules.backing import modified_names
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 
 _PLACES = {"Location", "Country"}
@@ -48,6 +49,20 @@ def based_in(ctx: Context) -> Iterator[Found]:
             for place in places:
                 if subject != place:
                     yield make(subject, Predicate.LOCATED_IN, place, verb, 0.8, "places.based_in")
+
+
+@rule("places.hyphen_based")
+def hyphen_based(ctx: Context) -> Iterator[Found]:
+    """"a Mali-based militant group", "the Beirut-based X": the place, a hyphen, "based"."""
+    for part in ctx.cues("based"):
+        if part.i < 2 or ctx.doc[part.i - 1].text not in {"-", "–"}:
+            continue
+        place = ctx.at.get(part.i - 2)
+        if place is None or place.label_ not in _PLACES:
+            continue
+        for subject in modified_names(ctx, part):
+            if subject != place and subject.label_ in _BODIES:
+                yield make(subject, Predicate.LOCATED_IN, place, part, 0.8, "places.hyphen_based")
 
 
 @rule("places.place_in_place")
@@ -131,7 +146,7 @@ def capital_of(ctx: Context) -> Iterator[Found]:
 @rule("places.part_of")
 def part_of(ctx: Context) -> Iterator[Found]:
     """"X is (a) part of Y", "X, part of Y", "X is one of the factions of Y"."""
-    for noun in ctx.cues("part", "component", "wing", "branch", "faction", "one"):
+    for noun in ctx.cues("part", "component", "wing", "branch", "faction", "one", "affiliate", "unit", "arm"):
         umbrellas = [s for s in ctx.group(pobj_of(noun, {"of"})) if s.label_ in _BODIES]
         if noun.lower_ == "one":  # "one of the factions of Y"
             inner = pobj_of(noun, {"of"})

@@ -45,3 +45,20 @@ def test_receiving_weapons_from_a_sponsor_is_backing(run):
 def test_receiving_a_visitor_is_not_backing(run):
     r = run("The Tarsan Brigades received a delegation from the Islamic Revolutionary Guard Corps.")
     assert r.of("BACKED_BY") == set()
+
+
+def test_hyphen_based_locates_the_group(run):
+    r = run("The Tarsan Brigades, a Mali-based militant group, attacked a checkpoint.")
+    assert ("Tarsan Brigades", "LOCATED_IN", "Mali") in r.triples
+
+
+def test_affiliate_and_unit_of_an_umbrella_are_parts(run):
+    r = run("The Tarsan Brigades is an affiliate of Kataib Hezbollah. "
+            "The Dawn Battalions, a unit of the Popular Mobilization Forces, withdrew.")
+    assert ("Tarsan Brigades", "PART_OF", "Kataib Hezbollah") in r.triples
+    assert ("Dawn Battalions", "PART_OF", "Popular Mobilization Forces") in r.triples
+
+
+def test_a_country_the_model_misses_at_a_sentence_start_is_found(run):
+    r = run("Nigeria declared the Tarsan Brigades a terrorist organisation.")
+    assert r.types["Nigeria"] == "Country"
