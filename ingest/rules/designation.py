@@ -82,7 +82,7 @@ def _passive_parts(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]]:
 @rule("designation.terrorist")
 def designated(ctx: Context) -> Iterator[Found]:
     """A designate/list/proscribe verb whose phrase says terrorist."""
-    for verb in ctx.cues("designate", "list", "proscribe", "blacklist", "label", "brand"):
+    for verb in ctx.cues("designate", "list", "proscribe", "blacklist", "label", "brand", "declare"):
         if verb.pos_ != "VERB" or not _mentions_terror(list(verb.subtree)):
             continue
         if verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
@@ -97,6 +97,31 @@ def designated(ctx: Context) -> Iterator[Found]:
                 if target != state and target.label_ in _TARGETS:
                     yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
                                "designation.terrorist", date=date)
+
+
+@rule("designation.nominal")
+def nominal(ctx: Context) -> Iterator[Found]:
+    """"Y announced the designation / listing of A and B as terrorist organisations", "Y's
+    proscription of A"."""
+    for noun in ctx.cues("designation", "listing", "proscription", "blacklisting"):
+        as_phrases = [t for t in noun.subtree if t.lower_ == "as"]
+        if noun.pos_ != "NOUN" or not any(_mentions_terror(list(a.subtree)) for a in as_phrases):
+            continue  # the listing itself must say terrorist, not a clause beside it
+        targets = ctx.group(pobj_of(noun, {"of"}))
+        targets += [s for c in noun.conjuncts for s in ctx.group(c)]  # the parser's "(listing of A) and B"
+        owner = child(noun, "poss")
+        if owner is not None:
+            states = _designators(ctx, owner)
+        elif noun.dep_ == "dobj":
+            states = _designators(ctx, ctx.subject_of(noun.head))
+        else:
+            continue
+        date = iso_date(ctx, noun.sent)
+        for target in targets:
+            for state in states:
+                if target != state and target.label_ in _TARGETS:
+                    yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, noun, 0.8,
+                               "designation.nominal", date=date)
 
 
 _SANCTION_WORDS = {"executive", "sanction", "sanctions", "magnitsky", "blacklist", "assets", "ofac"}

@@ -62,3 +62,21 @@ def test_affiliate_and_unit_of_an_umbrella_are_parts(run):
 def test_a_country_the_model_misses_at_a_sentence_start_is_found(run):
     r = run("Nigeria declared the Tarsan Brigades a terrorist organisation.")
     assert r.types["Nigeria"] == "Country"
+
+
+def test_declared_a_terrorist_organisation(run):
+    r = run("Nigeria declared the Tarsan Brigades a terrorist organisation.")
+    assert ("Tarsan Brigades", "DESIGNATED_TERRORIST_BY", "Nigeria") in r.triples
+
+
+def test_nominal_designation_of_coordinated_groups(run):
+    r = run("The State Department announced the designation of the Tarsan Brigades and the Dawn "
+            "Battalions as terrorist organisations.")
+    assert r.of("DESIGNATED_TERRORIST_BY") == {
+        ("Tarsan Brigades", "DESIGNATED_TERRORIST_BY", "US State Department"),
+        ("Dawn Battalions", "DESIGNATED_TERRORIST_BY", "US State Department")}
+
+
+def test_a_listing_beside_a_terror_clause_is_no_designation(run):
+    r = run("Nigeria announced the listing of the Tarsan Brigades on Monday after a terrorist attack.")
+    assert r.of("DESIGNATED_TERRORIST_BY") == set()
