@@ -84,6 +84,8 @@ def appos_title(ctx: Context) -> Iterator[Found]:
             groups += [g for c in noun.lefts if c.dep_ in {"compound", "poss"}
                        for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS]
             if not groups:
+                groups = _its_conjunct(ctx, noun)
+            if not groups:
                 continue
             pred = predicate
             indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts)
@@ -93,6 +95,14 @@ def appos_title(ctx: Context) -> Iterator[Found]:
                 for group in groups:
                     if person != group:
                         yield make(person, pred, group, noun, 0.85, f"{pred.lower()}.appos")
+
+
+def _its_conjunct(ctx: Context, noun: Token) -> list[Span]:
+    """ "listed X and its emir, Y": "its" is the group the title is coordinated with."""
+    if noun.dep_ != "conj" or not any(c.dep_ == "poss" and c.lower_ in {"its", "their"} for c in noun.lefts):
+        return []
+    group = ctx.ref(noun.head)
+    return [group] if group is not None and group.label_ in _GROUPS else []
 
 
 def _subordinate(noun: Token) -> bool:
@@ -122,7 +132,18 @@ def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
         appos = child(group_word, "appos") if group_word is not None else None
     if appos is not None:
         cands += ctx.group(appos)
+    if not cands:
+        cands = _name_after_comma(ctx, noun)
     return [c for c in cands if c.label_ in allowed]
+
+
+def _name_after_comma(ctx: Context, noun: Token) -> list[Span]:
+    """ "its emir, Omar Said": the name right after the title's comma when the parser lost the apposition."""
+    doc = ctx.doc
+    if noun.i + 2 >= len(doc) or doc[noun.i + 1].text != ",":
+        return []
+    span = ctx.at.get(noun.i + 2)
+    return [span] if span is not None and span.start == noun.i + 2 and span.label_ == _PERSON else []
 
 
 @rule("leads.led_by")

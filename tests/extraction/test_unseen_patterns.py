@@ -80,3 +80,8 @@ def test_nominal_designation_of_coordinated_groups(run):
 def test_a_listing_beside_a_terror_clause_is_no_designation(run):
     r = run("Nigeria announced the listing of the Tarsan Brigades on Monday after a terrorist attack.")
     assert r.of("DESIGNATED_TERRORIST_BY") == set()
+
+
+def test_a_group_and_its_emir(run):
+    r = run("The ministry listed the Tarsan Brigades and its emir, Omar Said Khalil.")
+    assert ("Omar Said Khalil", "LEADS", "Tarsan Brigades") in r.triples
