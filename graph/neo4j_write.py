@@ -3,6 +3,10 @@
 Merging (entities, relation attributes) is done here in Python with the same
 `Entity.merged` rule as the embedded store, over the stored versions read
 (and write-locked) inside the same transaction, so both stores agree exactly.
+Relation aggregates are advanced here too, from the stored values and the
+evidence the batch adds, so no recomputation pass over stored evidence runs.
+Relation statements run once per predicate with a static relationship type
+(`typed`): every dynamic-type form plans as a relationship scan on 5.26.
 """
 
 from __future__ import annotations
@@ -11,11 +15,13 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.cypher_loader import load
+from graph.cypher_loader import CYPHER_DIR, load
 from graph.errors import InvalidArgument
 from graph.model import (
     Article,
@@ -34,6 +40,32 @@ ENTITY_RESERVED = frozenset({"id", "name", "type", "aliases", "norm_names", "nor
                              "external_ids", "attrs"})
 RELATION_RESERVED = frozenset({"id", "attrs", "confidence", "first_seen", "last_seen", "evidence_count"})
 _PROPERTY_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
+# The one mapping from the Predicate enum to relationship type names spliced into templates.
+_REL_TYPES: dict[Predicate, str] = {p: p.value for p in Predicate}
+_REL_TYPE_NAME = re.compile(r"^[A-Z][A-Z_]{0,63}$")
+TYPE_PLACEHOLDER = "__TYPE__"
+NO_AGGREGATES: dict[str, Any] = {"confidence": 0.0, "first_seen": None, "last_seen": None,
+                                 "evidence_count": 0}
+
+
+def typed(name: str, predicate: Predicate, directory: Path = CYPHER_DIR) -> str:
+    """The query `name` with its relationship-type placeholder replaced by `predicate`'s type.
+
+    Cypher cannot take a relationship type as a parameter without the planner
+    falling back to a scan, so the type is spliced into the text: only an enum
+    member passes, mapped through `_REL_TYPES` and re-checked as an identifier.
+    """
+    if not isinstance(predicate, Predicate):
+        raise InvalidArgument(f"not a Predicate: {predicate!r}")
+    return _spliced(name, _REL_TYPES[predicate], directory)
+
+
+@cache
+def _spliced(name: str, rel_type: str, directory: Path) -> str:
+    text = load(name, directory)
+    if not _REL_TYPE_NAME.match(rel_type) or text.count(TYPE_PLACEHOLDER) != 1:
+        raise ValueError(f"{name}.cypher is not a one-placeholder template for {rel_type}")
+    return text.replace(TYPE_PLACEHOLDER, rel_type)
 
 
 def dumps(value: Any) -> str:
@@ -57,6 +89,7 @@ class WritePlan:
     relations: dict[str, Relation] = field(default_factory=dict)
     evidence: dict[str, tuple[str, Evidence]] = field(default_factory=dict)  # id -> (relation id, item)
     mentions: set[tuple[str, str]] = field(default_factory=set)
+    aggregates: dict[str, dict[str, Any]] = field(default_factory=dict)  # relation id -> stored values
 
 
 def plan(batch: Batch) -> WritePlan:
@@ -130,9 +163,9 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
     return {"id": entity.id, "label": EntityType(entity.type).value, "props": props}
 
 
-def _relation_row(rid: str, relation: Relation) -> dict[str, Any]:
+def _relation_row(rid: str, relation: Relation, aggregates: dict[str, Any] | None = None) -> dict[str, Any]:
     props = {**flat(relation.attrs, RELATION_RESERVED), "id": rid, "attrs": dumps(relation.attrs),
-             "confidence": 0.0, "evidence_count": 0}
+             **(aggregates or NO_AGGREGATES)}
     return {"id": rid, "subject": relation.subject, "object": relation.object,
             "predicate": Predicate(relation.predicate).value, "props": props}
 
@@ -175,14 +208,53 @@ def _merge_stored(tx: ManagedTransaction, p: WritePlan) -> list[Entity]:
         for record in tx.run(load("write_lock_entities"), ids=sorted(p.entities.keys() | ends)):
             entity = entity_from_map(record["entity"])
             stored[entity.id] = entity
-    if p.relations:
-        rows = [_ends_row(rid, r.subject, r.object) for rid, r in p.relations.items()]
-        for record in tx.run(load("write_lock_relations"), rows=rows):
+    for predicate, ids in by_predicate(p).items():
+        for record in tx.run(typed("write_lock_relations", predicate), ids=sorted(ids)):
             held = p.relations[record["id"]]
             attrs = {**json.loads(record["attrs"] or "{}"), **held.attrs}
             p.relations[record["id"]] = Relation(held.subject, held.predicate, held.object, attrs)
+            p.aggregates[record["id"]] = {k: record[k] for k in NO_AGGREGATES}
     # ids sorted above so concurrent writers take their locks in one order (no deadlock cycles)
     return [merge_entities(stored.get(eid), items) for eid, items in p.entities.items()]
+
+
+def by_predicate(p: WritePlan) -> dict[Predicate, list[str]]:
+    """Relation ids grouped by predicate, in batch order (one typed statement per group)."""
+    groups: dict[Predicate, list[str]] = {}
+    for rid, relation in p.relations.items():
+        groups.setdefault(Predicate(relation.predicate), []).append(rid)
+    return groups
+
+
+def advance_aggregates(stored: dict[str, Any], added: Iterable[Evidence]) -> dict[str, Any]:
+    """Aggregates after adding new evidence: what a recomputation over all items would give.
+
+    max/min are order-free and the count only grows by items not yet held, so
+    the stored values (kept exact by every write and delete) plus the new
+    items equal the full pass. Dates are ISO strings; null dates are skipped.
+    """
+    count = int(stored.get("evidence_count") or 0)
+    confidences = [float(stored.get("confidence") or 0.0)] if count else []
+    dates = [d for d in (stored.get("first_seen"), stored.get("last_seen")) if d is not None]
+    for item in added:
+        count += 1
+        confidences.append(float(item.confidence))
+        if item.date is not None:
+            dates.append(item.date)
+    return {"confidence": max(confidences, default=0.0), "first_seen": min(dates, default=None),
+            "last_seen": max(dates, default=None), "evidence_count": count}
+
+
+def _new_evidence(tx: ManagedTransaction, p: WritePlan) -> dict[str, list[Evidence]]:
+    """The batch's evidence items the store does not hold yet, by relation id."""
+    known: set[str] = set()
+    if p.evidence:
+        known = {r["id"] for r in tx.run(load("write_known_evidence"), ids=sorted(p.evidence))}
+    added: dict[str, list[Evidence]] = {}
+    for eid, (rid, item) in p.evidence.items():
+        if eid not in known:
+            added.setdefault(rid, []).append(item)
+    return added
 
 
 def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
@@ -190,17 +262,16 @@ def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
     p = plan(batch)
     _check_references(tx, p)
     entities = _merge_stored(tx, p)
+    added = _new_evidence(tx, p)
     _run(tx, "write_articles", [_article_row(a) for a in p.articles.values()])
     _run(tx, "write_entities", [_entity_row(e) for e in entities])
     _run(tx, "write_mentions", [{"article": a, "entity": e} for a, e in sorted(p.mentions)])
-    rel_rows = [_relation_row(rid, r) for rid, r in p.relations.items()]
-    _run(tx, "write_relations", rel_rows)
+    for predicate, ids in by_predicate(p).items():
+        rows = [_relation_row(rid, p.relations[rid],
+                              advance_aggregates(p.aggregates.get(rid, NO_AGGREGATES), added.get(rid, ())))
+                for rid in ids]
+        tx.run(typed("write_relations", predicate), rows=rows).consume()
     _run(tx, "write_evidence", [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()])
-    refresh_aggregates(tx, [_ends_row(row["id"], row["subject"], row["object"]) for row in rel_rows])
-
-
-def _ends_row(rid: str, subject: str, obj: str) -> dict[str, str]:
-    return {"id": rid, "subject": subject, "object": obj}
 
 
 def refresh_aggregates(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:
