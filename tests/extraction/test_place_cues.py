@@ -26,3 +26,8 @@ def test_sanctions_labels_and_bare_heads_are_not_actors(run):
 def test_a_unit_named_by_its_head_word_is_found(run):
     r = run("The ministry listed the Dawn Battalions as a terrorist organisation.")
     assert r.types["Dawn Battalions"] == "ArmedGroup"
+
+
+def test_a_party_named_by_its_head_word_is_found(run):
+    r = run("The Unity List contested the 2014 Iraqi parliamentary election. The bloc took 22 seats.")
+    assert r.types["Unity List"] == "PoliticalParty"
