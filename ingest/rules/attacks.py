@@ -214,6 +214,23 @@ def blamed_passive(ctx: Context) -> Iterator[Found]:
                                **({"for": event} if event is not None and event.label_ == "Event" else {}))
 
 
+@rule("attack.to_blame")
+def to_blame(ctx: Context) -> Iterator[Found]:
+    """"Z said A and B were (chiefly) to blame for the bloodshed": the speaker accuses A and B."""
+    for verb in ctx.cues("blame"):
+        be = verb.head
+        if verb.dep_ not in {"xcomp", "advcl"} or be.lemma_ != "be" or be.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            continue
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        charge = " ".join(t.text for t in prep.subtree)[4:] if prep is not None else None
+        for actor in ctx.subjects(be.head):
+            for culprit in ctx.group(child(be, "nsubj")):
+                if actor != culprit and {actor.label_, culprit.label_} <= _ACTORS:
+                    yield make(actor, Predicate.ACCUSED, culprit, verb, 0.7, "attack.to_blame", of=charge)
+
+
 @rule("attack.accused")
 def accused(ctx: Context) -> Iterator[Found]:
     """"Z accused Y of ordering ..." (attrs.of = what they are accused of)."""

@@ -85,3 +85,10 @@ def test_a_listing_beside_a_terror_clause_is_no_designation(run):
 def test_a_group_and_its_emir(run):
     r = run("The ministry listed the Tarsan Brigades and its emir, Omar Said Khalil.")
     assert ("Omar Said Khalil", "LEADS", "Tarsan Brigades") in r.triples
+
+
+def test_said_to_blame_is_an_accusation(run):
+    r = run("Omar Said Khalil said the Tarsan Brigades and the Dawn Battalions were chiefly to blame "
+            "for the bloodshed. Hadi al-Amiri said the Hamra Brigades were not to blame.")
+    assert r.of("ACCUSED") == {("Omar Said Khalil", "ACCUSED", "Tarsan Brigades"),
+                               ("Omar Said Khalil", "ACCUSED", "Dawn Battalions")}
