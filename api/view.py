@@ -147,10 +147,17 @@ def articles() -> Response:
     return Response(page.script_json(body), mimetype="application/json")
 
 
-_BINARY: dict[str, Any] = {"schema": {"type": "string", "format": "binary"}}
+def _file_schema(media_type: str) -> dict[str, Any]:
+    """The body's schema by media type: the JSON export is the subgraph object, the rest are files."""
+    if media_type == "application/json":
+        return {"schema": {"type": "object"}}
+    return {"schema": {"type": "string", "format": "binary"}}
+
+
 _FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
     "description": "The file, as an attachment",
-    "content": {FORMATS[n].media_type.split(";")[0]: _BINARY for n in sorted(FORMATS)}}}
+    "content": {media: _file_schema(media)
+                for media in sorted({FORMATS[n].media_type.split(";")[0] for n in FORMATS})}}}
 
 
 @bp.get("/api/v1/export")
