@@ -4,7 +4,10 @@ Two corpora, both in the gold format of `../shared/eval/FORMAT.md`:
   * `dev`: the shared development articles (`<repo>/../shared/eval/dev`), held to the bar of issue #3;
   * `own`: `tests/data/articles` with `tests/data/gold.jsonl`, written for these tests from public facts
     in varied genres (wire bulletins, notices, encyclopedia entries), including actors that are not in
-    the knowledge base, with at least two required instances of every predicate.
+    the knowledge base, with at least two required instances of every predicate;
+  * `heldout`: `tests/data/heldout` (articles + gold.jsonl), ten articles written and annotated apart from the
+    extractor's authors, who never saw them while tuning (only generic miss reports); its figures are the
+    honest estimate for unseen text. Do not tune rules on these texts, or the estimate is lost.
 
 The scoring rules are not copied: `score.py` is loaded from the shared directory beside the repo
 (CI clones the repo with a copy of `shared/` next to it); without it these tests fail, they never skip.
@@ -30,6 +33,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED_EVAL = REPO.parent / "shared" / "eval"
 SCORER = SHARED_EVAL / "score.py"
 OWN = REPO / "tests" / "data"
+HELDOUT = OWN / "heldout"
 
 # Floors: the issue's bar on dev; on the own corpus a little under what the extractor of 2026-11-30
 # (commit 238e850) measured, so a regression fails while small rule changes do not. Raise them when the
@@ -41,7 +45,14 @@ OWN = REPO / "tests" / "data"
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
     "own": {"entity_f1": 0.92, "relation_f1": 0.85, "relation_precision": 0.93},
+    # held-out: a little under the last measurement before it entered the repo (figures below)
+    "heldout": {"entity_f1": 0.85, "relation_f1": 0.46, "relation_precision": 0.83},
 }
+# Held-out corpus, scored with score.py. First run (2026-11-30 08:36 UTC, commit 70c7010, first gold draft):
+#   typed-entity F1 0.851 (P 0.866, R 0.837); relations F1 0.439, P 0.842, R 0.297; 7 split, 0 over-merged.
+# Last run before the corpus entered the repo (2026-11-30 08:59 UTC, commit 9d5736d):
+#   typed-entity F1 0.879 (P 0.901, R 0.858); relations F1 0.498, P 0.884, R 0.347; 5 split, 0 over-merged.
+# Relation recall is the weak spot (varied phrasings, anaphoric subjects, entities outside the KB).
 
 # Predicates of which the extractor finds no required gold instance in the own corpus. The coverage test
 # asserts this exact set, so it fails both when a predicate is lost and when one is gained without
@@ -64,7 +75,7 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
 
 def corpus(name: str) -> tuple[Path, list[Path]]:
     """Gold file and article files of a corpus."""
-    root = SHARED_EVAL / "dev" if name == "dev" else OWN
+    root = {"dev": SHARED_EVAL / "dev", "own": OWN, "heldout": HELDOUT}[name]
     if not root.is_dir():
         pytest.fail(f"corpus {name!r} is missing: expected {root}", pytrace=False)
     return root / "gold.jsonl", sorted((root / "articles").glob("*.txt"))
@@ -110,10 +121,11 @@ def describe(name: str) -> str:
 
 # --- the gold data itself (no model needed) ----------------------------------------------------------
 
-def test_own_gold_is_well_formed() -> None:
+@pytest.mark.parametrize("name", ["own", "heldout"])
+def test_own_gold_is_well_formed(name: str) -> None:
     """Every relation joins annotated entities with vocabulary predicates and types; every article is gold."""
     scorer = load_scorer()
-    gold_path, articles = corpus("own")
+    gold_path, articles = corpus(name)
     records = read_jsonl(gold_path)
     assert sorted(r["article"] for r in records) == [p.name for p in articles]
     for rec in records:
@@ -136,9 +148,10 @@ def test_own_gold_has_two_instances_of_every_predicate() -> None:
     assert {p for p in scorer.PREDICATES if counts[p] < 2} == set()
 
 
-def test_own_articles_carry_the_header() -> None:
+@pytest.mark.parametrize("name", ["own", "heldout"])
+def test_own_articles_carry_the_header(name: str) -> None:
     """Each article starts with title, published, source and id lines followed by a blank line."""
-    _, articles = corpus("own")
+    _, articles = corpus(name)
     for path in articles:
         head, _, body = path.read_text(encoding="utf-8").partition("\n\n")
         keys = [line.split(":", 1)[0] for line in head.splitlines()]
@@ -155,7 +168,7 @@ def test_missing_scorer_fails_clearly(tmp_path: Path) -> None:
 # --- the extractor, scored -----------------------------------------------------------------------------
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", ["dev", "own"])
+@pytest.mark.parametrize("name", ["dev", "own", "heldout"])
 def test_every_article_is_extracted(name: str) -> None:
     """One output record per gold article, paired by file name."""
     report, _, _ = scored(name)
@@ -163,7 +176,7 @@ def test_every_article_is_extracted(name: str) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", ["dev", "own"])
+@pytest.mark.parametrize("name", ["dev", "own", "heldout"])
 def test_typed_entity_f1(name: str) -> None:
     """Entities found with the right type, above the floor."""
     report, _, _ = scored(name)
@@ -171,7 +184,7 @@ def test_typed_entity_f1(name: str) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", ["dev", "own"])
+@pytest.mark.parametrize("name", ["dev", "own", "heldout"])
 def test_relation_f1_and_precision(name: str) -> None:
     """Relations found (recall over required gold) and correct (precision), above the floors."""
     report, _, _ = scored(name)
@@ -181,7 +194,7 @@ def test_relation_f1_and_precision(name: str) -> None:
 
 
 @pytest.mark.model
-@pytest.mark.parametrize("name", ["dev", "own"])
+@pytest.mark.parametrize("name", ["dev", "own", "heldout"])
 def test_no_over_merged_ids(name: str) -> None:
     """No predicted id stands for two different gold entities."""
     report, _, _ = scored(name)
