@@ -9,10 +9,10 @@ are written three ways, each into an empty store:
 - `Neo4jStore.write` (one managed transaction per batch, merge reads included);
 - a bare-driver baseline in the same run: the same property rows, one
   `UNWIND ... MERGE` statement per kind per batch on the same constraints
-  (bench/cypher/baseline_*.cypher, also used by bench/ingest.py; relations
-  MERGEd with a static type per predicate), in one transaction, so the ratio
-  prices what the store adds (reference checks, locked merge reads, per-predicate
-  statements, aggregates); ratio = store rate / baseline rate (target >= 0.7);
+  (bench/cypher/baseline_*.cypher; relations MERGEd with a static type per
+  predicate, baseline_relations_by_type.cypher), in one transaction, so the ratio
+  prices what the store adds (reference checks, locked merge reads, evidence
+  lookup, aggregates); ratio = store rate / baseline rate (target >= 0.7);
 - `EmbeddedStore.write` (target >= 100k relations/s).
 
 Neo4j: NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, else the local test server is
@@ -39,7 +39,7 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction  # noqa: E402
 from graph.cypher_loader import load  # noqa: E402
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation  # noqa: E402
 from graph.neo4j_store import Neo4jStore  # noqa: E402
-from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, plan, typed  # noqa: E402
+from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, plan  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env  # noqa: E402
 
@@ -95,8 +95,7 @@ def baseline_writer(driver: Driver) -> Callable[[Batch], None]:
         by_type: dict[str, list[dict[str, Any]]] = {}
         for row in prepared["relations"]:
             by_type.setdefault(row["predicate"], []).append(row)
-        for predicate, rows in by_type.items():  # one static-type statement per predicate, as the store
-            tx.run(typed("baseline_relations_typed", Predicate(predicate), BENCH_CYPHER), rows=rows).consume()
+        tx.run(load("baseline_relations_by_type", BENCH_CYPHER), rows=by_type).consume()
         for name in after:
             tx.run(queries[name], rows=prepared[name]).consume()
 

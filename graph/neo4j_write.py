@@ -5,8 +5,8 @@ Merging (entities, relation attributes) is done here in Python with the same
 (and write-locked) inside the same transaction, so both stores agree exactly.
 Relation aggregates are advanced here too, from the stored values and the
 evidence the batch adds, so no recomputation pass over stored evidence runs.
-Relation statements run once per predicate with a static relationship type
-(`typed`): every dynamic-type form plans as a relationship scan on 5.26.
+Relation statements hold one subquery per predicate with a static
+relationship type: every dynamic-type form plans as a relationship scan on 5.26.
 """
 
 from __future__ import annotations
@@ -15,13 +15,11 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
 from typing import Any
 
 from neo4j import ManagedTransaction
 
-from graph.cypher_loader import CYPHER_DIR, load
+from graph.cypher_loader import load
 from graph.errors import InvalidArgument
 from graph.model import (
     Article,
@@ -40,32 +38,8 @@ ENTITY_RESERVED = frozenset({"id", "name", "type", "aliases", "norm_names", "nor
                              "external_ids", "attrs"})
 RELATION_RESERVED = frozenset({"id", "attrs", "confidence", "first_seen", "last_seen", "evidence_count"})
 _PROPERTY_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
-# The one mapping from the Predicate enum to relationship type names spliced into templates.
-_REL_TYPES: dict[Predicate, str] = {p: p.value for p in Predicate}
-_REL_TYPE_NAME = re.compile(r"^[A-Z][A-Z_]{0,63}$")
-TYPE_PLACEHOLDER = "__TYPE__"
 NO_AGGREGATES: dict[str, Any] = {"confidence": 0.0, "first_seen": None, "last_seen": None,
                                  "evidence_count": 0}
-
-
-def typed(name: str, predicate: Predicate, directory: Path = CYPHER_DIR) -> str:
-    """The query `name` with its relationship-type placeholder replaced by `predicate`'s type.
-
-    Cypher cannot take a relationship type as a parameter without the planner
-    falling back to a scan, so the type is spliced into the text: only an enum
-    member passes, mapped through `_REL_TYPES` and re-checked as an identifier.
-    """
-    if not isinstance(predicate, Predicate):
-        raise InvalidArgument(f"not a Predicate: {predicate!r}")
-    return _spliced(name, _REL_TYPES[predicate], directory)
-
-
-@cache
-def _spliced(name: str, rel_type: str, directory: Path) -> str:
-    text = load(name, directory)
-    if not _REL_TYPE_NAME.match(rel_type) or text.count(TYPE_PLACEHOLDER) != 1:
-        raise ValueError(f"{name}.cypher is not a one-placeholder template for {rel_type}")
-    return text.replace(TYPE_PLACEHOLDER, rel_type)
 
 
 def dumps(value: Any) -> str:
@@ -208,8 +182,9 @@ def _merge_stored(tx: ManagedTransaction, p: WritePlan) -> list[Entity]:
         for record in tx.run(load("write_lock_entities"), ids=sorted(p.entities.keys() | ends)):
             entity = entity_from_map(record["entity"])
             stored[entity.id] = entity
-    for predicate, ids in by_predicate(p).items():
-        for record in tx.run(typed("write_lock_relations", predicate), ids=sorted(ids)):
+    if p.relations:
+        ids = {predicate.value: sorted(group) for predicate, group in by_predicate(p).items()}
+        for record in tx.run(load("write_lock_relations"), ids=ids):
             held = p.relations[record["id"]]
             attrs = {**json.loads(record["attrs"] or "{}"), **held.attrs}
             p.relations[record["id"]] = Relation(held.subject, held.predicate, held.object, attrs)
@@ -266,11 +241,11 @@ def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
     _run(tx, "write_articles", [_article_row(a) for a in p.articles.values()])
     _run(tx, "write_entities", [_entity_row(e) for e in entities])
     _run(tx, "write_mentions", [{"article": a, "entity": e} for a, e in sorted(p.mentions)])
-    for predicate, ids in by_predicate(p).items():
-        rows = [_relation_row(rid, p.relations[rid],
-                              advance_aggregates(p.aggregates.get(rid, NO_AGGREGATES), added.get(rid, ())))
-                for rid in ids]
-        tx.run(typed("write_relations", predicate), rows=rows).consume()
+    if p.relations:
+        rows = {predicate.value: [_relation_row(rid, p.relations[rid], advance_aggregates(
+                    p.aggregates.get(rid, NO_AGGREGATES), added.get(rid, ()))) for rid in group]
+                for predicate, group in by_predicate(p).items()}
+        tx.run(load("write_relations"), rows=rows).consume()
     _run(tx, "write_evidence", [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()])
 
 

@@ -2,7 +2,7 @@
 // A dynamic-type MERGE is a scan of every relationship on 5.26, so the held relation is looked
 // up between its index-anchored ends in one pattern (Expand(Into)), and only a missing one is
 // created with the type from the row (built from the Predicate enum by the bench). The faster
-// per-predicate form with a static type is baseline_relations_typed.cypher (bench/store.py).
+// form with a static type per predicate is baseline_relations_by_type.cypher (bench/store.py).
 // Parameters: $rows (list of {id, subject, object, predicate, props}). Returns: nothing.
 UNWIND $rows AS row
 OPTIONAL MATCH (:Entity {id: row.subject})-[old {id: row.id}]->(:Entity {id: row.object})
