@@ -160,7 +160,7 @@ def led_by(ctx: Context) -> Iterator[Found]:
 @rule("leads.active")
 def leads_active(ctx: Context) -> Iterator[Found]:
     """"Y leads / heads / commands X"."""
-    for verb in ctx.cues("lead", "head", "chair", "command"):
+    for verb in ctx.cues("lead", "head", "chair", "command", "run"):
         if verb.pos_ != "VERB" or verb.tag_ == "VBN":
             continue
         groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]

@@ -18,7 +18,7 @@ from spacy.vocab import Vocab
 # family name -> cue verb lemmas whose passive "by" agent names the other party
 PASSIVE_FAMILIES: dict[str, tuple[str, ...]] = {
     "backing": ("back", "sponsor", "fund", "support", "bankroll", "finance", "arm", "train", "equip"),
-    "leading": ("lead", "head", "command", "chair"),
+    "leading": ("lead", "head", "command", "chair", "run", "direct"),
     "perpetrating": ("carry", "conduct", "launch", "stage", "perpetrate", "claim", "mount", "execute"),
     "condemning": ("condemn", "denounce", "decry"),
 }

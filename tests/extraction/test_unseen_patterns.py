@@ -92,3 +92,9 @@ def test_said_to_blame_is_an_accusation(run):
             "for the bloodshed. Hadi al-Amiri said the Hamra Brigades were not to blame.")
     assert r.of("ACCUSED") == {("Omar Said Khalil", "ACCUSED", "Tarsan Brigades"),
                                ("Omar Said Khalil", "ACCUSED", "Dawn Battalions")}
+
+
+def test_run_by_and_who_also_runs(run):
+    r = run("The Tarsan Brigades is run by Omar Said Khalil, who also runs the Dawn Battalions.")
+    assert r.of("LEADS") == {("Omar Said Khalil", "LEADS", "Tarsan Brigades"),
+                             ("Omar Said Khalil", "LEADS", "Dawn Battalions")}
