@@ -103,6 +103,9 @@ def hypothetical(verb: Token) -> bool:
 def _parties(ctx: Context, verb: Token) -> list[Span]:
     """The parties a seat-winning verb is said of (a misattached relative clause climbs to a party)."""
     found = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
+    own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if not found and own is not None and own.lower_ not in {"which", "that", "who"}:
+        return []  # "the bloc took 92 seats" with an unresolved subject: never a party named elsewhere
     node = verb
     for _ in range(6):
         if found or node.head == node:

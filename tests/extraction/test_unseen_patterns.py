@@ -98,3 +98,9 @@ def test_run_by_and_who_also_runs(run):
     r = run("The Tarsan Brigades is run by Omar Said Khalil, who also runs the Dawn Battalions.")
     assert r.of("LEADS") == {("Omar Said Khalil", "LEADS", "Tarsan Brigades"),
                              ("Omar Said Khalil", "LEADS", "Dawn Battalions")}
+
+
+def test_seats_of_an_unnamed_subject_go_to_no_party(run):
+    r = run("The Fatah Alliance, whose rivals took 22 seats in the 2014 Iraqi parliamentary election, "
+            "complained.")
+    assert r.of("WON_SEATS") == set()
