@@ -192,7 +192,8 @@ def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity], known
     """
     entities = {i: e for i, e in entities.items() if not known.covers(e)}
     sql = f"SELECT {ENTITY_COLUMNS} FROM entities WHERE id IN ({{marks}})"
-    held = {row[0]: entity_from_row(row) for row in select_in(conn, sql, entities)}
+    stored = [i for i in entities if known.has_entity(i)]  # the graph mirrors the table
+    held = {row[0]: entity_from_row(row) for row in select_in(conn, sql, stored)} if stored else {}
     changed = [
         _clean(e) if i not in held else held[i].merged(e)
         for i, e in entities.items()
