@@ -154,7 +154,7 @@ def _people_for(ctx: Context, noun: Token) -> list[Span]:
     appos = child(noun, "appos")
     if appos is not None:
         return ctx.group(appos)
-    if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+    if noun.dep_ == "attr" and noun.head.lemma_ in {"be", "become", "remain"}:
         return ctx.subjects(noun.head)
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
@@ -167,7 +167,7 @@ def _title_words(noun: Token) -> list[Token]:
     """The words of a title phrase that can name its country or term: modifiers and "of"/"from" phrases."""
     words = [c for c in noun.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
     preps = list(noun.children)
-    if noun.dep_ == "attr":  # "X was interior minister from 2014 to 2016": the term hangs on the verb
+    if noun.dep_ in {"attr", "oprd"}:  # "was minister from 2014 to 2016": the term is the verb's
         preps += [c for c in noun.head.children if c.i > noun.i]
     for prep in preps:
         if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "in", "between"}:

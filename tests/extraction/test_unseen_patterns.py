@@ -104,3 +104,8 @@ def test_seats_of_an_unnamed_subject_go_to_no_party(run):
     r = run("The Fatah Alliance, whose rivals took 22 seats in the 2014 Iraqi parliamentary election, "
             "complained.")
     assert r.of("WON_SEATS") == set()
+
+
+def test_became_president_holds_the_office(run):
+    r = run("When Omar Said Khalil became Mali's president in 2020, the army was divided.")
+    assert r.attrs("Omar Said Khalil", "HOLDS_OFFICE", "Mali")["title"] == "President"
