@@ -24,12 +24,32 @@ CHUNK = 500
 # One encoder for every write: `json.dumps` with options builds a new one per call.
 _ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
+# `JSONEncoder.encode` also builds its C encoder per call (most of a small
+# dict's cost); the same C encoder, built once, gives the same text. It is
+# built without a circular-reference table, so a cycle surfaces as a
+# RecursionError, turned into the ValueError `json.dumps` would raise.
+_MAKE_C_ENCODER = getattr(json.encoder, "c_make_encoder", None)  # absent from the type stubs
+_C_ENCODE = (
+    None if _MAKE_C_ENCODER is None
+    else _MAKE_C_ENCODER(
+        None, _ENCODER.default, json.encoder.encode_basestring, None, ":", ",", True, False, True
+    )
+)
+
 
 def dumps(value: Any) -> str:
     """Canonical JSON for attrs and lists: sorted keys, unicode kept verbatim."""
     if not value:
-        return "{}" if isinstance(value, dict) else _ENCODER.encode(value)
-    return _ENCODER.encode(value)
+        if isinstance(value, dict):
+            return "{}"
+        if isinstance(value, (list, tuple)):
+            return "[]"
+    if _C_ENCODE is None:
+        return _ENCODER.encode(value)
+    try:
+        return "".join(_C_ENCODE(value, 0))
+    except RecursionError as exc:
+        raise ValueError("circular reference or nesting too deep") from exc
 
 
 def chunks(items: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
