@@ -205,11 +205,10 @@ def _write_entities(conn: sqlite3.Connection, entities: dict[str, Entity], known
                  dumps(e.external_ids), dumps(e.attrs)) for e in changed]
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"entity attrs must be JSON values: {exc}") from exc
-    rows.sort()
     conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
     names = {(i, n) for i, n in norms.items() if n}
     names.update((e.id, n) for e in changed for n in map(_norm, e.aliases) if n)
-    conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)", sorted(names))
+    conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)", names)
     return [(e.id, e.type.value, e.name) for e in changed if e.id not in held]
 
 
@@ -240,9 +239,6 @@ def _write_relations(conn: sqlite3.Connection, p: Prepared, known: Known) -> lis
         rows = [(rid, s, pr, o, dumps(attrs[rid]), *agg[rid]) for rid, (s, pr, o, _) in p.relations.items()]
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
-    # Sorted by id/key so each index takes its inserts in order (fewer page visits).
-    rows.sort()
-    fresh.sort()
     conn.executemany(UPSERT_RELATION, rows)
     conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
     return [(rid, s, o, pr, *agg[rid], attrs[rid]) for rid, (s, pr, o, _) in p.relations.items()]
@@ -297,7 +293,7 @@ def apply_batch(conn: sqlite3.Connection, p: Prepared, known: Known) -> Applied:
     check_references(conn, p, known)
     conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)", p.articles.values())
     nodes = _write_entities(conn, p.entities, known)
-    conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", sorted(p.mentions))
+    conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", p.mentions)
     return Applied(nodes=nodes, edges=_write_relations(conn, p, known))
 
 
