@@ -153,17 +153,18 @@ class PathsOut(SubgraphOut):
     paths = List(Nested(PathOut), required=True)
 
 
-class EntityListOut(Schema):
-    items = List(Nested(EntityOut), required=True)
+class PageOut(Schema):
     limit = Integer(required=True)
     offset = Integer(required=True)
 
 
-class EvidenceListOut(Schema):
+class EntityListOut(PageOut):
+    items = List(Nested(EntityOut), required=True)
+
+
+class EvidenceListOut(PageOut):
     relation = String(required=True)
     items = List(Nested(EvidenceOut), required=True)
-    limit = Integer(required=True)
-    offset = Integer(required=True)
 
 
 class ProfileOut(EntityOut):
@@ -180,18 +181,13 @@ class NeighborOut(Schema):
     neighbor = Nested(EntityOut, required=True)
 
 
-class NeighborListOut(Schema):
+class NeighborListOut(PageOut):
     entity = String(required=True)
     items = List(Nested(NeighborOut), required=True)
-    limit = Integer(required=True)
-    offset = Integer(required=True)
 
 
-class TimelineOut(Schema):
-    entity = String(required=True)
-    items = List(Nested(NeighborOut), required=True)
-    limit = Integer(required=True)
-    offset = Integer(required=True)
+class TimelineOut(NeighborListOut):
+    """An actor's relations in first-seen order: the same shape as its neighbours."""
 
 
 class ScoreOut(Schema):
