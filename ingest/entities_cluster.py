@@ -78,6 +78,7 @@ class Clusters:
         self.kb = kb
         self.by_key: dict[str, list[Span]] = {}
         self._span_key: dict[tuple[int, int], str] = {}
+        self._given: dict[str, str] = {}  # key -> full name of a first name sharing a later surname
         ents = list(doc.ents)
         full = self._full_person_names(ents)
         for i, ent in enumerate(ents):
@@ -107,7 +108,7 @@ class Clusters:
         if ent.kb_id_:
             return ent.kb_id_
         if ent.label_ == "Person":
-            return self._person_key(ent, i, full)
+            return self._person_key(ent, i, full) or self._shared_surname(ent, ents[i + 1:])
         if len(ent) == 1:  # "Qais and Laith al-Khazali", a surname the model typed as a place
             word = ent.text.lower()
             owners = {key for _, fw, key in full if word in (fw[0], fw[-1])}
@@ -148,6 +149,27 @@ class Clusters:
         before = [m for m in matches if m[0] <= i]
         return (before[-1] if before else matches[0])[1]
 
+    def _shared_surname(self, ent: Span, later: list[Span]) -> str | None:
+        """ "Samir and Karim al-Haddad": a lone first name coordinated with a full name takes its surname."""
+        if len(ent) != 1 or not ent[0].is_title:
+            return None
+        doc, end = ent.doc, ent.end
+        for nxt in later:
+            between = {t.lower_ for t in doc[end:nxt.start]}
+            if nxt.label_ != "Person" or not between or not between <= {",", "and"}:
+                return None
+            if len(nxt) == 1:
+                end = nxt.end  # "Ali, Hassan and Hussein Nasrallah": the chain goes on
+                continue
+            words = name_tokens(nxt)
+            if len(words) < 2 or nxt.kb_id_:
+                return None
+            name = person_name(f"{ent.text} {doc[nxt.start + 1:nxt.end].text}")
+            key = "p:" + " ".join([ent[0].lower_, *words[1:]])
+            self._given[key] = name
+            return key
+        return None
+
     def _acronym_of(self, ent: Span, earlier: list[Span]) -> str | None:
         """The key of the name this acronym abbreviates, written "(ACR)" after it or by its initials."""
         text = ent.text
@@ -167,6 +189,9 @@ class Clusters:
     def _build(self, key: str, spans: list[Span]) -> Cluster:
         actor = self.kb.by_id(key)
         texts = list(dict.fromkeys(_clean(s.text) for s in spans))
+        given = self._given.get(key)
+        if given is not None:  # the lone first name is no alias of its own: many people share it
+            texts = list(dict.fromkeys([given, *(t for t in texts if " " in t)]))
         if actor is not None:
             aliases = tuple(dict.fromkeys(t for t in [*texts, *actor.aliases] if t != actor.name))
             return Cluster(actor.id, actor.name, actor.type, spans, aliases, actor.wikidata)

@@ -209,8 +209,39 @@ class EntityTypes:
             typed = statistical_type(span, self.kb, lex)
             if typed is not None:
                 kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))
-        doc.ents = harmonise(kept, lex)
+        doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
+
+
+def _listed_first_names(ents: list[Span], lex: Lexicon) -> list[Span]:
+    """ "Omar, Yusuf and Tariq al-Masri": bare first names listed before a full name are persons too
+    (the model often tags only some of them); clustering gives them the shared surname."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    added = []
+    for ent in ents:
+        if ent.label_ != EntityType.PERSON.value or len(ent) < 2:
+            continue
+        doc, i = ent.doc, ent.start - 1
+        while i >= 1 and doc[i].lower_ in {"and", ","}:
+            if doc[i].lower_ == "and" and doc[i - 1].text == ",":
+                i -= 1  # "Omar, Yusuf, and Tariq al-Masri"
+            word = doc[i - 1]
+            if word.i in taken:
+                if not any((e.start, e.end, e.label_) == (word.i, word.i + 1, ent.label_) for e in ents):
+                    break
+            elif _first_name_word(word, lex):
+                added.append(Span(doc, word.i, word.i + 1, label=ent.label_))
+                taken.add(word.i)
+            else:
+                break
+            i = word.i - 1
+    return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def _first_name_word(word: Token, lex: Lexicon) -> bool:
+    """A capitalised proper noun that is no cue word, country or name prefix."""
+    return (word.tag_ == "NNP" and word.is_title and word.lower_ not in lex.cues
+            and word.lower_ not in lex.name_prefixes and lex.country_of(word.text) is None)
 
 
 def harmonise(ents: list[Span], lex: Lexicon) -> list[Span]:

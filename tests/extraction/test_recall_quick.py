@@ -1,0 +1,42 @@
+"""Recall on general patterns: shared surnames, anaphoric seat winners, capitals as actors."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+VOTE = "Iraq held a parliamentary election on October 10. "
+CURRENT = "2021 Iraqi parliamentary election"
+
+
+def test_coordinated_first_name_takes_the_shared_surname(run):
+    r = run("The US Treasury designated Samir and Karim al-Haddad as Specially Designated Global Terrorists.")
+    assert r.types["Samir al-Haddad"] == "Person" and r.types["Karim al-Haddad"] == "Person"
+    treasury = "US Department of the Treasury"
+    assert ("Samir al-Haddad", "DESIGNATED_TERRORIST_BY", treasury) in r.triples
+    assert ("Karim al-Haddad", "DESIGNATED_TERRORIST_BY", treasury) in r.triples
+
+
+def test_shared_surname_over_a_list_of_first_names(run):
+    r = run("On Monday the Treasury sanctioned Omar, Yusuf and Tariq al-Masri.")
+    sanctioned = {s for s, _, _ in r.of("SANCTIONED_BY")}
+    assert sanctioned == {"Omar al-Masri", "Yusuf al-Masri", "Tariq al-Masri"}
+
+
+def test_first_name_beside_an_unrelated_name_stays_alone(run):
+    r = run("The Treasury sanctioned Samir and the Kataib Hezbollah leader.")
+    assert not any(name.startswith("Samir ") for name in r.types)
+
+
+def test_pronoun_subject_of_seats_is_the_previous_party(run):
+    r = run(VOTE + "The Unity Bloc ran in the election. It won 12 seats in the vote.")
+    assert r.attrs("Unity Bloc", "WON_SEATS", CURRENT) == {"seats": 12}
+
+
+def test_definite_description_subject_of_seats(run):
+    r = run(VOTE + "The Unity Bloc campaigned on jobs. The bloc secured 12 seats.")
+    assert r.attrs("Unity Bloc", "WON_SEATS", CURRENT) == {"seats": 12}
+
+
+def test_capitals_stand_for_their_states(run):
+    r = run("Tehran accused Washington of backing the Kurdish fighters.")
+    assert ("Iran", "ACCUSED", "United States") in r.triples
