@@ -17,7 +17,8 @@ from ingest.rules.base import Context, Found, make, rule
 from ingest.spans import EVENTS
 
 WIN_VERBS = ("win", "secure", "obtain", "gain", "take", "get", "capture", "grab", "garner", "clinch")
-PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank")
+PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank", "emerge")
+_TOTALS = {"total", "tally", "haul"}
 _PARTIES = {"PoliticalParty", "Person"}
 
 
@@ -73,14 +74,30 @@ def _seat_phrase(token: Token) -> tuple[Token, int] | None:
         if token.dep_ == "dobj" and token.head.lemma_ in WIN_VERBS:
             count = seat_count(token)
             return (token.head, count) if count is not None else None
-        if token.dep_ == "pobj" and token.head.lower_ == "with" and token.head.head.lemma_ in PLACE_VERBS:
-            count = seat_count(token)
-            return (token.head.head, count) if count is not None else None
-        return None
+        verb = _governing_verb(token)
+        count = seat_count(token)
+        return (verb, count) if verb is not None and count is not None else None
     bare = token.like_num and token.text.isdigit() and token.dep_ in {"dobj", "npadvmod"} \
         and token.head.lemma_ in WIN_VERBS
     if bare and any(t.lemma_ == "seat" for t in token.sent):
         return token.head, int(token.text)
+    return None
+
+
+def _governing_verb(seats: Token) -> Token | None:
+    """The verb of "came second with 37 seats", "emerged as the largest bloc with 37 seats" and
+    "won a total of 37 seats"."""
+    if seats.dep_ != "pobj":
+        return None
+    prep, owner = seats.head, seats.head.head
+    if prep.lower_ == "of" and owner.lower_ in _TOTALS and owner.dep_ == "dobj":
+        return owner.head if owner.head.lemma_ in WIN_VERBS else None
+    if prep.lower_ != "with":
+        return None
+    if owner.lemma_ in PLACE_VERBS:
+        return owner
+    if owner.dep_ == "pobj" and owner.head.lower_ == "as" and owner.head.head.lemma_ in PLACE_VERBS:
+        return owner.head.head  # "emerged as the largest bloc with 37 seats"
     return None
 
 

@@ -40,3 +40,15 @@ def test_definite_description_subject_of_seats(run):
 def test_capitals_stand_for_their_states(run):
     r = run("Tehran accused Washington of backing the Kurdish fighters.")
     assert ("Iran", "ACCUSED", "United States") in r.triples
+
+
+@pytest.mark.parametrize("sentence", ["The Unity Bloc won a total of 12 seats.",
+                                      "The Unity Bloc emerged as the largest bloc with 12 seats."])
+def test_seat_counts_behind_a_total_or_a_rank(run, sentence):
+    r = run(VOTE + sentence)
+    assert r.attrs("Unity Bloc", "WON_SEATS", CURRENT) == {"seats": 12}
+
+
+def test_a_parliament_with_seats_is_no_win(run):
+    r = run(VOTE + "The Unity Bloc criticised the parliament with 329 seats.")
+    assert r.of("WON_SEATS") == set()
