@@ -117,10 +117,16 @@ def hypothetical(verb: Token) -> bool:
     return False
 
 
+_SLATES = {"candidate", "list", "slate", "ticket", "nominee"}
+
+
 def _parties(ctx: Context, verb: Token) -> list[Span]:
     """The parties a seat-winning verb is said of (a misattached relative clause climbs to a party)."""
     found = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
     own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if not found and own is not None and own.lemma_ in _SLATES:
+        owner = ctx.ref(next((c for c in own.children if c.dep_ == "poss"), None))
+        found = [owner] if owner is not None and owner.label_ == "PoliticalParty" else []
     if not found and own is not None and own.lower_ not in {"which", "that", "who"}:
         return []  # "the bloc took 92 seats" with an unresolved subject: never a party named elsewhere
     node = verb

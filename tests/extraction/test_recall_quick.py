@@ -52,3 +52,9 @@ def test_seat_counts_behind_a_total_or_a_rank(run, sentence):
 def test_a_parliament_with_seats_is_no_win(run):
     r = run(VOTE + "The Unity Bloc criticised the parliament with 329 seats.")
     assert r.of("WON_SEATS") == set()
+
+
+@pytest.mark.parametrize("subject", ["Its candidates", "Its list", "The bloc's candidates"])
+def test_a_party_wins_through_its_candidates(run, subject):
+    r = run(VOTE + f"The Unity Bloc did well. {subject} won 12 seats.")
+    assert r.attrs("Unity Bloc", "WON_SEATS", CURRENT) == {"seats": 12}
