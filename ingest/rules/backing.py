@@ -65,7 +65,7 @@ def passive_backed(ctx: Context) -> Iterator[Found]:
 def active_backs(ctx: Context) -> Iterator[Found]:
     """"Y backs / funds / arms X" with a named group as the object."""
     for verb in ctx.cues(*BACK_VERBS):
-        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN" or _reason_clause(verb):
             continue
         sponsors = ctx.subjects(verb)
         dobj = next((c for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "dobj"), None)
@@ -75,6 +75,15 @@ def active_backs(ctx: Context) -> Iterator[Found]:
             for sponsor in sponsors:
                 if group != sponsor:
                     yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.75, "backing.active")
+
+
+def _reason_clause(verb: Token) -> bool:
+    """ "sanctioned X for financing Y", "accused X of arming Y": the object is said to back, the
+    subject only reacts to it; a charge is no fact of backing."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ not in {"for", "of", "over"}:
+        return False
+    return any(c.dep_ == "dobj" for c in prep.head.children)
 
 
 def _proxy_holder(ctx: Context, noun: Token) -> list[Span]:

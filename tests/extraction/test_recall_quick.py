@@ -58,3 +58,14 @@ def test_a_parliament_with_seats_is_no_win(run):
 def test_a_party_wins_through_its_candidates(run, subject):
     r = run(VOTE + f"The Unity Bloc did well. {subject} won 12 seats.")
     assert r.attrs("Unity Bloc", "WON_SEATS", CURRENT) == {"seats": 12}
+
+
+def test_a_sanction_for_financing_is_no_backing_by_the_sanctioner(run):
+    r = run("On Monday the Treasury sanctioned Samir and Karim al-Haddad for financing Hezbollah.")
+    assert {s for s, _, _ in r.of("SANCTIONED_BY")} == {"Samir al-Haddad", "Karim al-Haddad"}
+    assert r.of("BACKED_BY") == set()
+
+
+def test_active_backing_still_found(run):
+    r = run("Iran funds Kataib Hezbollah.")
+    assert ("Kataib Hezbollah", "BACKED_BY", "Iran") in r.triples
