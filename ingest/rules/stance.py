@@ -147,6 +147,26 @@ def met(ctx: Context) -> Iterator[Found]:
                     yield make(actor, Predicate.MET_WITH, other, verb, 0.75, "stance.met")
 
 
+_CALLED_OFF = {"postpone", "cancel", "delay", "propose", "reject", "call", "seek", "plan", "urge"}
+_UNHELD = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "new", "further"}
+
+
+@rule("stance.talks_between")
+def talks_between(ctx: Context) -> Iterator[Found]:
+    """"talks / a meeting between X and Y" that took place (not "planned talks between X and Y")."""
+    for noun in ctx.cues("talks", "meeting", "summit", "negotiations"):
+        if noun.pos_ not in {"NOUN", "PROPN"} or any(c.lower_ in _UNHELD for c in noun.children):
+            continue
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might"}
+               for c in noun.head.children):
+            continue  # "talks between X and Y could resume"
+        if noun.head.lemma_ in _CALLED_OFF:
+            continue  # "talks between X and Y were postponed"
+        sides = _actors(ctx, pobj_of(noun, {"between"}))
+        if len(sides) == 2 and sides[0] != sides[1]:
+            yield make(sides[0], Predicate.MET_WITH, sides[1], noun, 0.7, "stance.talks_between")
+
+
 def _delegation_head(ctx: Context, subject: Token | None) -> list[Span]:
     """"a US delegation led by Barbara Leaf met X": the person leading the visitors."""
     if subject is None or subject.lemma_ not in {"delegation", "team", "mission", "envoy", "group"}:

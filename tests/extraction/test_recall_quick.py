@@ -69,3 +69,16 @@ def test_a_sanction_for_financing_is_no_backing_by_the_sanctioner(run):
 def test_active_backing_still_found(run):
     r = run("Iran funds Kataib Hezbollah.")
     assert ("Kataib Hezbollah", "BACKED_BY", "Iran") in r.triples
+
+
+def test_talks_between_two_capitals_are_a_meeting_of_their_states(run):
+    r = run("Talks between Tehran and Riyadh resumed in Baghdad on Monday.")
+    assert ("Iran", "MET_WITH", "Saudi Arabia") in r.triples
+    assert r.types["Baghdad"] == "Location"
+
+
+def test_planned_talks_are_no_meeting(run):
+    r = run("Planned talks between Tehran and Riyadh were held up.")
+    assert r.of("MET_WITH") == set()
+    r = run("Talks between Tehran and Riyadh were postponed.")
+    assert r.of("MET_WITH") == set()
