@@ -68,6 +68,14 @@ def _designators(ctx: Context, token: Token | None) -> list[Span]:
     return [body] if body is not None else []
 
 
+def _listed_pairs(targets: list[Span], states: list[Span]) -> Iterator[tuple[Span, Span]]:
+    """Every (listed actor, listing state) pair that can hold: distinct, and a listable type."""
+    for target in targets:
+        for state in states:
+            if target != state and target.label_ in _TARGETS:
+                yield target, state
+
+
 def _passive_parts(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]]:
     targets = ctx.subjects(verb)
     agent = agent_of(verb)
@@ -92,11 +100,9 @@ def designated(ctx: Context) -> Iterator[Found]:
             targets = ctx.group(child(verb, "dobj"))
             states = _designators(ctx, ctx.subject_of(verb))
         date = iso_date(ctx, verb.sent)
-        for target in targets:
-            for state in states:
-                if target != state and target.label_ in _TARGETS:
-                    yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
-                               "designation.terrorist", date=date)
+        for target, state in _listed_pairs(targets, states):
+            yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
+                       "designation.terrorist", date=date)
 
 
 @rule("designation.nominal")
@@ -117,11 +123,9 @@ def nominal(ctx: Context) -> Iterator[Found]:
         else:
             continue
         date = iso_date(ctx, noun.sent)
-        for target in targets:
-            for state in states:
-                if target != state and target.label_ in _TARGETS:
-                    yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, noun, 0.8,
-                               "designation.nominal", date=date)
+        for target, state in _listed_pairs(targets, states):
+            yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, noun, 0.8,
+                       "designation.nominal", date=date)
 
 
 _SANCTION_WORDS = {"executive", "sanction", "sanctions", "magnitsky", "blacklist", "assets", "ofac"}
@@ -137,11 +141,9 @@ def listed(ctx: Context) -> Iterator[Found]:
         if listing is None or listing.lemma_ != "list" or not _mentions_terror(list(listing.subtree)):
             continue
         states = _designators(ctx, ctx.subject_of(verb))
-        for target in ctx.group(child(verb, "dobj")):
-            for state in states:
-                if target != state and target.label_ in _TARGETS:
-                    yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.85,
-                               "designation.listed", date=iso_date(ctx, verb.sent))
+        for target, state in _listed_pairs(ctx.group(child(verb, "dobj")), states):
+            yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.85,
+                       "designation.listed", date=iso_date(ctx, verb.sent))
 
 
 @rule("designation.sanctions_order")
@@ -153,11 +155,9 @@ def sanctions_order(ctx: Context) -> Iterator[Found]:
         if not {t.lower_ for t in verb.sent} & _SANCTION_WORDS:
             continue
         states = _designators(ctx, ctx.subject_of(verb))
-        for target in ctx.group(child(verb, "dobj")):
-            for state in states:
-                if target != state and target.label_ in _TARGETS:
-                    yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8,
-                               "designation.sanctions_order", date=iso_date(ctx, verb.sent))
+        for target, state in _listed_pairs(ctx.group(child(verb, "dobj")), states):
+            yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8,
+                       "designation.sanctions_order", date=iso_date(ctx, verb.sent))
 
 
 @rule("designation.sanctioned")
