@@ -130,6 +130,7 @@ class Article:
     published: str | None = None
     url: str | None = None
     provenance: Provenance = Provenance.TEXT
+    publisher: str | None = None  # from a text header or feed metadata; not stored by the stores
 
     @property
     def hash(self) -> str:

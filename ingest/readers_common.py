@@ -95,6 +95,7 @@ def make_article(
     published: str | None = None,
     url: str | None = None,
     explicit_id: str | None = None,
+    publisher: str | None = None,
 ) -> Article:
     """An Article with its stable id; a body with no text is the item's error."""
     if not body.strip():
@@ -106,4 +107,5 @@ def make_article(
         title=title or "",
         published=published,
         url=url,
+        publisher=publisher or None,
     )

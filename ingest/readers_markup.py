@@ -73,6 +73,7 @@ def read_html(path: Path, source: str) -> Article:
         title=fields.get("title"),
         published=_lenient_date(fields.get("date"), source),
         url=fields.get("url"),
+        publisher=fields.get("sitename") or None,
     )
 
 

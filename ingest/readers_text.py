@@ -8,6 +8,8 @@ the text the user wrote; only trailing whitespace is dropped, which moves no off
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,30 +26,46 @@ from ingest.readers_common import (
     text_field,
 )
 
-HEADER_KEYS = frozenset({"title", "published", "source", "url", "id"})
+HEADER_KEYS = frozenset({"title", "published", "date", "source", "url", "id", "author", "byline",
+                         "publisher", "language"})
+# What an unknown key may look like: one or two short words ("lang", "section", "word count").
+_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,24}(?: [A-Za-z0-9_-]{1,24})?")
+_LOG = logging.getLogger(__name__)
 
 
 def parse_header(text: str) -> tuple[dict[str, str], str]:
     """Split a text into its header fields and its body.
 
-    A header is recognised only when every line before the first blank line is a
-    `known-key: value` line; otherwise (e.g. a first line "Iraq: Al Kadhimi attack…")
-    the whole text is the body and no field is taken from it.
+    A header is a block of `key: value` lines from the first line up to a blank
+    line, in which known keys (HEADER_KEYS) are at least half of the lines. So a
+    body whose first paragraph is one line like "Iraq: Al Kadhimi attack…" stays a
+    body, while an unknown key among known ones ("section: World") is kept as a
+    field, never turning the header into body. Keys are returned lower-cased.
     """
-    lines = text.splitlines(keepends=True)
+    block = _header_block(text)
+    if block is None:
+        return {}, text
+    fields, end = block
+    known = sum(1 for key in fields if key in HEADER_KEYS)
+    if not known or known * 2 < len(fields):
+        return {}, text
+    return fields, text[end:]
+
+
+def _header_block(text: str) -> tuple[dict[str, str], int] | None:
+    """The `key: value` lines before the first blank line and the body's start, or None."""
     fields: dict[str, str] = {}
     offset = 0
-    for line in lines:
+    for line in text.splitlines(keepends=True):
         offset += len(line)
         if not line.strip():
-            return (fields, text[offset:]) if fields else ({}, text)
+            return (fields, offset) if fields else None
         key, sep, value = line.partition(":")
         key = key.strip().lower()
-        if not sep or key not in HEADER_KEYS:
-            return {}, text
+        if not sep or not _KEY.fullmatch(key) or key in fields:
+            return None
         fields[key] = value.strip()
-    # Key/value lines with no blank line after them: a body, not a header.
-    return {}, text
+    return None  # key/value lines with no blank line after them: a body, not a header
 
 
 def read_text(path: Path, source: str) -> Article:
@@ -60,13 +78,19 @@ def read_text(path: Path, source: str) -> Article:
 def text_article(text: str, source: str) -> Article:
     """One article from decoded text that may start with the header."""
     fields, body = parse_header(text)
+    unknown = sorted(key for key in fields if key not in HEADER_KEYS)
+    if unknown:
+        _LOG.warning("%s: header keys %s are not ones I know; kept as metadata only", source,
+                     ", ".join(unknown))
+    date_key = "published" if fields.get("published") else "date"
     return make_article(
         source,
         body.rstrip(),
         title=fields.get("title"),
-        published=strict_date(fields.get("published") or None, "the header's published date"),
+        published=strict_date(fields.get(date_key) or None, f"the header's {date_key} date"),
         url=fields.get("url") or None,
         explicit_id=fields.get("id") or None,
+        publisher=fields.get("publisher") or fields.get("source") or None,
     )
 
 

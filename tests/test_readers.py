@@ -82,6 +82,10 @@ def test_colon_in_first_line_is_not_a_header() -> None:
         ("title: T\r\nid: a-1\r\n\r\nLine one.\r\nLine two.", {"title": "T", "id": "a-1"},
          "Line one.\r\nLine two."),
         ("title: Kataib Hezbollah: a profile\n\nBody.", {"title": "Kataib Hezbollah: a profile"}, "Body."),
+        ("date: 2024-03-01\nauthor: A. Writer\nbyline: Staff\nlanguage: en\n\nBody.",
+         {"date": "2024-03-01", "author": "A. Writer", "byline": "Staff", "language": "en"}, "Body."),
+        ("title: T\nsection: World\ndate: 2024-03-01\n\nBody.",  # an unknown key is kept, not fatal
+         {"title": "T", "section": "World", "date": "2024-03-01"}, "Body."),
     ],
 )
 def test_header_is_recognised(text: str, fields: dict[str, str], body: str) -> None:
@@ -92,7 +96,10 @@ def test_header_is_recognised(text: str, fields: dict[str, str], body: str) -> N
     "text",
     [
         "Iraq: Al Kadhimi attack\n\nBody.",  # unknown key
-        "title: T\nauthor: someone\n\nBody.",  # one unknown key spoils the block
+        "section: World\nwriter: someone\nauthor: X\n\nBody.",  # known keys are fewer than half
+        "Iraq: Al Kadhimi attack\nBaghdad: drones\n\nBody.",  # a body of short "X: y" lines
+        "title: T\ntitle: U\n\nBody.",  # a repeated key is no header
+        "title: T\nThe minister said: no\n\nBody.",  # a sentence is no key
         "title: T\nno colon on this line\n\nBody.",
         "title: T\npublished: 2021-01-02",  # no blank line: the whole text is a body
         "\ntitle: T\n\nBody.",  # a header must start on the first line
@@ -101,6 +108,27 @@ def test_header_is_recognised(text: str, fields: dict[str, str], body: str) -> N
 )
 def test_text_without_a_valid_header_is_all_body(text: str) -> None:
     assert parse_header(text) == ({}, text)
+
+
+def test_date_and_publisher_header_keys_reach_the_article() -> None:
+    text = "title: T\ndate: 12 March 2024\npublisher: Zanland Post\n\nThe Front attacked.\n"
+    article = article_from_text(text, "t.txt")
+    assert isinstance(article, Article)
+    assert (article.title, article.published, article.publisher) == ("T", "2024-03-12", "Zanland Post")
+    assert article.body == "The Front attacked."
+
+
+def test_published_wins_over_date_and_a_bad_date_names_its_key() -> None:
+    article = article_from_text("published: 2024-01-02\ndate: 2023-05-06\n\nBody.", "t.txt")
+    assert isinstance(article, Article) and article.published == "2024-01-02"
+    error = article_from_text("date: someday\n\nBody.", "t.txt")
+    assert isinstance(error, ReadError) and "date date 'someday'" in error.reason
+
+
+def test_unknown_header_key_is_logged_and_kept_out_of_the_body(caplog: pytest.LogCaptureFixture) -> None:
+    article = article_from_text("title: T\nsection: World\n\nBody.", "t.txt")
+    assert isinstance(article, Article) and article.body == "Body." and article.title == "T"
+    assert "section" in caplog.text
 
 
 def test_utf8_bom_is_dropped_before_the_header() -> None:
@@ -168,6 +196,7 @@ def test_html_main_text_title_date_and_url() -> None:
     assert article.title == "Iraq recount confirms Sadrist lead"
     assert article.published == "2021-11-30"
     assert article.url == "https://example.org/iraq/recount-sadrist-lead"
+    assert article.publisher == "example.org"  # the site name trafilatura gives, else the host
     assert "kept its first place with 73 seats" in article.body
     assert "Fatah leader Hadi al-Amiri" in article.body
     for boilerplate in ("Subscribe today", "All rights reserved", "Privacy policy", "Markets wrap"):
