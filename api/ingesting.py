@@ -1,7 +1,7 @@
 """POSTed articles into the graph through the ingest pipeline (extract → resolve → load).
 
-The spaCy pipeline and knowledge base are built once per process, on the first
-POST (the ingest command's extractor keeps them), so reads never pay for them.
+Each app keeps its own extractor pool and knowledge base in `app.extensions`, built on
+the first POST, so reads never pay for them and a second app never reuses the first's.
 """
 
 from __future__ import annotations
@@ -13,18 +13,11 @@ from typing import Any
 from flask import current_app
 
 from api.settings import Settings
-from graph.errors import ActorGraphError
 from graph.model import Article, article_id_for
 from graph.store import GraphStore
+from ingest.errors import ArticlesFailed
 
 _lock = threading.Lock()  # one extraction at a time per process: the pipeline is not shared safely
-
-
-class ExtractionFailed(ActorGraphError):
-    """Some posted articles could not be extracted (the others were written)."""
-
-    status = 422
-    title = "Extraction failed"
 
 
 def to_article(raw: Mapping[str, Any]) -> Article:
@@ -51,25 +44,32 @@ def _knowledge_base(settings: Settings) -> Any:
     return ext["actorgraph_kb"]
 
 
+def _pool(settings: Settings) -> Any:
+    """This app's extractor pool (in-process), built on the first POST; a second app gets its own."""
+    ext = current_app.extensions
+    if "actorgraph_pool" not in ext:
+        from ingest.extract_pool import ExtractorPool
+
+        ext["actorgraph_pool"] = ExtractorPool(settings.spacy_model, tuple(settings.kb_files), workers=1)
+    return ext["actorgraph_pool"]
+
+
 def ingest(store: GraphStore, posted: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
     """Ingest the posted articles; report what was written and skipped; 422 if any failed."""
-    from api.commands.ingest import article_extractor
-    from ingest.load import Loader, run_ingest
     from ingest.progress import Progress
-    from ingest.resolve import Resolver
+    from ingest.service import ingest_articles
 
     settings: Settings = current_app.extensions["actorgraph_settings"]
     articles = [to_article(raw) for raw in posted]
     with _lock:
-        kb = _knowledge_base(settings)
-        loader = Loader(store, Resolver(store, is_kb=lambda eid: kb.by_id(eid) is not None))
         progress = Progress(tty=False)
-        run_ingest(articles, loader, article_extractor(settings, kb, 1), progress)
+        ingest_articles(store, articles, pool=_pool(settings), kb=_knowledge_base(settings),
+                        progress=progress)
     tally = progress.tally
     if tally.failures:
         reasons = "; ".join(f"{f.article_id or f.source}: {f.reason}" for f in tally.failures)
-        raise ExtractionFailed(f"{len(tally.failures)} of {len(articles)} articles failed "
-                               f"({tally.loaded} written): {reasons}")
+        raise ArticlesFailed(f"{len(tally.failures)} of {len(articles)} articles failed "
+                             f"({tally.loaded} written): {reasons}")
     return {"articles": len(articles), "written": tally.loaded, "skipped": tally.unchanged,
             "entities": tally.entities, "relations": tally.relations,
             "ids": list(dict.fromkeys(a.id for a in articles))}

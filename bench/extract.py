@@ -100,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     for workers in (int(w) for w in args.workers.split(",")):
         start = time.perf_counter()
         with ExtractorPool(args.model, (), workers) as pool:
+            pool.start()
             started = time.perf_counter() - start
             elapsed = best_of(args.rounds, lambda p=pool: list(p.map(articles)))
         rate = report(f"ExtractorPool workers={workers} (best)", n, elapsed)

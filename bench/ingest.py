@@ -198,17 +198,19 @@ def corpus(copies: int) -> list[Article]:
 
 def end_to_end(store: GraphStore, articles: list[Article], workers: int) -> float:
     """Articles per second through read-free ingest (extract -> resolve -> load)."""
-    from api.commands.ingest import article_extractor
     from ingest.kb import load_kb
+    from ingest.service import ExtractorPool, article_extractor
 
     settings = Settings()
     kb = load_kb(settings.kb_files)
-    extract = article_extractor(settings, kb, workers)
+    pool = ExtractorPool(settings.spacy_model, tuple(settings.kb_files), workers)
+    extract = article_extractor(pool)
     loader = Loader(store, Resolver(store, is_kb=lambda i: kb.by_id(i) is not None))
     list(extract(articles[:2]))  # the model loads outside the timing (workers load it again)
     start = time.perf_counter()
     tally = run_ingest(articles, loader, extract, Progress(io.StringIO(), tty=False), 50)
     spent = time.perf_counter() - start
+    pool.close()
     if tally.failures:
         print(f"    ({len(tally.failures)} articles failed extraction)")
     return len(articles) / spent

@@ -24,6 +24,7 @@ from typing import Any
 
 import yaml
 
+from graph.errors import ActorGraphError
 from graph.model import (
     Article,
     Batch,
@@ -45,7 +46,7 @@ _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 Lookup = Callable[[str], Entity | None]
 
 
-class ReferenceError(ValueError):
+class ReferenceFileError(ActorGraphError):
     """A reference file that cannot be used at all (unreadable, wrong shape)."""
 
 
@@ -104,17 +105,17 @@ def _read(path: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ReferenceError(f"cannot read reference file {path}: {exc}") from exc
+        raise ReferenceFileError(f"cannot read reference file {path}: {exc}") from exc
     if path.suffix.lower() == ".csv":
         return {}, [_csv_row(r) for r in csv.DictReader(text.splitlines())]
     if path.suffix.lower() not in {".yaml", ".yml"}:
-        raise ReferenceError(f"reference file {path} must be .yaml, .yml or .csv")
+        raise ReferenceFileError(f"reference file {path} must be .yaml, .yml or .csv")
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise ReferenceError(f"reference file {path} is not valid YAML: {exc}") from exc
+        raise ReferenceFileError(f"reference file {path} is not valid YAML: {exc}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("relations"), list):
-        raise ReferenceError(f"reference file {path} needs a mapping with a 'relations' list")
+        raise ReferenceFileError(f"reference file {path} needs a mapping with a 'relations' list")
     rows = [r if isinstance(r, dict) else {"_bad": r} for r in data["relations"]]
     return {k: v for k, v in data.items() if k != "relations"}, rows
 

@@ -29,9 +29,8 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read, extract and print; return the exit status."""
-    from ingest.extract import ExtractionFailed
-    from ingest.extract_pool import extract_many
     from ingest.readers import ReadError, read_paths
+    from ingest.service import Failure, extract_many
 
     settings = Settings.from_env()
     failed = 0
@@ -48,14 +47,14 @@ def run(args: argparse.Namespace) -> int:
     def records() -> Iterator[dict[str, Any]]:
         nonlocal failed
         for out in extract_many(articles(), settings.spacy_model, tuple(settings.kb_files), args.workers):
-            if isinstance(out, ExtractionFailed):
+            if isinstance(out, Failure):
                 failed += 1
-                print(f"actorgraph extract: {out}", file=sys.stderr)
+                print(f"actorgraph extract: {out.source}: {out.reason}", file=sys.stderr)
             else:
                 yield out.to_json()
 
-    from ingest.extract_pool import ModelNotFound
     from ingest.kb import KnowledgeBaseError
+    from ingest.service import ModelNotFound
 
     try:
         write(records(), args.format, sys.stdout)

@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import argparse
 import functools
-import itertools
 import logging
-import multiprocessing
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from api.settings import Settings
 from graph.errors import InvalidArgument, StoreConfigError, StoreUnavailable
-from graph.model import Article
 from graph.store import GraphStore
 
 log = logging.getLogger("ingest")
@@ -105,102 +102,14 @@ def run(args: argparse.Namespace) -> int:
 
 def ingest_into(store: GraphStore, paths: Iterable[str], references: Iterable[str], *, settings: Settings,
                 workers: int, batch_size: int, progress: Any, retries: int = 5) -> None:
-    """The library call behind the command: references first, then the articles."""
+    """The service call behind the command, configured from the settings."""
+    from ingest import service
     from ingest.kb import load_kb
-    from ingest.load import Loader, RetryPolicy, load_batch, run_ingest
-    from ingest.progress import Failure
-    from ingest.readers import read_paths
-    from ingest.reference import ReferenceError, kb_lookup, load_reference
-    from ingest.resolve import Resolver
 
     kb = load_kb(settings.kb_files)
-    loader = Loader(store, Resolver(store, is_kb=lambda eid: kb.by_id(eid) is not None),
-                    RetryPolicy(attempts=retries))
-    for path in references:
-        try:
-            ref = load_reference(path, kb_lookup(kb.lookup))
-        except ReferenceError as exc:
-            progress.fail(Failure(str(path), "reference", str(exc)))
-            continue
-        progress.read(1)
-        for err in ref.errors:
-            progress.fail(Failure(f"{path}:row {err.row}", "reference", err.reason))
-        load_batch(ref.batch, loader, progress)
-    paths = list(paths)
-    if paths:
-        extract = article_extractor(settings, kb, workers)
-        run_ingest(read_paths(paths), loader, extract, progress, batch_size=batch_size)
-
-
-def article_extractor(settings: Settings, kb: Any, workers: int) -> Callable[[Iterable[Article]],
-                                                                               Iterator[Any]]:
-    """Articles -> one Batch per article (or a Failure), in input order, in 1..N processes.
-
-    Work goes out in small chunks so results stream back while later articles
-    are still being read; each worker process builds the pipeline once.
-    """
-    model, kb_files = settings.spacy_model, tuple(settings.kb_files)
-
-    def extract(articles: Iterable[Article]) -> Iterator[Any]:
-        from ingest.load import chunked
-
-        chunks = chunked(articles, CHUNK)
-        first = next(chunks, None)
-        if first is None:  # nothing new or changed: don't pay for loading the model
-            return
-        chunks = itertools.chain([first], chunks)
-        if workers == 1:
-            _init_worker(model, kb_files, kb)
-            for chunk in chunks:
-                yield from extract_chunk(chunk)
-            return
-        ctx = multiprocessing.get_context("spawn")  # no fork of a process holding driver threads
-        pool = ctx.Pool(workers, initializer=_init_worker, initargs=(model, kb_files, None))
-        try:
-            for results in pool.imap(extract_chunk, chunks):
-                yield from results
-        finally:
-            pool.terminate()
-            pool.join()
-    return extract
-
-
-CHUNK = 8  # articles per unit of work sent to a worker
-_WORKER: dict[str, Any] = {}
-
-
-def _init_worker(model: str, kb_files: tuple[str, ...], kb: Any) -> None:
-    """Build the pipeline and knowledge base once per process."""
-    from ingest.kb import load_kb
-    from ingest.pipeline import build_pipeline
-
-    if "nlp" not in _WORKER:
-        _WORKER["nlp"] = build_pipeline(model, kb_files)
-        _WORKER["kb"] = kb if kb is not None else load_kb(kb_files)
-
-
-def extract_chunk(articles: list[Article]) -> list[Any]:
-    """Extract a chunk; if it fails as a whole, retry article by article to name the culprit."""
-    from ingest.extract import extract
-
-    try:
-        return [_as_batch(a, out) for a, out in zip(articles, extract(articles, _WORKER["nlp"],
-                                                                        _WORKER["kb"]), strict=True)]
-    except Exception:
-        if len(articles) == 1:
-            return [_failure(articles[0], sys.exc_info()[1])]
-        return [item for a in articles for item in extract_chunk([a])]
-
-
-def _as_batch(article: Article, out: Any) -> Any:
-    return _failure(article, out) if isinstance(out, Exception) else out.to_batch()
-
-
-def _failure(article: Article, exc: BaseException | None) -> Any:
-    from ingest.progress import Failure
-
-    reason = f"{type(exc).__name__}: {exc}" if exc is not None else "unknown error"
-    return Failure(article.source, "extract", reason, article.id)
+    options = service.IngestOptions(batch_size=batch_size, retries=retries)
+    with service.ExtractorPool(settings.spacy_model, tuple(settings.kb_files), workers) as pool:
+        service.ingest_into(store, paths, references, pool=pool, kb=kb, progress=progress, options=options)
 
 
 def _fail(command: str, message: str) -> int:

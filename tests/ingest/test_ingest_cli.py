@@ -96,13 +96,13 @@ def test_usage_and_store_errors_exit_2(capsys: pytest.CaptureFixture[str], tmp_p
 
 def _ingest_recording(store: EmbeddedStore, paths: list[str]) -> tuple[list[Batch], dict[str, str]]:
     """Ingest through the library, keeping each article's extraction and the merge decisions."""
-    from api.commands.ingest import article_extractor
     from ingest.kb import load_kb
     from ingest.readers import read_paths
+    from ingest.service import ExtractorPool, article_extractor
 
     settings = Settings()
     kb = load_kb()
-    extract = article_extractor(settings, kb, 1)
+    extract = article_extractor(ExtractorPool(settings.spacy_model))
     extracted: list[Batch] = []
     mapping: dict[str, str] = {}
 

@@ -13,7 +13,7 @@ from graph.model import EntityType, Provenance, entity_id
 from ingest.kb import Actor, KnowledgeBase
 from ingest.load import Loader, load_batch
 from ingest.progress import Progress
-from ingest.reference import ReferenceError, kb_lookup, load_reference
+from ingest.reference import ReferenceFileError, kb_lookup, load_reference
 from ingest.resolve import Resolver
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "reference" / "us-designations.yaml"
@@ -83,5 +83,5 @@ def test_unusable_files_are_errors(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text("x", encoding="utf-8")
     (tmp_path / "c.yaml").write_text("relations: [\n", encoding="utf-8")
     for name in ("a.yaml", "b.txt", "c.yaml", "missing.yaml"):
-        with pytest.raises(ReferenceError):
+        with pytest.raises(ReferenceFileError):
             load_reference(tmp_path / name)
