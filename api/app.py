@@ -16,7 +16,7 @@ from typing import Any
 from apiflask import APIFlask
 from flask import current_app
 
-from api import openapi, problems, security
+from api import limits, openapi, problems, security
 from api.settings import Settings
 from graph.store import GraphStore
 
@@ -94,6 +94,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Gra
     app.extensions["actorgraph"] = StoreHolder(settings, store)
     problems.register(app)
     security.install(app)
+    limits.install(app, settings)
     _register_blueprints(app)
     app.spec_processor(openapi.finish_spec)
     return app

@@ -13,7 +13,7 @@ from typing import Any
 
 from apiflask import APIFlask
 from apiflask.exceptions import HTTPError
-from flask import Response, current_app, json
+from flask import Response, current_app, json, request
 from werkzeug.exceptions import HTTPException
 
 from graph.errors import ActorGraphError, StoreUnavailable
@@ -41,7 +41,9 @@ def _type_uri(kind: str) -> str:
 
 def from_store_error(error: ActorGraphError) -> Response:
     """A domain error: the class says status and title, the message is the detail."""
-    headers = {"Retry-After": str(RETRY_AFTER_SECONDS)} if isinstance(error, StoreUnavailable) else None
+    headers = dict(getattr(error, "headers", None) or {})
+    if isinstance(error, StoreUnavailable):
+        headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return problem(error.status, error.title, str(error) or error.title, kind=type(error).__name__,
                    headers=headers)
 
@@ -100,8 +102,17 @@ def last_resort(error: Exception) -> Response:
     return problem(500, "Internal error", "the server failed to answer; the error has been logged")
 
 
+def too_deep(error: RecursionError) -> Response:
+    """JSON nested past Python's recursion limit is the client's error (400), anything else a 500."""
+    if request.mimetype and request.mimetype.endswith("json") and request.content_length != 0:
+        return problem(400, "Invalid request body", "the JSON body is nested too deeply to read",
+                       kind="BodyTooDeep")
+    return last_resort(error)
+
+
 def register(app: APIFlask) -> None:
     """Route every kind of failure of `app` through this module."""
     app.error_processor(from_http_error)
     app.register_error_handler(ActorGraphError, from_store_error)
+    app.register_error_handler(RecursionError, too_deep)
     app.register_error_handler(Exception, last_resort)

@@ -14,8 +14,19 @@ from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, MA
 
 TYPES = [t.value for t in EntityType]
 PREDICATES = [p.value for p in Predicate]
-DATE = Regexp(r"^\d{4}(-\d{2}(-\d{2})?)?$", error="must be an ISO date: YYYY, YYYY-MM or YYYY-MM-DD")
+# Real calendar dates only, leap days included, years 1000-9999: the pattern says it all, so
+# generated requests that match it are accepted (queries.params checks the same in code).
+_YEAR = r"[1-9]\d{3}"
+_LEAP = r"(?:[1-9]\d(?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+              r"|(?:0[13578]|1[02])-31)")
+DATE_PATTERN = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)$"
+DATE = Regexp(DATE_PATTERN, error="must be a real ISO date: YYYY, YYYY-MM or YYYY-MM-DD (year >= 1000)")
 MAX_OFFSET = 10**9
+MAX_ARTICLE_CHARS = 100_000  # extraction memory grows with the text: ~0.5 GB at this size
+WINDOW_RULE = "`since` must not be after `until` (400 otherwise)."
+# A search text must keep a letter or digit once case, accents and punctuation are dropped.
+SEARCH_PATTERN = r"[^\W_]"
 
 
 class CommaList(List):
@@ -34,6 +45,12 @@ def _predicates() -> CommaList:
                      metadata={"description": "Relationship types to follow (all when absent)"})
 
 
+def _min_confidence() -> Float:
+    return Float(validate=Range(0.0, 1.0), allow_nan=False, metadata={
+        "description": "Leave out relations whose confidence is below this (0..1; all when absent)",
+        "example": 0.5})
+
+
 def _types() -> CommaList:
     return CommaList(String(validate=OneOf(TYPES)),
                      metadata={"description": "Entity types allowed beyond the centres (all when absent)"})
@@ -47,15 +64,21 @@ class PageQuery(Schema):
 
 
 class SearchQuery(PageQuery):
-    q = String(required=True, validate=Length(1, 200), metadata={"description": "Name or alias fragment"})
+    q = String(required=True, validate=[Length(1, 200), Regexp(SEARCH_PATTERN)], metadata={
+        "description": "Name or alias fragment; it must keep a letter or digit once case, accents and "
+                       "punctuation are dropped (400 otherwise)", "example": "kadhimi"})
     type = String(validate=OneOf(TYPES))
 
 
 class WindowQuery(Schema):
     predicates = _predicates()
     types = _types()
-    since = String(validate=DATE, metadata={"description": "Keep relations last seen on or after"})
-    until = String(validate=DATE, metadata={"description": "Keep relations first seen on or before"})
+    since = String(validate=DATE, metadata={
+        "description": f"Keep relations last seen on or after this date. {WINDOW_RULE}",
+        "example": "2020-01-01"})
+    until = String(validate=DATE, metadata={
+        "description": f"Keep relations first seen on or before this date. {WINDOW_RULE}",
+        "example": "2022-12-31"})
 
 
 class SubgraphQuery(WindowQuery):
@@ -64,20 +87,29 @@ class SubgraphQuery(WindowQuery):
     depth = Integer(load_default=1, validate=Range(1, MAX_DEPTH))
     limit = Integer(load_default=DEFAULT_NODES, validate=Range(1, MAX_NODES),
                     metadata={"description": "Node limit; `truncated` is set when hit"})
+    min_confidence = _min_confidence()
 
 
 class PathsQuery(Schema):
-    source = String(required=True, validate=Length(1, 300))
-    target = String(required=True, validate=Length(1, 300))
+    source = String(required=True, validate=Length(1, 300), metadata={
+        "description": "Entity id the paths start from; must differ from `target` (400 otherwise)"})
+    target = String(required=True, validate=Length(1, 300), metadata={
+        "description": "Entity id the paths end at; must differ from `source` (400 otherwise)"})
     max_hops = Integer(load_default=4, validate=Range(1, MAX_HOPS))
     k = Integer(load_default=1, validate=Range(1, MAX_K), metadata={"description": "Number of paths"})
     predicates = _predicates()
     directed = Boolean(load_default=False, metadata={"description": "Follow subject -> object only"})
+    min_confidence = _min_confidence()
 
 
 class NeighborsQuery(PageQuery):
     predicates = _predicates()
     direction = String(load_default="both", validate=OneOf(["out", "in", "both"]))
+    min_confidence = _min_confidence()
+
+
+class ProfileQuery(Schema):
+    min_confidence = _min_confidence()
 
 
 class CentralityQuery(WindowQuery):
@@ -92,8 +124,8 @@ class CommunitiesQuery(WindowQuery):
 
 
 class SponsorsQuery(PageQuery):
-    since = String(validate=DATE)
-    until = String(validate=DATE)
+    since = String(validate=DATE, metadata={"description": f"Last seen on or after. {WINDOW_RULE}"})
+    until = String(validate=DATE, metadata={"description": f"First seen on or before. {WINDOW_RULE}"})
 
 
 # --- responses ---------------------------------------------------------------------------------
@@ -246,9 +278,13 @@ class HealthOut(Schema):
 class ArticleIn(Schema):
     id = String(validate=Length(1, 300))
     title = String(load_default="", validate=Length(0, 2000))
-    body = String(required=True, validate=[Length(1, 2_000_000), Regexp(r"\S", error="body is blank")])
+    body = String(required=True,
+                  validate=[Length(1, MAX_ARTICLE_CHARS), Regexp(r"\S", error="body is blank")],
+                  metadata={"description": f"Article text, at most {MAX_ARTICLE_CHARS} characters "
+                            "(extraction memory grows with it); split longer reports into parts"})
     published = String(validate=DATE, allow_none=True)
-    url = String(validate=Length(1, 2000), allow_none=True)
+    url = String(validate=Length(1, 2000), allow_none=True, metadata={
+        "description": "Link to the article; only http(s) addresses are kept (others are dropped)"})
     source = String(validate=Length(1, 2000))
 
 

@@ -26,6 +26,7 @@ class Unauthorized(ActorGraphError):
 
     status = 401
     title = "Unauthorized"
+    headers = {"WWW-Authenticate": 'Bearer realm="actorgraph"'}
 
 
 class WritesDisabled(ActorGraphError):

@@ -31,6 +31,12 @@ class Settings:
     api_token: str | None = _setting(None, "ACTORGRAPH_API_TOKEN",
                                      "Bearer token for API writes; unset disables writes")
     max_body_bytes: int = _setting(2_000_000, "ACTORGRAPH_MAX_BODY_BYTES", "Largest request body accepted")
+    search_seconds: float = _setting(10.0, "ACTORGRAPH_SEARCH_SECONDS",
+                                     "Deadline of one request's searches, analytics and Neo4j "
+                                     "transactions; past it: 503 with Retry-After")
+    search_steps: int = _setting(5_000_000, "ACTORGRAPH_SEARCH_STEPS",
+                                 "Work budget of one request's searches (nodes and edges visited); "
+                                 "past it: 422 naming the limit")
     cors_origins: tuple[str, ...] = _setting((), "ACTORGRAPH_CORS_ORIGINS",
                                              "Origins allowed by CORS, separated by ','")
     frame_ancestors: tuple[str, ...] = _setting(("'self'",), "ACTORGRAPH_FRAME_ANCESTORS",
@@ -56,8 +62,10 @@ class Settings:
 
 
 def _parse(name: str, raw: str) -> Any:
-    if name == "max_body_bytes":
+    if name in ("max_body_bytes", "search_steps"):
         return int(raw)
+    if name == "search_seconds":
+        return float(raw)
     if name == "kb_files":
         return tuple(p for p in raw.split(":") if p)
     if name == "cors_origins":

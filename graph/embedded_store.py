@@ -6,8 +6,10 @@ out, and a commit survives the process dying. Only an OS crash or power cut
 can lose the last few commits (never corrupt the file); ingestion is
 idempotent, so re-running it repairs that, and we save an fsync per batch.
 
-One connection and one re-entrant lock serve every thread, so reads always see
-the in-memory graph and the tables in the same state.
+One connection and one readers-writer lock serve every thread: reads share the
+lock (a long search does not hold `/health` or other readers), a write holds it
+alone, so reads always see the in-memory graph and the tables in the same state.
+Searches are bounded by the request's budget (`graph.budget`).
 """
 
 from __future__ import annotations
@@ -15,7 +17,6 @@ from __future__ import annotations
 import gc
 import logging
 import sqlite3
-import threading
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
@@ -43,6 +44,7 @@ from graph.model import (
     Relation,
     Subgraph,
 )
+from graph.rwlock import ReadWriteLock
 from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, NamedQuery, RetractResult
 
 log = logging.getLogger(__name__)
@@ -55,7 +57,7 @@ class EmbeddedStore:
 
     def __init__(self, path: str | FsPath) -> None:
         self.path = FsPath(path)
-        self._lock = threading.RLock()
+        self._lock = ReadWriteLock()
         self._conn: sqlite3.Connection | None = None
         self._graph = nx.MultiDiGraph()
         self._data_version = 0
@@ -73,7 +75,9 @@ class EmbeddedStore:
 
     def open(self) -> None:
         """Open the file (creating it and its schema if needed) and load the graph."""
-        with self._lock:
+        if self._conn is not None:
+            return
+        with self._lock.write():
             if self._conn is not None:
                 return
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -88,7 +92,7 @@ class EmbeddedStore:
 
     def ensure_schema(self) -> None:
         """Create tables and indexes (idempotent; `open` also does it)."""
-        with self._lock:
+        with self._lock.write():
             if self._conn is None:
                 self.open()
             else:
@@ -100,7 +104,7 @@ class EmbeddedStore:
 
     def close(self) -> None:
         """Close the file; a later call reopens it."""
-        with self._lock:
+        with self._lock.write():
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -115,15 +119,24 @@ class EmbeddedStore:
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
-        """Hold the lock with the file open and the graph current."""
-        with self._lock:
-            self.open()
-            self._refresh()
+        """Share the lock with the file open and the graph current (a nested read reuses the outer)."""
+        if not self._lock.reading:
+            with self._lock.read():
+                stale = self._conn is None or self._stale()
+            if stale:
+                with self._lock.write():
+                    self.open()
+                    self._refresh()
+        with self._lock.read():
             yield self._db
 
+    def _stale(self) -> bool:
+        """Whether another connection (another process) has committed since the graph was loaded."""
+        return bool(self._db.execute("PRAGMA data_version").fetchone()[0] != self._data_version)
+
     def _refresh(self) -> None:
-        """Reload the graph when another connection (another process) has committed since."""
-        if self._db.execute("PRAGMA data_version").fetchone()[0] != self._data_version:
+        """Reload the graph when it is stale."""
+        if self._stale():
             self._load_graph()
 
     def _load_graph(self) -> None:
@@ -142,7 +155,7 @@ class EmbeddedStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; the graph is refreshed once the write lock is held."""
-        with self._lock:
+        with self._lock.write():
             self.open()
             conn = self._db
             conn.execute("BEGIN IMMEDIATE")
@@ -160,7 +173,7 @@ class EmbeddedStore:
         """Upsert a batch in one transaction; the graph changes only after the commit."""
         with _gc_paused():
             prepared = prepare(batch)
-            with self._lock:  # held from BEGIN until the graph has the commit
+            with self._lock.write():  # held from BEGIN until the graph has the commit
                 with self._transaction() as conn:
                     applied = apply_batch(conn, prepared, _Lookup(self._graph, self._covered))
                 self._apply(applied)
@@ -176,7 +189,7 @@ class EmbeddedStore:
 
     def delete_article(self, article_id: str) -> RetractResult:
         """Remove an article and whatever only it supported."""
-        with self._lock:
+        with self._lock.write():
             with self._transaction() as conn:
                 gone = retract(conn, article_id, self._linked)
             if gone is None:
@@ -276,6 +289,7 @@ class EmbeddedStore:
         since: str | None = None,
         until: str | None = None,
         limit: int = DEFAULT_NODES,
+        min_confidence: float | None = None,
     ) -> Subgraph:
         """Breadth-first neighbourhood of the centres, cut at `limit` nodes."""
         if not 1 <= depth <= MAX_DEPTH:
@@ -284,7 +298,7 @@ class EmbeddedStore:
             raise LimitExceeded(f"limit must be within 1..{MAX_NODES}, got {limit}")
         if not centers:
             raise InvalidArgument("at least one centre is needed")
-        f = EdgeFilter(_predicate_set(predicates), since, until)
+        f = EdgeFilter(_predicate_set(predicates), since, until, _confidence(min_confidence))
         kinds = None if types is None else frozenset(read.entity_type(t) for t in types)
         with self._reading() as conn:
             self._require(centers)
@@ -303,6 +317,7 @@ class EmbeddedStore:
         k: int = 1,
         predicates: Sequence[Predicate] | None = None,
         directed: bool = False,
+        min_confidence: float | None = None,
     ) -> list[Path]:
         """Up to k shortest simple paths in contract order; NoPath when there is none."""
         if not 1 <= max_hops <= MAX_HOPS:
@@ -313,7 +328,8 @@ class EmbeddedStore:
             self._require([source, target])
             if source == target:
                 raise InvalidArgument("source and target are the same entity")
-            finder = PathFinder(self._graph, EdgeFilter(_predicate_set(predicates)), directed)
+            edges = EdgeFilter(_predicate_set(predicates), min_confidence=_confidence(min_confidence))
+            finder = PathFinder(self._graph, edges, directed)
             found = finder.find(source, target, max_hops, k)
             if not found:
                 raise NoPath(f"no path from {source!r} to {target!r} within {max_hops} hops")
@@ -383,6 +399,13 @@ def _predicate_set(predicates: Sequence[Predicate] | None) -> frozenset[str] | N
         return frozenset(Predicate(p).value for p in predicates)
     except ValueError as exc:
         raise InvalidArgument(f"unknown predicate in {list(predicates)!r}") from exc
+
+
+def _confidence(value: float | None) -> float | None:
+    """A confidence threshold within 0..1 (None = no threshold)."""
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise InvalidArgument(f"min_confidence must be within 0..1, got {value}")
+    return value
 
 
 def _put_edges(g: nx.MultiDiGraph, rows: Iterable[EdgeRow | tuple[Any, ...]]) -> None:

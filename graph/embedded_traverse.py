@@ -15,6 +15,8 @@ from typing import Any
 
 import networkx as nx
 
+from graph.budget import Budget, current
+
 EdgeData = Mapping[str, Any]
 BALL_NODES = 20_000  # most nodes whose distance to the target a k-paths search computes
 Link = tuple[str, bool]  # relation id, crossed subject -> object
@@ -27,10 +29,14 @@ class EdgeFilter:
     predicates: frozenset[str] | None = None
     since: str | None = None
     until: str | None = None
+    min_confidence: float | None = None
 
     def ok(self, d: EdgeData) -> bool:
-        """Predicate allowed and the edge's date range overlaps the window (undated edges pass)."""
+        """Predicate allowed, confident enough, and the edge's date range overlaps the window
+        (undated edges pass)."""
         if self.predicates is not None and d["predicate"] not in self.predicates:
+            return False
+        if self.min_confidence is not None and d["confidence"] < self.min_confidence:
             return False
         if self.since is not None and d["last_seen"] is not None and d["last_seen"] < self.since:
             return False
@@ -38,7 +44,8 @@ class EdgeFilter:
 
     @property
     def trivial(self) -> bool:
-        return self.predicates is None and self.since is None and self.until is None
+        return (self.predicates is None and self.since is None and self.until is None
+                and self.min_confidence is None)
 
 
 def _adjacent(g: nx.MultiDiGraph, u: str, f: EdgeFilter, succ: bool, pred: bool) -> Iterator[str]:
@@ -78,6 +85,7 @@ def neighbourhood(
     then a lazy merge of sorted lists stopped at the limit, so a hub's tens of
     thousands of neighbours are neither merged nor sorted per call.
     """
+    budget = current()
     entered: dict[str, None] = {}
     truncated = False
     for c in dict.fromkeys(centers):
@@ -90,6 +98,7 @@ def neighbourhood(
         if truncated or not frontier:
             break
         room = limit - len(entered)
+        budget.charge(sum(len(g._succ[u]) + len(g._pred[u]) for u in frontier) // 8 + len(frontier))
         if f.trivial:
             memo = {} if ordered is None else ordered
             frontier, truncated = _smallest_new(g, frontier, entered, types, room, memo)
@@ -99,6 +108,7 @@ def neighbourhood(
             # nsmallest keeps a hub's huge layer from being fully sorted.
             frontier = heapq.nsmallest(room, layer)
         entered.update(dict.fromkeys(frontier))
+    budget.charge(len(entered))
     return Neighbourhood(list(entered), _edges_within(g, entered, f), truncated)
 
 
@@ -185,8 +195,10 @@ class PathFinder:
     the target.
     """
 
-    def __init__(self, g: nx.MultiDiGraph, f: EdgeFilter, directed: bool) -> None:
+    def __init__(self, g: nx.MultiDiGraph, f: EdgeFilter, directed: bool, budget: Budget | None = None
+                 ) -> None:
         self.g, self.f, self.directed = g, f, directed
+        self.budget = budget or current()
 
     def forward(self, u: str) -> Iterator[str]:
         return _adjacent(self.g, u, self.f, succ=True, pred=not self.directed)
@@ -222,6 +234,7 @@ class PathFinder:
         for nodes in walks:
             options = [self.links(a, b) for a, b in itertools.pairwise(nodes)]
             for hops in itertools.product(*options):
+                self.budget.charge(len(nodes))
                 yield IdPath(tuple(nodes), hops)
 
     def _walk(self, s: str, t: str, children: dict[str, set[str]]) -> Iterator[list[str]]:
@@ -247,12 +260,14 @@ class PathFinder:
     def _into(self, v: str, layer: list[str], members: set[str]) -> Iterator[str]:
         """Nodes of `layer` with an allowed edge into v: reads whichever is smaller, v's
         adjacency or the layer (a hub's tens of thousands of neighbours are never listed)."""
+        self.budget.charge(min(self._degree(v), len(layer)) // 4 + 1)
         if self._degree(v) <= len(layer):
             return (u for u in self.backward(v) if u in members)
         return (u for u in layer if self.joined(u, v))
 
     def _out(self, v: str, layer: list[str], members: set[str]) -> Iterator[str]:
         """Nodes of `layer` with an allowed edge out of v (smaller side read, as in `_into`)."""
+        self.budget.charge(min(self._degree(v), len(layer)) // 4 + 1)
         if self._degree(v) <= len(layer):
             return (w for w in self.forward(v) if w in members)
         return (w for w in layer if self.joined(v, w))
@@ -308,6 +323,7 @@ class PathFinder:
         if not frontier:
             return []
         du = dist[frontier[0]] + 1  # a frontier is one layer: all at the same distance
+        self.budget.charge(self._cost(frontier) // 8 + len(frontier))
         if not self.f.trivial:
             step = self.forward if forward else self.backward
             fresh = {v: du for u in frontier for v in step(u) if v not in dist}
@@ -343,6 +359,7 @@ class PathFinder:
     def _longer(self, s: str, t: str, hops: int, dist: dict[str, int], exact: int) -> Iterator[list[str]]:
         """Simple s-t walks of exactly `hops` hops, lexicographic, pruned by distance to t."""
         path, seen = [s], {s}
+        charge = self.budget.charge
         within: dict[int, list[str]] = {}
         ordered: dict[tuple[str, int], list[str]] = {}
 
@@ -360,6 +377,7 @@ class PathFinder:
             key = (u, left - 1)
             if key not in ordered:
                 ordered[key] = self._next_nodes(u, left - 1, dist, exact, within)
+            charge(1 + len(ordered[key]))
             for v in ordered[key]:
                 if v in seen or too_far(v, left - 1):
                     continue

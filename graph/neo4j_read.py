@@ -31,9 +31,11 @@ class EdgeFilter:
     predicates: list[str] | None = None
     since: str | None = None
     until: str | None = None
+    min_confidence: float | None = None
 
     def params(self) -> dict[str, Any]:
-        return {"predicates": self.predicates, "since": self.since, "until": self.until}
+        return {"predicates": self.predicates, "since": self.since, "until": self.until,
+                "min_confidence": self.min_confidence}
 
 
 def relation_from_map(row: dict[str, Any], evidence: tuple[Evidence, ...] = ()) -> Relation:
@@ -125,11 +127,11 @@ def subgraph_tx(tx: ManagedTransaction, centers: list[str], depth: int, types: l
 
 
 def paths_tx(tx: ManagedTransaction, source: str, target: str, max_hops: int, k: int,
-             predicates: list[str] | None, directed: bool) -> list[Path]:
+             edges: EdgeFilter, directed: bool) -> list[Path]:
     """Up to k shortest simple paths: the shortest group first, every length only when needed."""
     require_entities(tx, [source, target])
     params = {"source": source, "target": target, "max_hops": max_hops, "k": k,
-              "predicates": predicates, "directed": directed}
+              "predicates": edges.predicates, "min_confidence": edges.min_confidence, "directed": directed}
     rows = [r.data() for r in tx.run(load("paths_shortest"), params)]
     if 0 < len(rows) < k:
         rows = [r.data() for r in tx.run(load("paths_all"), params)]

@@ -14,7 +14,14 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from neo4j import READ_ACCESS, WRITE_ACCESS, Driver, ManagedTransaction, NotificationMinimumSeverity
+from neo4j import (
+    READ_ACCESS,
+    WRITE_ACCESS,
+    Driver,
+    ManagedTransaction,
+    NotificationMinimumSeverity,
+    unit_of_work,
+)
 from neo4j.exceptions import (
     AuthError,
     ClientError,
@@ -25,6 +32,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
+from graph import budget
 from graph import neo4j_read as rd
 from graph.cypher_loader import load, statements
 from graph.errors import InvalidArgument, LimitExceeded, NotFound, StoreConfigError, StoreUnavailable
@@ -65,9 +73,24 @@ def translated() -> Iterator[None]:
     except (AuthError, ConfigurationError) as exc:
         raise StoreConfigError(f"neo4j refused the configuration: {exc}") from exc
     except ClientError as exc:
+        if "TimedOut" in (exc.code or ""):
+            raise budget.SearchTimeout(_timeout_message()) from exc
         raise InvalidArgument(f"neo4j rejected the query: {exc.message or exc}") from exc
     except (Neo4jError, DriverError) as exc:
         raise StoreUnavailable(f"neo4j failed: {exc}") from exc
+
+
+def _timeout_message() -> str:
+    seconds = budget.current().seconds
+    return (f"the query ran past its deadline of {seconds or 0:g} s (search_seconds, "
+            "ACTORGRAPH_SEARCH_SECONDS): narrow it or retry later")
+
+
+def _confidence(value: float | None) -> float | None:
+    """A confidence threshold within 0..1 (None = no threshold)."""
+    if value is not None and not 0.0 <= value <= 1.0:
+        raise InvalidArgument(f"min_confidence must be within 0..1, got {value}")
+    return value
 
 
 def _page(limit: int, offset: int) -> None:
@@ -108,6 +131,10 @@ class Neo4jStore:
             return session.execute_write(work)
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
+        """A read transaction that the server ends at the request's deadline (if it has one)."""
+        seconds = budget.current().remaining()
+        if seconds is not None:
+            work = unit_of_work(timeout=seconds)(work)
         return self._execute(READ_ACCESS, work)
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
@@ -165,7 +192,8 @@ class Neo4jStore:
 
     def subgraph(self, centers: Sequence[str], depth: int = 1, predicates: Sequence[Predicate] | None = None,
                  types: Sequence[EntityType] | None = None, since: str | None = None,
-                 until: str | None = None, limit: int = DEFAULT_NODES) -> Subgraph:
+                 until: str | None = None, limit: int = DEFAULT_NODES,
+                 min_confidence: float | None = None) -> Subgraph:
         """Breadth-first neighbourhood of the centres, cut at `limit` nodes."""
         unique = list(dict.fromkeys(centers))
         if not unique:
@@ -174,12 +202,13 @@ class Neo4jStore:
             raise LimitExceeded(f"depth must be 1..{MAX_DEPTH}")
         if not 1 <= limit <= MAX_NODES:
             raise LimitExceeded(f"limit must be 1..{MAX_NODES}")
-        edges = rd.EdgeFilter(_values(Predicate, predicates), since, until)
+        edges = rd.EdgeFilter(_values(Predicate, predicates), since, until, _confidence(min_confidence))
         type_values = _values(EntityType, types)
         return self._read(lambda tx: rd.subgraph_tx(tx, unique, depth, type_values, edges, limit))
 
     def paths(self, source: str, target: str, max_hops: int = 4, k: int = 1,
-              predicates: Sequence[Predicate] | None = None, directed: bool = False) -> list[Path]:
+              predicates: Sequence[Predicate] | None = None, directed: bool = False,
+              min_confidence: float | None = None) -> list[Path]:
         """Up to k shortest simple paths in (hops, node ids, relation ids) order."""
         if not 1 <= max_hops <= MAX_HOPS:
             raise LimitExceeded(f"max_hops must be 1..{MAX_HOPS}")
@@ -187,8 +216,8 @@ class Neo4jStore:
             raise LimitExceeded(f"k must be 1..{MAX_K}")
         if source == target:
             raise InvalidArgument("source and target are the same entity")
-        preds = _values(Predicate, predicates)
-        return self._read(lambda tx: rd.paths_tx(tx, source, target, max_hops, k, preds, bool(directed)))
+        edges = rd.EdgeFilter(_values(Predicate, predicates), min_confidence=_confidence(min_confidence))
+        return self._read(lambda tx: rd.paths_tx(tx, source, target, max_hops, k, edges, bool(directed)))
 
     def evidence(self, relation_id: str, limit: int = 20, offset: int = 0) -> list[Evidence]:
         """A relation's evidence, newest first; NotFound for an unknown relation."""

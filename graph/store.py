@@ -75,6 +75,7 @@ class GraphStore(Protocol):
         since: str | None = None,
         until: str | None = None,
         limit: int = DEFAULT_NODES,
+        min_confidence: float | None = None,
     ) -> Subgraph:
         """Breadth-first neighbourhood of the centres, cut at `limit` nodes (`truncated`)."""
 
@@ -86,6 +87,7 @@ class GraphStore(Protocol):
         k: int = 1,
         predicates: Sequence[Predicate] | None = None,
         directed: bool = False,
+        min_confidence: float | None = None,
     ) -> list[Path]:
         """Up to k shortest simple paths, shortest first; raises NoPath when there is none."""
 

@@ -24,8 +24,8 @@ JSON = dict[str, Any]
 # --- profile ---------------------------------------------------------------------------------
 
 def prepare_profile(raw: Mapping[str, Any]) -> Params:
-    """id (required)."""
-    return {"id": p.text(raw, "id")}
+    """id (required), min_confidence."""
+    return {"id": p.text(raw, "id"), "min_confidence": p.fraction(raw, "min_confidence")}
 
 
 def profile_twin(store: Any, params: Params) -> Rows:
@@ -35,8 +35,10 @@ def profile_twin(store: Any, params: Params) -> Rows:
         return []
     g = store.graph
     seen: dict[str, tuple[str, dict[str, Any]]] = {}
+    floor = params.get("min_confidence")
     for _, _, key, data in _touching(g, params["id"]):
-        seen[key] = (data["predicate"], data)
+        if floor is None or data["confidence"] >= floor:
+            seen[key] = (data["predicate"], data)
     groups: dict[str, list[dict[str, Any]]] = {}
     for predicate, data in seen.values():
         groups.setdefault(predicate, []).append(data)
@@ -76,19 +78,20 @@ def finish_profile(rows: Rows, params: Params) -> JSON:
 # --- neighbours and timeline ------------------------------------------------------------------
 
 def prepare_neighbors(raw: Mapping[str, Any]) -> Params:
-    """id, predicates, direction (out|in|both), limit, offset."""
+    """id, predicates, direction (out|in|both), min_confidence, limit, offset."""
     direction = p.text(raw, "direction", required=False) or "both"
     if direction not in ("out", "in", "both"):
         raise InvalidArgument("parameter 'direction' must be out, in or both")
     return {"id": p.text(raw, "id"), "predicates": p.members(raw, "predicates", Predicate),
-            "direction": direction, **page(raw)}
+            "direction": direction, "min_confidence": p.fraction(raw, "min_confidence"), **page(raw)}
 
 
 def prepare_timeline(raw: Mapping[str, Any]) -> Params:
-    """id, predicates, since, until, limit, offset."""
+    """id, predicates, since, until, min_confidence, limit, offset."""
     since, until = p.window(raw)
     return {"id": p.text(raw, "id"), "predicates": p.members(raw, "predicates", Predicate),
-            "since": since, "until": until, **page(raw, 50)}
+            "since": since, "until": until, "min_confidence": p.fraction(raw, "min_confidence"),
+            **page(raw, 50)}
 
 
 def _links(store: Any, params: Params) -> list[tuple[str, str, str, dict[str, Any]]]:
@@ -101,7 +104,9 @@ def _links(store: Any, params: Params) -> list[tuple[str, str, str, dict[str, An
         links += [("out", o, k, d) for _, o, k, d in g.out_edges(node, keys=True, data=True)]
     if direction in ("in", "both"):
         links += [("in", s, k, d) for s, _, k, d in g.in_edges(node, keys=True, data=True)]
-    return [link for link in links if preds is None or link[3]["predicate"] in preds]
+    floor = params.get("min_confidence")
+    return [link for link in links if (preds is None or link[3]["predicate"] in preds)
+            and (floor is None or link[3]["confidence"] >= floor)]
 
 
 def _rows(store: Any, chosen: list[tuple[str, str, str, dict[str, Any]]]) -> Rows:

@@ -65,7 +65,7 @@ def finish_search(rows: Rows, params: Params) -> list[JSON]:
 # --- subgraph --------------------------------------------------------------------------------
 
 def prepare_subgraph(raw: Mapping[str, Any]) -> Params:
-    """center (one or more ids), depth, predicates, types, since, until, limit."""
+    """center (one or more ids), depth, predicates, types, since, until, limit, min_confidence."""
     centers = p.strings(raw, "center") or []
     if not centers:
         raise InvalidArgument("parameter 'center' is required")
@@ -78,6 +78,7 @@ def prepare_subgraph(raw: Mapping[str, Any]) -> Params:
         "since": since,
         "until": until,
         "limit": p.integer(raw, "limit", DEFAULT_NODES, 1, MAX_NODES),
+        "min_confidence": p.fraction(raw, "min_confidence"),
     }
 
 
@@ -86,7 +87,7 @@ def subgraph(store: Any, params: Params) -> JSON:
     sub = store.subgraph(
         params["center"], depth=params["depth"], predicates=_enums(params["predicates"], Predicate),
         types=_enums(params["types"], EntityType), since=params["since"], until=params["until"],
-        limit=params["limit"])
+        limit=params["limit"], min_confidence=params.get("min_confidence"))
     return subgraph_json(sub)
 
 
@@ -107,7 +108,7 @@ def finish_subgraph(rows: Rows, params: Params) -> JSON:
 # --- paths -----------------------------------------------------------------------------------
 
 def prepare_paths(raw: Mapping[str, Any]) -> Params:
-    """source, target (distinct), max_hops, k, predicates, directed."""
+    """source, target (distinct), max_hops, k, predicates, directed, min_confidence."""
     out = {
         "source": p.text(raw, "source"),
         "target": p.text(raw, "target"),
@@ -115,6 +116,7 @@ def prepare_paths(raw: Mapping[str, Any]) -> Params:
         "k": p.integer(raw, "k", 1, 1, MAX_K),
         "predicates": p.members(raw, "predicates", Predicate),
         "directed": p.flag(raw, "directed"),
+        "min_confidence": p.fraction(raw, "min_confidence"),
     }
     if out["source"] == out["target"]:
         raise InvalidArgument("source and target must differ")
@@ -124,7 +126,8 @@ def prepare_paths(raw: Mapping[str, Any]) -> Params:
 def paths_twin(store: Any, params: Params) -> Rows:
     """Rows {missing, nodes, hops} per path from the store's paths (one row of nulls when none)."""
     found = store.paths(params["source"], params["target"], max_hops=params["max_hops"], k=params["k"],
-                        predicates=_enums(params["predicates"], Predicate), directed=params["directed"])
+                        predicates=_enums(params["predicates"], Predicate), directed=params["directed"],
+                        min_confidence=params.get("min_confidence"))
     rows = []
     for path in found:
         hops = [{**edge_json(h.relation), "forward": h.forward,

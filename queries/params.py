@@ -6,6 +6,8 @@ can be passed to Cypher as `$parameters` and to the embedded twin.
 
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 from collections.abc import Mapping
 from enum import StrEnum
@@ -61,11 +63,41 @@ def flag(raw: Mapping[str, Any], name: str, default: bool = False) -> bool:
 
 
 def date(raw: Mapping[str, Any], name: str) -> str | None:
-    """An ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD), compared as a string like stored dates."""
+    """An ISO date prefix (YYYY, YYYY-MM or YYYY-MM-DD) of a real calendar day, compared as a
+    string like stored dates."""
     value = text(raw, name, required=False)
-    if value is not None and not _DATE.match(value):
-        raise InvalidArgument(f"parameter '{name}' must be an ISO date (YYYY-MM-DD), got {value!r}")
+    if value is not None and not is_calendar_date(value):
+        raise InvalidArgument(f"parameter '{name}' must be a real ISO date (YYYY, YYYY-MM or "
+                              f"YYYY-MM-DD, year 1000 or later), got {value!r}")
     return value
+
+
+def is_calendar_date(value: str) -> bool:
+    """Whether `value` is YYYY, YYYY-MM or YYYY-MM-DD naming a real year, month or day."""
+    if not _DATE.match(value) or value.startswith("0"):
+        return False
+    padded = value + "-01-01"[len(value) - 4:] if len(value) < 10 else value
+    try:
+        dt.date.fromisoformat(padded)
+    except ValueError:
+        return False
+    return True
+
+
+def fraction(raw: Mapping[str, Any], name: str) -> float | None:
+    """An optional number within 0..1 (a confidence threshold)."""
+    value = raw.get(name)
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise InvalidArgument(f"parameter '{name}' must be a number within 0..1")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise InvalidArgument(f"parameter '{name}' must be a number within 0..1") from None
+    if math.isnan(number) or not 0.0 <= number <= 1.0:
+        raise InvalidArgument(f"parameter '{name}' must be within 0..1, got {value!r}")
+    return number
 
 
 def strings(raw: Mapping[str, Any], name: str) -> list[str] | None:

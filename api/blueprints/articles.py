@@ -27,11 +27,12 @@ def post_articles(body: dict[str, Any]) -> Response:
     return as_json(ingest(current_app.extensions["actorgraph"].for_writes(), body["articles"]))
 
 
-@bp.delete("/articles/<article_id>")
+@bp.delete("/articles/<path:article_id>")
 @require_token
 @bp.output(RetractOut)
 @bp.doc(summary="Retract an article", description="Remove the article, its evidence, and every "
-        "relation and entity that only it supported. Needs `Authorization: Bearer <token>`.")
+        "relation and entity that only it supported. Any id works, `/` included (feed guids are often "
+        "URLs): percent-encode it or not. Needs `Authorization: Bearer <token>`.")
 def delete_article(article_id: str) -> Response:
     gone = get_store().delete_article(article_id)
     return as_json({"article_id": gone.article_id, "evidence": gone.evidence,

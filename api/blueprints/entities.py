@@ -14,6 +14,7 @@ from api.schemas import (
     NeighborsQuery,
     PageQuery,
     ProfileOut,
+    ProfileQuery,
     SearchQuery,
     TimelineOut,
     WindowQuery,
@@ -23,7 +24,7 @@ from graph.store import MAX_PAGE
 bp = APIBlueprint("entities", __name__, url_prefix="/api/v1", tag="Entities")
 
 
-class TimelineQuery(PageQuery, WindowQuery):
+class TimelineQuery(PageQuery, WindowQuery, ProfileQuery):
     """A page of relations in a date window, by first seen."""
 
     class Meta:
@@ -40,15 +41,16 @@ def search(query: dict[str, Any]) -> Response:
     return as_json({"items": items, "limit": query["limit"], "offset": query["offset"]})
 
 
-@bp.get("/entities/<entity_id>")
+@bp.get("/entities/<path:entity_id>")
+@bp.input(ProfileQuery, location="query", arg_name="query")
 @bp.output(ProfileOut)
 @bp.doc(summary="Actor profile", description="Attributes, aliases, external ids, relation counts "
         "by predicate and the first and last dates the actor's relations were seen.")
-def profile(entity_id: str) -> Response:
-    return as_json(answer("actor_profile", {"id": entity_id}))
+def profile(entity_id: str, query: dict[str, Any]) -> Response:
+    return as_json(answer("actor_profile", {**query, "id": entity_id}))
 
 
-@bp.get("/entities/<entity_id>/neighbors")
+@bp.get("/entities/<path:entity_id>/neighbors")
 @bp.input(NeighborsQuery, location="query", arg_name="query")
 @bp.output(NeighborListOut)
 @bp.doc(summary="Neighbours", description="The actor's relations with the entity at the other end, "
@@ -57,7 +59,7 @@ def neighbors(entity_id: str, query: dict[str, Any]) -> Response:
     return as_json(answer("neighbors", {**query, "id": entity_id}))
 
 
-@bp.get("/entities/<entity_id>/timeline")
+@bp.get("/entities/<path:entity_id>/timeline")
 @bp.input(TimelineQuery, location="query", arg_name="query")
 @bp.output(TimelineOut)
 @bp.doc(summary="Timeline", description="The actor's relations in the order they were first seen "

@@ -36,7 +36,7 @@ def paths(query: dict[str, Any]) -> Response:
     return as_json(answer("paths", query))
 
 
-@bp.get("/relations/<relation_id>/evidence")
+@bp.get("/relations/<path:relation_id>/evidence")
 @bp.input(PageQuery, location="query", arg_name="query")
 @bp.output(EvidenceListOut)
 @bp.doc(summary="Evidence of a relation", description="The sentences that state the relation, "

@@ -3,12 +3,14 @@
 // and the path predicate cuts at $max_hops; it and the no-repeated-node test sit inside
 // the parenthesised pattern so they apply before the shortest selection.
 // Parameters: $source, $target (ids), $max_hops, $predicates (list or null),
-// $directed (bool: hops must run subject -> object), $k.
+// $directed (bool: hops must run subject -> object), $k, $min_confidence (number or null:
+// weaker relations are not crossed).
 // Returns: nodes (ids), relations (maps); ordered by hops, node ids, relation ids; first $k.
 MATCH p = SHORTEST 6 GROUPS (
   (a:Entity {id: $source})
   ((x:Entity)-[r]-(y:Entity)
-    WHERE ($predicates IS NULL OR type(r) IN $predicates) AND (NOT $directed OR startNode(r) = x)){1,6}
+    WHERE ($predicates IS NULL OR type(r) IN $predicates) AND (NOT $directed OR startNode(r) = x)
+      AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)){1,6}
   (b:Entity {id: $target})
   WHERE size(r) <= $max_hops AND NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..])
 )

@@ -1,6 +1,6 @@
 // Neighbours: one page of an entity's relations with the entity at the other end.
 // Parameters: $id (entity id), $predicates (list or null), $direction ('out', 'in' or
-//   'both'), $offset, $limit.
+//   'both'), $min_confidence (number or null: weaker relations are left out), $offset, $limit.
 // Returns: direction ('out' | 'in'), relation (map with source, target, predicate and
 //   aggregates), neighbor (entity map); one row per relation and direction (a self-loop
 //   appears as both); one row of nulls when the page is empty; no rows for an unknown id.
@@ -15,7 +15,8 @@ OPTIONAL CALL (e) {
     RETURN 'in' AS direction, r, n AS s, e AS o, n
   }
   WITH direction, r, s, o, n
-  WHERE $predicates IS NULL OR type(r) IN $predicates
+  WHERE ($predicates IS NULL OR type(r) IN $predicates)
+    AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
   RETURN direction, r, s, o, n
   ORDER BY type(r), n.id, r.id, direction
   SKIP $offset LIMIT $limit

@@ -5,7 +5,8 @@
 // Hop bounds cannot be parameters: the pattern allows 1..6 hops (graph.store.MAX_HOPS) and
 // cuts at $max_hops inside the parenthesised pattern, before the shortest selection.
 // Parameters: $source, $target (ids), $max_hops (1..6), $k (1..10), $predicates (list or
-//   null), $directed (bool: every hop runs subject -> object).
+//   null), $directed (bool: every hop runs subject -> object), $min_confidence (number or
+//   null: weaker relations are not crossed).
 // Returns: missing (unknown ids among source/target), nodes (entity maps), hops (relation
 //   maps with source, target, predicate, forward, evidence); one row per path, first $k; one
 //   row with nodes = null when no path joins them.
@@ -16,7 +17,8 @@ OPTIONAL CALL (a, b) {
   MATCH p = SHORTEST 6 GROUPS (
     (a)
     ((x:Entity)-[r]-(y:Entity)
-      WHERE ($predicates IS NULL OR type(r) IN $predicates) AND (NOT $directed OR startNode(r) = x)){1,6}
+      WHERE ($predicates IS NULL OR type(r) IN $predicates) AND (NOT $directed OR startNode(r) = x)
+      AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)){1,6}
     (b)
     WHERE size(r) <= $max_hops AND NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..])
   )

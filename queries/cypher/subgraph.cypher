@@ -6,7 +6,8 @@
 // cuts at $depth. The API answers through the store method, which expands layer by layer
 // and stops at the limit; this file is for notebooks and Neo4j Browser.
 // Parameters: $center (list of ids), $depth (1..3), $predicates, $types (lists or null),
-//   $since, $until (ISO dates or null: keep relations whose seen-range overlaps), $limit.
+//   $since, $until (ISO dates or null: keep relations whose seen-range overlaps), $limit,
+//   $min_confidence (number or null: weaker relations are neither crossed nor returned).
 // Returns one row: missing (unknown centre ids), nodes (entity maps, entry order),
 //   edges (relation maps with source/target/predicate, by relation id), truncated (bool).
 UNWIND range(0, size($center) - 1) AS pos
@@ -23,6 +24,7 @@ CALL (starts) {
       WHERE ($predicates IS NULL OR type(r) IN $predicates)
         AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
         AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
+        AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
         AND ($types IS NULL OR y.type IN $types OR y.id IN $center)){1,3}
     (m:Entity)
     WHERE size(r) <= $depth
@@ -42,6 +44,7 @@ CALL (kept) {
     AND ($predicates IS NULL OR type(r) IN $predicates)
     AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
     AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
+    AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
   WITH s, r, o ORDER BY r.id
   RETURN collect(r {.id, .attrs, .first_seen, .last_seen, .evidence_count, .confidence,
                     source: s.id, target: o.id, predicate: type(r)}) AS edges

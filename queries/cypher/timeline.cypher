@@ -1,6 +1,7 @@
 // Timeline: one page of an entity's relations in the order they were first seen.
 // Parameters: $id (entity id), $predicates (list or null), $since, $until (ISO dates or
-//   null: keep relations whose seen-range overlaps; undated relations pass), $offset, $limit.
+//   null: keep relations whose seen-range overlaps; undated relations pass), $min_confidence
+//   (number or null: weaker relations are left out), $offset, $limit.
 // Returns: direction ('out' | 'in'), relation (map with source, target, predicate and
 //   aggregates), neighbor (entity map); one row of nulls when the page is empty; no rows
 //   for an unknown id.
@@ -18,6 +19,7 @@ OPTIONAL CALL (e) {
   WHERE ($predicates IS NULL OR type(r) IN $predicates)
     AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
     AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
+    AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
   RETURN direction, r, s, o, n
   ORDER BY r.first_seen IS NULL, r.first_seen, r.id, direction
   SKIP $offset LIMIT $limit
