@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -34,6 +34,10 @@ class Lexicon:
     countries: frozenset[str]
     state_by_last: dict[str, tuple[tuple[str, ...], ...]]
     title_words: frozenset[str]
+    infobox_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # label -> (predicate, in|out)
+    infobox_other: frozenset[str] = frozenset()
+    role_nouns: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # noun -> (predicate, status)
+    nominals: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # noun -> (predicate, of, from)
 
     def titles_ending(self, word: str) -> tuple[tuple[str, ...], ...]:
         """State titles whose last word is `word`, longest first (one dict lookup per token)."""
@@ -90,4 +94,9 @@ def lexicon() -> Lexicon:
         title_words=frozenset(w for t in [*raw["state_titles"], *raw["leader_titles"]]
                               for w in t.lower().split())
         | {"supreme", "general", "deputy", "caretaker", "interim", "acting", "transitional"},
+        infobox_labels={k.lower(): (v[0], v[1]) for k, v in raw.get("infobox_labels", {}).items()},
+        infobox_other=frozenset(w.lower() for w in raw.get("infobox_other_labels", [])),
+        role_nouns={k.lower(): (v[0], v[1] if len(v) > 1 else None)
+                    for k, v in raw.get("role_nouns", {}).items()},
+        nominals={k.lower(): (v[0], v[1], v[2]) for k, v in raw.get("nominals", {}).items()},
     )

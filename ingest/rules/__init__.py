@@ -14,12 +14,23 @@ from spacy.tokens import Doc
 
 from ingest.entities import cached_kb
 from ingest.kb import KnowledgeBase
-from ingest.rules import attacks, backing, designation, leadership, office, places, seats, stance
+from ingest.rules import (
+    attacks,
+    backing,
+    designation,
+    infobox,
+    leadership,
+    office,
+    places,
+    seats,
+    stance,
+    tables,
+)
 from ingest.rules.base import RULES, Context, Found
 from ingest.spans import ensure_extensions
 
-__all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "leadership", "office",
-           "places", "seats", "stance"]
+__all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "infobox", "leadership",
+           "office", "places", "seats", "stance", "tables"]
 
 log = logging.getLogger(__name__)
 

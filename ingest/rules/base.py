@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Predicate
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import lexicon
+from ingest.rules.infobox_fields import Field, read_fields
 from ingest.rules.patterns import passive_agents
 from ingest.spans import EVENTS
 
@@ -80,6 +81,7 @@ class Context:
                 self.at[i] = span
         self.refs: dict[int, Span] = doc._.ag_refs or {}
         self._passives: dict[str, list[tuple[Token, Token]]] | None = None
+        self._fields: list[Field] | None = None
         self._has_agent = False
         self.by_lemma: dict[str, list[Token]] = defaultdict(list)
         for token in doc:
@@ -93,6 +95,12 @@ class Context:
         if self._passives is None:  # no "by" agent in the doc: nothing to match
             self._passives = passive_agents(self.doc) if self._has_agent else {}
         return self._passives.get(family, [])
+
+    def infobox(self) -> list[Field]:
+        """The doc's labelled infobox values (`infobox.Field`), read once per doc."""
+        if self._fields is None:
+            self._fields = read_fields(self.doc.text)
+        return self._fields
 
     def country_span(self, token: Token) -> Span | None:
         """The country a name, capital or demonym token stands for: a named mention of it, else the token.

@@ -213,7 +213,7 @@ def party_of_person(ctx: Context) -> Iterator[Found]:
         of = pobj_of(head if head is not None and root.head == head else root, {"of"})
         people = [p for o in owners for p in [ctx.ref(o)] if p is not None]
         if of is not None and of.pos_ == "PROPN":
-            people += ctx.group(of)
+            people += [s for s in [ctx.ref(of)] if s is not None]  # "party of A and B (of C)": not B
         for person in people:
             if person.label_ == _PERSON:
                 yield make(person, Predicate.LEADS, group, root, 0.7, "leads.party_of_person")

@@ -92,8 +92,51 @@ def _status(words: list[Token], published_year: int | None) -> str:
     return "current"
 
 
+_PARTY_OWNERS = {"ArmedGroup", "PoliticalParty"}
+
+
+def _party_title(ctx: Context, context: list[Token]) -> bool:
+    """ "the group's emir", "ISIS-K's spokesman", "party president": a group's title, not a state's."""
+    for tok in context:
+        span = ctx.ref(tok)
+        if tok.dep_ == "poss" and (span is not None and span.label_ in _PARTY_OWNERS
+                                   or tok.lower_ in {"group", "party", "movement", "militia"}):
+            return True
+        if tok.lower_ in {"party", "group's", "movement's"}:
+            return True
+    return False
+
+
+def _body_before(ctx: Context, context: list[Token]) -> tuple[Span | None, bool]:
+    """ "Council President X": (the body the capitalised word before a title names, whether one is there)."""
+    if not context:
+        return None, False
+    tok = context[0]
+    if tok.lower_ in lexicon().former_words or not tok.is_title or tok.pos_ not in {"NOUN", "PROPN"}:
+        return None, False
+    span = ctx.ref(tok)
+    if span is not None and span.label_ in {"StateBody", "Organization"}:
+        return span, True
+    return None, ctx.country_span(tok) is None
+
+
+def _paragraph_names(ctx: Context, cue: Token, place: Span) -> bool:
+    """The cue's paragraph names the country: no office is read from the article's main country alone."""
+    text = ctx.doc.text
+    start = text.rfind("\n\n", 0, cue.idx)
+    end = text.find("\n\n", cue.idx)
+    end = len(text) if end < 0 else end
+    key = place.kb_id_ or place.text
+    return any(start <= e.start_char < end and (e.kb_id_ or e.text) == key for e in ctx.doc.ents)
+
+
 def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: Token,
             confidence: float) -> Found | None:
+    if _party_title(ctx, context):
+        return None
+    body, capitalised = _body_before(ctx, context)
+    if body is not None:
+        return _found(ctx, person, body, title, context, cue, confidence)
     place = _department(ctx, title)
     if place is None:
         place = next((s for s in map(ctx.country_span, context) if s is not None), None)
@@ -102,10 +145,17 @@ def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: T
     if place is None:
         place = _kb_country(ctx, person)
         confidence -= 0.1
-    if place is None and title in lexicon().head_titles and not _home_elsewhere(ctx, person):
+    if place is None and title in lexicon().head_titles and not _home_elsewhere(ctx, person) \
+            and not capitalised:
         place = main_country(ctx.doc, dominant=True)
+        place = place if place is not None and _paragraph_names(ctx, cue, place) else None
     if place is None:
         return None
+    return _found(ctx, person, place, title, context, cue, confidence)
+
+
+def _found(ctx: Context, person: Span, place: Span, title: str, context: list[Token], cue: Token,
+           confidence: float) -> Found:
     year = ctx.doc.user_data.get("published_year")  # set by extract
     return make(person, Predicate.HOLDS_OFFICE, place, cue, confidence, "office",
                 title=_titled(title), status=_status(context, year))
