@@ -7,9 +7,11 @@ measure is computed in Python from it (`queries.measures`), for both stores.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Mapping
 from typing import Any
 
+from graph.budget import current
 from graph.errors import InvalidArgument, LimitExceeded
 from graph.model import EntityType, Predicate
 from graph.store import MAX_PAGE
@@ -21,6 +23,13 @@ from queries.spec import Params, Rows
 JSON = dict[str, Any]
 MAX_ANALYTICS_EDGES = 200_000
 MEMBERS_SHOWN = 50
+
+
+class GraphTooLarge(LimitExceeded):
+    """The filtered graph is past the analytics limit: the request must narrow it."""
+
+    status = 422
+    title = "Graph too large for analytics"
 
 
 def _filters(raw: Mapping[str, Any]) -> Params:
@@ -63,8 +72,10 @@ def edges_twin(store: Any, params: Params) -> Rows:
     """The filtered edge list (predicate, window, both ends' types) by relation id."""
     g, types = store.graph, params["types"]
     nodes = g.nodes
-    rows = []
+    rows: Rows = []
+    charge = current().charge
     for s, o, key, d in g.edges(keys=True, data=True):
+        charge()
         if not _eligible(d, params):
             continue
         if types is not None and (nodes[s]["type"] not in types or nodes[o]["type"] not in types):
@@ -72,14 +83,15 @@ def edges_twin(store: Any, params: Params) -> Rows:
         rows.append({"id": key, "source": s, "target": o, "predicate": d["predicate"],
                      "source_name": nodes[s]["name"], "source_type": nodes[s]["type"],
                      "target_name": nodes[o]["name"], "target_type": nodes[o]["type"]})
+        _check_size(rows)  # stop as soon as the limit is crossed, not after listing 10^6 edges
     rows.sort(key=lambda r: r["id"])
     return rows
 
 
 def _check_size(rows: Rows) -> None:
     if len(rows) > MAX_ANALYTICS_EDGES:
-        raise LimitExceeded(f"the filtered graph has {len(rows)} edges; the analytics limit is "
-                            f"{MAX_ANALYTICS_EDGES}: narrow it with predicates, types or a date window")
+        raise GraphTooLarge(f"the filtered graph has more than {MAX_ANALYTICS_EDGES} edges (the analytics "
+                            "limit, MAX_ANALYTICS_EDGES): narrow it with predicates, types or a date window")
 
 
 def _scored(node: str, score: float, info: Mapping[str, tuple[str, str]]) -> JSON:
@@ -90,12 +102,21 @@ def _scored(node: str, score: float, info: Mapping[str, tuple[str, str]]) -> JSO
 def finish_centrality(rows: Rows, params: Params) -> JSON:
     """The top `limit` nodes by the chosen measure (ties by id)."""
     _check_size(rows)
-    scores = measures.MEASURES[params["measure"]](rows)
+    pivots = None
+    if params["measure"] == "betweenness":
+        g = measures.undirected(rows)
+        pivots = measures.pivots(g.number_of_nodes(), g.number_of_edges())
+        scores = measures.betweenness(rows, k=pivots)
+    else:
+        scores = measures.MEASURES[params["measure"]](rows)
     info = measures.node_info(rows)
     ranked = sorted(scores.items(), key=lambda kv: (-round(kv[1], measures.DECIMALS), kv[0]))
     nodes = {r["source"] for r in rows} | {r["target"] for r in rows}
-    return {"measure": params["measure"], "nodes": len(nodes), "edges": len(rows),
-            "items": [_scored(n, s, info) for n, s in ranked[: params["limit"]]]}
+    out = {"measure": params["measure"], "nodes": len(nodes), "edges": len(rows),
+           "items": [_scored(n, s, info) for n, s in ranked[: params["limit"]]]}
+    if pivots is not None:
+        out["pivots"] = pivots
+    return out
 
 
 def finish_communities(rows: Rows, params: Params) -> JSON:
@@ -139,3 +160,43 @@ def finish_sponsors(rows: Rows, params: Params) -> JSON:
     items = [{"id": r["id"], "name": r["name"], "type": r["type"], "groups": int(r["groups"]),
               "backed": sorted(r["backed"])} for r in rows]
     return {"items": items, "limit": params["limit"], "offset": params["offset"]}
+
+
+# --- top degree (the default view) ------------------------------------------------------------
+
+def prepare_top_degree(raw: Mapping[str, Any]) -> Params:
+    """predicates, since, until, limit."""
+    since, until = p.window(raw)
+    return {"predicates": p.members(raw, "predicates", Predicate), "since": since, "until": until,
+            "limit": p.integer(raw, "limit", 5, 1, MAX_PAGE)}
+
+
+def top_degree_twin(store: Any, params: Params) -> Rows:
+    """Entities by distinct eligible neighbours (most first, then id), straight from the adjacency."""
+    g = store.graph
+    succ, pred, nodes = g._succ, g._pred, g._node
+    trivial = params["predicates"] is None and params["since"] is None and params["until"] is None
+    charge = current().charge
+    degrees = []
+    for u in g:
+        out, into = succ[u], pred[u]
+        charge(1 + (len(out) + len(into)) // 16)
+        if trivial:
+            degree = len(out) + sum(1 for v in into if v not in out) - (u in out)
+        else:
+            degree = sum(1 for v in out.keys() | into.keys()
+                         if v != u and any(_eligible(d, params) for d in _keyed(out, into, v)))
+        if degree:
+            degrees.append((-degree, u))
+    top = heapq.nsmallest(params["limit"], degrees)
+    return [{"id": u, "name": nodes[u]["name"], "type": nodes[u]["type"], "degree": -d} for d, u in top]
+
+
+def _keyed(out: Mapping[str, Any], into: Mapping[str, Any], v: str) -> list[Mapping[str, Any]]:
+    """Edge data of every relation between a node and its neighbour v, either way."""
+    return [*out.get(v, {}).values(), *into.get(v, {}).values()]
+
+
+def finish_top_degree(rows: Rows, params: Params) -> list[JSON]:
+    """The best-connected entities: id, name, type, degree."""
+    return [{"id": r["id"], "name": r["name"], "type": r["type"], "degree": int(r["degree"])} for r in rows]

@@ -52,6 +52,8 @@ QUERIES: dict[str, Query] = {
              cypher="analytics_edges"),
         make("sponsors", "Who backs the most actors (BACKED_BY in-degree)",
              analytics.prepare_sponsors, analytics.sponsors_twin, analytics.finish_sponsors),
+        make("top_degree", "The best-connected actors (distinct neighbours), for the default view",
+             analytics.prepare_top_degree, analytics.top_degree_twin, analytics.finish_top_degree),
     )
 }
 

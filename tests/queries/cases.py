@@ -111,6 +111,11 @@ def _sponsors(answer: dict[str, Any]) -> None:
     assert top["id"] == IRAN and top["groups"] == 4 and AAH in top["backed"] and FATAH in top["backed"]
 
 
+def _top_degree(answer: list[dict[str, Any]]) -> None:
+    assert [a["id"] for a in answer[:2]] == [KH, IRAN]  # the degree-centrality ranking
+    assert [(-a["degree"], a["id"]) for a in answer] == sorted((-a["degree"], a["id"]) for a in answer)
+
+
 CASES: dict[str, Case] = {
     "entity_search": Case({"q": "Kadhimi"}, _search,
                           ({"q": "al", "type": "Person", "limit": 2, "offset": 1},)),
@@ -118,27 +123,33 @@ CASES: dict[str, Case] = {
         {"center": [KADHIMI, BAGHDAD], "depth": 3, "predicates": ["LOCATED_IN", "TARGETED"]},
         {"center": [KH], "depth": 2, "types": ["Country", "ArmedGroup"], "since": "2021-01-01"},
         {"center": [SADR], "depth": 3, "until": "2021-12-31"},
+        {"center": [IRAN], "depth": 2, "min_confidence": 0.85},
     )),
     "paths": Case({"source": KADHIMI, "target": IRAN, "k": 3, "max_hops": 4}, _paths, (
         {"source": KADHIMI, "target": IRAN, "k": 10, "max_hops": 6},
         {"source": GREEN_ZONE, "target": BAGHDAD, "directed": True},
         {"source": SADRISTS, "target": IRAN, "predicates": ["OPPOSES", "BACKED_BY"], "k": 2},
+        {"source": KADHIMI, "target": IRAN, "k": 10, "max_hops": 6, "min_confidence": 0.8},
     )),
     "relation_evidence": Case({"relation": rid(KH, P.BACKED_BY, IRAN)}, _evidence,
                               ({"relation": rid(KH, P.BACKED_BY, IRAN), "limit": 1, "offset": 1},)),
     "stats": Case({}, _stats),
-    "actor_profile": Case({"id": KH}, _profile, ({"id": JABOURI},)),
+    "actor_profile": Case({"id": KH}, _profile, ({"id": JABOURI}, {"id": IRAN, "min_confidence": 0.85})),
     "neighbors": Case({"id": KH}, _neighbors, (
         {"id": KH, "direction": "in", "limit": 2, "offset": 1},
         {"id": IRAN, "predicates": ["BACKED_BY"], "direction": "out"},
+        {"id": IRAN, "min_confidence": 0.85},
     )),
-    "timeline": Case({"id": KH}, _timeline, ({"id": KADHIMI, "since": "2021-11-01", "limit": 3},)),
+    "timeline": Case({"id": KH}, _timeline, ({"id": KADHIMI, "since": "2021-11-01", "limit": 3},
+                                             {"id": KADHIMI, "min_confidence": 0.85})),
     "centrality": Case({"measure": "betweenness"}, _centrality, (
         {"measure": "pagerank"}, {"measure": "degree", "types": ["ArmedGroup", "Country"]},
         {"measure": "pagerank", "predicates": ["BACKED_BY", "PART_OF"], "since": "2021-01-01"},
     )),
     "communities": Case({}, _communities, ({"seed": 7, "resolution": 0.5, "limit": 2},)),
     "sponsors": Case({}, _sponsors, ({"since": "2021-01-01", "limit": 1}, {"offset": 1})),
+    "top_degree": Case({"limit": 5}, _top_degree, (
+        {"limit": 3, "predicates": ["BACKED_BY"]}, {"since": "2021-06-01", "until": "2021-12-31"})),
 }
 
 SUBGRAPH_CUT = {"center": [IRAN], "depth": 2, "limit": 3}
