@@ -29,6 +29,8 @@ from graph.model import (
 )
 from ingest.entities_article import article_entities
 from ingest.entities_cluster import Cluster, Clusters
+from ingest.event_identity import with_event_facts
+from ingest.event_text import event_text_facts
 from ingest.kb import KnowledgeBase
 from ingest.rules.base import Found
 from ingest.rules.signatures import allowed
@@ -121,6 +123,7 @@ def resolve(article: Article, doc: Doc, kb: KnowledgeBase) -> Extraction:
     relations = _relations(found, span_ids, by_id, article)
     used = {r.subject for r in relations} | {r.object for r in relations}
     kept = [e for e in entities if e.id in used or _mentioned(e.id, span_ids)]
+    kept = with_event_facts(kept, relations, event_text_facts(doc, span_ids, by_id))
     mentions = _mentions(clusters, span_ids)
     return Extraction(article, tuple(kept), mentions, tuple(relations))
 

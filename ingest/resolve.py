@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 
 from graph.model import Batch, Entity, EntityType, Relation, normalize_name
 from graph.store import GraphStore
+from ingest.event_identity import EventFacts, event_words, same_event
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,7 @@ class Reason(StrEnum):
     KB_ID = "kb-id"  # a knowledge-base entity, kept under its own stable id
     EXACT = "exact-name"  # a normalised name or alias equals one of the target's
     FUZZY = "fuzzy"  # close spelling of the same type, passing every guard
+    SAME_EVENT = "same-event"  # another report of one incident (ingest.event_identity)
     NEW = "new"  # nothing matched: a new node
 
 
@@ -151,6 +153,9 @@ class _Index:
             self.by_name.setdefault((entity.type, norm), set()).add(entity.id)
             for token in policy.rare_tokens(norm):
                 self.by_token.setdefault((entity.type, token), set()).add(entity.id)
+        if entity.type == EntityType.EVENT:  # an incident is also found by who and where it involved
+            for token in policy.rare_tokens(" ".join(event_words(entity))):
+                self.by_token.setdefault((entity.type, token), set()).add(entity.id)
 
     def exact(self, entity_type: EntityType, norm: str) -> list[Entity]:
         return [self.entities[i] for i in sorted(self.by_name.get((entity_type, norm), ()))]
@@ -173,6 +178,16 @@ class Resolver:
         self._decided: dict[str, MergeDecision] = {}
         self._common: set[tuple[EntityType, str]] = set()  # tokens too frequent to pick candidates
 
+    @property
+    def is_kb(self) -> Callable[[str], bool]:
+        """Whether an id is a knowledge-base actor's (stable, never re-keyed)."""
+        return self._is_kb
+
+    @property
+    def policy(self) -> FuzzyPolicy:
+        """The fuzzy-matching guards in force."""
+        return self._policy
+
     def forget(self) -> None:
         """Drop run-local memory (after a retraction changed the store under us)."""
         self._index = _Index()
@@ -183,7 +198,8 @@ class Resolver:
         """Rewrite a batch onto resolved ids: entities merged, relations and mentions re-pointed."""
         decisions: list[MergeDecision] = []
         out: dict[str, Entity] = {}
-        for entity in batch.entities:
+        # knowledge-base actors first, so another report of a known event folds into its stable id
+        for entity in sorted(batch.entities, key=lambda e: not self._is_kb(e.id)):
             decision, target = self._resolve_one(entity)
             decisions.append(decision)
             self._index.add(target, self._policy)
@@ -224,6 +240,10 @@ class Resolver:
         target, matched, note = self._exact(entity)
         if target is not None:
             return made(target, Reason.EXACT, matched, note=note)
+        if entity.type == EntityType.EVENT:
+            event = self._same_event(entity)
+            if event is not None:
+                return made(event[0], Reason.SAME_EVENT, event[0].name, note=event[1])
         match = self._fuzzy(entity)
         if match is not None and match.rejected is None:
             return made(match.target, Reason.FUZZY, match.name, match.score)
@@ -260,6 +280,24 @@ class Resolver:
             cand, name, _ = next(iter(by_id.values()))
             return cand, name, ""
         return None, None, "ambiguous exact match: " + ", ".join(sorted(by_id))
+
+    def _same_event(self, entity: Entity) -> tuple[Entity, str] | None:
+        """An event already held that is another report of this incident, and why."""
+        facts = EventFacts.from_entity(entity)
+        words = " ".join([normalize_name(entity.name), *event_words(entity)])
+        tokens = sorted(self._policy.rare_tokens(words))
+        limit = self._policy.candidate_limit
+        found: dict[str, Entity] = {}
+        for token in tokens:
+            hits = self._store.search_entities(token, type=EntityType.EVENT, limit=limit)
+            for cand in [*self._index.with_token(EntityType.EVENT, token, limit), *hits]:
+                found.setdefault(cand.id, cand)
+        found.pop(entity.id, None)
+        for cand_id in sorted(found):
+            reason = same_event(facts, EventFacts.from_entity(found[cand_id]))
+            if reason is not None:
+                return found[cand_id], reason
+        return None
 
     def _fuzzy(self, entity: Entity) -> _Match | None:
         """The best same-type candidate sharing a rare word: accepted ones first, then by score."""
@@ -312,7 +350,11 @@ def _fold(entity: Entity, target: Entity) -> Entity:
     if entity.id == target.id:
         return entity if entity.type == target.type else replace(entity, type=target.type)
     aliases = tuple(sorted(set(entity.names()) - {target.name}))
-    return Entity(target.id, target.name, target.type, aliases, dict(entity.external_ids), dict(entity.attrs))
+    attrs = dict(entity.attrs)
+    if target.type == EntityType.EVENT:  # one incident: the facts of both reports
+        attrs = {**target.attrs, **attrs,
+                 **EventFacts.from_entity(target).union(EventFacts.from_entity(entity)).to_attrs()}
+    return Entity(target.id, target.name, target.type, aliases, dict(entity.external_ids), attrs)
 
 
 def _rewrite_relations(relations: Iterable[Relation], mapping: dict[str, str]
