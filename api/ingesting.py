@@ -13,6 +13,7 @@ from typing import Any
 from flask import current_app
 
 from api.settings import Settings
+from graph.clean import clean_article, web_url
 from graph.model import Article, article_id_for
 from graph.store import GraphStore
 from ingest.errors import ArticlesFailed
@@ -23,15 +24,15 @@ _lock = threading.Lock()  # one extraction at a time per process: the pipeline i
 def to_article(raw: Mapping[str, Any]) -> Article:
     """An Article from a posted JSON object (id from the explicit id, else the URL, else the text)."""
     body = raw["body"]
-    url = raw.get("url") or None
-    return Article(
+    url = web_url(raw.get("url"))  # only http(s) links are kept, as in every reader
+    return clean_article(Article(
         id=article_id_for(raw.get("id"), url, body),
         source=raw.get("source") or url or "api",
         body=body,
         title=raw.get("title") or "",
         published=raw.get("published") or None,
         url=url,
-    )
+    ))
 
 
 def _knowledge_base(settings: Settings) -> Any:

@@ -27,6 +27,7 @@ from typing import Any
 import networkx as nx
 
 from graph import embedded_read as read
+from graph.clean import clean_batch
 from graph.embedded_rows import loads
 from graph.embedded_traverse import EdgeFilter, IdPath, PathFinder, neighbourhood
 from graph.embedded_write import Applied, EdgeRow, apply_batch, prepare, retract
@@ -172,7 +173,7 @@ class EmbeddedStore:
     def write(self, batch: Batch) -> None:
         """Upsert a batch in one transaction; the graph changes only after the commit."""
         with _gc_paused():
-            prepared = prepare(batch)
+            prepared = prepare(clean_batch(batch))
             with self._lock.write():  # held from BEGIN until the graph has the commit
                 with self._transaction() as conn:
                     applied = apply_batch(conn, prepared, _Lookup(self._graph, self._covered))

@@ -34,6 +34,7 @@ from neo4j.exceptions import (
 
 from graph import budget
 from graph import neo4j_read as rd
+from graph.clean import clean_batch
 from graph.cypher_loader import load, statements
 from graph.errors import InvalidArgument, LimitExceeded, NotFound, StoreConfigError, StoreUnavailable
 from graph.model import (
@@ -152,7 +153,8 @@ class Neo4jStore:
     def write(self, batch: Batch) -> None:
         """Upsert a batch in one managed write transaction (retried whole on transient errors)."""
         if batch.articles or batch.entities or batch.relations or batch.mentions:
-            self._write(lambda tx: write_batch(tx, batch))
+            clean = clean_batch(batch)
+            self._write(lambda tx: write_batch(tx, clean))
 
     def delete_article(self, article_id: str) -> RetractResult:
         """Remove an article and sweep what it alone supported."""

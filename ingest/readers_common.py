@@ -6,6 +6,7 @@ import codecs
 from dataclasses import dataclass
 from typing import Any
 
+from graph.clean import clean_article, web_url
 from graph.model import Article, article_id_for
 from ingest.readers_dates import normalize_date
 
@@ -100,7 +101,8 @@ def make_article(
     """An Article with its stable id; a body with no text is the item's error."""
     if not body.strip():
         raise ItemError("the article has no body text")
-    return Article(
+    url = web_url(url)  # javascript:, data: and other non-web links are dropped, in every reader
+    return clean_article(Article(
         id=article_id_for(explicit_id, url, body),
         source=source,
         body=body,
@@ -108,4 +110,4 @@ def make_article(
         published=published,
         url=url,
         publisher=publisher or None,
-    )
+    ))

@@ -13,6 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 import networkx as nx
 
 from api.export.style import EDGE_COLOUR, LABEL_COLOUR, NODE_STYLE, style_of
+from graph.clean import xml_safe
 from graph.errors import ActorGraphError, LimitExceeded
 from graph.model import Relation, Subgraph
 
@@ -92,7 +93,7 @@ def svg(sub: Subgraph, title: str = "") -> str:
     parts += [_node(n.id, n.name, n.type, pos[n.id]) for n in sub.nodes]
     parts += _legend(sub, left + 16, top + MARGIN)
     parts.append("</svg>")
-    return "\n".join(parts) + "\n"
+    return xml_safe("\n".join(parts) + "\n")  # names stored before ingest cleaned them stay valid
 
 
 class RendererMissing(ActorGraphError):

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from graph.clean import web_url
 from graph.errors import LimitExceeded
 from graph.model import Predicate, Subgraph
 from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_NODES, GraphStore
@@ -112,7 +113,7 @@ def article_info(store: GraphStore, article_id: str) -> dict[str, Any]:
     if article is None:
         return {"title": None, "published": None, "source": None, "url": None}
     return {"title": article.title or None, "published": article.published, "source": article.source,
-            "url": article.url}
+            "url": web_url(article.url)}  # a link stored before ingest dropped other schemes stays out
 
 
 def _edge_rows(store: GraphStore, scope: Scope) -> list[dict[str, Any]]:

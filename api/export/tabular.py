@@ -22,6 +22,7 @@ REL_HEADER = (":START_ID", ":END_ID", ":TYPE", "id", "attrs", "first_seen", "las
               "evidence_count:int", "confidence:double")
 ARRAY_DELIMITER = ";"
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)  # fixed member timestamps: the same graph gives the same zip
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def as_json(sub: Subgraph) -> bytes:
@@ -38,11 +39,22 @@ def _array(items: tuple[str, ...]) -> str:
     return ARRAY_DELIMITER.join(item.replace(ARRAY_DELIMITER, ",") for item in items)
 
 
+def cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run as a formula (OWASP: CSV injection).
+
+    Text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a leading `'`,
+    which spreadsheets show as text and hide; numbers are written as they are.
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def _table(header: tuple[str, ...], rows: list[list[Any]]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([cell(v) for v in row] for row in rows)
     return out.getvalue()
 
 
@@ -68,4 +80,6 @@ def csv_zip(sub: Subgraph) -> bytes:
 IMPORT_HELP = """Load into an empty database (Neo4j 5):
   neo4j-admin database import full neo4j --nodes=nodes.csv --relationships=relationships.csv
 external_ids and attrs are JSON text; aliases is a ';'-separated string array.
+Text cells that began with = + - @, a tab or a carriage return carry a leading ' so that
+spreadsheets do not run them as formulas; strip it if you need the exact text.
 """

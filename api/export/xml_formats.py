@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from api.export.style import style_of
+from graph.clean import xml_safe
 from graph.model import Entity, Relation, Subgraph
 
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
@@ -46,8 +47,9 @@ def edge_values(relation: Relation) -> dict[str, Any]:
 
 def _finish(root: ET.Element) -> bytes:
     ET.indent(root)
-    data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return data + b"\n"
+    text = ET.tostring(root, encoding="unicode", xml_declaration=True)
+    # ElementTree escapes markup but writes characters XML forbids as they are (U+FFFE, C0 controls)
+    return (xml_safe(text) + "\n").encode("utf-8")
 
 
 def graphml(sub: Subgraph) -> bytes:
