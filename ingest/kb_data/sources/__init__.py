@@ -1,0 +1,1 @@
+"""Source tables the generated knowledge-base files and the gazetteer are built from."""
