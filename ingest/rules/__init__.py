@@ -22,6 +22,7 @@ from ingest.rules import (
     leadership,
     office,
     places,
+    results,
     seats,
     stance,
     tables,
@@ -30,7 +31,7 @@ from ingest.rules.base import RULES, Context, Found
 from ingest.spans import ensure_extensions
 
 __all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "infobox", "leadership",
-           "office", "places", "seats", "stance", "tables"]
+           "office", "places", "results", "seats", "stance", "tables"]
 
 log = logging.getLogger(__name__)
 

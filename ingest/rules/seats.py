@@ -19,7 +19,8 @@ from ingest.spans import EVENTS
 WIN_VERBS = ("win", "secure", "obtain", "gain", "take", "get", "capture", "grab", "garner", "clinch")
 PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank", "emerge")
 _TOTALS = {"total", "tally", "haul"}
-_PARTIES = {"PoliticalParty", "Person"}
+_PARTIES = {"PoliticalParty", "Person", "Organization"}  # a body winning seats is a party, whatever NER says
+_CLIMB_TO = {"PoliticalParty", "Person"}  # a verb climbing past its own clause trusts only these
 
 
 def seat_count(seats: Token) -> int | None:
@@ -77,10 +78,30 @@ def _seat_phrase(token: Token) -> tuple[Token, int] | None:
         verb = _governing_verb(token)
         count = seat_count(token)
         return (verb, count) if verb is not None and count is not None else None
-    bare = token.like_num and token.text.isdigit() and token.dep_ in {"dobj", "npadvmod"} \
-        and token.head.lemma_ in WIN_VERBS
+    count = number(token)
+    bare = count is not None and token.dep_ in {"dobj", "npadvmod"} and token.head.lemma_ in WIN_VERBS
     if bare and any(t.lemma_ == "seat" for t in token.sent):
-        return token.head, int(token.text)
+        return token.head, count
+    return None
+
+
+def number(token: Token) -> int | None:
+    """A count written in digits ("1,204") or words ("nine")."""
+    text = token.text.replace(",", "")
+    if text.isdigit():
+        return int(text)
+    return lexicon().number_words.get(token.lower_) if token.like_num else None
+
+
+def total_of(verb: Token) -> int | None:
+    """ "gained 61 seats for a total of 72": the seats held after the gain."""
+    for prep in verb.children:
+        total = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "for" else None
+        if total is not None and total.lower_ in _TOTALS:
+            of = next((c for c in total.children if c.lower_ == "of"), None)
+            amount = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if amount is not None:
+                return number(amount) if amount.lemma_ != "seat" else seat_count(amount)
     return None
 
 
@@ -135,7 +156,7 @@ def _parties(ctx: Context, verb: Token) -> list[Span]:
             break
         node = node.head
         span = ctx.ref(node)
-        if span is not None and span.label_ in _PARTIES:
+        if span is not None and span.label_ in _CLIMB_TO:
             found = [span]
     return found
 
@@ -156,5 +177,6 @@ def won_seats(ctx: Context) -> Iterator[Found]:
         if election is None:
             continue
         confidence = 0.85 if verb.lemma_ in {"win", "secure", "obtain"} else 0.75
+        count = total_of(verb) or count
         for party in _parties(ctx, verb):
             yield make(party, Predicate.WON_SEATS, election, verb, confidence, "seats.won", seats=count)
