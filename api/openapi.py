@@ -37,19 +37,22 @@ CONFIG: dict[str, Any] = {
 EVERYWHERE = {
     "400": "Invalid parameter or a limit exceeded (the detail names it)",
     "500": "Unexpected server error (no trace is ever shown)",
-    "503": "The store cannot be reached; retry after `Retry-After` seconds",
+    "503": "The store cannot be reached, or the request's searches ran past their deadline "
+           "(`search_seconds`); retry after `Retry-After` seconds",
 }
+SEARCHES = {"422": "The request needed more work than its budget (`search_steps`) or the graph is over "
+                   "the analytics limit; the detail names the limit. Narrow the request"}
 WITH_PATH_ID = {"404": "Unknown id"}
 ON_WRITES = {
     "401": "Missing or wrong bearer token",
     "403": "Writes are disabled: no API token is configured",
-    "413": "Request body over the size limit",
+    "413": "Request body over the size limit (`max_body_bytes`; chunked bodies too)",
     "422": "Malformed request body",
 }
 LOOKUPS = {"404": "An id given in the parameters is unknown (or, for paths, no path joins them)"}
 
 
-def _problem(description: str, retry: bool = False) -> dict[str, Any]:
+def _problem(description: str, retry: bool = False, challenge: bool = False) -> dict[str, Any]:
     response: dict[str, Any] = {
         "description": description,
         "content": {PROBLEM_MEDIA: {"schema": {"$ref": "#/components/schemas/Problem"}}},
@@ -57,6 +60,9 @@ def _problem(description: str, retry: bool = False) -> dict[str, Any]:
     if retry:
         response["headers"] = {"Retry-After": {"schema": {"type": "string"},
                                                "description": "Seconds to wait before retrying"}}
+    if challenge:
+        response["headers"] = {"WWW-Authenticate": {"schema": {"type": "string"}, "required": True,
+                                                    "description": "`Bearer realm=\"actorgraph\"`"}}
     return response
 
 
@@ -74,8 +80,10 @@ def _finish_operation(path: str, method: str, op: dict[str, Any]) -> None:
         op["security"] = [{"BearerAuth": []}]
     if path.endswith(("/subgraph", "/paths")):
         extra.update(LOOKUPS)
+    if method == "get" and path.startswith("/api/v1/"):
+        extra.update(SEARCHES)
     for code, description in sorted(extra.items()):
-        responses[code] = _problem(description, retry=code == "503")
+        responses[code] = _problem(description, retry=code == "503", challenge=code == "401")
 
 
 def finish_spec(spec: dict[str, Any]) -> dict[str, Any]:
