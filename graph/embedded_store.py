@@ -28,8 +28,9 @@ import networkx as nx
 
 from graph import embedded_read as read
 from graph.clean import clean_batch
+from graph.embedded_paths import IdPath, PathFinder
 from graph.embedded_rows import loads
-from graph.embedded_traverse import EdgeFilter, IdPath, PathFinder, neighbourhood
+from graph.embedded_traverse import EdgeFilter, neighbourhood
 from graph.embedded_write import Applied, EdgeRow, apply_batch, prepare, retract
 from graph.errors import InvalidArgument, LimitExceeded, NoPath, NotFound
 from graph.model import (

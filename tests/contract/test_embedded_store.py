@@ -10,7 +10,7 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph import embedded_traverse
+from graph import embedded_paths, embedded_traverse
 from graph.embedded_store import EmbeddedStore
 from graph.errors import NoPath
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation
@@ -145,7 +145,7 @@ def test_k_paths_stay_exact_when_the_distance_ball_is_cut(
     path: Path, monkeypatch: pytest.MonkeyPatch, ball: int
 ) -> None:
     """A tiny search budget only weakens pruning; the answer still matches the brute-force oracle."""
-    monkeypatch.setattr(embedded_traverse, "BALL_NODES", ball)
+    monkeypatch.setattr(embedded_paths, "BALL_NODES", ball)
     store = load(path)
     rels = fixture_relations(BATCHES).values()
     for (source, target), directed in itertools.product(
