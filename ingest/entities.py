@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ingest.kb import KnowledgeBase, load_kb
+from ingest.kb_spans import inside_longer_name
 from ingest.lexicon import lexicon
 
 
@@ -51,8 +52,8 @@ class KBEntities:
                     continue  # "a state of law" is not the State of Law Coalition: names are capitalised
                 key = doc.vocab.strings[match_id]
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
-        doc.ents = filter_spans([s for s in _drop_redefined(doc, spans)
-                                 if not self._inside_name(s) and not _names_a_group(s)])
+        doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
+                                 and not _names_a_group(s) and not inside_longer_name(s)])
         return doc
 
     def _inside_name(self, span: Span) -> bool:

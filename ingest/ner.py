@@ -16,9 +16,13 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import EntityType
 from ingest.descriptors import NAME_LABELS, described_type
 from ingest.entities import cached_kb
+from ingest.entity_words import entity_words
+from ingest.head_types import head_type, titled_person
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
 from ingest.names import mend_names
+from ingest.non_actors import not_an_actor
+from ingest.pasted import in_junk
 from ingest.place_cues import PlaceCues
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -83,12 +87,15 @@ def _national_or_not(span: Span, cue: EntityType, lex: Lexicon) -> EntityType:
     return EntityType.STATE_BODY if national or "security" in span.text.lower() else EntityType.ARMED_GROUP
 
 
-_STRUGGLE_WORDS = {"liberation", "resistance", "jihad", "salvation", "mujahideen"}
+_MEETINGS = {"congress", "conference", "plenum", "session", "summit", "convention"}
 
 
-def _liberation_front(span: Span) -> bool:
-    """A front or army named for a struggle is an armed group ("Macina Liberation Front")."""
-    return span.root.lower_ in {"front", "army"} and any(t.lower_ in _STRUGGLE_WORDS for t in span)
+def _ordinal_meeting(span: Span) -> EntityType | None:
+    """ "the 12th Congress of the PKK": a numbered meeting is an event, not the body that meets."""
+    first = span[0]
+    suffixed = first.lower_[-2:] in {"th", "st", "nd", "rd"} and first.lower_[:-2].isdigit()
+    numbered = first.like_num or first.ent_type_ == "ORDINAL" or suffixed
+    return EntityType.EVENT if numbered and span.root.lower_ in _MEETINGS else None
 
 
 _PLACE_WORDS = {"capital", "city", "town", "village", "province", "district", "port", "region"}
@@ -140,7 +147,7 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
     actors = kb.lookup(span.text)
     if len(actors) == 1:
         return actors[0].type.value, actors[0].id
-    if span.label_ == "NORP" or _is_junk(span, lex):
+    if span.label_ == "NORP" or _is_junk(span, lex) or not_an_actor(span, lex):
         return None
     country = lex.country_of(span.text)
     if country and (span.label_ == "GPE" or span.text == country):  # the small model calls "Mali" a person
@@ -152,8 +159,11 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
     described = described_type(span, lex)
     if described is not None:
         return described.value, ""
-    if _liberation_front(span):
-        return EntityType.ARMED_GROUP.value, ""
+    headed = _ordinal_meeting(span) or head_type(span, lex)
+    if headed is not None:
+        return headed.value, ""
+    if titled_person(span):
+        return EntityType.PERSON.value, ""
     cue = cue_type(span, lex)
     if cue is not None:
         return _national_or_not(span, cue, lex).value, ""
@@ -200,8 +210,12 @@ class EntityTypes:
             if ent.label_ not in _KEEP:
                 continue
             span = trim(ent)
-            if span is None:
+            if span is None or in_junk(doc, span.start_char, span.end_char):
                 continue
+            owner, span = _split_possessive(span, lex)
+            if owner is not None:
+                kept.append(owner)
+            span = _strip_titles(span)
             if span.start and doc[span.start - 1].text == "Operation":  # "Operation Decisive Storm"
                 span = Span(doc, span.start - 1, span.end, label=span.label_)
             if span.label_ == "PERSON":
@@ -209,8 +223,36 @@ class EntityTypes:
             typed = statistical_type(span, self.kb, lex)
             if typed is not None:
                 kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))
+        kept = [e for e in kept if not in_junk(doc, e.start_char, e.end_char)]
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
+
+
+def _split_possessive(span: Span, lex: Lexicon) -> tuple[Span | None, Span]:
+    """ "Colombia's Special Jurisdiction for Peace": the country and the name it owns, apart."""
+    doc = span.doc
+    for tok in span[1:-1]:
+        if tok.lower_ in {"'s", "’s"}:
+            owner = doc[span.start:tok.i]
+            country = lex.country_of(owner.text)
+            if country is None:
+                return None, span
+            return (Span(doc, owner.start, owner.end, label=EntityType.COUNTRY.value),
+                    Span(doc, tok.i + 1, span.end, label=span.label_))
+    return None, span
+
+
+def _strip_titles(span: Span) -> Span:
+    """ "Ayatollah Ali Sistani", "President Zarko Vell": the title stays outside the name, unless
+    the rest is itself a body ("General Assembly", "Supreme Court")."""
+    titles = entity_words().person_titles
+    start = span.start
+    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in titles:
+        start += 1
+    rest = span.doc[start:span.end]
+    if start == span.start or not rest[0].text[:1].isupper() or head_type(rest, lexicon()) is not None:
+        return span
+    return Span(span.doc, start, span.end, label="PERSON" if span.label_ != "PERSON" else span.label_)
 
 
 def _listed_first_names(ents: list[Span], lex: Lexicon) -> list[Span]:

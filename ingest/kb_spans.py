@@ -1,0 +1,55 @@
+"""A knowledge-base alias found inside a longer capitalised name is not that actor.
+
+"Dawn" (a newspaper) in "the Green Dawn Party", "Congress" in "Indian National Congress"
+or "the 12th Congress of the PKK": the ruler's match is a piece of another name, and
+keeping it would cut that name in two. A group match (not a person, country or place,
+which have their own rules) is dropped when a name word comes right before it or a
+head noun ("Party", "Battalions") right after it; titles, countries and demonyms
+before it do not count ("Iraqi Parliament"), nor does a headline in title case.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ingest.entity_words import entity_words
+from ingest.lexicon import lexicon
+
+_GROUP_TYPES = frozenset({"Organization", "StateBody", "PoliticalParty", "ArmedGroup"})
+_HEADLINE_SHARE = 0.6
+
+
+def _name_word(tok: Token) -> bool:
+    """A capitalised proper noun that is no title, country or demonym, or a number ("12th")."""
+    if tok.like_num or (tok.text[:-2].isdigit() and tok.lower_[-2:] in {"st", "nd", "rd", "th"}):
+        return True
+    if not tok.is_title or tok.tag_ not in {"NNP", "NNPS"}:
+        return False
+    lex = lexicon()
+    word = tok.lower_
+    return (word not in lex.title_words and word not in entity_words().person_titles
+            and lex.country_of(tok.text) is None and word not in {"the", "of"})
+
+
+def _in_headline(tok: Token) -> bool:
+    """Is the token in a title-case line with no closing full stop ("US Strikes Kataib Hezbollah Sites")?"""
+    text = tok.doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    end = text.find("\n", tok.idx)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if line.endswith((".", "!", "?", '"', "”")) or len(words) <= 3:
+        return False
+    return sum(w[:1].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
+
+
+def inside_longer_name(span: Span) -> bool:
+    """Is this group match a piece of a longer capitalised name the knowledge base does not hold?"""
+    if span.label_ not in _GROUP_TYPES:
+        return False
+    doc = span.doc
+    prev = doc[span.start - 1] if span.start else None
+    nxt = doc[span.end] if span.end < len(doc) else None
+    before = prev is not None and not prev.is_sent_start and _name_word(prev)
+    after = nxt is not None and nxt.is_title and nxt.lower_ in entity_words().heads
+    return (before or after) and not _in_headline(span[0])
