@@ -13,7 +13,7 @@ from api.settings import Settings
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.parametrize("package", ["graph", "ingest", "api", "queries"])
+@pytest.mark.parametrize("package", ["actorgraph", "graph", "ingest", "api", "queries"])
 def test_top_level_packages_import_from_this_repo(package: str) -> None:
     module = importlib.import_module(package)
     assert Path(module.__file__).resolve().parent == ROOT / package
