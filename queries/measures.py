@@ -24,7 +24,7 @@ from graph.budget import current
 Row = dict[str, Any]
 DECIMALS = 9
 EXACT_BETWEENNESS_NODES = 2000  # above this, betweenness samples at most this many pivots (seeded)
-BETWEENNESS_SHARE = 2  # betweenness may spend 1/BETWEENNESS_SHARE of the request's steps on pivots
+BETWEENNESS_SHARE = 4  # betweenness may spend 1/BETWEENNESS_SHARE of the request's steps on pivots
 
 
 def undirected(rows: Sequence[Row]) -> nx.Graph:
@@ -57,7 +57,7 @@ def degree(rows: Sequence[Row]) -> dict[str, float]:
 
 def pivots(nodes: int, edges: int) -> int:
     """How many source nodes betweenness uses: every node when the graph is small and the budget
-    allows, else a seeded sample sized to EXACT_BETWEENNESS_NODES and half the request's steps
+    allows, else a seeded sample sized to EXACT_BETWEENNESS_NODES and a quarter of the request's steps
     (each pivot costs one breadth-first search, about nodes + edges steps).
 
     A sample of k pivots estimates each score with a relative standard error of roughly

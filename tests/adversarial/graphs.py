@@ -1,0 +1,90 @@
+"""Hostile graphs for the adversarial suite, written through the stores' own batch writes.
+
+`clique_hub`: the graph of issue 12 — a 100-person clique of MET_WITH relations
+around the source s, a path s–m–t, and t linked to a hub with 25,000 leaves
+(about 25,100 nodes and 30,000 relations). It stalled the server for 53 s on
+one paths request and pinned a CPU for minutes on betweenness.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation
+from graph.store import GraphStore
+
+CLIQUE = 100
+LEAVES = 25_000
+BATCH = 10_000
+SOURCE = "person:clique-0"
+MIDDLE = "person:middle"
+TARGET = "person:target"
+HUB = "organization:hub"
+ARTICLE = Article("adversarial-clique-hub", "adversarial", title="A dense clique and a hub",
+                  published="2024-01-01")
+
+
+def _person(i: int) -> Entity:
+    return Entity(f"person:clique-{i}", f"Clique member {i}", EntityType.PERSON)
+
+
+def _rel(s: str, p: Predicate, o: str, n: int) -> Relation:
+    sentence = f"{s} and {o} were reported together."
+    ev = Evidence(ARTICLE.id, sentence, n * 64, n * 64 + len(sentence), date="2024-01-01", confidence=0.8)
+    return Relation(s, p, o, evidence=(ev,))
+
+
+def _relations() -> Iterator[Relation]:
+    n = 0
+    for i in range(CLIQUE):
+        for j in range(i + 1, CLIQUE):
+            n += 1
+            yield _rel(f"person:clique-{i}", Predicate.MET_WITH, f"person:clique-{j}", n)
+    yield _rel(SOURCE, Predicate.MET_WITH, MIDDLE, n + 1)
+    yield _rel(MIDDLE, Predicate.MET_WITH, TARGET, n + 2)
+    yield _rel(TARGET, Predicate.LEADS, HUB, n + 3)
+    for leaf in range(LEAVES):
+        yield _rel(f"person:leaf-{leaf}", Predicate.PART_OF, HUB, n + 4 + leaf)
+
+
+def _entities() -> list[Entity]:
+    people = [_person(i) for i in range(CLIQUE)]
+    people += [Entity(MIDDLE, "Middle", EntityType.PERSON), Entity(TARGET, "Target", EntityType.PERSON),
+               Entity(HUB, "Hub", EntityType.ORGANIZATION)]
+    people += [Entity(f"person:leaf-{i}", f"Leaf {i}", EntityType.PERSON) for i in range(LEAVES)]
+    return people
+
+
+def _chunks(items: list[object], size: int) -> Iterator[list[object]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+def write_clique_hub(store: GraphStore) -> None:
+    """Write the clique-plus-hub graph in batches of BATCH entities or relations."""
+    store.ensure_schema()
+    store.write(Batch(articles=(ARTICLE,)))
+    for chunk in _chunks(list(_entities()), BATCH):
+        store.write(Batch(entities=tuple(chunk)))  # type: ignore[arg-type]
+    for chunk in _chunks(list(_relations()), BATCH):
+        store.write(Batch(relations=tuple(chunk)))  # type: ignore[arg-type]
+
+
+def write_many_relations(store: GraphStore, relations: int, *, per_node: int = 50) -> None:
+    """A plain graph of `relations` relations (stars of `per_node` leaves), for size limits."""
+    store.ensure_schema()
+    article = Article("adversarial-many", "adversarial", title="Many relations", published="2024-01-01")
+    store.write(Batch(articles=(article,)))
+    centres = relations // per_node + 1
+    ents = [Entity(f"organization:centre-{i}", f"Centre {i}", EntityType.ORGANIZATION) for i in range(centres)]
+    ents += [Entity(f"person:member-{i}", f"Member {i}", EntityType.PERSON) for i in range(relations)]
+    for chunk in _chunks(list(ents), 20_000):
+        store.write(Batch(entities=tuple(chunk)))  # type: ignore[arg-type]
+    rels = []
+    for i in range(relations):
+        sentence = f"Member {i} belongs to centre {i // per_node}."
+        ev = Evidence(article.id, sentence, 0, len(sentence), date="2024-01-01", confidence=0.7)
+        rels.append(Relation(f"person:member-{i}", Predicate.PART_OF, f"organization:centre-{i // per_node}",
+                             evidence=(ev,)))
+    for chunk in _chunks(list(rels), 20_000):
+        store.write(Batch(relations=tuple(chunk)))  # type: ignore[arg-type]
