@@ -69,22 +69,3 @@ def write_clique_hub(store: GraphStore) -> None:
     for chunk in _chunks(list(_relations()), BATCH):
         store.write(Batch(relations=tuple(chunk)))  # type: ignore[arg-type]
 
-
-def write_many_relations(store: GraphStore, relations: int, *, per_node: int = 50) -> None:
-    """A plain graph of `relations` relations (stars of `per_node` leaves), for size limits."""
-    store.ensure_schema()
-    article = Article("adversarial-many", "adversarial", title="Many relations", published="2024-01-01")
-    store.write(Batch(articles=(article,)))
-    centres = relations // per_node + 1
-    ents = [Entity(f"organization:centre-{i}", f"Centre {i}", EntityType.ORGANIZATION) for i in range(centres)]
-    ents += [Entity(f"person:member-{i}", f"Member {i}", EntityType.PERSON) for i in range(relations)]
-    for chunk in _chunks(list(ents), 20_000):
-        store.write(Batch(entities=tuple(chunk)))  # type: ignore[arg-type]
-    rels = []
-    for i in range(relations):
-        sentence = f"Member {i} belongs to centre {i // per_node}."
-        ev = Evidence(article.id, sentence, 0, len(sentence), date="2024-01-01", confidence=0.7)
-        rels.append(Relation(f"person:member-{i}", Predicate.PART_OF, f"organization:centre-{i // per_node}",
-                             evidence=(ev,)))
-    for chunk in _chunks(list(rels), 20_000):
-        store.write(Batch(relations=tuple(chunk)))  # type: ignore[arg-type]
