@@ -288,9 +288,14 @@ def _assemble(packaged: Sequence[RawActor], extra: Sequence[RawActor]) -> Knowle
 
 
 def load_kb(extra_files: Sequence[str | Path] = ()) -> KnowledgeBase:
-    """The packaged knowledge base, extended by analysts' YAML files; errors list every problem."""
+    """The packaged knowledge base, extended by analysts' YAML and FollowTheMoney files; errors list
+    every problem in our YAML (third-party FtM data is never an error: see `ingest.kb_ftm`)."""
     if not extra_files:
         return _packaged_kb()
+    from ingest.kb_ftm import is_ftm_file, load_with_ftm
+
+    if any(is_ftm_file(path) for path in extra_files):  # FollowTheMoney files: ingest.kb_ftm, cached
+        return load_with_ftm(extra_files, _packaged_entries()).kb
     extra: list[RawActor] = []
     problems: list[str] = []
     for path in extra_files:

@@ -31,7 +31,7 @@ def _base(text: str) -> str:
     return _HONORIFIC.sub("", text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 20)  # FtM knowledge bases reach ~500k forms; a smaller cache thrashes
 def lookup_key(text: str) -> str:
     """Case-, accent-, apostrophe- and punctuation-insensitive key of a name."""
     return " ".join(_NON_WORD.sub(" ", _base(text).casefold()).split())

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
+from api.commands import add_kb_argument, with_kb
 from api.settings import Settings
 
 FORMATS = ("jsonl", "json", "table")
@@ -24,6 +25,7 @@ def register(sub: Any) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or glob patterns")
     parser.add_argument("--format", choices=FORMATS, default="jsonl", help="output format (default jsonl)")
     parser.add_argument("--workers", type=_positive, default=1, help="extraction processes (default 1)")
+    add_kb_argument(parser)
     parser.set_defaults(handler=run)
 
 
@@ -32,7 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from ingest.readers import ReadError, read_paths
     from ingest.service import Failure, extract_many
 
-    settings = Settings.from_env()
+    settings = with_kb(Settings.from_env(), args)
     failed = 0
 
     def articles() -> Iterator[Any]:

@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from api.commands import add_kb_argument, with_kb
 from api.settings import Settings
 from graph.errors import InvalidArgument, StoreConfigError, StoreUnavailable
 from graph.store import GraphStore
@@ -28,6 +29,7 @@ def register(sub: Any) -> None:
                             description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or glob patterns")
     add_store_argument(parser)
+    add_kb_argument(parser)
     parser.add_argument("--workers", type=_positive, default=1, help="extraction processes (default 1)")
     parser.add_argument("--batch-size", type=_positive, default=200,
                         help="articles per atomic store write (default 200)")
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail("ingest", "give at least one PATH or --reference FILE")
     if not args.verbose:  # the driver reports every "index already exists" at INFO
         logging.getLogger("neo4j").setLevel(logging.WARNING)
-    settings = Settings.from_env(store=args.store)
+    settings = with_kb(Settings.from_env(store=args.store), args)
     store = store_from_args(args)
     progress = Progress()
     try:
