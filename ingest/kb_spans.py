@@ -5,7 +5,8 @@ or "the 12th Congress of the PKK": the ruler's match is a piece of another name,
 keeping it would cut that name in two. A group match (not a person, country or place,
 which have their own rules) is dropped when a name word comes right before it or a
 head noun ("Party", "Battalions") right after it; titles, countries and demonyms
-before it do not count ("Iraqi Parliament"), nor does a headline in title case.
+before it do not count ("Iraqi Parliament"), nor does a headline in title case. A one-word
+person form (a surname) followed by another name word is a piece of another person's name.
 """
 
 from __future__ import annotations
@@ -45,9 +46,11 @@ def _in_headline(tok: Token) -> bool:
 
 def inside_longer_name(span: Span) -> bool:
     """Is this group match a piece of a longer capitalised name the knowledge base does not hold?"""
+    doc = span.doc
+    if span.label_ == "Person" and len(span) == 1 and span.end < len(doc):
+        return _name_word(doc[span.end]) and doc[span.end].lower_ not in entity_words().heads
     if span.label_ not in _GROUP_TYPES:
         return False
-    doc = span.doc
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
     before = prev is not None and not prev.is_sent_start and _name_word(prev)

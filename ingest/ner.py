@@ -61,7 +61,8 @@ def _extend_name(span: Span, kept: list[Span]) -> Span:
     taken = {i for s in kept for i in range(s.start, s.end)}
     while start > 0 and start - 1 not in taken:
         prev = doc[start - 1]
-        if prev.tag_ != "NNP" or not prev.is_title or prev.lower_ in lexicon().name_prefixes:
+        if prev.tag_ != "NNP" or not prev.is_title or prev.lower_ in lexicon().name_prefixes \
+                or prev.lower_.rstrip(".") in entity_words().person_titles:
             break
         if lexicon().country_of(prev.text) is not None or prev.lower_ in lexicon().cues:
             break
@@ -213,6 +214,7 @@ class EntityTypes:
             if span is None or in_junk(doc, span.start_char, span.end_char):
                 continue
             owner, span = _split_possessive(span, lex)
+            span = _inside_meeting(span)
             if owner is not None:
                 kept.append(owner)
             span = _strip_titles(span)
@@ -240,6 +242,17 @@ def _split_possessive(span: Span, lex: Lexicon) -> tuple[Span | None, Span]:
             return (Span(doc, owner.start, owner.end, label=EntityType.COUNTRY.value),
                     Span(doc, tok.i + 1, span.end, label=span.label_))
     return None, span
+
+
+def _inside_meeting(span: Span) -> Span:
+    """ "the 12th Congress of the Zanland Unity Party": the party is the actor named inside the meeting
+    (entities cannot overlap, and the meeting itself is no actor)."""
+    doc = span.doc
+    of = next((t for t in span[2:-1] if t.lower_ == "of"), None)
+    if of is None or _ordinal_meeting(doc[span.start:of.i]) is None:
+        return span
+    start = of.i + 2 if doc[of.i + 1].lower_ == "the" else of.i + 1
+    return Span(doc, start, span.end, label="ORG") if start < span.end else span
 
 
 def _strip_titles(span: Span) -> Span:

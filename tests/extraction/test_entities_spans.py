@@ -1,0 +1,32 @@
+"""Spans that hold: titles outside names, countries and KB aliases not cut out of longer names."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_honorifics_stay_outside_the_name(run) -> None:
+    r = run("Ayatollah Zarif Moussavian met Sheikh Tamar Oslevar in Velmar. "
+            "Zarif Moussavian later spoke.")
+    assert r.types.get("Zarif Moussavian") == "Person", r.types
+    assert r.types.get("Tamar Oslevar") == "Person", r.types
+    assert not any(n.startswith(("Ayatollah", "Sheikh")) for n in r.types)
+
+
+def test_a_country_owner_is_split_off_a_body_name(run) -> None:
+    r = run("Zanland's Special Tribunal for Coastal Crimes ruled on Monday. Nigeria's Supreme Court agreed.")
+    assert r.types.get("Special Tribunal for Coastal Crimes") == "StateBody", r.types
+    assert r.types.get("Nigeria") == "Country", r.types
+
+
+def test_a_known_alias_inside_a_longer_name_is_not_that_actor(run) -> None:
+    r = run("The Green Fatah Party gained two seats in Velmar.")
+    assert "Green Fatah Party" in r.types, r.types
+    assert not any(n.startswith("Fatah") for n in r.types), r.types
+
+
+def test_a_country_inside_a_group_name_stays_in_it(run) -> None:
+    r = run("The Revolutionary Armed Forces of Zanland signed the deal in Velmar.")
+    assert r.types.get("Revolutionary Armed Forces of Zanland") == "ArmedGroup", r.types
