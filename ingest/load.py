@@ -18,7 +18,7 @@ from graph.errors import NotFound, StoreUnavailable
 from graph.model import Article, Batch, Evidence, Relation
 from graph.store import GraphStore
 from ingest.progress import Failure, Progress, Tally
-from ingest.resolve import MergeDecision, Resolver
+from ingest.resolve import MergeDecision, Resolution, Resolver
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -108,8 +108,11 @@ class Loader:
             self._seen[article.id] = article.hash
         return Plan(tuple(new), tuple(changed), tuple(unchanged))
 
-    def load(self, batch: Batch, plan: Plan) -> LoadResult:
-        """Delete the changed articles' old versions, resolve the batch, write it in one transaction."""
+    def load(self, batch: Batch, plan: Plan, *, resolved: bool = False) -> LoadResult:
+        """Delete the changed articles' old versions, resolve the batch, write it in one transaction.
+
+        `resolved`: the batch already carries resolved ids (a distributed engine resolved the run).
+        """
         in_batch = {a.id for a in batch.articles}
         replaced = [a for a in plan.changed if a.id in in_batch]
         for article in replaced:
@@ -117,16 +120,26 @@ class Loader:
         if replaced:
             self.resolver.forget()  # the store lost nodes the run-local index may still hold
         dated = with_evidence_dates(batch)
-        # Resolution reads the store; a retry redoes it (decisions already made are reused).
-        resolution = self.retry.call(f"resolving a batch of {len(batch.articles)} articles",
-                                     lambda: self.resolver.resolve(dated))
-        self.retry.call(f"writing a batch of {len(batch.articles)} articles",
-                        lambda: self.store.write(resolution.batch))
-        out = resolution.batch
+        if resolved:
+            out, decisions = dated, ()
+        else:
+            # Resolution reads the store; a retry redoes it (decisions already made are reused).
+            resolution = self.retry.call(f"resolving a batch of {len(batch.articles)} articles",
+                                         lambda: self.resolve(dated))
+            out, decisions = with_settled_attributes(resolution.batch), resolution.decisions
+        self.retry.call(f"writing a batch of {len(batch.articles)} articles", lambda: self.store.write(out))
         return LoadResult(
             new=len(in_batch) - len(replaced), updated=len(replaced), entities=len(out.entities),
             relations=len(out.relations), evidence=sum(len(r.evidence) for r in out.relations),
-            decisions=resolution.decisions)
+            decisions=decisions)
+
+    def resolve(self, batch: Batch) -> Resolution:
+        """Cluster the batch (order-independent), then resolve each cluster against the store and run."""
+        from ingest.cluster import apply_clustering, cluster_batch, member_decisions
+
+        clustering = cluster_batch(batch, self.resolver.is_kb, self.resolver.policy)
+        resolution = self.resolver.resolve(apply_clustering(batch, clustering))
+        return replace(resolution, decisions=member_decisions(batch, clustering, resolution))
 
     def _delete_old(self, article_id: str) -> None:
         def delete() -> None:
@@ -158,6 +171,33 @@ def with_evidence_dates(batch: Batch) -> Batch:
         return replace(rel, evidence=tuple(fix(e) for e in rel.evidence))
 
     return replace(batch, relations=tuple(fix_relation(r) for r in batch.relations))
+
+
+def _instance_order(rel: Relation) -> tuple[str, str, int]:
+    """Newest evidence last: (latest date, then article id and offset of that evidence)."""
+    latest = max(rel.evidence, key=lambda e: (e.date or "", e.article_id, e.start), default=None)
+    return ("", "", 0) if latest is None else (latest.date or "", latest.article_id, latest.start)
+
+
+def settle_attributes(relations: Iterable[Relation]) -> dict[str, dict[str, Any]]:
+    """Relation id -> its attributes merged so the newest evidence wins, whatever the input order."""
+    by_id: dict[str, list[Relation]] = {}
+    for rel in relations:
+        by_id.setdefault(rel.id, []).append(rel)
+    settled: dict[str, dict[str, Any]] = {}
+    for rid, group in by_id.items():
+        merged: dict[str, Any] = {}
+        for rel in sorted(group, key=_instance_order):
+            merged.update(rel.attrs)
+        settled[rid] = merged
+    return settled
+
+
+def with_settled_attributes(batch: Batch, settled: dict[str, dict[str, Any]] | None = None) -> Batch:
+    """Every instance of a relation carries the same settled attributes (order-independent writes)."""
+    settled = settle_attributes(batch.relations) if settled is None else settled
+    relations = tuple(replace(r, attrs=settled.get(r.id, r.attrs)) for r in batch.relations)
+    return replace(batch, relations=relations)
 
 
 def combine(batches: Iterable[Batch]) -> Batch:

@@ -30,7 +30,8 @@ from ingest.resolve import Resolver
 __all__ = [
     "CHUNK", "ArticlesFailed", "EmptyArticle", "ExtractionFailed", "ExtractorPool", "Failure",
     "IngestError", "IngestOptions", "ModelNotFound", "article_extractor", "check_model", "extract_article",
-    "extract_many", "ingest_articles", "ingest_into", "load_references", "make_loader",
+    "extract_many", "follow_into", "ingest_articles", "ingest_into", "load_references", "make_loader",
+    "read_sources",
 ]
 
 
@@ -104,3 +105,31 @@ def ingest_articles(store: GraphStore, articles: Iterable[Article], *, pool: Ext
     options = options or IngestOptions()
     loader = make_loader(store, kb, options.retries)
     return run_ingest(articles, loader, article_extractor(pool), progress, batch_size=options.batch_size)
+
+
+def read_sources(paths: list[str], fetcher: Any) -> Iterator[Any]:
+    """Stage *read*: files, folders and globs, then `http(s)://` articles and feeds (via `fetcher`)."""
+    from ingest.fetch import is_url, read_urls
+    from ingest.readers import read_paths
+
+    files = [p for p in paths if not is_url(p)]
+    urls = [p for p in paths if is_url(p)]
+    if files:
+        yield from read_paths(files)
+    if urls:
+        yield from read_urls(urls, fetcher)
+
+
+def follow_into(store: GraphStore, sources: list[str], *, pool: ExtractorPool, kb: KnowledgeBase,
+                progress: Progress, fetcher: Any, interval: float, polls: int | None = None,
+                options: IngestOptions | None = None) -> Tally:
+    """`ingest --watch`: poll folders and feeds, ingesting what is new or changed each time."""
+    from ingest.watch import Follower, follow
+
+    options = options or IngestOptions()
+    loader = make_loader(store, kb, options.retries)
+    extractor = article_extractor(pool)
+    follow(Follower(sources, fetcher), lambda items: run_ingest(items, loader, extractor, progress,
+                                                                batch_size=options.batch_size),
+           interval=interval, polls=polls)
+    return progress.tally

@@ -12,6 +12,8 @@ import functools
 import logging
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from api.commands import add_kb_argument, with_kb
@@ -27,7 +29,8 @@ def register(sub: Any) -> None:
     """Add the `ingest` subcommand."""
     parser = sub.add_parser("ingest", help="extract articles and load them into the store",
                             description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files, folders or glob patterns")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files, folders, glob patterns, or http(s) URLs of articles and RSS/Atom feeds")
     add_store_argument(parser)
     add_kb_argument(parser)
     parser.add_argument("--workers", type=_positive, default=1, help="extraction processes (default 1)")
@@ -39,6 +42,20 @@ def register(sub: Any) -> None:
     parser.add_argument("--retries", type=_positive, default=5, metavar="N",
                         help="attempts per store operation while the store is unreachable, with "
                              "exponential backoff from 0.5 s (default 5)")
+    parser.add_argument("--engine", choices=("process", "spark"), default="process",
+                        help="process: this machine, --workers processes (default); spark: Apache Spark "
+                             "(needs the 'spark' extra)")
+    parser.add_argument("--master", default="local[*]", metavar="URL",
+                        help="Spark master URL with --engine spark (default local[*])")
+    parser.add_argument("--checkpoint", metavar="DIR",
+                        help="keep Spark's flat extraction rows here, so a re-run re-parses nothing")
+    parser.add_argument("--watch", action="store_true",
+                        help="follow the folders and feed URLs: poll them, ingest what is new or changed")
+    parser.add_argument("--interval", type=float, default=60.0, metavar="SECONDS",
+                        help="seconds between polls with --watch (default 60)")
+    parser.add_argument("--polls", type=_positive, metavar="N", help="with --watch, stop after N polls")
+    parser.add_argument("--allow-private-urls", action="store_true",
+                        help="let http(s) PATHs reach loopback and private addresses (refused by default)")
     parser.set_defaults(handler=run)
 
 
@@ -92,7 +109,8 @@ def run(args: argparse.Namespace) -> int:
     try:
         store.ensure_schema()
         ingest_into(store, args.paths, args.reference, settings=settings, workers=args.workers,
-                    batch_size=args.batch_size, progress=progress, retries=args.retries)
+                    batch_size=args.batch_size, progress=progress, retries=args.retries,
+                    engine=_spark_options(args), follow=_follow(args), fetch=_fetch_policy(args))
     finally:
         progress.close()
         store.close()
@@ -103,15 +121,75 @@ def run(args: argparse.Namespace) -> int:
 
 
 def ingest_into(store: GraphStore, paths: Iterable[str], references: Iterable[str], *, settings: Settings,
-                workers: int, batch_size: int, progress: Any, retries: int = 5) -> None:
-    """The service call behind the command, configured from the settings."""
+                workers: int, batch_size: int, progress: Any, retries: int = 5, engine: Any = None,
+                follow: Any = None, fetch: Any = None) -> None:
+    """The service call behind the command: one process or Spark, one pass or following the sources."""
     from ingest import service
+    from ingest.fetch import Fetcher
     from ingest.kb import load_kb
 
     kb = load_kb(settings.kb_files)
     options = service.IngestOptions(batch_size=batch_size, retries=retries)
-    with service.ExtractorPool(settings.spacy_model, tuple(settings.kb_files), workers) as pool:
-        service.ingest_into(store, paths, references, pool=pool, kb=kb, progress=progress, options=options)
+    fetcher = Fetcher(fetch) if fetch is not None else Fetcher()
+    model, kb_files = settings.spacy_model, tuple(settings.kb_files)
+    try:
+        if engine is not None:
+            _on_spark(store, list(paths), references, engine, follow, model=model, kb_files=kb_files, kb=kb,
+                      progress=progress, options=options, fetcher=fetcher)
+            return
+        with service.ExtractorPool(model, kb_files, workers) as pool:
+            if follow is not None:
+                service.follow_into(store, list(paths), pool=pool, kb=kb, progress=progress, fetcher=fetcher,
+                                    interval=follow.interval, polls=follow.polls, options=options)
+                return
+            service.ingest_into(store, paths, references, pool=pool, kb=kb, progress=progress,
+                                options=options, read=lambda p: service.read_sources(p, fetcher))
+    finally:
+        fetcher.close()
+
+
+def _on_spark(store: GraphStore, paths: list[str], references: Iterable[str], engine: Any, follow: Any,
+              fetcher: Any, **common: Any) -> None:
+    """`--engine spark`: one Spark ingest, or a Structured Streaming query over a folder."""
+    from ingest import service
+    from ingest.spark.engine import spark_ingest, spark_watch
+
+    if follow is None:
+        spark_ingest(store, paths, references, spark_options=engine,
+                     read=lambda p: service.read_sources(p, fetcher), **common)
+        return
+    if len(paths) != 1 or not Path(paths[0]).is_dir():
+        raise InvalidArgument("--watch with --engine spark follows one folder (follow feeds with the "
+                              "one-process engine, which can drop them into that folder)")
+    spark_watch(store, Path(paths[0]), spark_options=engine, interval=follow.interval,
+                **common).awaitTermination()
+
+
+@dataclass(frozen=True)
+class Follow:
+    """`--watch`: poll every `interval` seconds, `polls` times (None: until interrupted)."""
+
+    interval: float
+    polls: int | None
+
+
+def _follow(args: argparse.Namespace) -> Follow | None:
+    return Follow(args.interval, args.polls) if args.watch else None
+
+
+def _fetch_policy(args: argparse.Namespace) -> Any:
+    from ingest.fetch import FetchPolicy
+
+    return FetchPolicy(allow_private=args.allow_private_urls)
+
+
+def _spark_options(args: argparse.Namespace) -> Any:
+    """SparkOptions for --engine spark, None for the one-process engine."""
+    if args.engine != "spark":
+        return None
+    from ingest.spark.engine import SparkOptions
+
+    return SparkOptions(master=args.master, checkpoint=Path(args.checkpoint) if args.checkpoint else None)
 
 
 def _fail(command: str, message: str) -> int:

@@ -1,0 +1,102 @@
+"""Stage *resolve* on Spark: group-bys on deterministic keys, links within blocks, clusters on the driver.
+
+1. instances of one entity id -> one entity (`merge_instances`), by a group-by on the id;
+2. block keys per entity: (type, normalised name) for exact matches and (type, rare
+   token) for fuzzy ones; a token block of `candidate_limit` entities or more is dropped;
+3. each entity's neighbours (a self-join on the block keys) -> its link (`links_for`);
+4. the links (far fewer than entities) are collected; `clustering_from` unites them
+   and chooses each canonical id exactly as one process does.
+
+The links are kept as rows (`checkpoint/links`), so every merge can be explained.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ingest.cluster import (
+    Clustering,
+    Link,
+    clustering_from,
+    exact_keys,
+    links_for,
+    merge_instances,
+    token_keys,
+)
+from ingest.resolve import FuzzyPolicy, Reason
+from ingest.spark.rows import entity_from, entity_payload
+
+ENTITY_SCHEMA = "key string, payload string"
+BLOCK_SCHEMA = "block string, kind string, key string"
+LINK_SCHEMA = "source string, target string, reason string, matched string, score double"
+
+
+def _merge(frame: Any) -> Any:
+    import pandas as pd
+
+    merged = merge_instances(entity_from(p) for p in frame["payload"])
+    return pd.DataFrame({"key": [merged.id], "payload": [entity_payload(merged)]})
+
+
+def _blocks(policy: FuzzyPolicy) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    def run(frames: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+
+        for frame in frames:
+            rows = []
+            for payload in frame["payload"]:
+                e = entity_from(payload)
+                rows += [(f"{t}\t{n}", "exact", e.id) for t, n in exact_keys(e)]
+                rows += [(f"{t}\t{n}", "token", e.id) for t, n in token_keys(e, policy)]
+            yield pd.DataFrame(rows, columns=["block", "kind", "key"])
+    return run
+
+
+def _links(kb_files: tuple[str, ...], policy: FuzzyPolicy) -> Callable[[Any], Any]:
+    def run(frame: Any) -> Any:
+        import pandas as pd
+
+        from ingest.entities import cached_kb
+
+        kb = cached_kb(kb_files)
+        source = entity_from(frame["source_payload"].iloc[0])
+        exact = [entity_from(p) for p, k in zip(frame["payload"], frame["kind"], strict=True) if k == "exact"]
+        fuzzy = [entity_from(p) for p, k in zip(frame["payload"], frame["kind"], strict=True) if k == "token"]
+        found = links_for(source, _unique(exact), _unique(fuzzy), lambda i: kb.by_id(i) is not None, policy)
+        return pd.DataFrame([(x.source, x.target, x.reason.value, x.matched, x.score) for x in found],
+                            columns=["source", "target", "reason", "matched", "score"])
+    return run
+
+
+def _unique(entities: list[Any]) -> list[Any]:
+    return [e for _, e in sorted({e.id: e for e in entities}.items())]
+
+
+def resolve_facts(spark: Any, facts: Any, kb_files: tuple[str, ...], policy: FuzzyPolicy,
+                  is_kb: Callable[[str], bool], checkpoint: Path) -> Clustering:
+    """The run's clustering, computed with Spark group-bys; links and entities kept at `checkpoint`."""
+    from pyspark.sql import functions as F
+
+    entities = (facts.where(F.col("kind") == "entity").select("key", "payload")
+                .groupBy("key").applyInPandas(_merge, ENTITY_SCHEMA))
+    entities.write.mode("overwrite").parquet(str(checkpoint / "entities"))
+    entities = spark.read.parquet(str(checkpoint / "entities"))
+    blocks = entities.mapInPandas(_blocks(policy), BLOCK_SCHEMA)
+    sizes = blocks.groupBy("block", "kind").count()
+    kept = blocks.join(sizes, ["block", "kind"]).where(
+        (F.col("kind") == "exact") | (F.col("count") < policy.candidate_limit)).drop("count")
+    pairs = (kept.alias("a").join(kept.alias("b"), ["block", "kind"])
+             .where(F.col("a.key") != F.col("b.key"))
+             .select(F.col("a.key").alias("source"), "kind", F.col("b.key").alias("key")).distinct())
+    payloads = entities.select(F.col("key").alias("source"), F.col("payload").alias("source_payload"))
+    links = (pairs.join(entities, "key").join(payloads, "source")
+             .groupBy("source").applyInPandas(_links(kb_files, policy), LINK_SCHEMA))
+    links.write.mode("overwrite").parquet(str(checkpoint / "links"))
+    weights = (facts.where(F.col("kind") == "mention").groupBy("key")
+               .agg(F.countDistinct("article_id").alias("n")).collect())
+    merged = {r["key"]: entity_from(r["payload"]) for r in entities.collect()}
+    found = [Link(r["source"], r["target"], Reason(r["reason"]), r["matched"], r["score"])
+             for r in spark.read.parquet(str(checkpoint / "links")).collect()]
+    return clustering_from(merged, found, {r["key"]: int(r["n"]) for r in weights}, is_kb)
