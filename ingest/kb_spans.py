@@ -18,17 +18,19 @@ from ingest.lexicon import lexicon
 
 _GROUP_TYPES = frozenset({"Organization", "StateBody", "PoliticalParty", "ArmedGroup"})
 _HEADLINE_SHARE = 0.6
+_STATE_WORDS = frozenset({"foreign", "interior", "defence", "defense", "finance", "treasury", "state",
+                          "prime"})
 
 
 def _name_word(tok: Token) -> bool:
-    """A capitalised proper noun that is no title, country or demonym, or a number ("12th")."""
+    """A capitalised proper noun that is no person's title, country or demonym, or a number ("12th")."""
     if tok.like_num or (tok.text[:-2].isdigit() and tok.lower_[-2:] in {"st", "nd", "rd", "th"}):
         return True
     if not tok.is_title or tok.tag_ not in {"NNP", "NNPS"}:
         return False
     lex = lexicon()
     word = tok.lower_
-    return (word not in lex.title_words and word not in entity_words().person_titles
+    return (word not in entity_words().person_titles and word not in _STATE_WORDS
             and lex.country_of(tok.text) is None and word not in {"the", "of"})
 
 
@@ -47,8 +49,10 @@ def _in_headline(tok: Token) -> bool:
 def inside_longer_name(span: Span) -> bool:
     """Is this group match a piece of a longer capitalised name the knowledge base does not hold?"""
     doc = span.doc
-    if span.label_ == "Person" and len(span) == 1 and span.end < len(doc):
-        return _name_word(doc[span.end]) and doc[span.end].lower_ not in entity_words().heads
+    if span.label_ == "Person" and span.end < len(doc):  # "Hamid Karzai International Airport"
+        nxt = doc[span.end]
+        return _name_word(nxt) and (len(span) == 1 or nxt.lower_ not in entity_words().heads) \
+            and not _in_headline(span[0])
     if span.label_ not in _GROUP_TYPES:
         return False
     prev = doc[span.start - 1] if span.start else None

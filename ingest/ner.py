@@ -27,7 +27,7 @@ from ingest.place_cues import PlaceCues
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "”", "‘", "’"}
-_TAIL_STRIP = {"'s", "’s", "'", "’", '"', "”", "“", ",", ".", "-", "–"}
+_TAIL_STRIP = {"'s", "’s", "'", "’", '"', "”", "“", ",", ".", "-", "–", "of", "and", "for", "the", "("}
 _PARTICLES = {"al", "el", "bin", "ibn", "abu", "abd", "bint"}
 _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "commander", "chief"}
 _NON_ACTORS = {"terrorist organization", "terrorist organisation", "foreign terrorist organization",
@@ -36,7 +36,8 @@ _NON_ACTORS = {"terrorist organization", "terrorist organisation", "foreign terr
                "specially designated global terrorist", "specially designated global terrorists",
                "global terrorist", "global terrorists"}
 _BARE_HEADS = {"office", "bureau", "ministry", "council", "party", "front", "government", "court",
-               "commission", "agency", "department", "army", "group", "movement", "alliance", "coalition"}
+               "commission", "agency", "department", "army", "group", "movement", "alliance", "coalition",
+               "cabinet"}
 BASE_TYPE = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
              "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION}
 
@@ -214,7 +215,7 @@ class EntityTypes:
             if span is None or in_junk(doc, span.start_char, span.end_char):
                 continue
             owner, span = _split_possessive(span, lex)
-            span = _inside_meeting(span)
+            span = _government_of(_inside_meeting(span), lex)
             if owner is not None:
                 kept.append(owner)
             span = _strip_titles(span)
@@ -253,6 +254,16 @@ def _inside_meeting(span: Span) -> Span:
         return span
     start = of.i + 2 if doc[of.i + 1].lower_ == "the" else of.i + 1
     return Span(doc, start, span.end, label="ORG") if start < span.end else span
+
+
+def _government_of(span: Span, lex: Lexicon) -> Span:
+    """ "the Government of Zanland": the state itself acts, so the span is the country's name."""
+    doc = span.doc
+    if len(span) < 3 or span[0].lower_ != "government" or span[1].lower_ != "of":
+        return span
+    start = span.start + 3 if span[2].lower_ == "the" else span.start + 2
+    rest = doc[start:span.end]
+    return Span(doc, start, span.end, label="GPE") if len(rest) and lex.country_of(rest.text) else span
 
 
 def _strip_titles(span: Span) -> Span:

@@ -38,7 +38,8 @@ def not_an_actor(span: Span, lex: Lexicon) -> bool:
     """Is this unknown name an idea, a law, a war, a language, a feast or a generic noun phrase?"""
     words = entity_words()
     text = span.text.lower().removeprefix("the ").strip()
-    if text in words.non_actor_words or not _LATIN.search(span.text) or _FILE.search(span.text):
+    if text in words.non_actor_words or not _LATIN.search(span.text) or _FILE.search(span.text) \
+            or "/" in span.text:  # "ASIA/MYANMAR": a dateline's section label
         return True
     if len(span) <= 3 and _ISM.search(span[-1].lower_):
         return True
