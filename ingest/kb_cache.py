@@ -27,9 +27,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 CACHE_ENV = "ACTORGRAPH_CACHE_DIR"
 FORMAT = "kb-cache-1"
 _CODE = ("kb.py", "kb_files.py", "kb_keys.py", "kb_variants.py", "kb_ftm.py", "kb_ftm_merge.py",
@@ -80,18 +81,23 @@ def entry_path(directory: Path, key: str) -> Path:
     return directory / "kb" / f"{key}.pickle"
 
 
-def read(directory: Path, key: str) -> Any | None:
-    """The cached object, or None when absent, unreadable or corrupt."""
+def read(directory: Path, key: str, kind: type[T]) -> T | None:
+    """The cached `kind` object, or None when absent, unreadable, corrupt or of another kind."""
     path = entry_path(directory, key)
     try:
         with path.open("rb") as handle, paused_gc():
-            return pickle.load(handle)  # noqa: S301 - our own cache folder
+            value = pickle.load(handle)  # noqa: S301 - our own cache folder
     except FileNotFoundError:
         return None
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, IndexError,
-            TypeError, ValueError) as exc:
+            KeyError, TypeError, ValueError) as exc:
         log.warning("ignoring the corrupt knowledge-base cache %s (%s); rebuilding it", path, exc)
         return None
+    if not isinstance(value, kind):
+        log.warning("ignoring the corrupt knowledge-base cache %s (holds a %s); rebuilding it",
+                    path, type(value).__name__)
+        return None
+    return value
 
 
 def write(directory: Path, key: str, value: Any) -> None:

@@ -86,14 +86,15 @@ class FtmReport:
     def summary(self) -> str:
         """One line for the log."""
         return (f"{self.source}: {self.actors} actors added, {self.extended} merged into known actors, "
-                f"{self.not_actors} non-actor entities skipped, {len(self.bad_lines)} bad lines skipped, "
+                f"{self.not_actors} non-actor entities skipped, "
+                f"{len(self.bad_lines)} bad lines or values skipped, "
                 f"{self.dropped_names} names/aliases dropped (owned by other actors), "
                 f"{self.dropped_entities} entities dropped, {self.weak_skipped} weak aliases skipped")
 
     def bad(self, message: str) -> None:
         """Record (and, for the first few, log) a skipped line."""
         if len(self.bad_lines) < _REPORTED_LINES:
-            log.warning("skipped %s", message)
+            log.warning("%s", message)
         self.bad_lines.append(message)
 
 
@@ -144,7 +145,7 @@ def _read_line(model: Any, line: str, where: str, report: FtmReport) -> Iterator
         data = _check_shape(json.loads(line))
         proxy = model.get_proxy(data, cleaned=False)
     except (ValueError, FollowTheMoneyException) as exc:
-        report.bad(f"{where}: {exc}")
+        report.bad(f"{where}: line skipped: {exc}")
         return
     etype = entity_type(proxy.schema, proxy.get("topics", quiet=True))
     if etype is None:
@@ -178,7 +179,7 @@ def _entity(proxy: Any, etype: EntityType, where: str, report: FtmReport,
     names = [n for prop in ("name", *_ALIAS_PROPS) for n in proxy.get(prop, quiet=True)]
     names = list(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
     if not names:
-        report.bad(f"{where}: entity {proxy.id!r} has no name")
+        report.bad(f"{where}: line skipped: entity {proxy.id!r} has no name")
         return None
     topics = tuple(proxy.get("topics", quiet=True))
     return FtmEntity(proxy.id, etype, where, tuple(names), _weak(proxy, report),
@@ -230,8 +231,8 @@ def load_with_ftm(files: Sequence[str | Path], packaged: Sequence[RawActor],
     except OSError as exc:
         raise KnowledgeBaseError([f"{exc.filename}: cannot read the file ({exc.strerror})"]) from exc
     directory = kb_cache.cache_dir() if cache_dir is None else cache_dir
-    built = kb_cache.read(directory, key)
-    if not isinstance(built, Built):
+    built = kb_cache.read(directory, key, Built)
+    if built is None:
         with kb_cache.paused_gc():
             built = build_with_ftm(paths, packaged)
         kb_cache.write(directory, key, built)

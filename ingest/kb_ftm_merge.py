@@ -54,7 +54,7 @@ class FtmMerger:
             return
         key = ftm_key(entity.id)
         if key in self.entries:
-            report.bad(f"{entity.where}: duplicate entity id {entity.id!r}")
+            report.bad(f"{entity.where}: line skipped: duplicate entity id {entity.id!r}")
             return
         if not self._free(key, entity.names[0]):
             report.dropped_entities += 1
