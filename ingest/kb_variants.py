@@ -187,6 +187,8 @@ def fold_accents(text: str) -> str:
 
 def variants(form: str) -> list[str]:
     """All generated spellings of one name or alias, `form` itself first, without duplicates."""
+    if _plain(form):
+        return [form]
     out: dict[str, None] = {form: None}
     for spelled in spellings(form):
         bare = drop_articles(spelled)
@@ -197,6 +199,13 @@ def variants(form: str) -> list[str]:
             candidates = [p for c in candidates for p in punctuation_forms(c)]
         out.update(dict.fromkeys(candidates))
     return list(out)
+
+
+def _plain(form: str) -> bool:
+    """Nothing to generate: ASCII, no hyphen, article, inner apostrophe or alternating word (most names)."""
+    if not form.isascii() or "-" in form or _INNER_APOSTROPHE.search(form) or has_article(form):
+        return False
+    return not any(w in _EXACT_TABLE or w.casefold() in _WORD_TABLE for w in form.split())
 
 
 def _needs_punctuation(form: str) -> bool:

@@ -151,11 +151,11 @@ def test_world_files_stay_small() -> None:
 
 def test_packaged_knowledge_base_loads_quickly() -> None:
     _packaged_entries.cache_clear()
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time, so a busy machine does not fail it
     kb = _assemble(_packaged_entries(), ())
-    elapsed = time.perf_counter() - start
-    assert len(kb) >= 1500
-    assert elapsed < 15, f"knowledge base took {elapsed:.1f} s to load"
+    elapsed = time.process_time() - start
+    assert len(kb) >= 3000
+    assert elapsed < 4, f"knowledge base took {elapsed:.1f} s of CPU to parse and index"  # about 1 s
 
 
 # --- gazetteer ------------------------------------------------------------------
