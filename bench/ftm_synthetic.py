@@ -11,8 +11,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -130,6 +133,34 @@ def write(path: Path, count: int, seed: int = 7) -> Path:
         for entity in entities(count, seed):
             out.write(json.dumps(entity, ensure_ascii=False) + "\n")
     return path
+
+
+_LOAD = """
+import json, resource, sys, time
+wall, cpu = time.perf_counter(), time.process_time()
+from ingest.kb import load_kb
+kb = load_kb(sys.argv[1:])
+print(json.dumps({"wall": time.perf_counter() - wall, "cpu": time.process_time() - cpu, "actors": len(kb),
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def load_once(files: list[str], cache: Path) -> dict[str, float]:
+    """Load the knowledge base in a fresh process (imports included): wall, CPU, peak RSS."""
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "ACTORGRAPH_CACHE_DIR": str(cache), "PYTHONPATH": str(root)}
+    out = subprocess.run([sys.executable, "-c", _LOAD, *files], env=env, cwd=root, check=True,
+                         capture_output=True, text=True).stdout
+    return json.loads(out.splitlines()[-1])
+
+
+def measure_loads(files: list[str]) -> None:
+    """Print the first (cache empty) and the cached load of these knowledge-base files."""
+    cache = Path(tempfile.mkdtemp(prefix="actorgraph-kb-cache-"))
+    for label, target in (("first load", 30.0), ("cached load", 2.0)):
+        got = load_once(files, cache)
+        print(f"knowledge base {label}: {got['wall']:.1f} s wall, {got['cpu']:.1f} s CPU "
+              f"(target <= {target:.0f} s), {got['actors']:,} actors, peak RSS {got['rss_mb']:,.0f} MB")
 
 
 def main(argv: list[str] | None = None) -> int:
