@@ -21,6 +21,8 @@ from ingest.kb import KnowledgeBase
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sheikh", "sayyid", "sayed", "general", "gen"}
 _PARTICLES = {"al", "el", "-"}
+# "known as X", "known simply as X", "also called X", "nicknamed X": X is another name of the entity before.
+_KNOWN_AS = re.compile(r"(?:known (?:simply |popularly |locally )?as|also called|nicknamed|better known as)$")
 
 
 @dataclass
@@ -79,6 +81,7 @@ class Clusters:
         self.by_key: dict[str, list[Span]] = {}
         self._span_key: dict[tuple[int, int], str] = {}
         self._given: dict[str, str] = {}  # key -> full name of a first name sharing a later surname
+        self.doc_aliases: dict[str, list[str]] = doc.user_data.get("ag_aliases") or {}
         ents = list(doc.ents)
         full = self._full_person_names(ents)
         for i, ent in enumerate(ents):
@@ -122,8 +125,8 @@ class Clusters:
     def _known_as(self, ent: Span, earlier: list[Span]) -> str | None:
         """ "Nicolas Rodriguez Bautista, known as Gabino": the alias is the earlier name's."""
         doc = ent.doc
-        before = " ".join(t.lower_ for t in doc[max(ent.start - 2, 0):ent.start])
-        if not before.endswith("known as") and not before.endswith("nicknamed"):
+        before = " ".join(t.lower_ for t in doc[max(ent.start - 3, 0):ent.start])
+        if not _KNOWN_AS.search(before):
             return None
         prev = next((e for e in reversed(earlier) if e.sent == ent.sent), None)
         return self._span_key.get((prev.start, prev.end)) if prev is not None else None
@@ -189,14 +192,15 @@ class Clusters:
     def _build(self, key: str, spans: list[Span]) -> Cluster:
         actor = self.kb.by_id(key)
         texts = list(dict.fromkeys(_clean(s.text) for s in spans))
+        glossed = [a for s in spans for a in self.doc_aliases.get(f"{s.start}:{s.end}", ()) if a not in texts]
         given = self._given.get(key)
         if given is not None:  # the lone first name is no alias of its own: many people share it
             texts = list(dict.fromkeys([given, *(t for t in texts if " " in t)]))
         if actor is not None:
-            aliases = tuple(dict.fromkeys(t for t in [*texts, *actor.aliases] if t != actor.name))
+            aliases = tuple(dict.fromkeys(t for t in [*texts, *glossed, *actor.aliases] if t != actor.name))
             return Cluster(actor.id, actor.name, actor.type, spans, aliases, actor.wikidata)
         etype = EntityType(Counter(s.label_ for s in spans).most_common(1)[0][0])
         longest = max(texts, key=len)
         name = person_name(longest) if etype is EntityType.PERSON else longest
-        aliases = tuple(t for t in texts if t != name)
+        aliases = tuple(dict.fromkeys(t for t in [*texts, *glossed] if t != name))
         return Cluster(entity_id(etype, name), name, etype, spans, aliases)

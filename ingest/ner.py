@@ -17,6 +17,7 @@ from graph.model import EntityType
 from ingest.descriptors import NAME_LABELS, described_type
 from ingest.entities import cached_kb
 from ingest.entity_words import entity_words
+from ingest.glosses import ALIASES, gloss_aliases
 from ingest.head_types import head_type, titled_person
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
@@ -226,7 +227,8 @@ class EntityTypes:
             typed = statistical_type(span, self.kb, lex)
             if typed is not None:
                 kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))
-        kept = [e for e in kept if not in_junk(doc, e.start_char, e.end_char)]
+        kept, doc.user_data[ALIASES] = gloss_aliases(doc, [e for e in kept
+                                                           if not in_junk(doc, e.start_char, e.end_char)])
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
 

@@ -1,0 +1,43 @@
+"""Foreign-script glosses and "also known as" brackets are aliases of the actor, not actors."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+from ingest.glosses import gloss_aliases
+
+
+def test_gloss_parts_become_aliases_and_inner_names_are_dropped() -> None:
+    doc = spacy.blank("en")("The Zarqan Front (Arabic: جبهة زرقان, Jabhat Zarqan al-Islami) fought on.")
+    front = Span(doc, 1, 3, label="ORG")
+    jabhat = doc.char_span(doc.text.index("Jabhat"), doc.text.index(")"), label="PERSON")
+    assert jabhat is not None
+    kept, aliases = gloss_aliases(doc, [front, jabhat])
+    assert kept == [front]
+    assert aliases == {"1:3": ["Jabhat Zarqan al-Islami"]}
+
+
+def test_a_plain_bracket_is_no_gloss() -> None:
+    doc = spacy.blank("en")("The Zarqan Front (ZF) met the Vell Brigades (in Velmar) on Monday.")
+    spans = [Span(doc, 1, 3, label="ORG"), Span(doc, 8, 10, label="ORG")]
+    kept, aliases = gloss_aliases(doc, spans)
+    assert kept == spans and aliases == {}
+
+
+@pytest.mark.model
+def test_glossed_and_also_known_as_names_are_aliases(run) -> None:
+    r = run("The Zarqan Liberation Front (Arabic: جبهة تحرير زرقان, Jabhat Tahrir Zarqan) fights in Velmar. "
+            "Its armed wing is the Orvath Brigades (also known as \"Saraya Orvath\"), formed in 1999.")
+    by_name = {e.name: e for e in r.ex.entities}
+    assert "Jabhat Tahrir Zarqan" not in by_name and "Saraya Orvath" not in by_name, list(by_name)
+    assert "Jabhat Tahrir Zarqan" in by_name["Zarqan Liberation Front"].aliases
+    assert "Saraya Orvath" in by_name["Orvath Brigades"].aliases
+
+
+@pytest.mark.model
+def test_known_simply_as_names_the_same_actor(run) -> None:
+    r = run("The Movement for Zanlandic Renewal, commonly known simply as Zanland Renewal, won seats.")
+    groups = [e for e in r.ex.entities if "Renewal" in e.name]
+    assert len(groups) == 1, [e.name for e in groups]
