@@ -55,6 +55,9 @@ _OWNED_BODIES = frozenset({"leadership", "headquarters", "command", "fighter", "
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _GROUP_NOUNS = frozenset({"alliance", "party", "coalition", "bloc", "movement", "list", "group", "militia",
                           "organization", "organisation", "front", "faction", "brigade", "brigades"})
+_LISTING_PREPS = frozenset({"including", "namely", "like", "among"})
+_QUANTIFIERS = frozenset({"some", "several", "many", "most", "all", "both", "each", "two", "three", "four",
+                          "five"})
 _GROUP_TYPES = frozenset({"ArmedGroup", "PoliticalParty", "Organization", "StateBody"})
 
 Rule = Callable[["Context"], Iterable[Found]]
@@ -175,9 +178,24 @@ class Context:
         out: list[Span] = []
         for tok in (token, *token.conjuncts):
             span = self.ref(tok)
-            if span is not None and span not in out:
-                out.append(span)
-                out += [s for s in self._listed_appositions(tok, span) if s not in out]
+            found = [span, *self._listed_appositions(tok, span)] if span is not None else self.listed(tok)
+            out += [s for s in found if s not in out]
+        return out
+
+    def listed(self, token: Token, depth: int = 0) -> list[Span]:
+        """Names a common noun introduces: "the leaders of X, A, B and C", "groups including A and B",
+        "three of the group's leaders, A and B"."""
+        if depth > 2:
+            return []
+        out: list[Span] = []
+        for c in token.children:
+            if c.dep_ == "appos":
+                out += self.group(c) if c.i in self.at or c.i in self.refs else self.listed(c, depth + 1)
+            elif c.dep_ == "prep" and c.lower_ in _LISTING_PREPS:
+                out += self.group(child(c, "pobj"))
+            elif c.dep_ == "prep" and c.lower_ == "of":  # "three of its leaders, A", "leaders of those, A"
+                obj = child(c, "pobj")
+                out += self.listed(obj, depth + 1) if obj is not None and obj.i not in self.at else []
         return out
 
     def _listed_appositions(self, token: Token, span: Span) -> list[Span]:
@@ -226,6 +244,16 @@ def child(token: Token, dep: str, lower: set[str] | None = None) -> Token | None
         if c.dep_ == dep and (lower is None or c.lower_ in lower):
             return c
     return None
+
+
+def objects(ctx: Context, verb: Token) -> list[Span]:
+    """Every actor a verb takes as object, when the parser splits one list into two objects
+    ("designating the leaders of those groups, A, B and C")."""
+    out: list[Span] = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            out += [s for s in ctx.group(c) if s not in out]
+    return out
 
 
 def pobj_of(token: Token, preps: set[str]) -> Token | None:

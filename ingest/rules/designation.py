@@ -16,7 +16,7 @@ from datetime import datetime
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
+from ingest.rules.base import Context, Found, agent_of, child, make, objects, pobj_of, rule
 
 _STATES = {"StateBody", "Country", "Person", "Organization"}
 _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
@@ -25,7 +25,8 @@ _OFFICIAL = re.compile(r"secretary of (the )?(\w+)", re.I)
 
 
 def _mentions_terror(tokens: list[Token]) -> bool:
-    return any(t.lower_ in _TERROR or "terror" in t.lower_ for t in tokens)
+    """ "terrorist", "FTO", "SDGTs", "Foreign Terrorist Organizations": the listing is a terror listing."""
+    return any(t.lower_ in _TERROR or t.lower_.rstrip("s") in _TERROR or "terror" in t.lower_ for t in tokens)
 
 
 _DATES = ((re.compile(r"\b([A-Z][a-z]+ \d{1,2}, \d{4})"), "%B %d, %Y", 10),
@@ -97,9 +98,9 @@ def designated(ctx: Context) -> Iterator[Found]:
                 or verb.dep_ == "acl":
             targets, states = _passive_parts(ctx, verb)
         else:
-            targets = ctx.group(child(verb, "dobj"))
+            targets = objects(ctx, verb)
             states = _designators(ctx, ctx.subject_of(verb))
-        date = iso_date(ctx, verb.sent)
+        date = iso_date(ctx, verb.sent) or _notice_date(ctx, verb)
         for target, state in _listed_pairs(targets, states):
             yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
                        "designation.terrorist", date=date)
@@ -111,10 +112,13 @@ def nominal(ctx: Context) -> Iterator[Found]:
     proscription of A"."""
     for noun in ctx.cues("designation", "listing", "proscription", "blacklisting"):
         as_phrases = [t for t in noun.subtree if t.lower_ == "as"]
+        if noun.dep_ == "dobj":  # "announced the designation of A and B, as FTOs": the verb's "as"
+            as_phrases += [t for t in noun.head.subtree if t.lower_ == "as" and t.i > noun.i]
         if noun.pos_ != "NOUN" or not any(_mentions_terror(list(a.subtree)) for a in as_phrases):
             continue  # the listing itself must say terrorist, not a clause beside it
         targets = ctx.group(pobj_of(noun, {"of"}))
         targets += [s for c in noun.conjuncts for s in ctx.group(c)]  # the parser's "(listing of A) and B"
+        targets += [s for c in noun.children if c.dep_ == "appos" for s in ctx.group(c)]  # "of A – B and C"
         owner = child(noun, "poss")
         if owner is not None:
             states = _designators(ctx, owner)
@@ -122,10 +126,23 @@ def nominal(ctx: Context) -> Iterator[Found]:
             states = _designators(ctx, ctx.subject_of(noun.head))
         else:
             continue
-        date = iso_date(ctx, noun.sent)
+        date = iso_date(ctx, noun.sent) or _notice_date(ctx, noun.head)
+        status = "revoked" if noun.head.lemma_ in _UNDONE else None
         for target, state in _listed_pairs(targets, states):
             yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, noun, 0.8,
-                       "designation.nominal", date=date)
+                       "designation.nominal", date=date, status=status)
+
+
+_UNDONE = {"revoke", "rescind", "lift", "remove", "withdraw", "end", "cancel", "delist"}
+
+
+def _notice_date(ctx: Context, verb: Token) -> str | None:
+    """ "We are designating", "Today the Secretary designates": a notice acts on its publication date."""
+    present = verb.tag_ in {"VBP", "VBZ"} or any(c.dep_ == "aux" and c.tag_ in {"VBP", "VBZ"}
+                                                  for c in verb.children)
+    today = any(t.lower_ == "today" for t in verb.sent)
+    published = ctx.doc.user_data.get("published")
+    return str(published) if published and (present or today) else None
 
 
 _SANCTION_WORDS = {"executive", "sanction", "sanctions", "magnitsky", "blacklist", "assets", "ofac"}

@@ -88,7 +88,8 @@ def appos_title(ctx: Context) -> Iterator[Found]:
             if not groups:
                 continue
             pred = predicate
-            indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts)
+            indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts) \
+                or noun.tag_ in {"NNS", "NNPS"}  # "three of its commanders, A, B and C": one among several
             if pred is Predicate.LEADS and indefinite:
                 pred = Predicate.MEMBER_OF  # "a senior commander of X" is one of its leaders, not the leader
             for person in _holders(ctx, noun, predicate):
@@ -127,6 +128,8 @@ def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
     elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "Its secretary-general is X"
         cands = ctx.group(child(noun.head, "attr"))
     appos = child(noun, "appos")
+    if appos is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
+        appos = child(noun.head.head, "appos")  # "three of its commanders, A and B": names hang on "three"
     if appos is None:  # "the head of the Commission, X,": the parser hangs X on the group's name
         group_word = pobj_of(noun, {"of", "for"})
         appos = child(group_word, "appos") if group_word is not None else None

@@ -4,12 +4,13 @@ import pytest
 
 pytestmark = pytest.mark.model
 
-BULLETIN = ("Turnout fell from the 2019 election. The Zarqan Labour Party won 120 seats in the 2024 general "
-            "election, followed by the Zarqan Freedom Party with 80. The Green Alliance gained 10 seats for a "
-            "total of 25, while the National Unity Party won nine seats, down from 30 in 2019. The People's "
-            "Party won five seats. The Liberal Party (31 seats) and the Reform Party, with 12 MPs, will sit "
-            "in opposition. The count gave 14 seats for the Workers Party. The Centre Party won 40 seats, "
-            "down 20 from their 2019 total of 60 seats.")
+BULLETIN = ("Turnout fell from the 2019 election. The Zarqan Labour Party won 120 seats in the 2024 "
+            "general election, followed by the Zarqan Freedom Party with 80. The Zarqan Green Alliance "
+            "gained 10 seats for a total of 25, while the Zarqan Unity Party won nine seats, down from 30 in "
+            "2019. The Zarqan People's Party won five seats. The Zarqan Liberal Party (31 seats) and the "
+            "Zarqan Reform Party, with 12 MPs, will sit in opposition. The count gave 14 seats for the "
+            "Zarqan Workers Party. The Zarqan Centre Party won 40 seats, down 20 from their 2019 total of "
+            "60 seats.")
 NOW, BEFORE = "2024 parliamentary election", "2019 parliamentary election"
 
 
@@ -23,16 +24,17 @@ def _seats(r, party, election):
 
 
 @pytest.mark.parametrize(("party", "seats"), [
-    ("Zarqan Labour Party", 120), ("Zarqan Freedom Party", 80), ("Green Alliance", 25),
-    ("National Unity Party", 9), ("People's Party", 5), ("Liberal Party", 31), ("Reform Party", 12),
-    ("Workers Party", 14), ("Centre Party", 40)])
+    ("Zarqan Labour Party", 120), ("Zarqan Freedom Party", 80), ("Zarqan Green Alliance", 25),
+    ("Zarqan Unity Party", 9), ("Zarqan People's Party", 5), ("Zarqan Liberal Party", 31),
+    ("Zarqan Reform Party", 12),
+    ("Zarqan Workers Party", 14), ("Zarqan Centre Party", 40)])
 def test_current_counts(bulletin, party, seats):
     assert _seats(bulletin, party, NOW) == seats
 
 
 def test_earlier_counts_go_to_the_year_named(bulletin):
     earlier = {(t[0], _seats(bulletin, t[0], BEFORE)) for t in bulletin.of("WON_SEATS") if t[2] == BEFORE}
-    assert earlier == {("National Unity Party", 30), ("Centre Party", 60)}
+    assert earlier == {("Zarqan Unity Party", 30), ("Zarqan Centre Party", 60)}
 
 
 def test_a_forecast_with_a_count_is_no_result(run):
