@@ -23,7 +23,7 @@ from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
 from ingest.names import mend_names
 from ingest.non_actors import not_an_actor
-from ingest.pasted import in_junk
+from ingest.pasted import SUBJECT, in_junk, page_subject
 from ingest.place_cues import PlaceCues
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
@@ -205,6 +205,7 @@ class EntityTypes:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         kept = []
+        doc.user_data.setdefault(SUBJECT, page_subject(str(doc.user_data.get("title") or ""), doc.text))
         ents = mend_names(doc, list(doc.ents))
         for ent in self.places(doc, ents) if self.places is not None else ents:
             if ent.label_ in self.types:

@@ -104,3 +104,18 @@ class CleanTokenizer:
 def in_junk(doc: Doc, start_char: int, end_char: int) -> bool:
     """Does the character span overlap a junk range of the doc?"""
     return any(s < end_char and start_char < e for s, e in doc.user_data.get(JUNK, ()))
+
+
+SUBJECT = "subject"
+_HEADING = re.compile(r"^[ \t]*=*[ \t]*(?P<name>[^\n=]{2,120}?)[ \t]*=*[ \t]*$")
+
+
+def page_subject(title: str, text: str) -> str:
+    """What the page is about: its title, else a heading first line ("= Zarqan Front =", "Zarqan Front")."""
+    if title.strip():
+        return title.strip()
+    first = text.lstrip().split("\n", 1)[0]
+    m = _HEADING.match(first)
+    if m is None or first.rstrip().endswith((".", "!", "?", ":")):
+        return ""
+    return m.group("name").strip()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from ingest.pasted import CleanTokenizer, blank_markers, glued_labels, in_junk, junk_ranges
+from ingest.pasted import CleanTokenizer, blank_markers, glued_labels, in_junk, junk_ranges, page_subject
 
 BOX = ("Zarqan Liberation Front\n"
        "FounderTamar Vellquist\n"
@@ -91,3 +91,22 @@ def test_mention_offsets_index_the_original_body(run) -> None:
     for mentions in r.ex.mentions.values():
         for m in mentions:
             assert body[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("title", "text", "subject"),
+    [
+        ("Zarqan Liberation Front", "The front was formed in 1999.", "Zarqan Liberation Front"),
+        ("", "= Zarqan Liberation Front =\n\nThe front was formed.", "Zarqan Liberation Front"),
+        ("", "Zarqan Liberation Front\n\nThe front was formed.", "Zarqan Liberation Front"),
+        ("", "The front was formed in 1999.\nIt fights on.", ""),
+    ],
+)
+def test_page_subject_from_title_or_heading(title: str, text: str, subject: str) -> None:
+    assert page_subject(title, text) == subject
+
+
+@pytest.mark.model
+def test_the_subject_is_in_the_doc(nlp) -> None:
+    doc = nlp("= Zarqan Liberation Front =\n\nThe front was formed in 1999.")
+    assert doc.user_data["subject"] == "Zarqan Liberation Front"
