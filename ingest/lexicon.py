@@ -37,7 +37,7 @@ class Lexicon:
     infobox_labels: dict[str, tuple[str, str]] = field(default_factory=dict)  # label -> (predicate, in|out)
     infobox_other: frozenset[str] = frozenset()
     role_nouns: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # noun -> (predicate, status)
-    nominals: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # noun -> (predicate, of, from)
+    nominals: dict[str, tuple[str, str]] = field(default_factory=dict)  # noun -> (predicate, argument mode)
 
     def titles_ending(self, word: str) -> tuple[tuple[str, ...], ...]:
         """State titles whose last word is `word`, longest first (one dict lookup per token)."""
@@ -98,5 +98,5 @@ def lexicon() -> Lexicon:
         infobox_other=frozenset(w.lower() for w in raw.get("infobox_other_labels", [])),
         role_nouns={k.lower(): (v[0], v[1] if len(v) > 1 else None)
                     for k, v in raw.get("role_nouns", {}).items()},
-        nominals={k.lower(): (v[0], v[1], v[2]) for k, v in raw.get("nominals", {}).items()},
+        nominals={k.lower(): (v[0], v[1]) for k, v in raw.get("nominals", {}).items()},
     )

@@ -20,6 +20,7 @@ from ingest.rules import (
     designation,
     infobox,
     leadership,
+    nominals,
     office,
     places,
     results,
@@ -31,7 +32,7 @@ from ingest.rules.base import RULES, Context, Found
 from ingest.spans import ensure_extensions
 
 __all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "infobox", "leadership",
-           "office", "places", "results", "seats", "stance", "tables"]
+           "nominals", "office", "places", "results", "seats", "stance", "tables"]
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,106 @@
+"""Relations stated by a noun: one table (lexicon `nominals`), one rule.
+
+"support" nouns: "Y's backing of X", "support for X from Y", "X's financial backing has come
+from Y" (X BACKED_BY Y). "pair" nouns: "fighting / an alliance / talks between X and Y",
+"X's alliance with Y", "X formed an alliance with Y", "X led a series of meetings with Y".
+A planned, proposed or called-off meeting or alliance is none; a denied one is dropped by
+`Found.negated`. Confidence 0.7: a noun states less firmly than a verb.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.lexicon import lexicon
+from ingest.rules.base import Context, Found, make, pobj_of, rule
+
+_ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
+_UNREAL = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "new",
+           "further", "alleged", "rumoured", "rumored"}
+_CALLED_OFF = {"postpone", "cancel", "delay", "propose", "reject", "call", "seek", "plan", "urge", "deny",
+               "end", "break", "sever", "abandon", "want", "hope", "consider"}
+_SOURCE_VERBS = {"come", "flow", "arrive", "stem"}  # "its backing has come from Y"
+_RECEIVE_VERBS = {"receive", "get", "enjoy", "have", "win", "secure", "obtain", "gain", "seek"}
+_FORM_VERBS = {"form", "forge", "sign", "conclude", "build", "hold", "have", "lead", "enter", "join",
+               "strike", "announce", "wage", "fight"}
+
+
+def _actors(ctx: Context, token: Token | None) -> list[Span]:
+    return [s for s in ctx.group(token) if s.label_ in _ACTORS]
+
+
+def _owner(ctx: Context, noun: Token) -> list[Span]:
+    return [s for c in noun.children if c.dep_ == "poss" for s in _actors(ctx, c)]
+
+
+def _governor(noun: Token) -> Token:
+    """The verb a noun phrase hangs from, through "a series / a round of"."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ == "NOUN":
+        node = node.head.head
+    return node.head if node.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else node
+
+
+def _clause_subject(ctx: Context, noun: Token, verbs: set[str]) -> list[Span]:
+    verb = _governor(noun)
+    if verb.lemma_ not in verbs:
+        return []
+    return [s for s in ctx.subjects(verb) if s.label_ in _ACTORS]
+
+
+def _unreal(noun: Token) -> bool:
+    """ "planned talks", "talks ... were postponed", "could form an alliance": nothing that took place."""
+    if any(c.lower_ in _UNREAL for c in noun.children):
+        return True
+    verb = _governor(noun)
+    modal = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might", "should"}
+                for c in verb.children)
+    return modal or verb.lemma_ in _CALLED_OFF
+
+
+def _support(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
+    """(backed, backer) pairs of a support noun."""
+    backers = _actors(ctx, pobj_of(noun, {"from", "by"}))
+    if not backers and noun.dep_ == "nsubj" and noun.head.lemma_ in _SOURCE_VERBS:
+        backers = _actors(ctx, pobj_of(noun.head, {"from"}))
+    backed = _actors(ctx, pobj_of(noun, {"of", "for", "to"}))
+    if backers and not backed:
+        backed = _owner(ctx, noun) or _clause_subject(ctx, noun, _RECEIVE_VERBS)
+    elif backed and not backers:
+        backers = _owner(ctx, noun)
+    for group in backed:
+        for sponsor in backers:
+            yield group, sponsor
+
+
+def _pair(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
+    """(side, other side) pairs of a pair noun."""
+    sides = _actors(ctx, pobj_of(noun, {"between", "among"}))
+    if len(sides) >= 2:
+        yield from ((sides[0], other) for other in sides[1:])
+        return
+    others = _actors(ctx, pobj_of(noun, {"with", "against"}))
+    holders = _owner(ctx, noun) or _clause_subject(ctx, noun, _FORM_VERBS)
+    for holder in holders:
+        for other in others:
+            yield holder, other
+
+
+@rule("nominal.table")
+def nominal(ctx: Context) -> Iterator[Found]:
+    """Every relation noun of the table with its arguments written around it."""
+    table = lexicon().nominals
+    for noun in ctx.cues(*table):
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.at:
+            continue  # "the Fatah Alliance": a name, not a noun stating an alliance
+        predicate, mode = table.get(noun.lower_) or table[noun.lemma_.lower()]
+        if _unreal(noun):
+            continue
+        pairs = _support(ctx, noun) if mode == "support" else _pair(ctx, noun)
+        for subj, obj in pairs:
+            if subj != obj:
+                yield make(subj, Predicate(predicate), obj, noun, 0.7, f"nominal.{noun.lemma_.lower()}")
+

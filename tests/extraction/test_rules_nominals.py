@@ -1,0 +1,33 @@
+"""One nominalisation table (invented encyclopedia and wire sentences): nouns that state relations."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+TEXT = ("The Red Hand Brigade was founded in 2001. Its financial backing has come mainly from Iran and "
+        "Hezbollah. Syria's support for the Black Banner Army grew in 2015. Fighting between the Red Hand "
+        "Brigade and the Black Banner Army killed dozens. Hamas formed an alliance with the Black Banner "
+        "Army in 2016. The Zarqan Front held a series of meetings with Omar Haddad.")
+
+
+@pytest.fixture(scope="module")
+def page(run):
+    return run(TEXT)
+
+
+def test_support_nouns(page):
+    assert {t for t in page.of("BACKED_BY")} == {
+        ("Red Hand Brigade", "BACKED_BY", "Iran"), ("Red Hand Brigade", "BACKED_BY", "Hezbollah"),
+        ("Black Banner Army", "BACKED_BY", "Syria")}
+
+
+def test_pair_nouns(page):
+    assert ("Red Hand Brigade", "OPPOSES", "Black Banner Army") in page.triples
+    assert ("Hamas", "ALLIED_WITH", "Black Banner Army") in page.triples
+    assert ("Zarqan Front", "MET_WITH", "Omar Haddad") in page.triples
+
+
+def test_planned_or_denied_is_none_and_a_name_is_no_noun(run):
+    r = run("Planned talks between Hamas and the Zarqan Front were postponed. Hamas denied any alliance with "
+            "the Zarqan Front. The Fatah Alliance won 12 seats in the election.")
+    assert not r.of("MET_WITH") and not r.of("ALLIED_WITH")
