@@ -1,155 +1,147 @@
-"""Within-article anaphora: pronouns and definite descriptions pointing back at named spans.
+"""Within-article coreference: pronouns, possessives and definite descriptions pointing back at named actors.
 
-The component fills `doc._.ag_refs` (token index -> named span) so that relation
-rules can read "it secured only 14 seats", "This alliance ... is led by",
-"its then-Commander in Chief" and "the prime minister" as the actors they mean.
-Precision first: a reference is only recorded when a compatible antecedent sits
-within the last few sentences.
+The component fills `doc._.ag_refs` (token index -> the named span it stands for)
+and `doc._.ag_ref_sets` (token index -> the spans of a coordinated set, for
+"they"), so that relation rules read "it secured only 14 seats", "the group
+considers the Taliban an enemy", "its leader, X" and "I hereby designate" as the
+actors they mean. One pass over the sentences keeps a short list of candidate
+mentions (`coref_salience.Candidate`): it is emptied at a blank line or a
+heading/infobox line, and every resolved anaphor joins it, so chains ("The bloc
+fell ... It recovered ...") carry on. Types come from `coref_data.yaml`;
+definite descriptions fall back on the page subject (`coref_text.page_topic`).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from graph.model import EntityType
-from ingest.lexicon import lexicon
+from ingest.coref_data import CorefTable, coref_table
+from ingest.coref_people import Notice, TitleHolders
+from ingest.coref_salience import TOPIC_SCORE, Candidate, best, role_weight, score
+from ingest.coref_text import ACTOR_TYPES, page_topic, quoted, sentence_segments
 from ingest.spans import ensure_extensions
 
-_GROUPS = {EntityType.ARMED_GROUP.value, EntityType.POLITICAL_PARTY.value,
-           EntityType.STATE_BODY.value, EntityType.ORGANIZATION.value}
-# Definite nouns and the entity types they can refer back to.
-_NOUN_TYPES = {
-    "alliance": {"PoliticalParty"}, "coalition": {"PoliticalParty"}, "bloc": {"PoliticalParty"},
-    "party": {"PoliticalParty", "ArmedGroup"}, "movement": {"PoliticalParty", "ArmedGroup"},
-    "list": {"PoliticalParty"}, "group": {"ArmedGroup"}, "militia": {"ArmedGroup"},
-    "organisation": {"ArmedGroup", "Organization"}, "organization": {"ArmedGroup", "Organization"},
-    "ministry": {"StateBody"}, "department": {"StateBody"},
-}
-_WINDOW = 3  # sentences an antecedent may lie back
+_WINDOW = 4  # sentences an antecedent may lie back
+_NAMING = frozenset({"call", "name", "know", "dub"})
 
 
-def _main_subject(token: Token) -> bool:
-    """Subject (or predicate nominal) of the main clause: "until American troops left" does not count."""
-    return token.dep_ in {"nsubj", "nsubjpass", "attr"} and token.head.dep_ in {"ROOT", "conj"}
+@dataclass
+class _State:
+    """What the pass carries from token to token."""
+
+    table: CorefTable
+    holders: TitleHolders
+    notice: Notice
+    topic: Span | None
+    cands: list[Candidate]
+    sent_no: int = 0
 
 
-def _own_subject(pronoun: Token, candidate: Span) -> bool:
-    """Is the candidate the subject of the clause the pronoun sits in? Then the pronoun means another."""
-    node = pronoun.head
-    for _ in range(4):
-        if node.pos_ in {"VERB", "AUX"}:
-            return any(c.dep_ in {"nsubj", "nsubjpass"} and candidate.start <= c.i < candidate.end
-                       for c in node.children)
-        node = node.head
-    return False
+def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, ...]]]:
+    """Token index of each resolvable anaphor -> the span it means (and the set, for a plural)."""
+    table = coref_table()
+    state = _State(table, TitleHolders(doc, table), Notice(doc, table), page_topic(doc), [])
+    starts = {e.start: e for e in doc.ents if e.label_ in ACTOR_TYPES}
+    inside = {i for e in doc.ents for i in range(e.start + 1, e.end)}
+    refs: dict[int, Span] = {}
+    sets: dict[int, tuple[Span, ...]] = {}
+    segment = -1
+    for sent_no, (sent, seg) in enumerate(zip(doc.sents, sentence_segments(doc), strict=True)):
+        state.sent_no = sent_no
+        if seg != segment:
+            state.cands, segment = [], seg
+        state.cands = [c for c in state.cands if sent_no - c.sent_no <= _WINDOW]
+        for token in sent:
+            if token.i in starts:
+                state.cands += _candidates(starts[token.i], sent_no, starts)
+            elif token.i not in inside:
+                found = _antecedent(token, state)
+                if found is not None:
+                    refs[token.i] = found.span
+                    if found.members:
+                        sets[token.i] = found.members
+                    role = role_weight(token)
+                    state.cands.append(Candidate(found.span, token, sent_no, role, found.members))
+    return refs, sets
 
 
-class Salience:
-    """The latest subject entities by kind, with the sentence each was seen in."""
-
-    def __init__(self) -> None:
-        self.group: tuple[Span, int] | None = None
-        self.earlier_group: tuple[Span, int] | None = None  # the one before, when "it" cannot be the subject
-        self.person: tuple[Span, int] | None = None
-        self.recent: list[tuple[Span, int]] = []
-
-    def see(self, span: Span, sent_no: int) -> None:
-        self.recent.append((span, sent_no))
-        if span.label_ == EntityType.PERSON.value:
-            self.person = (span, sent_no)
-        elif span.label_ in _GROUPS and _main_subject(span.root):
-            self.set_group(span, sent_no)
-        elif span.label_ in _GROUPS and self.group is None:
-            self.earlier_group = (span, sent_no)
-
-    def set_group(self, span: Span, sent_no: int) -> None:
-        if self.group is not None and self.group[0] != span:
-            self.earlier_group = self.group
-        self.group = (span, sent_no)
-
-    def pick(self, slot: tuple[Span, int] | None, sent_no: int) -> Span | None:
-        if slot is None or sent_no - slot[1] > _WINDOW:
-            return None
-        return slot[0]
-
-    def latest_of(self, types: set[str], sent_no: int) -> Span | None:
-        for span, seen in reversed(self.recent):
-            if sent_no - seen > _WINDOW:
-                return None
-            if span.label_ in types:
-                return span
-        return None
-
-
-def _definite_noun(token: Token) -> bool:
-    dets = [c for c in token.lefts if c.dep_ == "det"]
-    return bool(dets) and dets[0].lower_ in {"the", "this", "that"} and not any(
-        c.dep_ in {"compound", "amod"} and c.pos_ == "PROPN" for c in token.lefts)
-
-
-def title_holders(doc: Doc) -> dict[str, Span]:
-    """Persons named right after a head-of-state/government title ("Prime Minister X")."""
-    heads = lexicon().head_titles
-    out: dict[str, Span] = {}
-    for ent in doc.ents:
-        if ent.label_ != EntityType.PERSON.value:
-            continue
-        before = " ".join(t.lower_ for t in doc[max(ent.start - 2, 0):ent.start])
-        for title in heads:
-            if before.endswith(title):
-                out.setdefault(title, ent)
+def _candidates(ent: Span, sent_no: int, starts: dict[int, Span]) -> list[Candidate]:
+    """The mention itself and, at the first of "A, B and C", the coordinated set."""
+    role = role_weight(ent.root)
+    out = [Candidate(ent, ent.root, sent_no, role)]
+    if ent.root.dep_ != "conj":
+        roots = {e.root.i: e for e in starts.values() if e.sent == ent.sent}
+        members = [roots[t.i] for t in ent.root.conjuncts if t.i in roots]
+        if members:
+            out.append(Candidate(ent, ent.root, sent_no, role, (ent, *members)))
     return out
 
 
-def resolve_anaphora(doc: Doc) -> dict[int, Span]:
-    """Token index of each resolvable pronoun or definite description -> the span it means."""
-    starts = {ent.start: ent for ent in doc.ents}
-    holders = title_holders(doc)
-    state = Salience()
-    refs: dict[int, Span] = {}
-    for sent_no, sent in enumerate(doc.sents):
-        for token in sent:
-            ent = starts.get(token.i)
-            if ent is not None:
-                state.see(ent, sent_no)
-                continue
-            target = _antecedent(token, state, sent_no, holders)
-            if target is not None:
-                refs[token.i] = target
-                if _main_subject(token) and target.label_ in _GROUPS:
-                    state.set_group(target, sent_no)
-    return refs
-
-
-def _antecedent(token: Token, state: Salience, sent_no: int, holders: dict[str, Span]) -> Span | None:
+def _antecedent(token: Token, state: _State) -> Candidate | None:
+    table = state.table
     low = token.lower_
     if token.tag_ in {"PRP", "PRP$"}:
-        if low in {"it", "its"}:
-            found = state.pick(state.group, sent_no)
-            if found is not None and _own_subject(token, found):  # "X launched offensives against it"
-                return state.pick(state.earlier_group, sent_no)
-            return found
-        if low in {"he", "his", "him"}:
-            return state.pick(state.person, sent_no)
+        if low in table.official or low in table.issuer:
+            span = None if quoted(token) else state.notice.first_person(token, table)
+            return Candidate(span, token, state.sent_no, 0.0) if span is not None else None
+        types = table.pronouns.get(low)
+        if types is None:
+            return None
+        found = best(state.cands, token, state.sent_no, types, plural=low in table.plural)
+        return found if found is None or found.members or low not in table.set_only else None
+    if token.pos_ not in {"NOUN", "PROPN"} or token.tag_ in {"NNS", "NNPS"} or not _definite(token, table):
         return None
-    if token.pos_ != "NOUN" or not _definite_noun(token):
-        return None
-    if low in _NOUN_TYPES:
-        return state.latest_of(_NOUN_TYPES[low], sent_no)
-    title = " ".join(t.lower_ for t in token.doc[token.i - 1:token.i + 1])
-    if title in holders and token.doc[token.i - 2].lower_ == "the":
-        return holders[title]
-    if low in holders and token.doc[token.i - 1].lower_ == "the":
-        return holders[low]
+    if low in table.nouns:
+        return _description(token, table.nouns[low], state)
+    if low in table.person_titles:
+        span = state.holders.holder(token)
+        return Candidate(span, token, state.sent_no, 0.0) if span is not None else None
+    return None
+
+
+def _definite(token: Token, table: CorefTable) -> bool:
+    """ "the group", "this alliance": a definite determiner and no name inside ("the Sairoon alliance")."""
+    dets = [c for c in token.lefts if c.dep_ == "det"]
+    return bool(dets) and dets[0].lower_ in table.determiners and not any(
+        c.dep_ in {"compound", "amod", "nmod"} and (c.pos_ == "PROPN" or c.ent_type_) for c in token.lefts)
+
+
+def _description(token: Token, types: frozenset[str], state: _State) -> Candidate | None:
+    """A definite description: the name it is given ("the alliance, called X"), else salience or the topic."""
+    if token.dep_ == "appos" and token.head.ent_type_ in types:
+        return None  # "the Coordination Framework, the alliance of ...": the name is right there
+    named = _named_as(token, types)
+    if named is not None:
+        return Candidate(named, token, state.sent_no, 0.0)
+    found = best(state.cands, token, state.sent_no, types, head_noun=token.lower_)
+    topic = state.topic
+    if topic is None or topic.label_ not in types or topic.start >= token.i:
+        return found
+    topic_score = TOPIC_SCORE + (2.0 if token.lower_ in topic.text.lower() else 0.0)
+    if found is None or score(found, state.sent_no, token.lower_) < topic_score:
+        return Candidate(topic, token, state.sent_no, 0.0)
+    return found
+
+
+def _named_as(token: Token, types: frozenset[str]) -> Span | None:
+    """ "The alliance, called the Brotherhood Alliance, ...": the name the description is given."""
+    for c in token.children:
+        if c.dep_ == "acl" and c.lemma_ in _NAMING:
+            for t in c.subtree:
+                span = next((e for e in token.doc.ents if e.start == t.i and e.label_ in types), None)
+                if span is not None:
+                    return span
     return None
 
 
 class Anaphora:
-    """Pipeline component: fills `doc._.ag_refs`."""
+    """Pipeline component: fills `doc._.ag_refs` and `doc._.ag_ref_sets`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ag_refs = resolve_anaphora(doc)
+        doc._.ag_refs, doc._.ag_ref_sets = resolve_anaphora(doc)
         return doc
 
 

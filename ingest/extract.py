@@ -86,6 +86,7 @@ def make_doc(nlp: Language, article: Article) -> Doc:
         raise EmptyArticle(f"{article.source}: the article has no body text")
     doc = nlp.make_doc(article.body)
     doc.user_data["published"] = article.published
+    doc.user_data["title"] = article.title  # the page subject coreference falls back on
     doc.user_data["published_year"] = int(article.published[:4]) if article.published else None
     return doc
 

@@ -1,7 +1,8 @@
 """Custom Doc attributes shared by the actorgraph pipeline components.
 
 `doc._.ag_refs` maps a token index (a pronoun or a definite description) to the
-named span it refers to; `doc._.ag_relations` holds the relations the rules found;
+named span it refers to (`doc._.ag_ref_sets`: the spans of a coordinated set a
+"they" stands for); `doc._.ag_relations` holds the relations the rules found;
 event and election mentions live in `doc.spans[EVENTS]`.
 """
 
@@ -16,5 +17,7 @@ def ensure_extensions() -> None:
     """Register the Doc extensions once (idempotent, called by every factory)."""
     if not Doc.has_extension("ag_refs"):
         Doc.set_extension("ag_refs", default=None)
+    if not Doc.has_extension("ag_ref_sets"):
+        Doc.set_extension("ag_ref_sets", default=None)
     if not Doc.has_extension("ag_relations"):
         Doc.set_extension("ag_relations", default=None)

@@ -83,6 +83,7 @@ class Context:
             for i in range(span.start, span.end):
                 self.at[i] = span
         self.refs: dict[int, Span] = doc._.ag_refs or {}
+        self.ref_sets: dict[int, tuple[Span, ...]] = doc._.ag_ref_sets or {}  # "they" -> "A and B"
         self._passives: dict[str, list[tuple[Token, Token]]] | None = None
         self._fields: list[Field] | None = None
         self._has_agent = False
@@ -178,6 +179,9 @@ class Context:
         out: list[Span] = []
         for tok in (token, *token.conjuncts):
             span = self.ref(tok)
+            if tok.i in self.ref_sets:
+                out += [s for s in self.ref_sets[tok.i] if s not in out]
+                continue
             found = [span, *self._listed_appositions(tok, span)] if span is not None else self.listed(tok)
             out += [s for s in found if s not in out]
         return out
