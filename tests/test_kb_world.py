@@ -116,8 +116,9 @@ def test_world_actors_by_name(kb: KnowledgeBase, name: str, key: str, etype: Ent
 def test_people_have_a_country_and_common_surnames_stay_whole(kb: KnowledgeBase) -> None:
     keys = [e["key"] for path in Path(build_countries.HERE).glob("world_people_*.yaml")
             for e in yaml.safe_load(path.read_text(encoding="utf-8"))]
-    assert len(keys) >= 600
-    assert all("country" in (kb.by_key(k) or kb.actors[0]).attrs for k in keys)
+    assert len(keys) >= 700
+    stateless = [k for k in keys if "country" not in (kb.by_key(k) or kb.actors[0]).attrs]
+    assert len(stateless) <= len(keys) // 100  # only the odd jihadist leader of unknown origin
     assert kb.lookup("May") == [] and kb.lookup("Turk") == [] and kb.lookup("Jonathan") == []
     assert kb.lookup("sales") == [] and kb.lookup("Innocent") == []
 
