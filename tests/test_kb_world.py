@@ -226,3 +226,12 @@ def test_english_subdivision_names_exist_in_iso() -> None:
 def test_subdivision_source_is_valid_yaml() -> None:
     text = (Path(build_countries.HERE) / "sources" / "subdivisions_en.yaml").read_text(encoding="utf-8")
     assert isinstance(yaml.safe_load(text), dict)
+
+
+@pytest.mark.parametrize(("name", "key"), [
+    ("al-Assad", "bashar-al-assad"), ("McKenzie", "kenneth-mckenzie"), ("al-Houthi", "abdul-malik-al-houthi"),
+    ("Sadr", "muqtada-al-sadr"), ("Kadhimi", "mustafa-al-kadhimi"), ("Haftar", "khalifa-haftar"),
+    ("Dagalo", "mohamed-hamdan-dagalo"), ("Khamenei", "ali-khamenei"),
+])
+def test_new_people_leave_known_surnames_with_their_bearer(kb: KnowledgeBase, name: str, key: str) -> None:
+    assert [a.key for a in kb.lookup(name)] == [key]
