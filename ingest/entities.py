@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ingest.kb import KnowledgeBase, load_kb
+from ingest.kb_ruler import ruler_patterns
 from ingest.kb_spans import inside_longer_name
 from ingest.lexicon import lexicon
 
@@ -34,15 +35,9 @@ class KBEntities:
         self.kb = kb
         self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.types: dict[str, str] = {}
-        demonyms = lexicon().demonyms
-        forms = [f for f in kb.forms() if f.text.lower() not in demonyms]
-        docs = (nlp.make_doc(f.text) for f in forms)
-        for form, pattern in zip(forms, docs, strict=True):
-            self.types[form.actor.id] = form.actor.type.value
-            single = len(pattern) == 1 and not form.text.islower()
-            matcher = self.exact if form.case_sensitive or single else self.folded
-            matcher.add(form.actor.id, [pattern])
+        self.types: dict[str, str] = {a.id: a.type.value for a in kb.actors}
+        for actor_id, exact, pattern in ruler_patterns(nlp, kb, lexicon().demonyms):  # token hashes
+            (self.exact if exact else self.folded).add(actor_id, [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []

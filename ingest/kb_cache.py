@@ -76,14 +76,14 @@ def _version(library: str) -> str:
         return "absent"
 
 
-def entry_path(directory: Path, key: str) -> Path:
-    """Where the entry for `key` lives."""
-    return directory / "kb" / f"{key}.pickle"
+def entry_path(directory: Path, key: str, folder: str = "kb") -> Path:
+    """Where the entry for `key` lives (`folder`: kb for knowledge bases, ruler for matcher patterns)."""
+    return directory / folder / f"{key}.pickle"
 
 
-def read(directory: Path, key: str, kind: type[T]) -> T | None:
+def read(directory: Path, key: str, kind: type[T], folder: str = "kb") -> T | None:
     """The cached `kind` object, or None when absent, unreadable, corrupt or of another kind."""
-    path = entry_path(directory, key)
+    path = entry_path(directory, key, folder)
     try:
         with path.open("rb") as handle, paused_gc():
             value = pickle.load(handle)  # noqa: S301 - our own cache folder
@@ -100,9 +100,9 @@ def read(directory: Path, key: str, kind: type[T]) -> T | None:
     return value
 
 
-def write(directory: Path, key: str, value: Any) -> None:
+def write(directory: Path, key: str, value: Any, folder: str = "kb") -> None:
     """Store `value` atomically (a reader never sees half a file); failure to write is only logged."""
-    path = entry_path(directory, key)
+    path = entry_path(directory, key, folder)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=".tmp-", delete=False) as handle:

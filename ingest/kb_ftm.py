@@ -30,7 +30,6 @@ dropped and counted; a bad line is reported with file:line and skipped. Keys are
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -132,17 +131,18 @@ def read_entities(path: Path, report: FtmReport) -> Iterator[FtmEntity]:
     """The actor entities of one file, validated by `followthemoney`; bad lines go to `report`."""
     from followthemoney import model
 
-    with path.open(encoding="utf-8", errors="replace") as handle:
+    with path.open("rb") as handle:
         for number, line in enumerate(handle, 1):
             if line.strip():
                 yield from _read_line(model, line, f"{path}:{number}", report)
 
 
-def _read_line(model: Any, line: str, where: str, report: FtmReport) -> Iterator[FtmEntity]:
+def _read_line(model: Any, line: bytes, where: str, report: FtmReport) -> Iterator[FtmEntity]:
+    import orjson  # comes with followthemoney; parses a line several times faster than json
     from followthemoney.exc import FollowTheMoneyException
 
     try:
-        data = _check_shape(json.loads(line))
+        data = _check_shape(orjson.loads(line))
         proxy = model.get_proxy(data, cleaned=False)
     except (ValueError, FollowTheMoneyException) as exc:
         report.bad(f"{where}: line skipped: {exc}")

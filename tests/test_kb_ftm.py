@@ -285,3 +285,50 @@ def test_extract_with_kb_finds_an_actor_only_the_ftm_file_knows(
     assert main(["extract", str(article)]) == 0
     without = {e["id"] for e in json.loads(capsys.readouterr().out)["entities"]}
     assert "armedgroup:ftm-tst-saraya-dir" not in without
+
+
+# --- the entity ruler's patterns ---------------------------------------------------------------
+
+def _matches(patterns: list, text: str) -> set[tuple[str, str]]:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    nlp = spacy.blank("en")
+    exact, folded = PhraseMatcher(nlp.vocab, attr="ORTH"), PhraseMatcher(nlp.vocab, attr="LOWER")
+    for actor_id, is_exact, pattern in patterns:
+        (exact if is_exact else folded).add(actor_id, [pattern])
+    doc = nlp.make_doc(text)
+    return {(nlp.vocab.strings[m], doc[s:e].text) for matcher in (exact, folded) for m, s, e in matcher(doc)}
+
+
+def test_ruler_patterns_match_names_in_their_case_rule(built: Built) -> None:
+    import spacy
+
+    from ingest.kb_ruler import ruler_patterns
+
+    patterns = ruler_patterns(spacy.blank("en"), built.kb, set())
+    found = _matches(patterns, "SARAYA DIR AL-JANUB and Abu Zayd met; abu zayd did not.")
+    assert ("armedgroup:ftm-tst-saraya-dir", "SARAYA DIR AL-JANUB") in found
+    assert ("person:ftm-tst-hadi-zaydani", "Abu Zayd") in found
+    assert ("person:ftm-tst-hadi-zaydani", "abu zayd") not in found
+
+
+def test_ruler_patterns_of_a_large_kb_come_from_the_cache(built: Built, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import spacy
+
+    from ingest import kb_ruler
+
+    calls: list[int] = []
+    real = kb_ruler.compute
+
+    def counting(nlp, forms):  # type: ignore[no-untyped-def]
+        calls.append(len(forms))
+        return real(nlp, forms)
+
+    monkeypatch.setattr(kb_ruler, "compute", counting)
+    nlp = spacy.blank("en")
+    first = kb_ruler.ruler_patterns(nlp, built.kb, {"iraqi"}, cache_dir=tmp_path, cached_from=1)
+    again = kb_ruler.ruler_patterns(spacy.blank("en"), built.kb, {"iraqi"}, cache_dir=tmp_path, cached_from=1)
+    assert len(calls) == 1 and again == first and list((tmp_path / "ruler").glob("*.pickle"))
+    assert len(first) == len([f for f in built.kb.forms() if f.text.lower() != "iraqi"])
