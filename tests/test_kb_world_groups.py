@@ -82,8 +82,8 @@ def test_group_and_party_files_hold_one_type_each_and_stay_small() -> None:
 
 def test_world_groups_and_parties_by_type(kb: KnowledgeBase) -> None:
     counts = Counter(a.type for a in _mine(kb))
-    assert counts[EntityType.ARMED_GROUP] >= 650
-    assert counts[EntityType.POLITICAL_PARTY] >= 950
+    assert counts[EntityType.ARMED_GROUP] >= 670
+    assert counts[EntityType.POLITICAL_PARTY] >= 1050
     assert set(counts) == {EntityType.ARMED_GROUP, EntityType.POLITICAL_PARTY}
 
 
