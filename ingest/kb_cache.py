@@ -1,5 +1,7 @@
 """A disk cache of built knowledge bases: a 100,000-entity FtM file is parsed and merged once.
 
+(`ingest.kb_ruler` keeps the entity ruler's patterns in the same folder, under `ruler/`.)
+
 One pickle per knowledge-base configuration under `<cache dir>/kb/`, named by a
 digest of every input: each extra file's absolute path, size and mtime, the
 packaged YAML data, the source of the knowledge-base modules and the versions of

@@ -24,8 +24,9 @@ become the name of our Country actor (via `pycountry`), unknown codes no country
 Third-party data never breaks the knowledge base: an entity with our Wikidata id,
 or whose exact normalised name belongs to an actor of the same type, extends that
 actor (aliases); any other name or alias another actor owns (or respells) is
-dropped and counted; a bad line is reported with file:line and skipped. Keys are
-`ftm-<slug of the FtM id>`, stable across runs. `ingest.kb_cache` keeps the result.
+dropped and counted (`ingest.kb_ftm_merge`); a bad line is reported with file:line
+and skipped. Keys are `ftm-<slug of the FtM id>`, stable across runs. Our YAML files
+are read first whatever the order given. `ingest.kb_cache` keeps the result.
 """
 
 from __future__ import annotations
