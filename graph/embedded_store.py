@@ -14,7 +14,6 @@ Searches are bounded by the request's budget (`graph.budget`).
 
 from __future__ import annotations
 
-import gc
 import logging
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
@@ -28,10 +27,10 @@ import networkx as nx
 
 from graph import embedded_read as read
 from graph.clean import clean_batch
+from graph.embedded_graph import Lookup, confidence_floor, gc_paused, predicate_set, put_edges
 from graph.embedded_paths import IdPath, PathFinder
-from graph.embedded_rows import loads
 from graph.embedded_traverse import EdgeFilter, neighbourhood
-from graph.embedded_write import Applied, EdgeRow, apply_batch, prepare, retract
+from graph.embedded_write import Applied, apply_batch, prepare, retract
 from graph.errors import InvalidArgument, LimitExceeded, NoPath, NotFound
 from graph.model import (
     Article,
@@ -103,6 +102,9 @@ class EmbeddedStore:
     def _create_schema(self) -> None:
         script = resources.files("graph").joinpath("embedded_schema.sql").read_text(encoding="utf-8")
         self._db.executescript(script)
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(evidence)")}
+        if "resolved" not in columns:  # a file written before evidence recorded coreference
+            self._db.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
 
     def close(self) -> None:
         """Close the file; a later call reopens it."""
@@ -145,7 +147,7 @@ class EmbeddedStore:
         g = nx.MultiDiGraph()
         g.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in self._db.execute(
             "SELECT id, type, name FROM entities"))
-        _put_edges(g, self._db.execute(
+        put_edges(g, self._db.execute(
             "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs"
             " FROM relations"))
         self._graph = g
@@ -173,17 +175,17 @@ class EmbeddedStore:
 
     def write(self, batch: Batch) -> None:
         """Upsert a batch in one transaction; the graph changes only after the commit."""
-        with _gc_paused():
+        with gc_paused():
             prepared = prepare(clean_batch(batch))
             with self._lock.write():  # held from BEGIN until the graph has the commit
                 with self._transaction() as conn:
-                    applied = apply_batch(conn, prepared, _Lookup(self._graph, self._covered))
+                    applied = apply_batch(conn, prepared, Lookup(self._graph, self._covered))
                 self._apply(applied)
                 self._covered.update(prepared.entities)
 
     def _apply(self, applied: Applied) -> None:
         self._graph.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in applied.nodes)
-        _put_edges(self._graph, applied.edges)
+        put_edges(self._graph, applied.edges)
         if self._ordered:
             for row in applied.edges:
                 self._ordered.pop(row[1], None)
@@ -203,7 +205,7 @@ class EmbeddedStore:
             self._graph.remove_nodes_from(gone.entities)
             for e in gone.entities:
                 self._covered.pop(e, None)
-            _put_edges(self._graph, gone.edges)
+            put_edges(self._graph, gone.edges)
         return RetractResult(article_id, gone.evidence, len(gone.relations), len(gone.entities))
 
     def _linked(self, entity_id: str, removed: set[str]) -> bool:
@@ -300,7 +302,7 @@ class EmbeddedStore:
             raise LimitExceeded(f"limit must be within 1..{MAX_NODES}, got {limit}")
         if not centers:
             raise InvalidArgument("at least one centre is needed")
-        f = EdgeFilter(_predicate_set(predicates), since, until, _confidence(min_confidence))
+        f = EdgeFilter(predicate_set(predicates), since, until, confidence_floor(min_confidence))
         kinds = None if types is None else frozenset(read.entity_type(t) for t in types)
         with self._reading() as conn:
             self._require(centers)
@@ -330,7 +332,7 @@ class EmbeddedStore:
             self._require([source, target])
             if source == target:
                 raise InvalidArgument("source and target are the same entity")
-            edges = EdgeFilter(_predicate_set(predicates), min_confidence=_confidence(min_confidence))
+            edges = EdgeFilter(predicate_set(predicates), min_confidence=confidence_floor(min_confidence))
             finder = PathFinder(self._graph, edges, directed)
             found = finder.find(source, target, max_hops, k)
             if not found:
@@ -351,80 +353,3 @@ class EmbeddedStore:
             Path(tuple(ents[n] for n in p.nodes), tuple(Hop(rels[rid], fwd) for rid, fwd in p.hops))
             for p in found
         ]
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Hold the cyclic garbage collector during a batch.
-
-    A batch allocates ~10 objects per relation; with a large graph on the
-    heap, the collector would otherwise rescan it many times per batch
-    (measured: a quarter of the write time). Nothing in a batch forms cycles.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-class _Lookup:
-    """Answers the write path's questions from the in-memory graph (see `Known`)."""
-
-    def __init__(self, g: nx.MultiDiGraph, covered: dict[str, Entity]) -> None:
-        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = g._succ
-        self._covered = covered
-
-    def has_entity(self, entity_id: str) -> bool:
-        return entity_id in self._succ
-
-    def edge(self, subject: str, obj: str, rid: str) -> dict[str, Any] | None:
-        keyed = self._succ.get(subject, {}).get(obj)
-        return None if keyed is None else keyed.get(rid)
-
-    def covers(self, entity: Entity) -> bool:
-        held = self._covered.get(entity.id)
-        return held is not None and (held is entity or _same(held, entity))
-
-
-def _same(a: Entity, b: Entity) -> bool:
-    """Equal entities whose attribute values also have the same types (1, 1.0 and True differ in JSON)."""
-    return a == b and all(type(v) is type(b.attrs[k]) for k, v in a.attrs.items())
-
-
-def _predicate_set(predicates: Sequence[Predicate] | None) -> frozenset[str] | None:
-    if predicates is None:
-        return None
-    try:
-        return frozenset(Predicate(p).value for p in predicates)
-    except ValueError as exc:
-        raise InvalidArgument(f"unknown predicate in {list(predicates)!r}") from exc
-
-
-def _confidence(value: float | None) -> float | None:
-    """A confidence threshold within 0..1 (None = no threshold)."""
-    if value is not None and not 0.0 <= value <= 1.0:
-        raise InvalidArgument(f"min_confidence must be within 0..1, got {value}")
-    return value
-
-
-def _put_edges(g: nx.MultiDiGraph, rows: Iterable[EdgeRow | tuple[Any, ...]]) -> None:
-    """Insert or refresh edges (both ends already nodes) from EDGE_SQL-ordered rows.
-
-    Writes networkx's documented adjacency dicts directly (the key dict is
-    shared by `_succ[s][o]` and `_pred[o][s]`, as `add_edge` does): the
-    generic `add_edges_from` costs several times more per edge, which is
-    most of a 10k-relation batch.
-    """
-    succ, pred = g._succ, g._pred
-    for rid, subject, obj, predicate, confidence, first_seen, last_seen, count, attrs in rows:
-        keyed = succ[subject].get(obj)
-        if keyed is None:
-            keyed = succ[subject][obj] = pred[obj][subject] = {}
-        if isinstance(attrs, str):
-            attrs = loads(attrs)
-        keyed[rid] = {"predicate": predicate, "confidence": confidence, "first_seen": first_seen,
-                      "last_seen": last_seen, "evidence_count": count, "attrs": attrs}
-    nx._clear_cache(g)
