@@ -19,10 +19,14 @@ log = logging.getLogger(__name__)
 
 
 def file_stream(spark: Any, folder: Path) -> Any:
-    """A streaming DataFrame of the paths of files dropped into `folder` (hidden files skipped)."""
+    """A streaming DataFrame of the paths of files dropped into `folder`.
+
+    Spark's file index skips names starting with "." or "_", so a crawler's
+    half-written `.name.part` is not seen until it is renamed.
+    """
     return (spark.readStream.format("binaryFile")
+            .schema("path string, modificationTime timestamp, length long, content binary")
             .option("recursiveFileLookup", "true")
-            .option("pathGlobFilter", "[!.]*")
             .load(str(folder)).select("path"))
 
 
@@ -46,5 +50,5 @@ def start_stream(spark: Any, folder: Path, checkpoint: Path, handle: Callable[[l
     writer = (file_stream(spark, folder).writeStream.foreachBatch(batch)
               .option("checkpointLocation", str(checkpoint / "stream")))
     writer = writer.trigger(availableNow=True) if available_now else writer.trigger(
-        processingTime=f"{interval} seconds")
+        processingTime=f"{max(1, int(interval * 1000))} milliseconds")
     return writer.start()
