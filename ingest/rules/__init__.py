@@ -27,12 +27,14 @@ from ingest.rules import (
     seats,
     stance,
     tables,
+    titles,
 )
 from ingest.rules.base import RULES, Context, Found
 from ingest.spans import ensure_extensions
 
 __all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "infobox", "leadership",
-           "nominals", "office", "places", "results", "seats", "stance", "tables"]
+           "nominals", "office", "places", "results", "seats", "stance", "tables",
+           "titles"]
 
 log = logging.getLogger(__name__)
 

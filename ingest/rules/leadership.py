@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.titles import bodies, holders
 
 _PERSON = "Person"
 _GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
@@ -74,15 +75,14 @@ def _is_title(token: Token, words: set[str] | frozenset[str]) -> bool:
 def appos_title(ctx: Context) -> Iterator[Found]:
     """"Y, the leader of X" / "Y is the head of X" (also spokesman, member)."""
     leader_words = {" ".join(t).split()[-1] for t in lexicon().leader_titles} | {"secretary"}
-    families = ((leader_words, Predicate.LEADS), (lexicon().spokes_titles, Predicate.SPOKESPERSON_FOR),
-                ({"member"}, Predicate.MEMBER_OF))
+    families = ((leader_words, Predicate.LEADS), (lexicon().spokes_titles, Predicate.SPOKESPERSON_FOR))
     for words, predicate in families:
         for noun in ctx.cues(*words):
             if not _is_title(noun, words) or _subordinate(noun):
                 continue
-            groups = [g for g in ctx.group(pobj_of(noun, {"of", "for"})) if g.label_ in _GROUPS]
-            groups += [g for c in noun.lefts if c.dep_ in {"compound", "poss"}
-                       for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS]
+            groups = [g for g in bodies(ctx, noun) if g.label_ in _GROUPS]
+            groups += [g for c in noun.lefts if c.dep_ == "compound"
+                       for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS and g not in groups]
             if not groups:
                 groups = _its_conjunct(ctx, noun)
             if not groups:
@@ -117,20 +117,9 @@ def _subordinate(noun: Token) -> bool:
 def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
     """Who holds a role noun: its apposition head, a copula subject, or a name it modifies."""
     allowed = {_PERSON} if predicate is not Predicate.MEMBER_OF else {_PERSON, *_GROUPS}
-    cands: list[Span] = []
-    if noun.dep_ == "appos":
-        head = ctx.ref(noun.head)
-        cands = [head] if head is not None else []
-    elif noun.dep_ in {"attr", "pobj"} and noun.head.lemma_ in {"be", "as"}:
-        cands = ctx.group(ctx.subject_of(noun.head if noun.head.lemma_ == "be" else noun.head.head))
-    elif noun.dep_ == "compound" and noun.head.i in ctx.at:
-        cands = [ctx.at[noun.head.i]]
-    elif noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "Its secretary-general is X"
-        cands = ctx.group(child(noun.head, "attr"))
-    appos = child(noun, "appos")
-    if appos is None and noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.like_num:
-        appos = child(noun.head.head, "appos")  # "three of its commanders, A and B": names hang on "three"
-    if appos is None:  # "the head of the Commission, X,": the parser hangs X on the group's name
+    cands = holders(ctx, noun)
+    appos = child(noun, "appos") if not cands else None
+    if appos is None and not cands:  # "the head of the Commission, X,": X hangs on the group's name
         group_word = pobj_of(noun, {"of", "for"})
         appos = child(group_word, "appos") if group_word is not None else None
     if appos is not None:

@@ -24,6 +24,7 @@ _CALLED_OFF = {"postpone", "cancel", "delay", "propose", "reject", "call", "seek
                "end", "break", "sever", "abandon", "want", "hope", "consider"}
 _SOURCE_VERBS = {"come", "flow", "arrive", "stem"}  # "its backing has come from Y"
 _RECEIVE_VERBS = {"receive", "get", "enjoy", "have", "win", "secure", "obtain", "gain", "seek"}
+_GIVE_VERBS = {"provide", "give", "offer", "extend", "send", "supply", "lend", "pledge"}
 _FORM_VERBS = {"form", "forge", "sign", "conclude", "build", "hold", "have", "lead", "enter", "join",
                "strike", "announce", "wage", "fight"}
 
@@ -67,10 +68,13 @@ def _support(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
     if not backers and noun.dep_ == "nsubj" and noun.head.lemma_ in _SOURCE_VERBS:
         backers = _actors(ctx, pobj_of(noun.head, {"from"}))
     backed = _actors(ctx, pobj_of(noun, {"of", "for", "to"}))
+    if not backed and noun.dep_ == "dobj" and noun.head.lemma_ in _GIVE_VERBS:  # "provided support to X"
+        to = next((c for c in noun.head.children if c.lower_ == "to" and c.dep_ in {"prep", "dative"}), None)
+        backed = _actors(ctx, next((c for c in to.children if c.dep_ == "pobj"), None) if to else None)
     if backers and not backed:
         backed = _owner(ctx, noun) or _clause_subject(ctx, noun, _RECEIVE_VERBS)
     elif backed and not backers:
-        backers = _owner(ctx, noun)
+        backers = _owner(ctx, noun) or _clause_subject(ctx, noun, _GIVE_VERBS)
     for group in backed:
         for sponsor in backers:
             yield group, sponsor

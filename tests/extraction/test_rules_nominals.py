@@ -7,7 +7,8 @@ pytestmark = pytest.mark.model
 TEXT = ("The Red Hand Brigade was founded in 2001. Its financial backing has come mainly from Iran and "
         "Hezbollah. Syria's support for the Black Banner Army grew in 2015. Fighting between the Red Hand "
         "Brigade and the Black Banner Army killed dozens. Hamas formed an alliance with the Black Banner "
-        "Army in 2016. The Zarqan Front held a series of meetings with Omar Haddad.")
+        "Army in 2016. The Zarqan Front held a series of meetings with Omar Haddad. Hamas, which has "
+        "provided material support to the Zarqan Front, denied it.")
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,7 @@ def page(run):
 def test_support_nouns(page):
     assert {t for t in page.of("BACKED_BY")} == {
         ("Red Hand Brigade", "BACKED_BY", "Iran"), ("Red Hand Brigade", "BACKED_BY", "Hezbollah"),
-        ("Black Banner Army", "BACKED_BY", "Syria")}
+        ("Black Banner Army", "BACKED_BY", "Syria"), ("Zarqan Front", "BACKED_BY", "Hamas")}
 
 
 def test_pair_nouns(page):

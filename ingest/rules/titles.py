@@ -1,0 +1,95 @@
+"""One title grammar: who holds a role noun and which body it is in, for every role predicate.
+
+Holders: "X, the leader of Y" (apposition), "X is the armed wing of Y" (copula, either
+side), "X is considered its affiliate" (complement), "elected X as ...", "Y member X"
+(a name the title modifies), "three of its commanders, A, B and C", and coordinated titles
+share them ("X, leader of the MHP and a key ally of Y"; "founder and secretary-general of Y").
+Bodies: the title's "of"/"for"/"to" object, a possessive, or a body named right before it
+("a Zarqan Front financier X"). The rule here reads the lexicon's `role_nouns` (MEMBER_OF,
+PART_OF, ALLIED_WITH); leadership and office rules use the same holders and bodies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import EntityType, Predicate
+from ingest.lexicon import lexicon
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.signatures import allowed
+
+_GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
+_ACTORS = _GROUPS | {"Person", "Country"}
+_COPULAS = {"be", "become", "remain", "consider", "call", "describe", "see", "name", "appoint", "elect"}
+
+
+def first_conjunct(noun: Token) -> Token:
+    """ "leader of X and a key ally of Y": the title the holder attaches to (never a name in a list:
+    "A, B and their facilitators")."""
+    while noun.dep_ == "conj" and noun.head.pos_ == "NOUN" and noun.head.tag_ != "NNP":
+        noun = noun.head
+    return noun
+
+
+def holders(ctx: Context, noun: Token) -> list[Span]:
+    """Who holds a role noun (see the module docstring)."""
+    top = first_conjunct(noun)
+    if top.dep_ == "appos":
+        head = ctx.ref(top.head)
+        return [head] if head is not None else []
+    if top.dep_ in {"attr", "oprd"} and top.head.lemma_ in _COPULAS:
+        return ctx.subjects(top.head)
+    if top.dep_ == "pobj" and top.head.lower_ == "as":
+        verb = top.head.head
+        obj = child(verb, "dobj")
+        return ctx.group(obj) if obj is not None else ctx.subjects(verb)
+    if top.dep_ == "compound" and top.head.i in ctx.at:
+        return [ctx.at[top.head.i]]
+    if top.dep_ in {"nsubj", "nsubjpass"} and top.head.lemma_ == "be":  # "The armed wing of Y is X"
+        return ctx.group(child(top.head, "attr"))
+    appos = child(top, "appos")
+    if appos is None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.like_num:
+        appos = child(top.head.head, "appos")  # "three of its commanders, A, B and C"
+    return ctx.group(appos) if appos is not None else []
+
+
+def bodies(ctx: Context, noun: Token) -> list[Span]:
+    """The body a role noun is in: "of/for/to Y", "Y's", "its", or a name right before the title."""
+    found: list[Span] = []
+    for tok in (noun, *([noun.conjuncts[-1]] if noun.conjuncts else [])):
+        found += ctx.group(pobj_of(tok, {"of", "for", "to", "within"}))
+        if found:
+            break
+    found += [s for c in noun.children if c.dep_ == "poss" for s in [ctx.ref(c)] if s is not None]
+    before = ctx.at.get(noun.i - 1) if noun.i > 0 else None
+    if before is not None and before.end == noun.i and before.label_ in _GROUPS:
+        found.append(before)  # "a Zarqan Front financier", "Labour MP"
+    return [s for s in found if s.label_ in _ACTORS]
+
+
+@rule("roles.table")
+def role_nouns(ctx: Context) -> Iterator[Found]:
+    """Members, allies and units by a role noun of the lexicon's table."""
+    table = lexicon().role_nouns
+    for noun in ctx.cues(*table):
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.at:
+            continue  # "the Armed Wing Brigade": a name
+        predicate = Predicate(table.get(noun.lower_, table.get(noun.lemma_.lower(), ("",)))[0] or "MEMBER_OF")
+        if any(c.lower_ in {"potential", "possible", "prospective", "would-be"} for c in noun.children):
+            continue
+        former = "former" if any(c.lower_ in lexicon().former_words for c in noun.children) else None
+        for holder in holders(ctx, noun):
+            for body in bodies(ctx, noun):
+                if holder != body and allowed_labels(predicate, holder, body):
+                    yield make(holder, predicate, body, noun, 0.75, f"roles.{noun.lemma_.lower()}",
+                               status=former)
+
+
+def allowed_labels(predicate: Predicate, subject: Span, obj: Span) -> bool:
+    """The vocabulary's type signature on spans' labels (an unknown label passes to the final check)."""
+    try:
+        return allowed(predicate, EntityType(subject.label_), EntityType(obj.label_))
+    except ValueError:
+        return True

@@ -1,0 +1,35 @@
+"""One title grammar (invented encyclopedia, wire and notice sentences): holders and bodies of role nouns."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+TEXT = ("The Red Hand Brigade is the armed wing of the Zarqan Front. Omar Haddad, leader of the Zarqan Front "
+        "and a key ally of President Samir Khouri, spoke on Monday. The Black Banner Army, another unit of "
+        "the Zarqan Front, is active in the north. Walid Haddad is a former member of the Black Banner Army. "
+        "Karim Aziz is founder and secretary-general of the Red Hand Brigade.")
+
+
+@pytest.fixture(scope="module")
+def page(run):
+    return run(TEXT)
+
+
+def test_units_are_part_of_their_body(page):
+    assert ("Red Hand Brigade", "PART_OF", "Zarqan Front") in page.triples
+    assert ("Black Banner Army", "PART_OF", "Zarqan Front") in page.triples
+
+
+def test_coordinated_titles_share_their_holder(page):
+    assert ("Omar Haddad", "LEADS", "Zarqan Front") in page.triples
+    assert ("Omar Haddad", "ALLIED_WITH", "Samir Khouri") in page.triples
+    assert ("Karim Aziz", "LEADS", "Red Hand Brigade") in page.triples
+
+
+def test_former_member_keeps_its_status(page):
+    assert page.attrs("Walid Haddad", "MEMBER_OF", "Black Banner Army") == {"status": "former"}
+
+
+def test_body_named_before_the_role_noun(run):
+    r = run("A Kataib Hezbollah financier, Tarek Nassar, was arrested in Baghdad on Monday.")
+    assert ("Tarek Nassar", "MEMBER_OF", "Kataib Hezbollah") in r.triples
