@@ -1,0 +1,85 @@
+"""The embedded store's readers-writer lock: a long read never holds other readers; writes stay atomic."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.budget import SearchTimeout, WorkLimitExceeded, limited
+from graph.embedded_store import EmbeddedStore
+from graph.rwlock import ReadWriteLock
+from graph.store import NamedQuery
+from tests.contract.fixture_graph import BATCHES, IRAN, KADHIMI
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> EmbeddedStore:
+    made = EmbeddedStore(tmp_path / "graph.db")
+    for batch in BATCHES:
+        made.write(batch)
+    return made
+
+
+def test_a_long_read_does_not_hold_other_readers(store: EmbeddedStore) -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def slow(s: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+        inside.set()
+        release.wait(10)
+        return []
+
+    worker = threading.Thread(target=store.run, args=(NamedQuery("slow", "", slow), {}))
+    worker.start()
+    assert inside.wait(5)
+    started = time.monotonic()
+    assert store.get_entity(IRAN) is not None and store.counts().articles == 4
+    assert time.monotonic() - started < 1.0
+    release.set()
+    worker.join()
+
+
+def test_a_writer_waits_for_readers_and_readers_queue_behind_it() -> None:
+    lock, order = ReadWriteLock(), []
+    reading, release = threading.Event(), threading.Event()
+
+    def reader() -> None:
+        with lock.read():
+            reading.set()
+            release.wait(5)
+            order.append("read done")
+
+    def writer() -> None:
+        with lock.write():
+            order.append("write")
+
+    first = threading.Thread(target=reader)
+    first.start()
+    assert reading.wait(5)
+    second = threading.Thread(target=writer)
+    second.start()
+    time.sleep(0.1)
+    assert order == []  # the writer waits for the reader in progress
+    release.set()
+    first.join()
+    second.join()
+    assert order == ["read done", "write"]
+
+
+def test_nested_reads_and_writes_reenter(store: EmbeddedStore) -> None:
+    lock = ReadWriteLock()
+    with lock.write(), lock.write(), lock.read():
+        pass
+    with lock.read(), lock.read(), pytest.raises(RuntimeError), lock.write():
+        pass
+
+
+def test_budget_stops_a_search_with_a_clear_error(store: EmbeddedStore) -> None:
+    with limited(steps=5), pytest.raises(WorkLimitExceeded, match="search_steps"):
+        store.paths(KADHIMI, IRAN, max_hops=6, k=10)
+    with limited(steps=10**9, seconds=0.0), pytest.raises(SearchTimeout, match="search_seconds"):
+        for _ in range(10_000):
+            store.subgraph([IRAN], depth=3, limit=2000)
