@@ -6,7 +6,8 @@ keeping it would cut that name in two. A group match (not a person, country or p
 which have their own rules) is dropped when a name word comes right before it or a
 head noun ("Party", "Battalions") right after it; titles, countries and demonyms
 before it do not count ("Iraqi Parliament"), nor does a headline in title case. A one-word
-person form (a surname) followed by another name word is a piece of another person's name.
+person form (a surname) followed by another name word is a piece of another person's name,
+and a country with name words on both sides ("Kokang Myanmar Democratic ...") is a name's word.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ingest.entity_words import entity_words
 from ingest.lexicon import lexicon
 
 _GROUP_TYPES = frozenset({"Organization", "StateBody", "PoliticalParty", "ArmedGroup"})
+_PLACE_TYPES = frozenset({"Country", "Location"})
 _HEADLINE_SHARE = 0.6
 _STATE_WORDS = frozenset({"foreign", "interior", "defence", "defense", "finance", "treasury", "state",
                           "prime"})
@@ -46,6 +48,16 @@ def _in_headline(tok: Token) -> bool:
     return sum(w[:1].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
 
 
+def _sandwiched(span: Span) -> bool:
+    """A country or place with name words on both sides is a word of a longer name."""
+    doc = span.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].is_sent_start:
+        return False
+    before, after = doc[span.start - 1], doc[span.end]
+    return before.is_title and _name_word(before) and after.is_title and _name_word(after) \
+        and not _in_headline(span[0])
+
+
 def inside_longer_name(span: Span) -> bool:
     """Is this group match a piece of a longer capitalised name the knowledge base does not hold?"""
     doc = span.doc
@@ -53,6 +65,8 @@ def inside_longer_name(span: Span) -> bool:
         nxt = doc[span.end]
         return _name_word(nxt) and (len(span) == 1 or nxt.lower_ not in entity_words().heads) \
             and not _in_headline(span[0])
+    if span.label_ in _PLACE_TYPES:  # "the Kokang Myanmar Democratic Alliance Army"
+        return _sandwiched(span)
     if span.label_ not in _GROUP_TYPES:
         return False
     prev = doc[span.start - 1] if span.start else None

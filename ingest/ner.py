@@ -25,6 +25,7 @@ from ingest.names import mend_names
 from ingest.non_actors import not_an_actor
 from ingest.pasted import SUBJECT, in_junk, page_subject
 from ingest.place_cues import PlaceCues
+from ingest.place_types import gazetteer_place
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "”", "‘", "’"}
@@ -90,6 +91,16 @@ def _national_or_not(span: Span, cue: EntityType, lex: Lexicon) -> EntityType:
     return EntityType.STATE_BODY if national or "security" in span.text.lower() else EntityType.ARMED_GROUP
 
 
+_LOOSE = {EntityType.POLITICAL_PARTY, EntityType.ORGANIZATION}
+
+
+def stated_type(span: Span, lex: Lexicon) -> EntityType | None:
+    """The type an apposition states, unless it is a loose word for an armed name ("the Vell Defense
+    Forces, a grassroots movement": the name's own head still makes it armed)."""
+    described = described_type(span, lex)
+    if described in _LOOSE and head_type(span, lex) is EntityType.ARMED_GROUP:
+        return None
+    return described
 _MEETINGS = {"congress", "conference", "plenum", "session", "summit", "convention"}
 
 
@@ -159,7 +170,9 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
         return EntityType.LOCATION.value, ""
     if span[0].lower_ == "operation" and len(span) > 1:
         return EntityType.EVENT.value, ""  # "Operation Olive Branch": a named military operation
-    described = described_type(span, lex)
+    if gazetteer_place(span):
+        return EntityType.LOCATION.value, ""
+    described = stated_type(span, lex)
     if described is not None:
         return described.value, ""
     headed = _ordinal_meeting(span) or head_type(span, lex)
@@ -320,7 +333,7 @@ def harmonise(ents: list[Span], lex: Lexicon) -> list[Span]:
     for prev, ent in zip([None, *ents], ents, strict=False):
         if ent.kb_id_:
             continue
-        said = described_type(ent, lex)
+        said = stated_type(ent, lex)
         if said is not None:
             stated[ent.text] = said.value
         if prev is not None and not prev.kb_id_ and prev.label_ in NAME_LABELS and _acronym_after(prev, ent):

@@ -20,7 +20,7 @@ from ingest.lexicon import lexicon
 _HEADS = ["district", "province", "governorate", "valley", "region", "county", "subdistrict"]
 _TOWNS = ["town", "towns", "city", "cities", "village", "villages", "district", "province"]
 _UNITS = ["brigades", "brigade", "battalions", "battalion", "regiment", "militia", "squads", "companies",
-          "list", "party", "alliance", "coalition", "movement", "bloc", "front"]
+          "list", "party", "alliance", "coalition", "movement", "bloc", "front", "army", "forces"]
 _NON_NAMES = {"LAW", "DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "WORK_OF_ART",
               "PRODUCT", "LANGUAGE", "EVENT"}
 _AMBIGUOUS_COUNTRIES = {"Chad", "Georgia", "Jordan", "Guinea", "Niger", "Turkey", "China", "Togo", "Dominica"}

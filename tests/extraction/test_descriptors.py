@@ -23,8 +23,8 @@ def test_bracketed_acronym_takes_the_descriptor_after_it(run):
 
 
 def test_liberation_front_is_an_armed_group(run):
-    r = run("The Macina Liberation Front joined the fighting in 2015.")
-    assert r.types["Macina Liberation Front"] == "ArmedGroup"
+    r = run("The Tessaly Liberation Front joined the fighting in 2015.")  # invented: the KB holds Macina
+    assert r.types["Tessaly Liberation Front"] == "ArmedGroup"
 
 
 def test_a_place_before_a_comma_is_not_described(run):

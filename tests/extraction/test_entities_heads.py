@@ -61,3 +61,19 @@ def test_the_party_inside_a_numbered_congress_is_found(run) -> None:
 def test_ideas_laws_wars_and_headline_nouns_are_not_actors(run, sentence: str, junk: str) -> None:
     r = run(sentence)
     assert junk not in r.types, r.types
+
+
+def test_an_armed_head_outweighs_a_loose_descriptor(run) -> None:
+    r = run("Members of the Ostrava Defense Forces, a grassroots movement, joined the fighting.")
+    assert r.types.get("Ostrava Defense Forces") == "ArmedGroup", r.types
+
+
+def test_a_facility_head_makes_a_place(run) -> None:
+    r = run("Gunmen stormed the Tarquin Vell International Airport on Monday.")
+    assert r.types.get("Tarquin Vell International Airport") == "Location", r.types
+
+
+def test_a_gazetteer_place_in_a_place_slot_is_a_location(run) -> None:
+    r = run("The Zarqan Liberation Front attacked a market in Beledweyne and fled to Bauchi State.")
+    assert r.types.get("Beledweyne") == "Location", r.types
+    assert r.types.get("Bauchi State") == "Location", r.types

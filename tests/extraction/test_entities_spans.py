@@ -30,3 +30,9 @@ def test_a_known_alias_inside_a_longer_name_is_not_that_actor(run) -> None:
 def test_a_country_inside_a_group_name_stays_in_it(run) -> None:
     r = run("The Revolutionary Armed Forces of Zanland signed the deal in Velmar.")
     assert r.types.get("Revolutionary Armed Forces of Zanland") == "ArmedGroup", r.types
+
+
+def test_a_country_inside_a_longer_name_does_not_cut_it(run) -> None:
+    r = run("Fighters of the Kavel Myanmar Democratic Union Army seized a border post.")
+    assert "Myanmar" not in r.types, r.types
+    assert any(n.endswith("Democratic Union Army") and t == "ArmedGroup" for n, t in r.types.items()), r.types

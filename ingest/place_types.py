@@ -1,0 +1,47 @@
+"""A name in a place slot that the gazetteer knows is a place ("attacks in Beledweyne", "Borno State").
+
+The gazetteer (cities over 15,000 and first-level subdivisions) is never a matcher: it
+only types a span the model labelled a place or that stands in a place slot (after
+"in", "near", "from", ... or before "-based"), and only when the place's own name is
+the span's (so "Hamas" never becomes "Hamm" by a loose key). Countries stay the
+knowledge base's job. The gazetteer is loaded on first use.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Span
+
+from ingest.gazetteer import load_gazetteer
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_PREPS = frozenset({"in", "near", "from", "at", "outside", "around", "across", "into", "to", "towards",
+                          "between", "inside"})
+_TAILS = (" state", " province", " region", " governorate", " district", " county", " city")
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold().replace("-", " ")
+
+
+def place_slot(span: Span) -> bool:
+    """Does the model or the context mark the span as a place?"""
+    doc = span.doc
+    if span.label_ in _PLACE_LABELS:
+        return True
+    if span.start and doc[span.start - 1].lower_ in _PLACE_PREPS:
+        return True
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based"
+
+
+def gazetteer_place(span: Span) -> bool:
+    """Is the span, in a place slot, a city or region the gazetteer holds under this very name?"""
+    if not place_slot(span):
+        return False
+    place = load_gazetteer().lookup(span.text)
+    if place is None:
+        return False
+    name, wanted = _fold(place.name), _fold(span.text)
+    return name == wanted or any(wanted == name + tail for tail in _TAILS)
