@@ -151,6 +151,13 @@ class EdgeOut(Schema):
     confidence = Float(required=True)
 
 
+class ResolvedOut(Schema):
+    text = String(required=True, metadata={"description": "The anaphor as written (\"it\", \"the group\")"})
+    start = Integer(required=True)
+    end = Integer(required=True)
+    entity = String(required=True, metadata={"description": "Id of the entity it was resolved to"})
+
+
 class EvidenceOut(Schema):
     id = String(required=True)
     article_id = String(required=True)
@@ -160,6 +167,8 @@ class EvidenceOut(Schema):
     date = String(required=True, allow_none=True)
     confidence = Float(required=True)
     provenance = String(required=True, validate=OneOf([p.value for p in Provenance]))
+    resolved = List(Nested(ResolvedOut), required=True, metadata={
+        "description": "Relation ends this sentence names only through coreference"})
 
 
 class SubgraphOut(Schema):

@@ -10,11 +10,11 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-from graph.model import Article, Entity, EntityType, Evidence, Predicate, Provenance, Relation
+from graph.model import Article, Entity, EntityType, Evidence, Predicate, Provenance, Relation, resolved_from
 
 ENTITY_COLUMNS = "id, name, type, aliases, external_ids, attrs"
 RELATION_COLUMNS = "id, subject, predicate, object, attrs, confidence, first_seen, last_seen, evidence_count"
-EVIDENCE_COLUMNS = 'article_id, sentence, start, "end", date, confidence, provenance'
+EVIDENCE_COLUMNS = 'article_id, sentence, start, "end", date, confidence, provenance, resolved'
 ARTICLE_COLUMNS = "id, source, title, published, url, provenance"
 
 # SQLite allows 32766 host parameters; stay far below for IN (...) lists.
@@ -113,6 +113,7 @@ def evidence_from_row(row: Sequence[Any]) -> Evidence:
         date=row[4],
         confidence=float(row[5]),
         provenance=Provenance(row[6]),
+        resolved=resolved_from(row[7]),
     )
 
 

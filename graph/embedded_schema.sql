@@ -61,6 +61,7 @@ CREATE TABLE IF NOT EXISTS evidence (
     date         TEXT,
     confidence   REAL NOT NULL,
     provenance   TEXT NOT NULL,
+    resolved     TEXT NOT NULL DEFAULT '[]',  -- JSON [[text, start, end, entity id], ...]
     UNIQUE (relation_id, article_id, start, "end")
 );
 CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article_id);

@@ -105,6 +105,9 @@ class EmbeddedStore:
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(evidence)")}
         if "resolved" not in columns:  # a file written before evidence recorded coreference
             self._db.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
+        columns = {row[1] for row in self._db.execute("PRAGMA table_info(evidence)")}
+        if "resolved" not in columns:  # a file written before evidence recorded coreference
+            self._db.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
 
     def close(self) -> None:
         """Close the file; a later call reopens it."""

@@ -9,6 +9,7 @@ Callers own the transaction.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -143,7 +144,7 @@ def _fold_relation(prepared: Prepared, rel: Relation) -> None:
 def _evidence_row(rid: str, ev: Evidence) -> tuple[Any, ...]:
     provenance = _member(_PROVENANCES, ev.provenance, "provenance").value
     return (rid, ev.article_id, ev.sentence, int(ev.start), int(ev.end),
-            ev.date, float(ev.confidence), provenance)
+            ev.date, float(ev.confidence), provenance, json.dumps([list(r) for r in ev.resolved]))
 
 
 def prepare(batch: Batch) -> Prepared:
@@ -240,7 +241,7 @@ def _write_relations(conn: sqlite3.Connection, p: Prepared, known: Known) -> lis
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
     conn.executemany(UPSERT_RELATION, rows)
-    conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?)", fresh)
+    conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", fresh)
     return [(rid, s, o, pr, *agg[rid], attrs[rid]) for rid, (s, pr, o, _) in p.relations.items()]
 
 

@@ -7,6 +7,7 @@ layer (ingest, stores, queries, API) speaks the same types.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -183,10 +184,19 @@ class Evidence:
     date: str | None = None
     confidence: float = 1.0
     provenance: Provenance = Provenance.TEXT
+    # Relation ends the sentence names only through coreference: (anaphor text, start, end, entity id),
+    # character offsets into the article body ("it", "the group"), so an analyst sees why.
+    resolved: tuple[tuple[str, int, int, str], ...] = ()
 
     def id_for(self, relation: str) -> str:
         """Stable id: the same sentence of the same article for the same fact is one item."""
         return "e" + _digest(relation, self.article_id, str(self.start), str(self.end))
+
+
+def resolved_from(value: Any) -> tuple[tuple[str, int, int, str], ...]:
+    """`Evidence.resolved` from its stored form: JSON `[[text, start, end, entity id], ...]` or that list."""
+    items = json.loads(value) if isinstance(value, str) else (value or [])
+    return tuple((str(t), int(s), int(e), str(i)) for t, s, e, i in items)
 
 
 @dataclass(frozen=True)

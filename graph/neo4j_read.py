@@ -18,7 +18,18 @@ from neo4j.time import Date, DateTime, Duration, Time
 
 from graph.cypher_loader import load
 from graph.errors import NoPath, NotFound
-from graph.model import Article, Entity, Evidence, Hop, Path, Predicate, Provenance, Relation, Subgraph
+from graph.model import (
+    Article,
+    Entity,
+    Evidence,
+    Hop,
+    Path,
+    Predicate,
+    Provenance,
+    Relation,
+    Subgraph,
+    resolved_from,
+)
 from graph.neo4j_write import entity_from_map
 
 TOP_EVIDENCE = 3
@@ -63,6 +74,7 @@ def evidence_from_map(row: dict[str, Any]) -> Evidence:
         date=row.get("date"),
         confidence=float(row["confidence"]),
         provenance=Provenance(row["provenance"]),
+        resolved=resolved_from(row.get("resolved")),
     )
 
 

@@ -154,7 +154,8 @@ def _article_row(article: Article) -> dict[str, Any]:
 def _evidence_row(eid: str, rid: str, item: Evidence) -> dict[str, Any]:
     props = {"id": eid, "relation_id": rid, "article_id": item.article_id, "sentence": item.sentence,
              "start": item.start, "end": item.end, "date": item.date,
-             "confidence": float(item.confidence), "provenance": Provenance(item.provenance).value}
+             "confidence": float(item.confidence), "provenance": Provenance(item.provenance).value,
+             "resolved": json.dumps([list(r) for r in item.resolved])}
     return {"id": eid, "article_id": item.article_id, "props": props}
 
 

@@ -27,6 +27,7 @@ from graph.model import (
     Relation,
     relation_id,
 )
+from ingest.coref_evidence import resolved_mentions
 from ingest.entities_article import article_entities
 from ingest.entities_cluster import Cluster, Clusters
 from ingest.event_identity import with_event_facts
@@ -77,7 +78,14 @@ def _entity_json(entity: Entity, mentions: tuple[Mention, ...]) -> dict[str, Any
 def _relation_json(rel: Relation) -> dict[str, Any]:
     return {"subject": rel.subject, "predicate": rel.predicate.value, "object": rel.object,
             "attrs": dict(rel.attrs), "confidence": rel.confidence,
-            "evidence": [{"sentence": e.sentence, "start": e.start, "end": e.end} for e in rel.evidence]}
+            "evidence": [_evidence_json(e) for e in rel.evidence]}
+
+
+def _evidence_json(ev: Evidence) -> dict[str, Any]:
+    out: dict[str, Any] = {"sentence": ev.sentence, "start": ev.start, "end": ev.end}
+    if ev.resolved:  # the relation's ends this sentence names only as "it", "the group", ...
+        out["resolved"] = [{"text": t, "start": s, "end": e, "entity": i} for t, s, e, i in ev.resolved]
+    return out
 
 
 def make_doc(nlp: Language, article: Article) -> Doc:
@@ -169,7 +177,8 @@ def _relations(found: list[Found], span_ids: dict[tuple[int, int], tuple[str, An
         attrs = {k: _attr(v, span_ids) for k, v in f.attrs.items()}
         attrs = {k: v for k, v in attrs.items() if v is not None}
         evidence = Evidence(article.id, f.sentence.text.strip(), f.sentence.start_char,
-                            f.sentence.end_char, article.published, f.confidence)
+                            f.sentence.end_char, article.published, f.confidence,
+                            resolved=resolved_mentions(f, span_ids))
         rel = Relation(subj[0], Predicate(f.predicate), obj[0], attrs, (evidence,), f.confidence)
         key = relation_id(rel.subject, rel.predicate, rel.object, attrs)
         old = merged.get(key)

@@ -11,10 +11,13 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from graph.model import resolved_from
+
 JSON = dict[str, Any]
 EDGE_KEYS = ("id", "source", "target", "predicate", "attrs", "first_seen", "last_seen",
              "evidence_count", "confidence")
-EVIDENCE_KEYS = ("id", "article_id", "sentence", "start", "end", "date", "confidence", "provenance")
+EVIDENCE_KEYS = ("id", "article_id", "sentence", "start", "end", "date", "confidence", "provenance",
+                 "resolved")
 
 
 def decoded(value: Any) -> Any:
@@ -47,4 +50,10 @@ def evidence_map(raw: Mapping[str, Any]) -> JSON:
     out = {k: raw.get(k) for k in EVIDENCE_KEYS}
     out["start"], out["end"] = int(raw["start"]), int(raw["end"])
     out["confidence"] = float(raw["confidence"])
+    out["resolved"] = resolved_json(resolved_from(raw.get("resolved")))
     return out
+
+
+def resolved_json(resolved: tuple[tuple[str, int, int, str], ...]) -> list[JSON]:
+    """The mentions coreference resolved for an evidence item, as objects."""
+    return [{"text": t, "start": s, "end": e, "entity": i} for t, s, e, i in resolved]

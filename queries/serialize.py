@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.model import Entity, Evidence, Relation, Subgraph
+from queries.rows import resolved_json
 
 JSON = dict[str, Any]
 
@@ -47,6 +48,7 @@ def evidence_json(relation_id: str, item: Evidence) -> JSON:
         "date": item.date,
         "confidence": item.confidence,
         "provenance": item.provenance.value,
+        "resolved": resolved_json(item.resolved),
     }
 
 

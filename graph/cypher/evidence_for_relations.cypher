@@ -9,4 +9,4 @@ CALL (rid) {
   SKIP $offset LIMIT $limit
 }
 RETURN rid AS relation_id,
-       ev {.article_id, .sentence, .start, .end, .date, .confidence, .provenance} AS evidence
+       ev {.article_id, .sentence, .start, .end, .date, .confidence, .provenance, .resolved} AS evidence

@@ -4,7 +4,8 @@
 // one index seek from any edge (`MATCH (ev:Evidence {relation_id: r.id})`) whatever the
 // degree of its ends, where linking evidence to the subject node would make a hub's
 // sentences a scan of all its evidence. The article is one hop from each sentence.
-// Parameters: $rows (list of {id, article_id, props}). Returns: nothing.
+// Parameters: $rows (list of {id, article_id, props}; props.resolved is a JSON string of the
+// [text, start, end, entity id] lists coreference resolved). Returns: nothing.
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article_id})
 MERGE (ev:Evidence {id: row.id})

@@ -29,7 +29,7 @@ OPTIONAL CALL (a, b) {
     CALL (r) {
       MATCH (ev:Evidence {relation_id: r.id})
       WITH ev ORDER BY ev.date IS NULL, ev.date DESC, ev.article_id, ev.start, ev.end LIMIT 3
-      RETURN collect(ev {.id, .article_id, .sentence, .start, .end, .date, .confidence, .provenance})
+      RETURN collect(ev {.id, .article_id, .sentence, .start, .end, .date, .confidence, .provenance, .resolved})
         AS evidence
     }
     WITH i, r, here, evidence ORDER BY i
