@@ -169,8 +169,7 @@ def _run(spark: Any, todo: list[Article], changed: set[str], loader: Loader, pro
     for row in facts.where("kind = 'failure'").orderBy("seq").collect():
         if row["article_id"] in wanted:
             progress.fail(Failure(row["key"], row["etype"], row["payload"], row["article_id"]))
-    clustering = resolve_facts(session, facts, config[1], loader.resolver.policy, loader.resolver.is_kb,
-                               checkpoint)
+    clustering = resolve_facts(session, facts, loader.resolver.policy, loader.resolver.is_kb, checkpoint)
     resolved = resolve_run(loader, clustering)
     progress.tally.merges += resolved.merges
     (checkpoint / "decisions.json").write_text(json.dumps(

@@ -54,17 +54,15 @@ def _blocks(policy: FuzzyPolicy) -> Callable[[Iterator[Any]], Iterator[Any]]:
     return run
 
 
-def _links(kb_files: tuple[str, ...], policy: FuzzyPolicy) -> Callable[[Any], Any]:
+def _links(kb_ids: frozenset[str], policy: FuzzyPolicy) -> Callable[[Any], Any]:
+    """Per source entity: its link; knowledge-base ids come as a small set (the KB itself stays home)."""
     def run(frame: Any) -> Any:
         import pandas as pd
 
-        from ingest.entities import cached_kb
-
-        kb = cached_kb(kb_files)
         source = entity_from(frame["source_payload"].iloc[0])
         exact = [entity_from(p) for p, k in zip(frame["payload"], frame["kind"], strict=True) if k == "exact"]
         fuzzy = [entity_from(p) for p, k in zip(frame["payload"], frame["kind"], strict=True) if k == "token"]
-        found = links_for(source, _unique(exact), _unique(fuzzy), lambda i: kb.by_id(i) is not None, policy)
+        found = links_for(source, _unique(exact), _unique(fuzzy), kb_ids.__contains__, policy)
         return pd.DataFrame([(x.source, x.target, x.reason.value, x.matched, x.score) for x in found],
                             columns=["source", "target", "reason", "matched", "score"])
     return run
@@ -74,8 +72,8 @@ def _unique(entities: list[Any]) -> list[Any]:
     return [e for _, e in sorted({e.id: e for e in entities}.items())]
 
 
-def resolve_facts(spark: Any, facts: Any, kb_files: tuple[str, ...], policy: FuzzyPolicy,
-                  is_kb: Callable[[str], bool], checkpoint: Path) -> Clustering:
+def resolve_facts(spark: Any, facts: Any, policy: FuzzyPolicy, is_kb: Callable[[str], bool],
+                  checkpoint: Path) -> Clustering:
     """The run's clustering, computed with Spark group-bys; links and entities kept at `checkpoint`."""
     from pyspark.sql import functions as F
 
@@ -83,6 +81,8 @@ def resolve_facts(spark: Any, facts: Any, kb_files: tuple[str, ...], policy: Fuz
                 .groupBy("key").applyInPandas(_merge, ENTITY_SCHEMA))
     entities.write.mode("overwrite").parquet(str(checkpoint / "entities"))
     entities = spark.read.parquet(str(checkpoint / "entities"))
+    merged = {r["key"]: entity_from(r["payload"]) for r in entities.collect()}
+    kb_ids = frozenset(i for i in merged if is_kb(i))
     blocks = entities.mapInPandas(_blocks(policy), BLOCK_SCHEMA)
     sizes = blocks.groupBy("block", "kind").count()
     kept = blocks.join(sizes, ["block", "kind"]).where(
@@ -92,11 +92,10 @@ def resolve_facts(spark: Any, facts: Any, kb_files: tuple[str, ...], policy: Fuz
              .select(F.col("a.key").alias("source"), "kind", F.col("b.key").alias("key")).distinct())
     payloads = entities.select(F.col("key").alias("source"), F.col("payload").alias("source_payload"))
     links = (pairs.join(entities, "key").join(payloads, "source")
-             .groupBy("source").applyInPandas(_links(kb_files, policy), LINK_SCHEMA))
+             .groupBy("source").applyInPandas(_links(kb_ids, policy), LINK_SCHEMA))
     links.write.mode("overwrite").parquet(str(checkpoint / "links"))
     weights = (facts.where(F.col("kind") == "mention").groupBy("key")
                .agg(F.countDistinct("article_id").alias("n")).collect())
-    merged = {r["key"]: entity_from(r["payload"]) for r in entities.collect()}
     found = [Link(r["source"], r["target"], Reason(r["reason"]), r["matched"], r["score"])
              for r in spark.read.parquet(str(checkpoint / "links")).collect()]
     return clustering_from(merged, found, {r["key"]: int(r["n"]) for r in weights}, is_kb)
