@@ -17,6 +17,7 @@ from apiflask import APIFlask
 from flask import current_app
 
 from api import limits, openapi, problems, security
+from api.cache import AnswerCache
 from api.settings import Settings
 from graph.store import GraphStore
 
@@ -92,6 +93,7 @@ def create_app(config: Settings | Mapping[str, Any] | None = None, *, store: Gra
     app.json.sort_keys = False  # type: ignore[attr-defined]
     app.extensions["actorgraph_settings"] = settings
     app.extensions["actorgraph"] = StoreHolder(settings, store)
+    app.extensions["actorgraph_cache"] = AnswerCache()
     problems.register(app)
     security.install(app)
     limits.install(app, settings)

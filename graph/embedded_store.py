@@ -62,6 +62,7 @@ class EmbeddedStore:
         self._conn: sqlite3.Connection | None = None
         self._graph = nx.MultiDiGraph()
         self._data_version = 0
+        self._changes = 0  # bumped by every change of the in-memory graph (see `version`)
         # Entity as last written, per id, while the stored row is known to cover it
         # (merges only add or overwrite with the newer value), so a re-sent entity
         # skips the read-back. Cleared whenever the graph is reloaded.
@@ -102,9 +103,6 @@ class EmbeddedStore:
     def _create_schema(self) -> None:
         script = resources.files("graph").joinpath("embedded_schema.sql").read_text(encoding="utf-8")
         self._db.executescript(script)
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(evidence)")}
-        if "resolved" not in columns:  # a file written before evidence recorded coreference
-            self._db.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
         columns = {row[1] for row in self._db.execute("PRAGMA table_info(evidence)")}
         if "resolved" not in columns:  # a file written before evidence recorded coreference
             self._db.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
@@ -157,6 +155,7 @@ class EmbeddedStore:
         self._covered = {}
         self._ordered = {}
         self._data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
+        self._changes += 1
         log.debug("loaded %s: %d nodes, %d edges", self.path, g.number_of_nodes(), g.number_of_edges())
 
     @contextmanager
@@ -187,6 +186,7 @@ class EmbeddedStore:
                 self._covered.update(prepared.entities)
 
     def _apply(self, applied: Applied) -> None:
+        self._changes += 1
         self._graph.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in applied.nodes)
         put_edges(self._graph, applied.edges)
         if self._ordered:
@@ -209,6 +209,7 @@ class EmbeddedStore:
             for e in gone.entities:
                 self._covered.pop(e, None)
             put_edges(self._graph, gone.edges)
+            self._changes += 1
         return RetractResult(article_id, gone.evidence, len(gone.relations), len(gone.entities))
 
     def _linked(self, entity_id: str, removed: set[str]) -> bool:
@@ -255,6 +256,13 @@ class EmbeddedStore:
             return read.counts(conn)
 
     # ------------------------------------------------------------ helpers for query twins
+
+    @property
+    def version(self) -> tuple[str, int]:
+        """Changes whenever the graph does (here or, once noticed, in another process): a key
+        for caching whole-graph answers."""
+        with self._reading():
+            return str(self.path), self._changes
 
     @property
     def graph(self) -> nx.MultiDiGraph:

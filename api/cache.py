@@ -1,0 +1,45 @@
+"""Whole-graph analytics answered once per graph version.
+
+Betweenness, PageRank and communities over a large graph cost seconds; the
+same question on the same graph gets the same answer, so it is kept, keyed by
+the query, its parameters and the store's `version` (the embedded store bumps
+it on every change). A store without a version (Neo4j, where another client
+may write at any time) is never cached.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from typing import Any
+
+CACHED_ANSWERS = 64
+
+
+class AnswerCache:
+    """A small LRU of answers keyed by (query name, parameters, graph version)."""
+
+    def __init__(self, size: int = CACHED_ANSWERS) -> None:
+        self._size = size
+        self._items: OrderedDict[str, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get_or_compute(self, store: Any, name: str, params: Mapping[str, Any], compute: Callable[[], Any]
+                       ) -> Any:
+        """The kept answer for this graph version, else `compute()` (kept when it succeeds)."""
+        version = getattr(store, "version", None)
+        if version is None:
+            return compute()
+        key = json.dumps([name, sorted(params.items()), list(version)], default=str)
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        answer = compute()
+        with self._lock:
+            self._items[key] = answer
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return answer
