@@ -155,3 +155,23 @@ def test_speaker_is_not_the_subject_of_what_they_report(nlp, kb):
             "said the group carried out the attack on the base.")
     got = triples(nlp, kb, body)
     assert not any(s == "Ali Hassan" and p == "PERPETRATED" for s, p, _ in got)
+
+
+def test_evidence_records_the_mention_that_was_resolved(nlp, kb):
+    body = "Kataib Hezbollah is an Iraqi militia. It is backed by Iran, officials said."
+    art = Article(id=article_id_for(None, None, body), source="t.txt", body=body, published="2022-05-01")
+    (ex,) = list(extract([art], nlp, kb))
+    ids = {e.name: e.id for e in ex.entities}
+    rel = next(r for r in ex.relations if r.predicate.value == "BACKED_BY")
+    (ev,) = rel.evidence
+    ((text, start, end, entity),) = ev.resolved
+    assert (text, body[start:end], entity) == ("It", "It", ids["Kataib Hezbollah"])
+    (out,) = [r for r in ex.to_json()["relations"] if r["predicate"] == "BACKED_BY"]
+    assert out["evidence"][0]["resolved"] == [{"text": "It", "start": start, "end": end, "entity": entity}]
+
+
+def test_evidence_of_a_relation_named_outright_records_nothing(nlp, kb):
+    body = "Kataib Hezbollah is an Iraqi militia backed by Iran."
+    art = Article(id=article_id_for(None, None, body), source="t.txt", body=body, published="2022-05-01")
+    (ex,) = list(extract([art], nlp, kb))
+    assert ex.relations and all(ev.resolved == () for r in ex.relations for ev in r.evidence)
