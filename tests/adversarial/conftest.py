@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import pytest
 
 from graph.store import GraphStore
-from tests.adversarial.graphs import write_clique_hub
+from tests.adversarial.graphs import LEAVES, NEO4J_LEAVES, write_clique_hub
 from tests.adversarial.hostile import HOSTILE_BATCH
 from tests.api.served import Client, serving
 from tests.queries import stores
@@ -26,7 +26,7 @@ def clique_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
                  ) -> Iterator[GraphStore]:
     """The clique-plus-hub graph of issue 12 (about 25,100 nodes, 30,000 relations)."""
     store = _store(request, tmp_path_factory)
-    write_clique_hub(store)
+    write_clique_hub(store, LEAVES if request.param == "embedded" else NEO4J_LEAVES)
     yield store
     store.close()
 
