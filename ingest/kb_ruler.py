@@ -53,6 +53,6 @@ def compute(nlp: Any, forms: Sequence[SurfaceForm]) -> list[Pattern]:
 
 def _key(nlp: Any, forms: Sequence[SurfaceForm]) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())  # this code decides what a pattern is
-    digest.update(f"{spacy.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
+    digest.update(f"{spacy.about.__version__}|{nlp.meta.get('name')}|{nlp.meta.get('version')}".encode())
     digest.update("\x1e".join(f"{f.actor.id}\x1f{f.text}\x1f{f.case_sensitive:d}" for f in forms).encode())
     return digest.hexdigest()[:32]
