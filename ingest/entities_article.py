@@ -8,6 +8,7 @@ residence") with the article's date and the place it happened as attributes.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -21,6 +22,7 @@ from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
 
 SpanIds = dict[tuple[int, int], tuple[str, Span]]
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def context_country(doc: Doc, clusters: Clusters) -> str | None:
@@ -40,6 +42,12 @@ def context_country(doc: Doc, clusters: Clusters) -> str | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+def subject_year(doc: Doc) -> str | None:
+    """The year a page's subject names ("2024 Zanland general election"), when the page has no date."""
+    m = _YEAR.search(str(doc.user_data.get("subject") or doc.user_data.get("title") or ""))
+    return m.group() if m else None
+
+
 def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tuple[list[Entity], SpanIds]:
     """Every entity of the article and, for each span that names one, (entity id, span)."""
     entities: dict[str, Entity] = {}
@@ -49,7 +57,8 @@ def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tup
         entities[cluster.id] = Entity(cluster.id, cluster.name, cluster.type, cluster.aliases, external)
         for span in cluster.spans:
             span_ids[(span.start, span.end)] = (cluster.id, span)
-    _add_elections(doc, published, context_country(doc, clusters), clusters, entities, span_ids)
+    _add_elections(doc, published or subject_year(doc), context_country(doc, clusters), clusters, entities,
+                   span_ids)
     _add_events(doc, clusters, published, entities, span_ids)
     return list(entities.values()), span_ids
 

@@ -71,6 +71,6 @@ def inside_longer_name(span: Span) -> bool:
         return False
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    before = prev is not None and not prev.is_sent_start and _name_word(prev)
+    before = prev is not None and (prev.text == "Operation" or not prev.is_sent_start and _name_word(prev))
     after = nxt is not None and nxt.is_title and nxt.lower_ in entity_words().heads
     return (before or after) and not _in_headline(span[0])

@@ -40,6 +40,9 @@ class PlaceCues:
         self.countries = PhraseMatcher(nlp.vocab, attr="ORTH")
         names = sorted(set(lexicon().countries) - _AMBIGUOUS_COUNTRIES)
         self.countries.add("COUNTRY", list(nlp.tokenizer.pipe(names)))
+        self.matcher.add("OPERATION", [[{"ORTH": "Operation"},  # "Operation 1027", "Operation Dawn Shield"
+                                        {"IS_TITLE": True, "TAG": {"IN": ["NNP", "NNPS"]}, "OP": "+"}],
+                                       [{"ORTH": "Operation"}, {"LIKE_NUM": True}]])
         self.matcher.add("TOWN", [[{"LOWER": {"IN": _TOWNS}}, {"LOWER": {"IN": ["of", "like", "including"]}},
                                    _NAME]])
 
@@ -55,7 +58,7 @@ class PlaceCues:
             elif kind == "TOWN":
                 start += 2
             if not any(i in taken for i in range(start, end)):
-                label = "ORG" if kind == "GROUP" else EntityType.LOCATION.value
+                label = "ORG" if kind in {"GROUP", "OPERATION"} else EntityType.LOCATION.value
                 found.append(Span(doc, start, end, label=label))
         all_taken = {i for e in ents for i in range(e.start, e.end)}
         for _, start, end in self.countries(doc):  # "Nigeria declared ...": a country the model missed

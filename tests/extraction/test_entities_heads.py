@@ -77,3 +77,8 @@ def test_a_gazetteer_place_in_a_place_slot_is_a_location(run) -> None:
     r = run("The Zarqan Liberation Front attacked a market in Beledweyne and fled to Bauchi State.")
     assert r.types.get("Beledweyne") == "Location", r.types
     assert r.types.get("Bauchi State") == "Location", r.types
+
+
+def test_a_named_operation_is_an_event(run) -> None:
+    r = run("The Zarqan Liberation Front launched Operation 2291 in Velmar.")
+    assert r.types.get("Operation 2291") == "Event", r.types

@@ -110,3 +110,16 @@ def test_page_subject_from_title_or_heading(title: str, text: str, subject: str)
 def test_the_subject_is_in_the_doc(nlp) -> None:
     doc = nlp("= Zarqan Liberation Front =\n\nThe front was formed in 1999.")
     assert doc.user_data["subject"] == "Zarqan Liberation Front"
+
+
+@pytest.mark.model
+def test_an_undated_election_page_takes_the_year_from_its_subject(nlp, kb) -> None:
+    from graph.model import Article, article_id_for
+    from ingest.extract import extract
+
+    body = ("= 2031 Zanlandic general election =\n\nGeneral elections were held in Zanland. "
+            "The Morvan Unity Party won 140 seats in the election.")
+    art = Article(id=article_id_for(None, None, body), source="z.txt", body=body, title="")
+    (ex,) = list(extract([art], nlp, kb))
+    assert any(e.type.value == "Election" and e.name.startswith("2031") for e in ex.entities), \
+        [e.name for e in ex.entities]
