@@ -151,3 +151,26 @@ def test_follower_reads_new_and_changed_files_and_feed_items(site: tuple[Site, s
 
     assert follow(follower, ingest, interval=0, polls=3, sleep=between) == 3
     assert polls == [["A", "Item 1"], ["B", "Item 1", "Item 2"]]  # third poll: nothing new
+
+
+@pytest.mark.model
+def test_ingest_command_takes_feed_urls_and_follows_a_folder(site: tuple[Site, str], tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.ingest.ingest_helpers import cli, stats
+
+    state, base = site
+    url = f"embedded://{tmp_path / 'graph.db'}"
+    code, _, err = cli(capsys, "ingest", f"{base}/feed.xml", "--store", url)
+    assert code == 1 and "private or local address" in err  # refused without the setting
+    state.items = 2
+    code, _, err = cli(capsys, "ingest", f"{base}/feed.xml", "--allow-private-urls", "--store", url)
+    assert code == 0, err
+    assert stats(capsys, url)["articles"] == 2
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    (folder / "a.txt").write_text("title: A\n\nIran backs Kataib Hezbollah.", encoding="utf-8")
+    code, _, err = cli(capsys, "ingest", str(folder), f"{base}/feed.xml", "--allow-private-urls", "--watch",
+                       "--interval", "0", "--polls", "2", "--store", url)
+    assert code == 0, err
+    assert "1 new" in err and stats(capsys, url)["articles"] == 3
+    assert state.requests[-1]["if-none-match"] == '"v2"'  # the feed was polled conditionally
