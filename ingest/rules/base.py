@@ -207,6 +207,8 @@ class Context:
         found = []
         for c in token.children:
             other = self.at.get(c.i)
+            if token.dep_ in {"nsubj", "nsubjpass"} and c.i > token.head.i:
+                continue  # "X is a coalition of A, B and C": "B and C" hung on X by the parser are no X
             if c.dep_ == "appos" and other is not None and other.label_ == span.label_:
                 found.append(other)
                 found += [self.at[t.i] for t in c.conjuncts if t.i in self.at]

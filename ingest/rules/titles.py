@@ -93,3 +93,30 @@ def allowed_labels(predicate: Predicate, subject: Span, obj: Span) -> bool:
         return allowed(predicate, EntityType(subject.label_), EntityType(obj.label_))
     except ValueError:
         return True
+
+
+def _parts(ctx: Context, noun: Token) -> list[Span]:
+    """ "a coalition of A, B and C", "an umbrella organization for all factions, including A"."""
+    head = noun.head if noun.dep_ == "compound" else noun  # "umbrella organization"
+    found = ctx.group(pobj_of(head, {"of", "for"})) + ctx.listed(head)
+    if head.dep_ == "attr":  # "X is a coalition of A, B and C" with "B and C" hung on X by the parser
+        subject = child(head.head, "nsubj")
+        found += [s for c in (subject.children if subject is not None else ()) if c.dep_ == "appos"
+                  and c.i > head.i for s in ctx.group(c)]
+    return [s for s in found if s.label_ in _GROUPS]
+
+
+@rule("roles.umbrella")
+def umbrella(ctx: Context) -> Iterator[Found]:
+    """The listed parts of a coalition or umbrella body: members of the one it names."""
+    table = lexicon().umbrella_nouns
+    for noun in ctx.cues(*table):
+        if noun.pos_ not in {"NOUN", "ADJ"} or noun.i in ctx.at:
+            continue
+        top = noun.head if noun.dep_ == "compound" else noun
+        wholes = [s for s in holders(ctx, top) if s.label_ in _GROUPS]
+        predicate = Predicate(table[noun.lower_] if noun.lower_ in table else table[noun.lemma_.lower()])
+        for whole in wholes:
+            for part in _parts(ctx, noun):
+                if part != whole:
+                    yield make(part, predicate, whole, noun, 0.75, f"roles.{noun.lemma_.lower()}")

@@ -47,7 +47,7 @@ def test_results_bulletin_column_rows(run):
             "Leader Muqtada al-Sadr Hadi al-Amiri\n"
             "Party Sadrist Movement Fatah Alliance\n"
             "Seats won 73 17\n", published="2021-10")
-    election = "2021 Iraqi parliamentary election"
+    election = next(n for n, t in r.types.items() if t == "Election" and n.startswith("2021"))
     assert r.attrs("Sadrist Movement", "WON_SEATS", election) == {"seats": 73}
     assert r.attrs("Fatah Alliance", "WON_SEATS", election) == {"seats": 17}
     assert ("Muqtada al-Sadr", "LEADS", "Sadrist Movement") in r.triples

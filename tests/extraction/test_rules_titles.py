@@ -33,3 +33,13 @@ def test_former_member_keeps_its_status(page):
 def test_body_named_before_the_role_noun(run):
     r = run("A Kataib Hezbollah financier, Tarek Nassar, was arrested in Baghdad on Monday.")
     assert ("Tarek Nassar", "MEMBER_OF", "Kataib Hezbollah") in r.triples
+
+
+def test_coalition_and_umbrella_lists(run):
+    r = run("The Zarqan Front is a coalition of the Red Hand Brigade, the Black Banner Army and the Green "
+            "Crescent Brigades. Until 2020, the Zarqan Front acted as an umbrella organization for all "
+            "factions in the north, including the Iron Hand Brigade.")
+    assert {t[0] for t in r.of("MEMBER_OF") if t[2] == "Zarqan Front"} == {
+        "Red Hand Brigade", "Black Banner Army", "Green Crescent Brigades"}
+    assert ("Red Hand Brigade", "MEMBER_OF", "Black Banner Army") not in r.triples
+    assert ("Iron Hand Brigade", "PART_OF", "Zarqan Front") in r.triples
