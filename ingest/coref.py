@@ -13,7 +13,7 @@ definite descriptions fall back on the page subject (`coref_text.page_topic`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +38,7 @@ class _State:
     topic: Span | None
     cands: list[Candidate]
     sent_no: int = 0
+    resolved: set[int] = field(default_factory=set)
 
 
 def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, ...]]]:
@@ -61,6 +62,7 @@ def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, .
                 found = _antecedent(token, state)
                 if found is not None:
                     refs[token.i] = found.span
+                    state.resolved.add(token.i)
                     if found.members:
                         sets[token.i] = found.members
                     role = role_weight(token)
@@ -88,7 +90,7 @@ def _antecedent(token: Token, state: _State) -> Candidate | None:
             span = None if quoted(token) else state.notice.first_person(token, table)
             return Candidate(span, token, state.sent_no, 0.0) if span is not None else None
         types = table.pronouns.get(low)
-        if types is None:
+        if types is None or (low in table.plural and quoted(token)) or _left_open(token, state):
             return None
         found = best(state.cands, token, state.sent_no, types, plural=low in table.plural)
         return found if found is None or found.members or low not in table.set_only else None
@@ -100,6 +102,12 @@ def _antecedent(token: Token, state: _State) -> Candidate | None:
         span = state.holders.holder(token)
         return Candidate(span, token, state.sent_no, 0.0) if span is not None else None
     return None
+
+
+def _left_open(token: Token, state: _State) -> bool:
+    """An earlier "he" of this sentence was left unresolved: a later "he" is the same one ("He met
+    President X, and he hosted ..."), not X."""
+    return any(t.lower_ == token.lower_ and t.i not in state.resolved for t in token.sent if t.i < token.i)
 
 
 def _definite(token: Token, table: CorefTable) -> bool:

@@ -106,5 +106,5 @@ def _noun_head(token: Token) -> Token:
 
 def _fits(cand: Candidate, types: frozenset[str], plural: bool) -> bool:
     if cand.members:
-        return plural and all(m.label_ in types or m.label_ == "Country" for m in cand.members)
+        return plural
     return cand.label in types

@@ -175,3 +175,19 @@ def test_evidence_of_a_relation_named_outright_records_nothing(nlp, kb):
     art = Article(id=article_id_for(None, None, body), source="t.txt", body=body, published="2022-05-01")
     (ex,) = list(extract([art], nlp, kb))
     assert ex.relations and all(ev.resolved == () for r in ex.relations for ev in r.evidence)
+
+
+def test_their_is_not_a_single_international_body(nlp):
+    body = "The United Nations estimates that 20,000 people have fled their homes."
+    assert "their" not in refs(nlp, body)
+
+
+def test_they_inside_a_quotation_is_left_alone(nlp):
+    body = 'Hadi al-Amiri met Mexico and the United States. "They want a state of militias," he said.'
+    assert "They" not in refs(nlp, body)
+
+
+def test_a_second_he_follows_an_unresolved_first(nlp):
+    body = ("Baghdad was quiet.\n\n"
+            "He has visited Tehran and met President Ebrahim Raisi, and he has hosted envoys.")
+    assert refs(nlp, body) == {}
