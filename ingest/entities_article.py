@@ -15,8 +15,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Entity, EntityType, entity_id
+from ingest.election_entities import add_elections, title_votes
 from ingest.entities_cluster import Clusters
-from ingest.events import ANCHOR, WHEN_WORDS, election_facts, election_name
+from ingest.events import ANCHOR, WHEN_WORDS
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -26,8 +27,9 @@ _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
 def context_country(doc: Doc, clusters: Clusters) -> str | None:
-    """The article's country: by mentions of it, its demonym ("Iraqi") and its known actors' home."""
-    votes: Counter[str] = Counter()
+    """The article's country: named in its title, by mentions of it, its demonym ("Iraqi") and its
+    known actors' home."""
+    votes: Counter[str] = title_votes(doc, clusters.kb)
     lex = lexicon()
     for ent in doc.ents:
         cluster = clusters.of(ent)
@@ -39,6 +41,8 @@ def context_country(doc: Doc, clusters: Clusters) -> str | None:
     for token in doc:
         if token.is_title and token.lower_ in lex.demonyms:
             votes[lex.demonyms[token.lower_]] += 1
+        elif token.is_title and (home := clusters.kb.by_demonym(token.text)) is not None:
+            votes[home.name] += 1
     return votes.most_common(1)[0][0] if votes else None
 
 
@@ -65,24 +69,7 @@ def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tup
 
 def _add_elections(doc: Doc, published: str | None, country: str | None, clusters: Clusters,
                    entities: dict[str, Entity], span_ids: SpanIds) -> None:
-    for span in doc.spans.get(EVENTS, []):
-        if span.label_ != "Election":
-            continue
-        facts = election_facts(span)
-        name = election_name(facts, published, country)
-        if name is None:
-            continue
-        known = [a for a in clusters.kb.lookup(name) if a.type is EntityType.ELECTION]
-        if known:  # the knowledge base holds this election: its id, so every article agrees
-            entity = known[0].to_entity()
-            entities.setdefault(entity.id, Entity(entity.id, entity.name, entity.type, entity.aliases,
-                                                  entity.external_ids))
-            span_ids[(span.start, span.end)] = (entity.id, span)
-            continue
-        eid = entity_id(EntityType.ELECTION, name)
-        year = int(name[:4])
-        entities.setdefault(eid, Entity(eid, name, EntityType.ELECTION, (), {}, {"year": year}))
-        span_ids[(span.start, span.end)] = (eid, span)
+    add_elections(doc, published, country, clusters.kb, entities, span_ids)
 
 
 def _name_at(token: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:

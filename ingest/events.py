@@ -4,47 +4,26 @@ The pipeline component marks mentions in `doc.spans[EVENTS]`: an Event *anchor*
 is a singular incident noun ("the drone attack aimed at X's residence") with a
 named target or place; a later definite mention ("the attack", "the
 assassination attempt") is an anaphor (kb_id "") that resolution joins to the
-latest anchor. Elections are every "election(s)" noun phrase; their year,
+latest anchor. Election mentions come from `ingest.elections`; their year,
 country and kind are read at resolution time, when the article date is known.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from ingest.elections import MONTHS as _MONTHS
+from ingest.elections import ElectionFacts, election_facts, election_mentions, election_name, phrase_start
 from ingest.lexicon import Lexicon, lexicon
+from ingest.party_context import electoral_parties
 from ingest.spans import EVENTS, ensure_extensions
 
 ANCHOR = "anchor"
-_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august",
-                "september", "october", "november", "december")
-_MONTHS = {m: i for i, m in enumerate(_MONTH_NAMES, 1)}
-_YEAR = re.compile(r"^(19|20)\d\d$")
 _TARGET_PREPS = {"on", "against", "at", "targeting", "in", "near", "of"}
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *_MONTHS}
+__all__ = ["ANCHOR", "WHEN_WORDS", "ElectionFacts", "election_facts", "election_name", "mark_events"]
 HIT_VERBS = {"kill", "hit", "strike", "target", "wound", "injure", "destroy", "damage"}
-
-
-@dataclass(frozen=True)
-class ElectionFacts:
-    """What an election mention says about itself; None where it says nothing."""
-
-    year: int | None
-    month: int | None
-    country: str | None
-    kind: str | None
-
-
-def _phrase_start(head: Token) -> int:
-    start = head.i
-    for child in reversed(list(head.lefts)):
-        if child.dep_ in {"compound", "amod", "nummod", "npadvmod"} and child.i == start - 1:
-            start = child.i
-    return start
 
 
 def _names_target(token: Token | None, ent_tokens: set[int]) -> bool:
@@ -113,72 +92,27 @@ def _is_anaphor(noun: Token, lex: Lexicon) -> bool:
                for c in noun.lefts)
 
 
-def _election_noun(token: Token) -> bool:
-    if token.lemma_.lower() != "election" or token.pos_ != "NOUN":
-        return False
-    if any(c.lower_ in {"next", "upcoming", "future", "coming"} for c in token.lefts) and not any(
-            _YEAR.match(c.text) for c in token.lefts):
-        return False  # "the next election": not yet one specific, dated election
-    return not (token.i > 0 and token.doc[token.i - 1].text in {"-", "re"})
-
-
 def mark_events(doc: Doc) -> list[Span]:
     """Event anchors, event anaphors and election mentions of a doc, in text order."""
     lex = lexicon()
     ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     named = ent_tokens | set(doc._.ag_refs or {})  # "the prime minister's residence" names its owner
-    spans = []
+    spans = election_mentions(doc, ent_tokens)
     for token in doc:
         if token.i in ent_tokens:
             continue
-        if _election_noun(token):
-            spans.append(Span(doc, _phrase_start(token), token.i + 1, label="Election"))
-        elif _event_noun(token, lex) and _is_anchor(token, named):
-            spans.append(Span(doc, _phrase_start(token), token.i + 1, label="Event", kb_id=ANCHOR))
+        if _event_noun(token, lex) and _is_anchor(token, named):
+            spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event", kb_id=ANCHOR))
         elif _is_anaphor(token, lex):
-            spans.append(Span(doc, _phrase_start(token), token.i + 1, label="Event"))
-    return spans
-
-
-def election_facts(span: Span) -> ElectionFacts:
-    """Year, month, country and kind as the mention and its sentence state them."""
-    lex = lexicon()
-    year = month = None
-    country = kind = None
-    head = span.root
-    words = [*span, *(t for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "in", "of"}
-                      for t in c.subtree)]
-    for tok in words:
-        low = tok.lower_
-        if _YEAR.match(tok.text):
-            year = int(tok.text)
-        elif low in _MONTHS and tok.is_title:
-            month = _MONTHS[low]
-        elif low in lex.election_kinds:
-            kind = kind or low
-        elif lex.country_of(tok.text):
-            country = lex.country_of(tok.text)
-    return ElectionFacts(year, month, country, kind)
-
-
-def election_name(facts: ElectionFacts, published: str | None, main_country: str | None) -> str | None:
-    """`<year> <Nationality> <kind> election`, the year falling back on the publication date."""
-    year = facts.year
-    if year is None and published:
-        pub_year, pub_month = int(published[:4]), int(published[5:7] or 0) if len(published) >= 7 else 0
-        year = pub_year - 1 if facts.month and pub_month and facts.month > pub_month else pub_year
-    if year is None:
-        return None
-    kind = facts.kind if facts.kind not in {None, "general", "legislative"} else "parliamentary"
-    country = facts.country or main_country
-    adjective = lexicon().adjective_of.get(country or "", "")
-    return " ".join(p for p in (str(year), adjective, kind, "election") if p)
+            spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event"))
+    return sorted(spans, key=lambda s: (s.start, s.end))
 
 
 class EventMentions:
     """Pipeline component: stores event and election mentions in `doc.spans[EVENTS]`."""
 
     def __call__(self, doc: Doc) -> Doc:
+        electoral_parties(doc)  # a "Front" that wins seats is a party before any rule reads it
         doc.spans[EVENTS] = mark_events(doc)
         return doc
 

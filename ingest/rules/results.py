@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.elections import doc_year
 from ingest.events import election_facts
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.seats import (
@@ -48,7 +49,7 @@ def _party_ending_at(ctx: Context, index: int) -> Span | None:
 
 
 def _count_after(token: Token) -> int | None:
-    """ "with 37", "with 29 MPs", "with 37 seats": the count a preposition carries."""
+    """ "with 37", "on 20", "with 29 MPs", "with 37 seats": the count a preposition carries."""
     obj = next((c for c in token.children if c.dep_ == "pobj"), None)
     if obj is None:
         return None
@@ -65,7 +66,7 @@ def _election(ctx: Context, cue: Token) -> Span | None:
 def party_with(ctx: Context) -> Iterator[Found]:
     """ "followed by Y with 37", "Y, with 29 MPs, ...": the count right after the party's name."""
     for sent in _seat_sentences(ctx):
-        for prep in (t for t in sent if t.lower_ == "with" and t.dep_ == "prep"):
+        for prep in (t for t in sent if t.lower_ in {"with", "on"} and t.dep_ == "prep"):
             party = _party_ending_at(ctx, prep.i)
             count = _count_after(prep)
             if party is None or count is None or _forecast(prep):
@@ -109,7 +110,7 @@ def _for_party(ctx: Context, seats: Token) -> Span | None:
 
 def _year_election(ctx: Context, year: int) -> Span | None:
     """The article's mention of the election held in `year`."""
-    published = ctx.doc.user_data.get("published_year")
+    published = doc_year(ctx.doc)
     return next((s for s in _elections(ctx) if (election_facts(s).year or published) == year), None)
 
 
@@ -165,3 +166,86 @@ def earlier(ctx: Context) -> Iterator[Found]:
                 election = _year_election(ctx, year)
                 for party in parties if election is not None else []:
                     yield make(party, Predicate.WON_SEATS, election, cue, 0.7, "results.earlier", seats=count)
+
+
+_COUNT_NOUNS = {"tally", "total", "haul", "count", "number", "share", "representation"}
+_NOT_SEATS = {"%", "percent", "per", "votes", "vote", "points", "pc"}
+
+
+def _changes(sent: Span) -> Iterator[tuple[Token, int | None, int]]:
+    """(cue, before, after) of "from 48 to 37" and "up 12 to 72" ("down 5 to 40"): counts, never shares."""
+    doc = sent.doc
+    for tok in sent:
+        if tok.lower_ not in {"from", "up", "down"} or tok.i + 3 >= sent.end:
+            continue
+        first, to, last = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
+        if to.lower_ != "to" or number(first) is None or number(last) is None:
+            continue
+        if any(t.lower_ in _NOT_SEATS for t in (doc[tok.i + 4:tok.i + 5] if tok.i + 4 < len(doc) else ())):
+            continue
+        yield tok, (number(first) if tok.lower_ == "from" else None), number(last) or 0
+
+
+def _changed_party(ctx: Context, cue: Token) -> Span | None:
+    """Whose count changed: the clause's party subject, the owner of its "tally", or the name before."""
+    verb = _clause_verb(cue)
+    subject = ctx.subject_of(verb)
+    if subject is not None and subject.lower_ in _COUNT_NOUNS:
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        subject = owner if owner is not None else subject
+    span = ctx.ref(subject) if subject is not None else None
+    if span is not None and span.label_ in _PARTIES:
+        return span
+    return _party_ending_at(ctx, cue.i)
+
+
+def _previous_election(ctx: Context, sent: Span, current: Span) -> Span | None:
+    """The earlier election a change is measured from: a year the sentence names, else the latest before."""
+    published = doc_year(ctx.doc)
+    now = election_facts(current).year or published
+    earlier = [s for s in _elections(ctx) if now and (election_facts(s).year or now) < now]
+    in_sentence = [s for s in earlier if sent.start <= s.start < sent.end]
+    pool = in_sentence or earlier
+    return max(pool, key=lambda s: election_facts(s).year or 0) if pool else None
+
+
+@rule("results.tally")
+def tally(ctx: Context) -> Iterator[Found]:
+    """ "X's tally fell from 48 to 37" (37 now, 48 in the election before), "X, up 12 to 72" (72)."""
+    current = current_election(ctx)
+    sentences = {t.sent.start: t.sent for t in ctx.cues("seat", "seats", "tally", "total")}
+    for sent in sentences.values() if current is not None else ():
+        for cue, before, after in _changes(sent):
+            party = _changed_party(ctx, cue)
+            if party is None or _forecast(cue) or current is None:
+                continue
+            yield make(party, Predicate.WON_SEATS, current, cue, 0.7, "results.tally", seats=after)
+            previous = _previous_election(ctx, sent, current) if before is not None else None
+            if previous is not None:
+                yield make(party, Predicate.WON_SEATS, previous, cue, 0.65, "results.tally", seats=before)
+
+
+_AFTER_COUNT = {",", ";", ".", "and", ")", "\n"}
+
+
+def _listed_count(ctx: Context, party: Span) -> int | None:
+    """ "Results: A 137, B 137 and C 1": a bare count right after the name, closing a list item."""
+    doc = ctx.doc
+    if party.end + 1 >= len(doc):
+        return None
+    count, after = doc[party.end], doc[party.end + 1]
+    if _YEAR.match(count.text) or after.text.strip() not in _AFTER_COUNT and after.text.strip():
+        return None
+    return number(count) if count.text[:1].isdigit() else None
+
+
+@rule("results.listed")
+def listed(ctx: Context) -> Iterator[Found]:
+    """ "New Patriotic Party 137, National Democratic Congress 137": counts beside names in a seat line."""
+    current = current_election(ctx)
+    for sent in _seat_sentences(ctx) if current is not None else ():
+        for party in (e for e in ctx.doc.ents if sent.start <= e.start < sent.end and e.label_ in _PARTIES):
+            count = _listed_count(ctx, party)
+            if count is not None and current is not None and not _forecast(ctx.doc[party.end]):
+                yield make(party, Predicate.WON_SEATS, current, ctx.doc[party.end], 0.7, "results.listed",
+                           seats=count)

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.elections import YEAR_MENTION
 from ingest.events import election_facts
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, make, rule
@@ -24,13 +25,13 @@ _CLIMB_TO = {"PoliticalParty", "Person"}  # a verb climbing past its own clause 
 
 
 def seat_count(seats: Token) -> int | None:
-    """The number modifying "seats" (digits or words)."""
+    """The number modifying "seats" (digits or words); of "48 of 80 seats" the first."""
     for c in seats.children:
         if c.dep_ == "nummod" or c.like_num:
-            text = c.text.replace(",", "")
-            if text.isdigit():
-                return int(text)
-            return lexicon().number_words.get(c.lower_)
+            doc = seats.doc
+            if c.i >= 2 and doc[c.i - 1].lower_ == "of" and number(doc[c.i - 2]) is not None:
+                return number(doc[c.i - 2])  # "won 48 of 80 seats"
+            return number(c)
     return None
 
 
@@ -47,8 +48,8 @@ def _clause_election(ctx: Context, verb: Token) -> Span | None:
             if c.dep_ == "prep":
                 for t in c.subtree:
                     span = ctx.at.get(t.i)
-                    if span is not None and span.label_ == "Election":
-                        return span
+                    if span is not None and span.label_ == "Election" and span.kb_id_ != YEAR_MENTION:
+                        return span  # "Compared with 2019, X won ...": a year to compare with, not the vote
                     if t.lower_ == "which" and node.dep_ == "relcl":
                         span = ctx.at.get(node.head.i)
                         if span is not None and span.label_ == "Election":
@@ -86,11 +87,18 @@ def _seat_phrase(token: Token) -> tuple[Token, int] | None:
 
 
 def number(token: Token) -> int | None:
-    """A count written in digits ("1,204") or words ("nine")."""
+    """A count written in digits ("1,204") or words ("nine", "eighty-nine")."""
     text = token.text.replace(",", "")
     if text.isdigit():
         return int(text)
-    return lexicon().number_words.get(token.lower_) if token.like_num else None
+    words = lexicon().number_words
+    if not token.like_num or token.lower_ not in words:
+        return None
+    doc = token.doc
+    tens = doc[token.i - 2] if token.i >= 2 and doc[token.i - 1].text == "-" else None
+    if tens is not None and words.get(tens.lower_, 0) >= 20 and words[token.lower_] < 10:
+        return words[tens.lower_] + words[token.lower_]  # "eighty-nine" is three tokens
+    return words[token.lower_]
 
 
 def total_of(verb: Token) -> int | None:
@@ -117,6 +125,8 @@ def _governing_verb(seats: Token) -> Token | None:
         return None
     if owner.lemma_ in PLACE_VERBS:
         return owner
+    if owner.dep_ == "dobj" and owner.head.lemma_ in WIN_VERBS:
+        return owner.head  # "won a majority with 48 of 80 seats"
     if owner.dep_ == "pobj" and owner.head.lower_ == "as" and owner.head.head.lemma_ in PLACE_VERBS:
         return owner.head.head  # "emerged as the largest bloc with 37 seats"
     return None
@@ -144,6 +154,9 @@ _SLATES = {"candidate", "list", "slate", "ticket", "nominee"}
 def _parties(ctx: Context, verb: Token) -> list[Span]:
     """The parties a seat-winning verb is said of (a misattached relative clause climbs to a party)."""
     found = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
+    before = ctx.at.get(verb.i - 1)
+    if before is not None and before.end == verb.i and before.label_ in _PARTIES and before not in found:
+        return [before]  # "... and the Green Party won four", whatever the parse
     own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if not found and own is not None and own.lemma_ in _SLATES:
         owner = ctx.ref(next((c for c in own.children if c.dep_ == "poss"), None))

@@ -17,10 +17,12 @@ from typing import Any
 from spacy.tokens import Span
 
 from graph.model import Predicate
+from ingest.elections import doc_year
 from ingest.events import election_facts
+from ingest.result_rows import result_rows
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.infobox_fields import Field
-from ingest.rules.seats import _elections, current_election
+from ingest.rules.seats import _PARTIES, _elections, current_election
 
 _ROWS = {"leader", "party", "alliance", "seats", "seats won", "last election"}
 _NUMBER = re.compile(r"\b\d[\d,]*\b")
@@ -102,7 +104,7 @@ def _year(span: Span, published_year: int | None) -> int | None:
 
 def _previous(ctx: Context, current: Span) -> Span | None:
     """The latest election before the page's own."""
-    year = ctx.doc.user_data.get("published_year")
+    year = doc_year(ctx.doc)
     now = _year(current, year)
     earlier = [s for s in _elections(ctx) if now and (_year(s, year) or now) < now]
     return max(earlier, key=lambda s: _year(s, year) or 0) if earlier else None
@@ -138,3 +140,15 @@ def columns(ctx: Context) -> Iterator[Found]:
     current = current_election(ctx) if cols else None
     for column in cols:
         yield from _column_relations(ctx, column, current)
+
+
+@rule("tables.rows")
+def rows(ctx: Context) -> Iterator[Found]:
+    """ "Pakatan Harapan | 5,813,940 | 37.46 | 82": each party row's seats in the page's election."""
+    current = current_election(ctx)
+    for row in result_rows(ctx.doc.text) if current is not None else ():
+        party = next((e for e in ctx.doc.ents if row.start <= e.start_char and e.end_char <= row.end
+                      and e.label_ in _PARTIES), None)
+        if party is not None and current is not None:
+            yield make(party, Predicate.WON_SEATS, current, ctx.doc[party.start], 0.8, "tables.rows",
+                       seats=row.seats)

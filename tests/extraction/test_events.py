@@ -9,11 +9,11 @@ pytestmark = pytest.mark.model
 
 def test_election_name_from_publication_date():
     facts = ElectionFacts(year=None, month=10, country=None, kind="early")
-    assert election_name(facts, "2021-11-08", "Iraq") == "2021 Iraqi early election"
+    assert election_name(facts, "2021-11-08", "Iraq") == "2021 Iraqi general election"
     facts = ElectionFacts(year=None, month=10, country=None, kind=None)
-    assert election_name(facts, "2022-02-01", "Iraq") == "2021 Iraqi parliamentary election"
+    assert election_name(facts, "2022-02-01", "Iraq") == "2021 Iraqi general election"
     assert election_name(ElectionFacts(2018, None, None, None), None, "Iraq") == \
-        "2018 Iraqi parliamentary election"
+        "2018 Iraqi general election"
     assert election_name(ElectionFacts(None, None, None, None), None, "Iraq") is None
     assert election_name(ElectionFacts(2020, None, "United States", "presidential"), None, None) == \
         "2020 American presidential election"

@@ -1,0 +1,128 @@
+"""Results tables flattened into text: a header row naming the columns, then one row per party.
+
+Cells are split on pipes, tabs or runs of spaces (`Party | Votes | % | Seats`), or, in a
+single-spaced table, a row is the name followed by its numbers. The header says which column
+holds the seats: "Seats" (or "Seats won", "MPs"), and where a table splits seats by district
+and list, the "Total" column. Change columns ("+/-", "±", "Change", "Swing") are never seats, and
+summary rows (Total, Turnout, Registered voters, Valid votes) are no parties. Header words
+themselves ("Party", "Votes") are never names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+HEADER_WORDS = frozenset({"party", "parties", "votes", "vote", "seats", "seat", "%", "total", "turnout",
+                          "registered", "voters", "valid", "invalid", "blank", "alliance", "coalition",
+                          "candidate", "candidates", "change", "swing", "+/-", "+/–", "+/−", "±", "district",
+                          "list", "won", "share", "electorate", "result", "results", "majority", "leader",
+                          "mps", "pr", "constituency", "constituencies", "no.", "of", "popular", "before",
+                          "after", "elected", "net"})
+_SUMMARY = re.compile(r"^(?:total|totals|turnout|registered voters|valid votes|invalid votes|blank votes|"
+                      r"invalid/blank votes|electorate|majority|source|sources)\b", re.I)
+_SEATS = re.compile(r"^(?:seats(?: won)?|total seats|mps|members|elected|won)$", re.I)
+_CHANGE = re.compile(r"[+±−–]|\bchange\b|\bswing\b|\bnet\b|\bgain", re.I)
+_SPLIT = re.compile(r"\t+| *\| *| {2,}")
+_INT = re.compile(r"^\d[\d,]*$")
+_NUMBERS = re.compile(r"^(?P<name>.*?[^\d\s,.%+−–-])\s+(?P<nums>[-+−–]?\d[\d.,%+−–\s-]*)$")
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    """One party row: the characters of its name cell and its seat count."""
+
+    start: int
+    end: int
+    seats: int
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, int]]:
+    """Character ranges of the non-empty cells of a separated row."""
+    out, pos = [], 0
+    for m in [*_SPLIT.finditer(line), None]:
+        stop = m.start() if m is not None else len(line)
+        raw = line[pos:stop]
+        if raw.strip():
+            lead = len(raw) - len(raw.lstrip())
+            out.append((offset + pos + lead, offset + pos + len(raw.rstrip())))
+        pos = m.end() if m is not None else pos
+    return out
+
+
+def seat_column(header: list[str]) -> int | None:
+    """The column holding seat totals: "Total" where seats are split (district/list), else "Seats"."""
+    low = [h.strip().lower() for h in header]
+    seats = [i for i, h in enumerate(low) if _SEATS.match(h) and not _CHANGE.search(h)]
+    split = any(h in {"district", "list", "constituency", "pr", "fptp", "national"} for h in low)
+    total = [i for i, h in enumerate(low) if h in {"total", "total seats"}]
+    if total and (seats or split):
+        return total[-1]
+    return seats[0] if seats else None
+
+
+def _header(words: list[str]) -> bool:
+    return len(words) >= 2 and all(w.lower() in HEADER_WORDS or _SEATS.match(w) for w in words)
+
+
+def _row_cells(line: str, offset: int, spaced: bool) -> list[tuple[int, int]]:
+    """A row's cells: separated ones, or (single-spaced) the name and then each number."""
+    if not spaced:
+        return _cells(line, offset)
+    m = _NUMBERS.match(line.rstrip())
+    if m is None:
+        return []
+    cells = [(offset + m.start("name") + len(m.group("name")) - len(m.group("name").lstrip()),
+              offset + m.end("name"))]
+    pos = m.start("nums")
+    for num in re.finditer(r"\S+", m.group("nums")):
+        cells.append((offset + pos + num.start(), offset + pos + num.end()))
+    return cells
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        yield pos, line.rstrip("\r\n")
+        pos += len(line)
+
+
+def result_rows(text: str) -> Iterator[ResultRow]:
+    """Every party row of every flattened results table in `text`, with its seats."""
+    column: int | None = None
+    spaced = False
+    width = 0
+    for offset, line in _lines(text):
+        cells = _cells(line, offset)
+        words = [text[s:e] for s, e in cells]
+        single = line.split()
+        if _header(words if len(cells) > 1 else single):
+            spaced = len(cells) <= 1
+            header = single if spaced else words
+            column, width = seat_column(header), len(header)
+            continue
+        if column is None or not line.strip():
+            column = None if not line.strip() else column
+            continue
+        yield from _row(text, _row_cells(line, offset, spaced), column, width)
+
+
+def _row(text: str, cells: list[tuple[int, int]], column: int, width: int) -> Iterator[ResultRow]:
+    if len(cells) != width or column >= len(cells):
+        return
+    name, seats = text[cells[0][0]:cells[0][1]], text[cells[column][0]:cells[column][1]]
+    if _SUMMARY.match(name) or not _INT.match(seats):
+        return
+    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")))
+
+
+def header_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of table header lines, whose words never name an actor."""
+    out = []
+    for offset, line in _lines(text):
+        cells = _cells(line, offset)
+        words = [text[s:e] for s, e in cells] if len(cells) > 1 else line.split()
+        if _header(words):
+            out.append((offset, offset + len(line)))
+    return out
