@@ -32,9 +32,11 @@ def segment_breaks(text: str) -> list[int]:
     """Character offsets where a new segment starts: after blank lines, around heading lines."""
     out = [m.end() for m in _BLANK.finditer(text)]
     lines = text.splitlines(keepends=True)
+    following = [""] * len(lines)  # the next non-empty line after each, by one backward pass
+    for i in range(len(lines) - 2, -1, -1):
+        following[i] = lines[i + 1].strip() or following[i + 1]
     pos = 0
-    for i, line in enumerate(lines):
-        nxt = next((rest.strip() for rest in lines[i + 1:] if rest.strip()), "")
+    for line, nxt in zip(lines, following, strict=True):
         if line.strip() and _barrier(line.strip(), nxt):
             out += [pos, pos + len(line)]
         pos += len(line)
