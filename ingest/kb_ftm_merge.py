@@ -56,12 +56,12 @@ class FtmMerger:
         if key in self.entries:
             report.bad(f"{entity.where}: line skipped: duplicate entity id {entity.id!r}")
             return
-        if not self._free(key, entity.names[0]):
+        names = self._free_forms(key, entity.names, report)
+        if not names:  # every name it has belongs to other actors
             report.dropped_entities += 1
             return
         self.types[key] = entity.type.value
-        aliases = self._free_forms(key, (*entity.names[1:], *entity.weak), report)
-        self._store(key, entity, aliases)
+        self._store(key, entity, names, self._free_forms(key, entity.weak, report))
         report.actors += 1
 
     def _same_actor(self, entity: FtmEntity) -> str | None:
@@ -85,11 +85,11 @@ class FtmMerger:
                                     wikidata=wikidata, attrs=attrs)
         report.extended += 1
 
-    def _store(self, key: str, entity: FtmEntity, aliases: list[str]) -> None:
+    def _store(self, key: str, entity: FtmEntity, names: list[str], weak: list[str]) -> None:
+        """A new actor: the first free name is canonical (another actor may own the FtM caption)."""
         attrs: dict[str, Any] = {"ftm_id": entity.id, "topics": list(entity.topics)}
-        pinned = [w for w in entity.weak if w in aliases]
-        if pinned:
-            attrs["case_sensitive"] = tuple(pinned)
+        if weak:
+            attrs["case_sensitive"] = tuple(weak)
         if entity.type is EntityType.PERSON:
             attrs["short"] = False
         if "sanction" in entity.topics:
@@ -100,8 +100,8 @@ class FtmMerger:
         wikidata = entity.wikidata if entity.wikidata not in self.qids else None
         if wikidata:
             self.qids[wikidata] = key
-        self.entries[key] = RawActor(key, entity.where, entity.names[0], entity.type.value,
-                                     tuple(aliases), wikidata, attrs)
+        self.entries[key] = RawActor(key, entity.where, names[0], entity.type.value,
+                                     tuple(dict.fromkeys((*names[1:], *weak))), wikidata, attrs)
 
     def _free_forms(self, key: str, texts: Sequence[str], report: FtmReport) -> list[str]:
         kept = []

@@ -152,7 +152,13 @@ def test_names_our_actors_own_are_dropped_and_counted(built: Built) -> None:
     assert built.kb.by_key("ftm-tst-kh-company") is None  # its name is an armed group's: dropped
     assert [a.key for a in built.kb.lookup("Kataib Hezbollah")] == ["kataib-hezbollah"]
     report = built.reports[0]
-    assert (report.dropped_names, report.dropped_entities) == (1, 1)
+    assert (report.dropped_names, report.dropped_entities) == (3, 1)  # Treasury twice, KH's name once
+
+
+def test_a_taken_ftm_name_gives_way_to_its_first_free_alias(built: Built) -> None:
+    falak = built.kb.by_key("ftm-tst-falak")
+    assert falak is not None and (falak.name, falak.aliases) == ("Falak Treasury Holdings", ())
+    assert falak.type is EntityType.ORGANIZATION and falak.attrs["country"] == "Oman"
 
 
 def test_same_wikidata_id_or_exact_name_and_type_extends_our_actor(built: Built) -> None:
