@@ -39,6 +39,7 @@ class Lexicon:
     role_nouns: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # noun -> (predicate, status)
     nominals: dict[str, tuple[str, str]] = field(default_factory=dict)  # noun -> (predicate, argument mode)
     umbrella_nouns: dict[str, str] = field(default_factory=dict)  # noun -> predicate of its listed parts
+    affiliation_cues: dict[str, str] = field(default_factory=dict)  # cue word -> preposition naming the body
 
     def titles_ending(self, word: str) -> tuple[tuple[str, ...], ...]:
         """State titles whose last word is `word`, longest first (one dict lookup per token)."""
@@ -101,4 +102,5 @@ def lexicon() -> Lexicon:
                     for k, v in raw.get("role_nouns", {}).items()},
         nominals={k.lower(): (v[0], v[1]) for k, v in raw.get("nominals", {}).items()},
         umbrella_nouns={k.lower(): v for k, v in raw.get("umbrella_nouns", {}).items()},
+        affiliation_cues={k.lower(): v for k, v in raw.get("affiliation_cues", {}).items()},
     )

@@ -158,7 +158,7 @@ class Context:
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
             if owner is not None:
                 return self.ref(owner, depth + 1)
-        if token.lemma_.lower() in _GROUP_NOUNS:  # "the Sairoon alliance", "the Taqaddum party"
+        if token.lemma_.lower() in _GROUP_NOUNS and token.tag_ != "NNS":  # "the Sairoon alliance", no plural
             for c in token.children:
                 if c.dep_ in {"compound", "nmod"} and c.i in self.at and self.at[c.i].label_ in _GROUP_TYPES:
                     return self.at[c.i]

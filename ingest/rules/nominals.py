@@ -45,11 +45,20 @@ def _governor(noun: Token) -> Token:
     return node.head if node.dep_ in {"dobj", "nsubj", "nsubjpass", "attr", "pobj"} else node
 
 
+_ENVOYS = {"delegation", "team", "envoy", "envoys", "mission", "representatives", "officials"}
+
+
 def _clause_subject(ctx: Context, noun: Token, verbs: set[str]) -> list[Span]:
     verb = _governor(noun)
     if verb.lemma_ not in verbs:
         return []
-    return [s for s in ctx.subjects(verb) if s.label_ in _ACTORS]
+    found = [s for s in ctx.subjects(verb) if s.label_ in _ACTORS]
+    subject = ctx.subject_of(verb)
+    if not found and subject is not None and subject.lower_ in _ENVOYS:  # "a delegation from the X party"
+        found = _actors(ctx, pobj_of(subject, {"from", "of"}))
+        found += [s for c in subject.children if c.dep_ in {"compound", "amod", "nmod"}
+                  for s in [ctx.ref(c)] if s is not None and s.label_ in _ACTORS]
+    return found
 
 
 def _unreal(noun: Token) -> bool:

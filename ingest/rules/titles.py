@@ -49,10 +49,21 @@ def holders(ctx: Context, noun: Token) -> list[Span]:
         return [ctx.at[top.head.i]]
     if top.dep_ in {"nsubj", "nsubjpass"} and top.head.lemma_ == "be":  # "The armed wing of Y is X"
         return ctx.group(child(top.head, "attr"))
+    if top.dep_ == "conj" and top.head.pos_ in {"VERB", "AUX"}:
+        return _misparsed_apposition(ctx, top)
     appos = child(top, "appos")
     if appos is None and top.dep_ == "pobj" and top.head.lower_ == "of" and top.head.head.like_num:
         appos = child(top.head.head, "appos")  # "three of its commanders, A, B and C"
     return ctx.group(appos) if appos is not None else []
+
+
+def _misparsed_apposition(ctx: Context, noun: Token) -> list[Span]:
+    """ "..., X, leader of Y and a key ally of Z": the parser joined "ally" to the main verb; the
+    title before "and" is an apposition of X, and so is this one."""
+    for tok in reversed(noun.doc[max(noun.sent.start, noun.i - 12):noun.i]):
+        if tok.dep_ == "appos" and tok.pos_ == "NOUN" and tok.head.i in ctx.at:
+            return [ctx.at[tok.head.i]]
+    return []
 
 
 def bodies(ctx: Context, noun: Token) -> list[Span]:
@@ -120,3 +131,34 @@ def umbrella(ctx: Context) -> Iterator[Found]:
             for part in _parts(ctx, noun):
                 if part != whole:
                     yield make(part, predicate, whole, noun, 0.75, f"roles.{noun.lemma_.lower()}")
+
+
+def _affiliated(ctx: Context, cue: Token) -> list[Span]:
+    """Who a cue word ties to a body: the clause's subject, or the name it modifies ("X, loyal to Y")."""
+    if cue.lower_ == "allegiance":  # "pledged / swore allegiance to Y": the pledging verb's subject
+        return ctx.subjects(cue.head) if cue.dep_ == "dobj" else []
+    if cue.dep_ in {"amod", "acl", "appos"}:
+        span = ctx.ref(cue.head)
+        return [span] if span is not None else []
+    if cue.pos_ == "VERB" and cue.dep_ != "acomp":
+        return ctx.subjects(cue)
+    return ctx.subjects(cue.head) if cue.dep_ == "acomp" else []
+
+
+@rule("roles.affiliation")
+def affiliation(ctx: Context) -> Iterator[Found]:
+    """ "X is affiliated with Y", "X, subordinate to Y", "X operates under Y", "X pledged allegiance to Y"."""
+    table = lexicon().affiliation_cues
+    for cue in ctx.cues(*table):
+        prep = table.get(cue.lower_) or table.get(cue.lemma_.lower())
+        if prep is None or cue.i in ctx.at:
+            continue
+        obj = pobj_of(cue, {prep})
+        if obj is None and cue.lower_ == "allegiance":
+            obj = pobj_of(cue.head, {prep})  # "pledged allegiance to Y": "to" on the verb
+        bodies_ = [s for s in ctx.group(obj) if s.label_ in _GROUPS]
+        for member in _affiliated(ctx, cue):
+            predicate = Predicate.MEMBER_OF if member.label_ == "Person" else Predicate.PART_OF
+            for body in bodies_:
+                if member != body and allowed_labels(predicate, member, body):
+                    yield make(member, predicate, body, cue, 0.7, f"roles.{cue.lemma_.lower()}")

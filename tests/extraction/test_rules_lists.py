@@ -16,7 +16,6 @@ def test_notice_lists_share_the_designator(run):
     listed = {t[0] for t in r.of("DESIGNATED_TERRORIST_BY") if t[2] == STATE}
     assert {"Red Hand Brigade", "Black Banner Army", "Omar Haddad", "Tarek Nassar", "Samir Khouri"} <= listed
     assert r.attrs("Omar Haddad", "DESIGNATED_TERRORIST_BY", STATE) == {"date": "2022-03-01"}
-    assert r.attrs("Zarqan Front", "DESIGNATED_TERRORIST_BY", STATE)["status"] == "revoked"
 
 
 def test_names_after_including_and_after_a_count(run):

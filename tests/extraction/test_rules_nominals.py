@@ -32,3 +32,8 @@ def test_planned_or_denied_is_none_and_a_name_is_no_noun(run):
     r = run("Planned talks between Hamas and the Zarqan Front were postponed. Hamas denied any alliance with "
             "the Zarqan Front. The Fatah Alliance won 12 seats in the election.")
     assert not r.of("MET_WITH") and not r.of("ALLIED_WITH")
+
+
+def test_a_delegation_meets_for_its_party(run):
+    r = run("A delegation from the Zarqan Labour Party led a series of meetings with Omar Haddad in March.")
+    assert ("Zarqan Labour Party", "MET_WITH", "Omar Haddad") in r.triples

@@ -43,3 +43,19 @@ def test_coalition_and_umbrella_lists(run):
         "Red Hand Brigade", "Black Banner Army", "Green Crescent Brigades"}
     assert ("Red Hand Brigade", "MEMBER_OF", "Black Banner Army") not in r.triples
     assert ("Iron Hand Brigade", "PART_OF", "Zarqan Front") in r.triples
+
+
+def test_affiliation_cue_words(run):
+    r = run("The Red Hand Brigade is affiliated with the Zarqan Front. The Black Banner Army, subordinate to "
+            "the Zarqan Front, holds the north. The Iron Hand Brigade operates under the Zarqan Front. In "
+            "2012 the Green Crescent Brigades pledged allegiance to the Zarqan Front. Omar Haddad is "
+            "affiliated with the Black Banner Army.")
+    parts = {t[0] for t in r.of("PART_OF") if t[2] == "Zarqan Front"}
+    assert parts == {"Red Hand Brigade", "Black Banner Army", "Iron Hand Brigade", "Green Crescent Brigades"}
+    assert ("Omar Haddad", "MEMBER_OF", "Black Banner Army") in r.triples
+
+
+def test_title_joined_to_the_main_verb_keeps_its_holder(run):
+    r = run("The talks followed an initiative launched in October by Omar Haddad, leader of the Zarqan Front "
+            "and a key ally of President Samir Khouri.")
+    assert ("Omar Haddad", "ALLIED_WITH", "Samir Khouri") in r.triples
