@@ -46,6 +46,8 @@ class KBEntities:
                 if matcher is self.folded and not any(t.text[:1].isupper() for t in doc[start:end]):
                     continue  # "a state of law" is not the State of Law Coalition: names are capitalised
                 key = doc.vocab.strings[match_id]
+                while end > start + 1 and doc[end - 1].is_space:
+                    end -= 1  # a form that ends in a line break must not take it along
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
         doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
                                  and not _names_a_group(s) and not inside_longer_name(s)])

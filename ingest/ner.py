@@ -19,13 +19,23 @@ from ingest.entities import cached_kb
 from ingest.entity_words import entity_words
 from ingest.glosses import ALIASES, gloss_aliases
 from ingest.head_types import head_type, titled_person
+from ingest.infobox_people import infobox_people
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
 from ingest.names import mend_names
 from ingest.non_actors import not_an_actor
 from ingest.pasted import SUBJECT, in_junk, page_subject
+from ingest.person_spans import split_people
 from ingest.place_cues import PlaceCues
 from ingest.place_types import gazetteer_place
+from ingest.span_shapes import (
+    government_of,
+    inside_meeting,
+    ordinal_meeting,
+    outside_junk,
+    split_possessive,
+    strip_titles,
+)
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "”", "‘", "’"}
@@ -48,9 +58,9 @@ def trim(span: Span) -> Span | None:
     """The span without leading articles, quotes and a trailing possessive; None if nothing is left."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in _LEAD_STRIP:
+    while start < end and (doc[start].lower_ in _LEAD_STRIP or doc[start].is_space):
         start += 1
-    while end > start and doc[end - 1].lower_ in _TAIL_STRIP:
+    while end > start and (doc[end - 1].lower_ in _TAIL_STRIP or doc[end - 1].is_space):
         end -= 1
     if start >= end:
         return None
@@ -65,6 +75,7 @@ def _extend_name(span: Span, kept: list[Span]) -> Span:
     while start > 0 and start - 1 not in taken:
         prev = doc[start - 1]
         if prev.tag_ != "NNP" or not prev.is_title or prev.lower_ in lexicon().name_prefixes \
+                or in_junk(doc, prev.idx, prev.idx + len(prev.text)) \
                 or prev.lower_.rstrip(".") in entity_words().person_titles:
             break
         if lexicon().country_of(prev.text) is not None or prev.lower_ in lexicon().cues:
@@ -101,17 +112,6 @@ def stated_type(span: Span, lex: Lexicon) -> EntityType | None:
     if described in _LOOSE and head_type(span, lex) is EntityType.ARMED_GROUP:
         return None
     return described
-_MEETINGS = {"congress", "conference", "plenum", "session", "summit", "convention"}
-
-
-def _ordinal_meeting(span: Span) -> EntityType | None:
-    """ "the 12th Congress of the PKK": a numbered meeting is an event, not the body that meets."""
-    first = span[0]
-    suffixed = first.lower_[-2:] in {"th", "st", "nd", "rd"} and first.lower_[:-2].isdigit()
-    numbered = first.like_num or first.ent_type_ == "ORDINAL" or suffixed
-    return EntityType.EVENT if numbered and span.root.lower_ in _MEETINGS else None
-
-
 _PLACE_WORDS = {"capital", "city", "town", "village", "province", "district", "port", "region"}
 
 
@@ -175,7 +175,7 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
     described = stated_type(span, lex)
     if described is not None:
         return described.value, ""
-    headed = _ordinal_meeting(span) or head_type(span, lex)
+    headed = ordinal_meeting(span) or head_type(span, lex)
     if headed is not None:
         return headed.value, ""
     if titled_person(span):
@@ -220,6 +220,7 @@ class EntityTypes:
         kept = []
         doc.user_data.setdefault(SUBJECT, page_subject(str(doc.user_data.get("title") or ""), doc.text))
         ents = mend_names(doc, list(doc.ents))
+        ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
         for ent in self.places(doc, ents) if self.places is not None else ents:
             if ent.label_ in self.types:
                 kept.append(self._capital_as_place(ent, lex))
@@ -227,72 +228,26 @@ class EntityTypes:
             if ent.label_ not in _KEEP:
                 continue
             span = trim(ent)
-            if span is None or in_junk(doc, span.start_char, span.end_char):
+            span = outside_junk(span) if span is not None else None
+            if span is None:
                 continue
-            owner, span = _split_possessive(span, lex)
-            span = _government_of(_inside_meeting(span), lex)
+            owner, span = split_possessive(span, lex)
+            span = government_of(inside_meeting(span), lex)
             if owner is not None:
                 kept.append(owner)
-            span = _strip_titles(span)
             if span.start and doc[span.start - 1].text == "Operation":  # "Operation Decisive Storm"
                 span = Span(doc, span.start - 1, span.end, label=span.label_)
             if span.label_ == "PERSON":
                 span = _extend_name(span, kept)
-            typed = statistical_type(span, self.kb, lex)
-            if typed is not None:
-                kept.append(Span(doc, span.start, span.end, label=typed[0], kb_id=typed[1]))
+            span = strip_titles(span)
+            for part in split_people(span, self.kb):
+                typed = statistical_type(part, self.kb, lex)
+                if typed is not None:
+                    kept.append(Span(doc, part.start, part.end, label=typed[0], kb_id=typed[1]))
         kept, doc.user_data[ALIASES] = gloss_aliases(doc, [e for e in kept
                                                            if not in_junk(doc, e.start_char, e.end_char)])
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
-
-
-def _split_possessive(span: Span, lex: Lexicon) -> tuple[Span | None, Span]:
-    """ "Colombia's Special Jurisdiction for Peace": the country and the name it owns, apart."""
-    doc = span.doc
-    for tok in span[1:-1]:
-        if tok.lower_ in {"'s", "’s"}:
-            owner = doc[span.start:tok.i]
-            country = lex.country_of(owner.text)
-            if country is None:
-                return None, span
-            return (Span(doc, owner.start, owner.end, label=EntityType.COUNTRY.value),
-                    Span(doc, tok.i + 1, span.end, label=span.label_))
-    return None, span
-
-
-def _inside_meeting(span: Span) -> Span:
-    """ "the 12th Congress of the Zanland Unity Party": the party is the actor named inside the meeting
-    (entities cannot overlap, and the meeting itself is no actor)."""
-    doc = span.doc
-    of = next((t for t in span[2:-1] if t.lower_ == "of"), None)
-    if of is None or _ordinal_meeting(doc[span.start:of.i]) is None:
-        return span
-    start = of.i + 2 if doc[of.i + 1].lower_ == "the" else of.i + 1
-    return Span(doc, start, span.end, label="ORG") if start < span.end else span
-
-
-def _government_of(span: Span, lex: Lexicon) -> Span:
-    """ "the Government of Zanland": the state itself acts, so the span is the country's name."""
-    doc = span.doc
-    if len(span) < 3 or span[0].lower_ != "government" or span[1].lower_ != "of":
-        return span
-    start = span.start + 3 if span[2].lower_ == "the" else span.start + 2
-    rest = doc[start:span.end]
-    return Span(doc, start, span.end, label="GPE") if len(rest) and lex.country_of(rest.text) else span
-
-
-def _strip_titles(span: Span) -> Span:
-    """ "Ayatollah Ali Sistani", "President Zarko Vell": the title stays outside the name, unless
-    the rest is itself a body ("General Assembly", "Supreme Court")."""
-    titles = entity_words().person_titles
-    start = span.start
-    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in titles:
-        start += 1
-    rest = span.doc[start:span.end]
-    if start == span.start or not rest[0].text[:1].isupper() or head_type(rest, lexicon()) is not None:
-        return span
-    return Span(span.doc, start, span.end, label="PERSON" if span.label_ != "PERSON" else span.label_)
 
 
 def _listed_first_names(ents: list[Span], lex: Lexicon) -> list[Span]:

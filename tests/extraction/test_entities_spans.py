@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import pytest
+import spacy
+from spacy.tokens import Span
+
+from ingest.person_spans import split_people
 
 pytestmark = pytest.mark.model
 
@@ -36,3 +40,18 @@ def test_a_country_inside_a_longer_name_does_not_cut_it(run) -> None:
     r = run("Fighters of the Kavel Myanmar Democratic Union Army seized a border post.")
     assert "Myanmar" not in r.types, r.types
     assert any(n.endswith("Democratic Union Army") and t == "ArmedGroup" for n, t in r.types.items()), r.types
+
+
+def test_people_run_together_in_a_table_row_are_two(kb) -> None:
+    doc = spacy.blank("en")("Leader Tamar Vellquist Orlo Benvenist\n"
+                            "The envoy Tamar Vellquist Orlo Benvenist spoke.")
+    row, prose = Span(doc, 1, 5, label="PERSON"), Span(doc, 8, 12, label="PERSON")
+    assert [s.text for s in split_people(row, kb)] == ["Tamar Vellquist", "Orlo Benvenist"]
+    assert split_people(prose, kb) == [prose]
+
+
+def test_infobox_person_fields_are_people(run) -> None:
+    r = run("Zarqan Liberation Front\nFounderTamar Vellquist\nOrlo Benvenist\n"
+            "LeaderAbd Al Rahim Qassar (1991–2004)\n\nThe Zarqan Liberation Front fought in Velmar.")
+    for name in ("Tamar Vellquist", "Orlo Benvenist", "Abd al-Rahim Qassar"):
+        assert r.types.get(name) == "Person", r.types
