@@ -21,6 +21,7 @@ from ingest.rules import (
     infobox,
     leadership,
     nominals,
+    notices,
     office,
     places,
     results,
@@ -33,7 +34,7 @@ from ingest.rules.base import RULES, Context, Found
 from ingest.spans import ensure_extensions
 
 __all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "infobox", "leadership",
-           "nominals", "office", "places", "results", "seats", "stance", "tables",
+           "nominals", "notices", "office", "places", "results", "seats", "stance", "tables",
            "titles"]
 
 log = logging.getLogger(__name__)

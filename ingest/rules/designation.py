@@ -45,6 +45,25 @@ def iso_date(ctx: Context, sent: Span) -> str | None:
     return None
 
 
+def listing_date(ctx: Context, cue: Token) -> str | None:
+    """A listing's date: one its sentence gives before any entry details in brackets, else the
+    notice date when it acts now ("today", present tense, "has designated")."""
+    sent = cue.sent
+    opens = [t.i for t in sent if t.text == "(" and t.i > cue.i]
+    head = cue.doc[sent.start:opens[0]] if opens else sent
+    found = iso_date(ctx, head)
+    if found is not None:
+        return found
+    if cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children):
+        return _published(ctx)  # "The Department is designating X"
+    return _notice_date(ctx, cue)
+
+
+def _published(ctx: Context) -> str | None:
+    published = ctx.doc.user_data.get("published")
+    return str(published) if published else None
+
+
 def _official_body(ctx: Context, token: Token) -> Span | None:
     """The department a designating official serves ("Secretary of State" -> "Department of State")."""
     phrase = " ".join(t.text for t in token.subtree)
@@ -56,6 +75,18 @@ def _official_body(ctx: Context, token: Token) -> Span | None:
     for ent in ctx.doc.ents:
         if ent.label_ == "StateBody" and ent.kb_id_ and any(w in ent.text.lower() for w in wanted):
             return ent
+    return _known_body(ctx, token, sorted(wanted))
+
+
+def _known_body(ctx: Context, token: Token, names: list[str]) -> Span | None:
+    """The department the knowledge base knows under one of `names`, as a mention on the official's title
+    ("I, ..., Secretary of State, hereby designate": the department is never written)."""
+    for name in names:
+        actors = [a for a in ctx.kb.lookup(name) if a.type.value == "StateBody"] if ctx.kb is not None else []
+        if len(actors) == 1:
+            title = [t for t in token.subtree if t.lower_ == "secretary"] or [token]
+            start = title[0].i
+            return Span(ctx.doc, start, start + 1, label="StateBody", kb_id=actors[0].id)
     return None
 
 
@@ -100,7 +131,7 @@ def designated(ctx: Context) -> Iterator[Found]:
         else:
             targets = objects(ctx, verb)
             states = _designators(ctx, ctx.subject_of(verb))
-        date = iso_date(ctx, verb.sent) or _notice_date(ctx, verb)
+        date = listing_date(ctx, verb)
         for target, state in _listed_pairs(targets, states):
             yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
                        "designation.terrorist", date=date)
@@ -126,14 +157,16 @@ def nominal(ctx: Context) -> Iterator[Found]:
             states = _designators(ctx, ctx.subject_of(noun.head))
         else:
             continue
+        if noun.head.lemma_ in _UNDONE or noun.head.lower_ in _UNDONE:
+            continue  # "is revoking the designation of X": a revocation is no designation
         date = iso_date(ctx, noun.sent) or _notice_date(ctx, noun.head)
-        status = "revoked" if noun.head.lemma_ in _UNDONE else None
         for target, state in _listed_pairs(targets, states):
             yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, noun, 0.8,
-                       "designation.nominal", date=date, status=status)
+                       "designation.nominal", date=date)
 
 
-_UNDONE = {"revoke", "rescind", "lift", "remove", "withdraw", "end", "cancel", "delist"}
+_UNDONE = {"revoke", "rescind", "lift", "remove", "withdraw", "end", "cancel", "delist", "revoking",
+           "revocation"}
 
 
 def _notice_date(ctx: Context, verb: Token) -> str | None:
@@ -160,7 +193,7 @@ def listed(ctx: Context) -> Iterator[Found]:
         states = _designators(ctx, ctx.subject_of(verb))
         for target, state in _listed_pairs(ctx.group(child(verb, "dobj")), states):
             yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.85,
-                       "designation.listed", date=iso_date(ctx, verb.sent))
+                       "designation.listed", date=listing_date(ctx, verb))
 
 
 @rule("designation.sanctions_order")
@@ -174,7 +207,7 @@ def sanctions_order(ctx: Context) -> Iterator[Found]:
         states = _designators(ctx, ctx.subject_of(verb))
         for target, state in _listed_pairs(ctx.group(child(verb, "dobj")), states):
             yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8,
-                       "designation.sanctions_order", date=iso_date(ctx, verb.sent))
+                       "designation.sanctions_order", date=listing_date(ctx, verb))
 
 
 @rule("designation.sanctioned")
@@ -188,7 +221,7 @@ def sanctioned(ctx: Context) -> Iterator[Found]:
         else:
             targets = ctx.group(child(verb, "dobj"))
             states = _designators(ctx, ctx.subject_of(verb))
-        date = iso_date(ctx, verb.sent)
+        date = listing_date(ctx, verb)
         for target in targets:
             for state in states:
                 if target != state:

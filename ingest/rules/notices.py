@@ -1,0 +1,293 @@
+"""Government notices read completely: every listed entry, the issuing body, the grounds and the date.
+
+A notice names its designated or sanctioned set in many list forms ("A, B, and C were
+designated", "the following individuals and entities:" with numbered or bulleted entries,
+semicolon-separated entries with a.k.a./DOB/passport details, "N individuals, including A and
+B", "along with", "as well as"). The set is read off the surface (parser trees of such lists are
+unreliable): an actor is an entry when list punctuation, the listing verb or a line start stands
+before it, past at most a few description words. The designator is the clause's subject (a
+first-person "I"/"we" through coreference, an official through the department they serve), else
+the notice's issuer. The kind comes from the words of the listing (`notices.yaml`): terrorist
+words give DESIGNATED_TERRORIST_BY, sanction words SANCTIONED_BY, both when both are stated; a
+revocation lists nobody. Grounds ("for being a leader of X", "owned or controlled by X") attach
+to their own entry, or to the whole list when it shares them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.rules.base import Context, Found, make, objects, pobj_of, rule
+from ingest.rules.designation import _designators, _official_body, _passive_parts, listing_date
+from ingest.rules.notice_entries import Entry, entries_after, grounds_in, line_start
+from ingest.rules.notice_words import NoticeWords, notice_words
+
+_TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
+_BODIES = {"StateBody", "Organization", "Country"}
+_LIST_SEPS = {",", "and", ";", ":", "&", "including", "namely", "plus", "or", "•", "-", "–", "*"}
+_OWNERS = {"its", "their", "his", "her", "the", "a", "an", "two", "three", "four", "five", "one"}
+_CLIMB = {"xcomp", "acl", "conj", "ccomp", "advcl", "dobj", "pobj", "prep"}
+_OTHER_CLAUSES = {"conj", "relcl", "cc", "advcl", "ccomp", "parataxis"}
+_WINDOW = 120  # tokens a listing reads ahead
+
+
+@dataclass(frozen=True)
+class Listing:
+    """One listing act: its cue, the entries it names, who lists them, as what and when."""
+
+    cue: Token
+    entries: list[Entry]
+    designators: list[Span]
+    kinds: list[Predicate]
+    date: str | None
+
+
+@rule("notices.listing")
+def listings(ctx: Context) -> Iterator[Found]:
+    """Every entry of every listing act, joined to its designators; and the grounds of each entry."""
+    words = notice_words()
+    for listing in _listings(ctx, words):
+        for entry in listing.entries:
+            yield from _entry_facts(ctx, listing, entry)
+
+
+def _entry_facts(ctx: Context, listing: Listing, entry: Entry) -> Iterator[Found]:
+    """The designations of one entry, then the relations its grounds state."""
+    conf = 0.85 if entry.how == "tree" else 0.75
+    for state in listing.designators:
+        if entry.span == state or entry.span.label_ not in _TARGETS or _same(entry.span, state):
+            continue
+        for kind in listing.kinds:
+            yield make(entry.span, kind, state, listing.cue, conf, f"notices.{entry.how}", date=listing.date)
+    for pred, direction, body in entry.grounds:
+        if body in listing.designators or _same(body, entry.span):
+            continue
+        subj, obj = (entry.span, body) if direction == "entry" else (body, entry.span)
+        yield make(subj, Predicate(pred), obj, listing.cue, 0.75, "notices.grounds")
+
+
+def _same(a: Span, b: Span) -> bool:
+    return a.start == b.start and a.end == b.end or (bool(a.kb_id_) and a.kb_id_ == b.kb_id_)
+
+
+def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
+    """The listing acts of a doc: a listing verb (or "add ... to the list") not undone by a revocation."""
+    issuer: list[Span] | None = None
+    for cue in ctx.cues(*words.verbs, *words.verbs_with_list, *words.nouns):
+        noun = cue.lower_ in words.nouns
+        if (cue.pos_ != "NOUN" if noun else cue.pos_ not in {"VERB", "AUX"}) or _undone(cue, words):
+            continue
+        scope = _scope(cue)
+        if (noun or cue.lemma_ in words.verbs_with_list) and not _names_list(scope, words):
+            continue
+        kinds = _kinds(scope, words, cue)
+        if not kinds:
+            continue
+        designators = [_as_body(ctx, s) for s in _designators_of(ctx, cue)]
+        if not designators:
+            issuer = _issuer(ctx, words) if issuer is None else issuer
+            designators = issuer
+        entries = _entries(ctx, cue, words)
+        if entries and designators:
+            yield Listing(cue, entries, designators, kinds, listing_date(ctx, cue))
+
+
+def _scope(cue: Token) -> list[Token]:
+    """The words that say what a listing is: the cue's own phrase and the clause after it up to its end
+    (brackets skipped: "sanctioned X (a.k.a. Y) as a Specially Designated Global Terrorist")."""
+    doc = cue.doc
+    out = [cue, *(t for c in cue.children if c.dep_ not in _OTHER_CLAUSES for t in c.subtree)]
+    depth = 0
+    for tok in doc[cue.i + 1:min(len(doc), cue.i + _WINDOW // 3)]:
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth <= 0 and (tok.text in {".", "!", "?"} or "\n\n" in tok.whitespace_ or tok.lower_ in {
+                "which", "who"} or tok.tag_ in {"VBD", "VBZ", "VBP"}):
+            break
+        out.append(tok)
+    if cue.dep_ in {"xcomp", "acl"} and cue.head.pos_ == "NOUN":  # "the decision to add X to the list"
+        out += list(cue.head.head.subtree) if cue.head.dep_ == "dobj" else []
+    return out
+
+
+def _names_list(scope: list[Token], words: NoticeWords) -> bool:
+    return any(t.lemma_.lower() in {"list", "annex", "schedule"} or t.lower_ in words.sanction for t in scope)
+
+
+def _kinds(scope: list[Token], words: NoticeWords, cue: Token) -> list[Predicate]:
+    """DESIGNATED_TERRORIST_BY for terrorist words, SANCTIONED_BY for sanction words (or the verb)."""
+    lows = {t.lower_.strip(".") for t in scope} | {t.lemma_.lower() for t in scope}
+    kinds = []
+    if lows & words.terror or any("terror" in w for w in lows):
+        kinds.append(Predicate.DESIGNATED_TERRORIST_BY)
+    if cue.lemma_ == "sanction" or lows & words.sanction:
+        kinds.append(Predicate.SANCTIONED_BY)
+    return kinds
+
+
+def _undone(cue: Token, words: NoticeWords) -> bool:
+    """ "revoking the designations of X", "X was removed from the list": no listing."""
+    node = cue
+    for _ in range(4):
+        if node.lower_ in words.undoing or node.lemma_.lower() in words.undoing:
+            return True
+        if node.head == node:
+            break
+        node = node.head
+    lefts = cue.doc[max(cue.sent.start, cue.i - 4):cue.i]
+    return any(t.lower_ in words.undoing for t in lefts)
+
+
+def _designators_of(ctx: Context, cue: Token) -> list[Span]:
+    """The clause's designator: the agent of a passive, the subject (through "intends to designate",
+    "announced his intent to designate", "decided to list")."""
+    if cue.tag_ == "VBN" and cue.pos_ == "VERB":
+        agents = _passive_parts(ctx, cue)[1]
+        if agents or any(t.lower_ == "by" for t in cue.subtree):
+            return agents  # "designated as a terrorist organization by A, B and C"
+    node = cue
+    for _ in range(4):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return [s for s in _designators(ctx, subject) if s.label_ in _BODIES or s.label_ == "Person"]
+        if node.dep_ in _CLIMB and node.head != node:
+            node = node.head
+        else:
+            break
+    return []
+
+
+def _as_body(ctx: Context, span: Span) -> Span:
+    """A designating official stands for the department they serve, named by the title beside their
+    name ("Secretary of State X", a signature "X, Secretary of State")."""
+    if span.label_ != "Person":
+        return span
+    doc = ctx.doc
+    for tok in doc[max(0, span.start - 4):min(len(doc), span.end + 6)]:
+        if tok.lower_ == "secretary" and tok.i not in range(span.start, span.end):
+            body = _official_body(ctx, tok) or _official_body(ctx, tok.head)
+            if body is not None:
+                return body
+    return span
+
+
+def _issuer(ctx: Context, words: NoticeWords) -> list[Span]:
+    """The notice's issuing body: the first body that lists, announces or decides as a subject, else
+    the first body of the notice's opening lines (its header or dateline)."""
+    for token in ctx.doc:
+        if token.dep_ == "nsubj" and token.head.lemma_ in words.verbs:
+            found = [s for s in _designators(ctx, token) if s.label_ in _BODIES]
+            if found:
+                return found[:1]
+    head = ctx.doc.text.find("\n\n", 200)
+    head = len(ctx.doc.text) if head < 0 else head
+    for ent in ctx.doc.ents:
+        if ent.start_char < min(head, 400) and ent.label_ in {"StateBody", "Organization"}:
+            return [ent]
+    return []
+
+
+def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
+    """The entries a listing names: its parse (objects, passive subjects), the surface list after
+    the verb, and numbered or bulleted entries after "the following ...:"."""
+    out: list[Entry] = []
+    if cue.pos_ == "NOUN":
+        tree = ctx.group(pobj_of(cue, {"of"}))
+    else:
+        tree = objects(ctx, cue) if not _passive(cue) else ctx.subjects(cue)
+    for span in tree:
+        out.append(Entry(span, "tree", []))
+    surface, stop = _surface(ctx, cue, words)
+    out += [e for e in surface if all(e.span != o.span for o in out)]
+    out += [e for e in entries_after(ctx, stop, words) if all(e.span != o.span for o in out)]
+    _share_grounds(ctx, out, cue, stop, words)
+    return out
+
+
+def _passive(cue: Token) -> bool:
+    return cue.tag_ == "VBN" and (any(c.dep_ in {"auxpass", "nsubjpass"} for c in cue.children)
+                                  or cue.dep_ in {"acl", "relcl"})
+
+
+def _surface(ctx: Context, cue: Token, words: NoticeWords) -> tuple[list[Entry], int]:
+    """Actors listed after the verb up to where the list ends; the index where it ended."""
+    doc = ctx.doc
+    out: list[Entry] = []
+    depth = 0
+    i = cue.i + 1
+    end = min(len(doc), cue.i + _WINDOW)
+    while i < end:
+        tok = doc[i]
+        depth += (tok.text == "(") - (tok.text == ")")
+        if depth <= 0 and _stops(tok, cue, words):
+            break
+        span = ctx.at.get(i)
+        if span is not None and span.start == i and depth <= 0:
+            if _is_item(ctx, span, cue, words):
+                out.append(Entry(span, "list", []))
+            i = span.end
+            continue
+        i += 1
+    return out, i
+
+
+def _stops(tok: Token, cue: Token, words: NoticeWords) -> bool:
+    """Where a list of entries ends: the end of the sentence, its grounds or basis, another verb."""
+    if "\n\n" in tok.whitespace_ or tok.text.count("\n") > 1:
+        return True
+    if tok.text in {".", "!", "?"}:
+        return True
+    low = tok.lower_
+    if low == "as" and "well" in {tok.nbor(-1).lower_, tok.doc[min(tok.i + 1, len(tok.doc) - 1)].lower_}:
+        return False
+    if low in words.stops:
+        return True
+    return tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} and tok.i != cue.i and tok.dep_ not in {"amod", "compound"}
+
+
+def _is_item(ctx: Context, span: Span, cue: Token, words: NoticeWords) -> bool:
+    """An entry of the list: a separator, the verb or a line start before it (past a few description
+    words), and neither a modifier ("Kenya-based", "X's leader") nor a detail field."""
+    doc = ctx.doc
+    if span.end < len(doc) and doc[span.end].text in {"-", "–", *words.lead}:
+        return False
+    i = span.start - 1
+    skipped = 0
+    while i > cue.i:
+        tok = doc[i]
+        if tok.lower_ in _LIST_SEPS or line_start(tok):
+            return tok.lower_ != "or" or doc[i - 1].lower_ != "for"
+        if tok.lower_ == "with" and doc[i - 1].lower_ in {"along", "together"}:
+            return True
+        if tok.lower_ == "as" and doc[i - 1].lower_ == "well":
+            return True
+        if not _describes(ctx, tok) or skipped > 5:
+            return False
+        i -= 1
+        skipped += 1
+    return True
+
+
+def _describes(ctx: Context, tok: Token) -> bool:
+    """A word that may describe an entry before its name ("the Kenya-based company", "its leader")."""
+    if tok.i in ctx.at:
+        return True
+    if tok.lower_ in _OWNERS or tok.text in {"-", "–"}:
+        return True
+    return tok.is_lower and tok.pos_ in {"NOUN", "ADJ", "NUM", "DET", "VERB"} and tok.tag_ in {
+        "NN", "NNS", "JJ", "CD", "DT", "VBN", "PDT"}
+
+
+def _share_grounds(ctx: Context, entries: list[Entry], cue: Token, stop: int, words: NoticeWords) -> None:
+    """Grounds stated after a list ("A, B and C for being members of X") belong to every entry of it
+    that has none of its own."""
+    end = min(len(ctx.doc), cue.sent.end)
+    if stop >= end:
+        return
+    shared = grounds_in(ctx, stop, end, words)
+    for entry in entries:
+        if not entry.grounds and entry.how != "entry":
+            entry.grounds.extend(shared)
