@@ -33,6 +33,7 @@ from graph.model import (
 from graph.neo4j_write import entity_from_map
 
 TOP_EVIDENCE = 3
+DEAD_END_NODES = 20_000  # largest part of the graph a dead-end check grows before giving up
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,8 @@ def paths_tx(tx: ManagedTransaction, source: str, target: str, max_hops: int, k:
               "predicates": edges.predicates, "min_confidence": edges.min_confidence, "directed": directed}
     rows = [r.data() for r in tx.run(load("paths_shortest"), params)]
     if 0 < len(rows) < k:
-        rows = [r.data() for r in tx.run(load("paths_all"), params)]
+        dead = sorted(dead_ends(tx, source, target, edges))
+        rows = [r.data() for r in tx.run(load("paths_all"), {**params, "dead": dead})]
     if not rows:
         raise NoPath(f"no path from {source} to {target} within {max_hops} hops")
     node_ids = sorted({n for row in rows for n in row["nodes"]})
@@ -154,6 +156,35 @@ def paths_tx(tx: ManagedTransaction, source: str, target: str, max_hops: int, k:
     rel_ids = sorted({rel["id"] for row in rows for rel in row["relations"]})
     evidence = evidence_pages(tx, rel_ids, TOP_EVIDENCE)
     return [_path(row, nodes, evidence) for row in rows]
+
+
+def dead_ends(tx: ManagedTransaction, source: str, target: str, edges: EdgeFilter) -> set[str]:
+    """The source's neighbours (and their part of the graph) that cannot reach the target once the
+    source is used: no simple path enters them (as `PathFinder._dead_ends` on the embedded store).
+
+    Reachability is taken in both directions, which is sound for directed searches too. A part
+    is grown one breadth-first layer per query and given up as live past DEAD_END_NODES.
+    """
+    dead: set[str] = set()
+    live: set[str] = set()
+    for v in _layer(tx, [source], {source}, edges):
+        if v == target or v in dead or v in live:
+            continue
+        part, reaches = {v}, False
+        frontier = [v]
+        while frontier and not reaches:
+            frontier = _layer(tx, frontier, part | {source}, edges)
+            part.update(frontier)
+            reaches = target in part or len(part) > DEAD_END_NODES
+        (live if reaches else dead).update(part)
+    return dead
+
+
+def _layer(tx: ManagedTransaction, frontier: list[str], seen: set[str], edges: EdgeFilter) -> list[str]:
+    """New neighbours of the frontier over eligible edges (one subgraph layer query)."""
+    records = tx.run(load("subgraph_layer"), frontier=frontier, seen=sorted(seen), types=None,
+                     room=DEAD_END_NODES, **edges.params())
+    return [r["id"] for r in records]
 
 
 def _path(row: dict[str, Any], nodes: dict[str, Entity], evidence: dict[str, list[Evidence]]) -> Path:

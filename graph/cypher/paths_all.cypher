@@ -4,13 +4,14 @@
 // the parenthesised pattern so they apply before the shortest selection.
 // Parameters: $source, $target (ids), $max_hops, $predicates (list or null),
 // $directed (bool: hops must run subject -> object), $k, $min_confidence (number or null:
-// weaker relations are not crossed).
+// weaker relations are not crossed), $dead (ids of the source's neighbours that cannot reach
+// the target without the source, from paths_dead_ends.cypher: never entered).
 // Returns: nodes (ids), relations (maps); ordered by hops, node ids, relation ids; first $k.
 MATCH p = SHORTEST 6 GROUPS (
   (a:Entity {id: $source})
   ((x:Entity)-[r]-(y:Entity)
     WHERE ($predicates IS NULL OR type(r) IN $predicates) AND (NOT $directed OR startNode(r) = x)
-      AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)){1,6}
+      AND ($min_confidence IS NULL OR r.confidence >= $min_confidence) AND NOT y.id IN $dead){1,6}
   (b:Entity {id: $target})
   WHERE size(r) <= $max_hops AND NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..])
 )

