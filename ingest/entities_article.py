@@ -18,6 +18,7 @@ from graph.model import Entity, EntityType, entity_id
 from ingest.election_entities import add_elections, title_votes
 from ingest.entities_cluster import Clusters
 from ingest.events import ANCHOR, WHEN_WORDS
+from ingest.generic_bodies import localise_bodies
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -56,13 +57,14 @@ def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tup
     """Every entity of the article and, for each span that names one, (entity id, span)."""
     entities: dict[str, Entity] = {}
     span_ids: SpanIds = {}
+    country = context_country(doc, clusters)
+    localise_bodies(clusters, country, doc.text)  # "National Assembly" -> "National Assembly of Senegal"
     for cluster in clusters.clusters.values():
         external = {"wikidata": cluster.wikidata} if cluster.wikidata else {}
         entities[cluster.id] = Entity(cluster.id, cluster.name, cluster.type, cluster.aliases, external)
         for span in cluster.spans:
             span_ids[(span.start, span.end)] = (cluster.id, span)
-    _add_elections(doc, published or subject_year(doc), context_country(doc, clusters), clusters, entities,
-                   span_ids)
+    _add_elections(doc, published or subject_year(doc), country, clusters, entities, span_ids)
     _add_events(doc, clusters, published, entities, span_ids)
     return list(entities.values()), span_ids
 
