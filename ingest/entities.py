@@ -1,9 +1,10 @@
 """The knowledge-base entity ruler: every surface form of every actor, matched before the NER.
 
-Two phrase matchers: case-sensitive forms (acronyms, surnames, pinned forms) on
-ORTH, the rest on LOWER. Matches become `doc.ents` labelled with the actor's
-entity type and carrying its id in `kb_id_`; the statistical NER runs after and
-keeps them, so the knowledge base wins over the model.
+Two phrase matchers (`ingest.kb_ruler.HashMatcher`, a PhraseMatcher over cached token
+hashes): case-sensitive forms (acronyms, surnames, pinned forms) on ORTH, the rest on
+LOWER. Matches become `doc.ents` labelled with the actor's entity type and carrying its
+id in `kb_id_`; the statistical NER runs after and keeps them, so the knowledge base
+wins over the model.
 """
 
 from __future__ import annotations
@@ -12,12 +13,11 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ingest.kb import KnowledgeBase, load_kb
-from ingest.kb_ruler import ruler_patterns
+from ingest.kb_ruler import HashMatcher, ruler_patterns
 from ingest.kb_spans import inside_longer_name
 from ingest.lexicon import lexicon
 
@@ -33,8 +33,8 @@ class KBEntities:
 
     def __init__(self, nlp: Language, kb: KnowledgeBase) -> None:
         self.kb = kb
-        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.exact = HashMatcher(nlp.vocab, "ORTH")
+        self.folded = HashMatcher(nlp.vocab, "LOWER")
         self.types: dict[str, str] = {a.id: a.type.value for a in kb.actors}
         for actor_id, exact, pattern in ruler_patterns(nlp, kb, lexicon().demonyms):  # token hashes
             (self.exact if exact else self.folded).add(actor_id, [pattern])

@@ -338,3 +338,23 @@ def test_ruler_patterns_of_a_large_kb_come_from_the_cache(built: Built, tmp_path
     again = kb_ruler.ruler_patterns(spacy.blank("en"), built.kb, {"iraqi"}, cache_dir=tmp_path, cached_from=1)
     assert len(calls) == 1 and again == first and list((tmp_path / "ruler").glob("*.pickle"))
     assert len(first) == len([f for f in built.kb.forms() if f.text.lower() != "iraqi"])
+
+
+def test_hash_matcher_finds_what_spacys_phrase_matcher_finds(built: Built) -> None:
+    import spacy
+    from spacy.matcher import PhraseMatcher
+
+    from ingest.kb_ruler import HashMatcher, ruler_patterns
+
+    nlp = spacy.blank("en")
+    ours = {attr: HashMatcher(nlp.vocab, attr) for attr in ("ORTH", "LOWER")}
+    spacys = {attr: PhraseMatcher(nlp.vocab, attr=attr) for attr in ("ORTH", "LOWER")}
+    for actor_id, exact, pattern in ruler_patterns(nlp, built.kb, set()):
+        for matchers in (ours, spacys):
+            matchers["ORTH" if exact else "LOWER"].add(actor_id, [pattern])
+    text = ("The US Treasury sanctioned Qarmat Trading and Kataib Hezbollah (KH) on Monday; SARAYA DIR "
+            "AL-JANUB, Abu Zayd and the Islamic State of Iraq were named, as was Hadi al-Zaydani of Iraq.")
+    doc = nlp.make_doc(text)
+    for attr in ("ORTH", "LOWER"):
+        assert ours[attr](doc) == list(spacys[attr](doc)) != []
+    assert ours["ORTH"](nlp.make_doc("")) == []
