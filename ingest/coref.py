@@ -46,6 +46,7 @@ def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, .
     table = coref_table()
     state = _State(table, TitleHolders(doc, table), Notice(doc, table), page_topic(doc), [])
     starts = {e.start: e for e in doc.ents if e.label_ in ACTOR_TYPES}
+    roots = {e.root.i: e for e in starts.values()}
     inside = {i for e in doc.ents for i in range(e.start + 1, e.end)}
     refs: dict[int, Span] = {}
     sets: dict[int, tuple[Span, ...]] = {}
@@ -57,7 +58,7 @@ def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, .
         state.cands = [c for c in state.cands if sent_no - c.sent_no <= _WINDOW]
         for token in sent:
             if token.i in starts:
-                state.cands += _candidates(starts[token.i], sent_no, starts)
+                state.cands += _candidates(starts[token.i], sent_no, roots)
             elif token.i not in inside:
                 found = _antecedent(token, state)
                 if found is not None:
@@ -70,12 +71,11 @@ def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, .
     return refs, sets
 
 
-def _candidates(ent: Span, sent_no: int, starts: dict[int, Span]) -> list[Candidate]:
+def _candidates(ent: Span, sent_no: int, roots: dict[int, Span]) -> list[Candidate]:
     """The mention itself and, at the first of "A, B and C", the coordinated set."""
     role = role_weight(ent.root)
     out = [Candidate(ent, ent.root, sent_no, role)]
     if ent.root.dep_ != "conj":
-        roots = {e.root.i: e for e in starts.values() if e.sent == ent.sent}
         members = [roots[t.i] for t in ent.root.conjuncts if t.i in roots]
         if members:
             out.append(Candidate(ent, ent.root, sent_no, role, (ent, *members)))
