@@ -33,6 +33,7 @@ from ingest.span_shapes import (
     inside_meeting,
     ordinal_meeting,
     outside_junk,
+    split_place_of,
     split_possessive,
     strip_titles,
 )
@@ -200,7 +201,7 @@ def _after_in(token: Token) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ in _IN_PLACE
 
 
-_IN_PLACE = {"in", "near", "outside", "around"}
+_IN_PLACE = {"in", "near", "outside", "around", "at"}
 
 
 class EntityTypes:
@@ -233,6 +234,9 @@ class EntityTypes:
                 continue
             owner, span = split_possessive(span, lex)
             span = government_of(inside_meeting(span), lex)
+            span, place = split_place_of(span, self.kb)
+            if place is not None:
+                kept.append(place)
             if owner is not None:
                 kept.append(owner)
             if span.start and doc[span.start - 1].text == "Operation":  # "Operation Decisive Storm"

@@ -17,7 +17,8 @@ from spacy.util import filter_spans
 from graph.model import EntityType
 from ingest.lexicon import lexicon
 
-_HEADS = ["district", "province", "governorate", "valley", "region", "county", "subdistrict"]
+_HEADS = ["district", "province", "governorate", "valley", "region", "county", "subdistrict", "neighbourhood",
+          "neighborhood", "suburb", "quarter", "commune"]
 _TOWNS = ["town", "towns", "city", "cities", "village", "villages", "district", "province"]
 _UNITS = ["brigades", "brigade", "battalions", "battalion", "regiment", "militia", "squads", "companies",
           "list", "party", "alliance", "coalition", "movement", "bloc", "front", "army", "forces"]

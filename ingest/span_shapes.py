@@ -12,7 +12,9 @@ from spacy.tokens import Span
 
 from graph.model import EntityType
 from ingest.entity_words import entity_words
+from ingest.gazetteer import load_gazetteer
 from ingest.head_types import head_type
+from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
 from ingest.pasted import in_junk
 
@@ -86,3 +88,22 @@ def strip_titles(span: Span) -> Span:
     if start == span.start or not rest[0].text[:1].isupper() or head_type(rest, lexicon()) is not None:
         return span
     return Span(span.doc, start, span.end, label="PERSON" if span.label_ != "PERSON" else span.label_)
+
+
+_SPLIT_KINDS = frozenset({"subdivision", "city"})
+
+
+def split_place_of(span: Span, kb: KnowledgeBase) -> tuple[Span, Span | None]:
+    """ "the Telugu Desam Party of Andhra Pradesh": a party and the region it is of, apart. A country
+    stays in the name ("Communist Party of Zanland"), and so does any name the KB holds whole."""
+    doc = span.doc
+    of = next((t for t in span[1:-1] if t.lower_ == "of"), None)
+    if of is None or kb.lookup(span.text) or head_type(doc[span.start:of.i], lexicon()) is None:
+        return span, None
+    rest = doc[of.i + 1:span.end]
+    place = load_gazetteer().lookup(rest.text)
+    if place is None or place.kind not in _SPLIT_KINDS or lexicon().country_of(rest.text) is not None \
+            or place.name.casefold() != rest.text.casefold():
+        return span, None
+    return (Span(doc, span.start, of.i, label=span.label_),
+            Span(doc, rest.start, rest.end, label=EntityType.LOCATION.value))

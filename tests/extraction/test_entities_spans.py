@@ -7,6 +7,7 @@ import spacy
 from spacy.tokens import Span
 
 from ingest.person_spans import split_people
+from ingest.span_shapes import split_place_of
 
 pytestmark = pytest.mark.model
 
@@ -55,3 +56,18 @@ def test_infobox_person_fields_are_people(run) -> None:
             "LeaderAbd Al Rahim Qassar (1991–2004)\n\nThe Zarqan Liberation Front fought in Velmar.")
     for name in ("Tamar Vellquist", "Orlo Benvenist", "Abd al-Rahim Qassar"):
         assert r.types.get(name) == "Person", r.types
+
+
+def test_a_party_of_a_region_is_split_from_the_region(nlp, kb) -> None:
+    doc = nlp("The Zanland Unity Party allied with the Morvan Renewal Party of Andhra Pradesh.")
+    start = [t.i for t in doc if t.text == "Morvan"][0]
+    name, place = split_place_of(Span(doc, start, len(doc) - 1, label="ORG"), kb)
+    assert name.text == "Morvan Renewal Party"
+    assert place is not None and (place.text, place.label_) == ("Andhra Pradesh", "Location")
+    whole = Span(doc, start, start + 3, label="ORG")
+    assert split_place_of(whole, kb) == (whole, None)
+
+
+def test_places_by_neighbourhood_head_and_after_at(run) -> None:
+    r = run("Gunmen attacked the Vellmoor neighbourhood and closed the crossing at Tarnach.")
+    assert r.types.get("Vellmoor") == "Location", r.types
