@@ -151,10 +151,15 @@ def test_results_bulletin_chain_of_descriptions(nlp, kb):
 
 
 def test_speaker_is_not_the_subject_of_what_they_report(nlp, kb):
-    body = ("Kataib Hezbollah fired rockets at a base in Erbil. Ali Hassan, an Iraqi official, "
-            "said the group carried out the attack on the base.")
-    got = triples(nlp, kb, body)
-    assert not any(s == "Ali Hassan" and p == "PERPETRATED" for s, p, _ in got)
+    got = triples(nlp, kb, "Kataib Hezbollah is an Iraqi militia. "
+                           "Hadi al-Amiri said the group is backed by Iran.")
+    assert ("Kataib Hezbollah", "BACKED_BY", "Iran") in got
+    assert not any(s == "Hadi al-Amiri" for s, _, _ in got)
+    got = triples(nlp, kb, "Kataib Hezbollah is an Iraqi militia. Its leader, Abu Fadak al-Mohammedawi, "
+                           "said it was backed by Iran.")
+    assert {("Kataib Hezbollah", "BACKED_BY", "Iran"),
+            ("Abu Fadak al-Mohammedawi", "LEADS", "Kataib Hezbollah")} <= got
+    assert not any(s == "Abu Fadak al-Mohammedawi" and p == "BACKED_BY" for s, p, _ in got)
 
 
 def test_evidence_records_the_mention_that_was_resolved(nlp, kb):
