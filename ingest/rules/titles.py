@@ -162,3 +162,37 @@ def affiliation(ctx: Context) -> Iterator[Found]:
             for body in bodies_:
                 if member != body and allowed_labels(predicate, member, body):
                     yield make(member, predicate, body, cue, 0.7, f"roles.{cue.lemma_.lower()}")
+
+
+_MEMBER_BODIES = {"PoliticalParty", "ArmedGroup"}
+
+
+@rule("roles.person_of_party")
+def person_of_party(ctx: Context) -> Iterator[Found]:
+    """ "Omar Haddad of the Zarqan Labour Party said ...": a person named with a party is its member."""
+    for person in ctx.doc.ents:
+        if person.label_ != "Person":
+            continue
+        prep = person.end < len(ctx.doc) and ctx.doc[person.end]
+        if not prep or prep.lower_ != "of" or prep.head.i not in range(person.start, person.end):
+            continue
+        for body in ctx.group(child(prep, "pobj")):
+            if body.label_ in _MEMBER_BODIES:
+                yield make(person, Predicate.MEMBER_OF, body, prep, 0.7, "roles.person_of_party")
+
+
+_COALITIONS = {"coalition", "alliance", "bloc", "front", "federation", "confederation", "union"}
+
+
+@rule("roles.group_leads_coalition")
+def group_leads_coalition(ctx: Context) -> Iterator[Found]:
+    """ "From 1988 it led a coalition, the X Front": a group leading a coalition is one of its members."""
+    for verb in ctx.cues("lead", "head"):
+        obj = child(verb, "dobj")
+        if verb.pos_ != "VERB" or obj is None or obj.lemma_.lower() not in _COALITIONS:
+            continue
+        coalitions = [s for s in ctx.group(obj) if s.label_ in _GROUPS]
+        for group in (s for s in ctx.subjects(verb) if s.label_ in _GROUPS):
+            for coalition in coalitions:
+                if group != coalition:
+                    yield make(group, Predicate.MEMBER_OF, coalition, verb, 0.7, "roles.leads_coalition")

@@ -59,3 +59,12 @@ def test_title_joined_to_the_main_verb_keeps_its_holder(run):
     r = run("The talks followed an initiative launched in October by Omar Haddad, leader of the Zarqan Front "
             "and a key ally of President Samir Khouri.")
     assert ("Omar Haddad", "ALLIED_WITH", "Samir Khouri") in r.triples
+
+
+def test_person_of_a_party_and_a_group_leading_a_coalition(run):
+    r = run('"We will not join the government," said Omar Haddad of the Zarqan Labour Party. From 1988 to '
+            "2018, the Zarqan Front led a political coalition, the Northern Democratic Alliance. The Zarqan "
+            "Front led the Red Hand Brigade into battle.")
+    assert ("Omar Haddad", "MEMBER_OF", "Zarqan Labour Party") in r.triples
+    assert ("Zarqan Front", "MEMBER_OF", "Northern Democratic Alliance") in r.triples
+    assert ("Zarqan Front", "MEMBER_OF", "Red Hand Brigade") not in r.triples
