@@ -131,7 +131,7 @@ def big(spark: Any, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 def test_generated_corpus_in_another_order_gives_the_same_graph(big: dict[str, Any]) -> None:
     assert big["tally"].new == BIG and big["tally"].merges > 0  # near-duplicates were merged
     assert big["spark"] == big["one"]
-    assert len(big["one"]["nodes"]) > 40
+    assert len(big["one"]["nodes"]) > 30
 
 
 def test_generated_corpus_on_neo4j_gives_the_same_graph(spark: Any, big: dict[str, Any],
@@ -163,7 +163,7 @@ def test_a_run_killed_mid_load_and_rerun_leaves_no_duplicates(
     store = embedded(tmp_path / "graph.db")
     assert 0 < store.counts().articles < len(sample_articles())
     store.close()
-    again = run(*args)
+    again = run(*args, timeout=900)
     assert again.returncode == 0, again.stderr
     store = embedded(tmp_path / "graph.db")
     assert graph_of(store) == sample_graph
