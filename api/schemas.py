@@ -7,7 +7,7 @@ from typing import Any
 from apiflask import Schema
 from apiflask.fields import Boolean, Dict, Float, Integer, List, Nested, String
 from apiflask.validators import Length, OneOf, Range, Regexp
-from marshmallow import pre_load
+from marshmallow import ValidationError, pre_load
 
 from graph.model import EntityType, Predicate, Provenance
 from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, MAX_PAGE
@@ -34,6 +34,8 @@ class CommaList(List):
 
     def _deserialize(self, value: Any, attr: Any, data: Any, **kwargs: Any) -> list[Any]:
         items = value if isinstance(value, list | tuple) else [value]
+        if any(item == "" for item in items):  # `?p=` names no value: leave the parameter out for "all"
+            raise ValidationError("an empty value is not allowed; leave the parameter out instead")
         flat: list[Any] = []
         for item in items:
             flat.extend([s for s in item.split(",") if s] if isinstance(item, str) else [item])
