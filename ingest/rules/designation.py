@@ -51,12 +51,27 @@ def listing_date(ctx: Context, cue: Token) -> str | None:
     sent = cue.sent
     opens = [t.i for t in sent if t.text == "(" and t.i > cue.i]
     head = cue.doc[sent.start:opens[0]] if opens else sent
-    found = iso_date(ctx, head)
+    found = iso_date(ctx, head) or _month_only(ctx, head)
     if found is not None:
         return found
     if cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children):
         return _published(ctx)  # "The Department is designating X"
     return _notice_date(ctx, cue)
+
+
+_MONTH = re.compile(r"\b(?:in|on|during|since|from|early|mid|late|mid-)\s+(January|February|March|April|May|"
+                    r"June|July|August|September|October|November|December)\b(?![\s,]*\d)")
+
+
+def _month_only(ctx: Context, head: Span) -> str | None:
+    """ "In late November" in a notice published in December 2021 -> 2021-11 (the latest such month)."""
+    published = _published(ctx)
+    m = _MONTH.search(head.text)
+    if m is None or not published or len(published) < 7:
+        return None
+    month = datetime.strptime(m.group(1), "%B").month
+    year = int(published[:4]) - (1 if month > int(published[5:7]) else 0)
+    return f"{year:04d}-{month:02d}"
 
 
 def _published(ctx: Context) -> str | None:
@@ -91,13 +106,33 @@ def _known_body(ctx: Context, token: Token, names: list[str]) -> Span | None:
 
 
 def _designators(ctx: Context, token: Token | None) -> list[Span]:
+    """The bodies a designating subject names; the office it names last ("the Department of the
+    Treasury's Office of Foreign Assets Control (OFAC)" -> the Office)."""
     if token is None:
         return []
     found = [s for s in ctx.group(token) if s.label_ in _STATES]
+    inner = _owned_office(ctx, token)
+    if inner is not None and len(found) <= 1:
+        return [inner]
     if found:
         return found
     body = _official_body(ctx, token)
     return [body] if body is not None else []
+
+
+def _owned_office(ctx: Context, token: Token) -> Span | None:
+    """The last body of a subject phrase that is owned ("X's Office of ...", "X's Bureau"), if any."""
+    doc = ctx.doc
+    for tok in token.subtree:
+        span = ctx.at.get(tok.i)
+        if span is None or span.start != tok.i or span.end >= len(doc) \
+                or doc[span.end].lower_ not in {"'s", "’s"}:
+            continue
+        owned = ctx.at.get(span.end + 1)
+        if owned is not None and owned.label_ in {"StateBody", "Organization"} and owned.root.head.i in {
+                t.i for t in token.subtree} | {token.head.i}:
+            return owned
+    return None
 
 
 def _listed_pairs(targets: list[Span], states: list[Span]) -> Iterator[tuple[Span, Span]]:

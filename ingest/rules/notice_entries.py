@@ -148,3 +148,40 @@ def _reason(prefix: str, words: NoticeWords) -> tuple[str, str] | None:
         if pattern.search(text):
             return pred, way
     return None
+
+
+_KINDS = {"person": {"Person"}, "group": _TARGETS - {"Person"}}
+
+
+def counted_entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
+    """ "designated three leaders of X, along with one of its financiers, as ...", then one paragraph
+    each: the actors of the listed kind that open the paragraphs right after the listing's."""
+    kinds = {words.counted[t.lower_] for t in cue.subtree if t.lower_ in words.counted and _counted(t)}
+    if len(kinds) != 1:
+        return []
+    wanted = _KINDS[kinds.pop()]
+    out: list[Entry] = []
+    for start in _paragraph_starts(ctx, cue.sent.end - 1):
+        span = ctx.at.get(start)
+        if span is None or span.start != start or span.label_ not in wanted:
+            break
+        out.append(Entry(span, "paragraph", []))
+    return out
+
+
+def _counted(noun: Token) -> bool:
+    """ "three leaders", "one of its facilitators": a number counts the noun."""
+    if any(c.like_num for c in noun.children):
+        return True
+    return noun.head.lower_ == "of" and noun.head.head.like_num
+
+
+def _paragraph_starts(ctx: Context, after: int) -> list[int]:
+    """The first token of each paragraph (after a blank line) following token `after`, in order."""
+    doc = ctx.doc
+    if after >= len(doc):
+        return []
+    at = {t.idx: t.i for t in doc}
+    base = doc[after].idx
+    starts = (at.get(base + m.end()) for m in re.finditer(r"\n[ \t]*\n\s*", doc.text[base:]))
+    return [i for i in starts if i is not None]

@@ -20,6 +20,7 @@ class NoticeWords:
     verbs_with_list: tuple[str, ...]
     nouns: tuple[str, ...]
     headings: frozenset[str]
+    counted: dict[str, str]  # noun counting the listed -> person | group
     undoing: frozenset[str]
     stops: frozenset[str]
     lead: frozenset[str]
@@ -42,6 +43,7 @@ def notice_words() -> NoticeWords:
         verbs_with_list=tuple(raw["listing_verbs_with_list"]),
         nouns=tuple(raw["listing_nouns"]),
         headings=_low(raw["heading_words"]),
+        counted={str(k).lower(): str(v) for k, v in raw["counted_nouns"].items()},
         undoing=_low(raw["undoing_words"]),
         stops=_low(raw["window_stops"]),
         lead=frozenset(raw["entry_lead"]),

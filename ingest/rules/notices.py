@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.rules.base import Context, Found, make, objects, pobj_of, rule
 from ingest.rules.designation import _designators, _official_body, _passive_parts, listing_date
-from ingest.rules.notice_entries import Entry, entries_after, grounds_in, line_start
+from ingest.rules.notice_entries import Entry, counted_entries, entries_after, grounds_in, line_start
 from ingest.rules.notice_words import NoticeWords, notice_words
 
 _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
@@ -79,7 +79,7 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
     issuer: list[Span] | None = None
     for cue in ctx.cues(*words.verbs, *words.verbs_with_list, *words.nouns):
         noun = cue.lower_ in words.nouns
-        if (cue.pos_ != "NOUN" if noun else cue.pos_ not in {"VERB", "AUX"}) or _undone(cue, words):
+        if (cue.pos_ != "NOUN" if noun else not _verb(cue)) or _undone(cue, words):
             continue
         scope = _scope(cue)
         if (noun or cue.lemma_ in words.verbs_with_list) and not _names_list(scope, words):
@@ -96,6 +96,11 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
             yield Listing(cue, entries, designators, kinds, listing_date(ctx, cue))
 
 
+def _verb(cue: Token) -> bool:
+    """A listing verb, also where the tagger misreads it ("I hereby designate" tagged an adjective)."""
+    return cue.pos_ in {"VERB", "AUX"} or cue.i > 0 and cue.nbor(-1).lower_ in {"hereby", "i", "we"}
+
+
 def _scope(cue: Token) -> list[Token]:
     """The words that say what a listing is: the cue's own phrase and the clause after it up to its end
     (brackets skipped: "sanctioned X (a.k.a. Y) as a Specially Designated Global Terrorist")."""
@@ -105,7 +110,7 @@ def _scope(cue: Token) -> list[Token]:
     for tok in doc[cue.i + 1:min(len(doc), cue.i + _WINDOW // 3)]:
         depth += (tok.text == "(") - (tok.text == ")")
         if depth <= 0 and (tok.text in {".", "!", "?"} or "\n\n" in tok.whitespace_ or tok.lower_ in {
-                "which", "who"} or tok.tag_ in {"VBD", "VBZ", "VBP"}):
+                "which", "who", "whose"}):
             break
         out.append(tok)
     if cue.dep_ in {"xcomp", "acl"} and cue.head.pos_ == "NOUN":  # "the decision to add X to the list"
@@ -123,9 +128,18 @@ def _kinds(scope: list[Token], words: NoticeWords, cue: Token) -> list[Predicate
     kinds = []
     if lows & words.terror or any("terror" in w for w in lows):
         kinds.append(Predicate.DESIGNATED_TERRORIST_BY)
-    if cue.lemma_ == "sanction" or lows & words.sanction:
+    if cue.lemma_ == "sanction" or lows & words.sanction or not kinds and cue.lemma_ == "designate" \
+            and _sanctions_notice(cue, words):
         kinds.append(Predicate.SANCTIONED_BY)
     return kinds
+
+
+def _sanctions_notice(cue: Token, words: NoticeWords) -> bool:
+    """The notice is about sanctions (its title or any sentence says so): a designation in it without
+    terrorist words ("designating X a transnational criminal organization") is a sanction."""
+    title = str(cue.doc.user_data.get("title") or "").lower().split()
+    return bool(words.sanction & {w.strip(".,:;") for w in title}) or any(
+        t.lower_ in {"sanction", "sanctions", "sanctioned", "sanctioning"} for t in cue.doc)
 
 
 def _undone(cue: Token, words: NoticeWords) -> bool:
@@ -166,11 +180,14 @@ def _as_body(ctx: Context, span: Span) -> Span:
     if span.label_ != "Person":
         return span
     doc = ctx.doc
-    for tok in doc[max(0, span.start - 4):min(len(doc), span.end + 6)]:
-        if tok.lower_ == "secretary" and tok.i not in range(span.start, span.end):
-            body = _official_body(ctx, tok) or _official_body(ctx, tok.head)
-            if body is not None:
-                return body
+    same = [e for e in doc.ents if e.label_ == "Person" and (e.kb_id_ and e.kb_id_ == span.kb_id_
+                                                             or e[-1].text == span[-1].text)]
+    for mention in [span, *same]:
+        for tok in doc[max(0, mention.start - 4):min(len(doc), mention.end + 6)]:
+            if tok.lower_ == "secretary" and tok.i not in range(mention.start, mention.end):
+                body = _official_body(ctx, tok) or _official_body(ctx, tok.head)
+                if body is not None:
+                    return body
     return span
 
 
@@ -203,6 +220,8 @@ def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
     surface, stop = _surface(ctx, cue, words)
     out += [e for e in surface if all(e.span != o.span for o in out)]
     out += [e for e in entries_after(ctx, stop, words) if all(e.span != o.span for o in out)]
+    if not out:
+        out = counted_entries(ctx, cue, words)
     _share_grounds(ctx, out, cue, stop, words)
     return out
 
