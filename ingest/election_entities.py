@@ -67,8 +67,10 @@ def demonym(country: str | None, kb: KnowledgeBase) -> str | None:
     if word:
         return word
     actor = next((a for a in kb.lookup(country) if a.type is EntityType.COUNTRY), None)
-    words = actor.attrs.get("demonyms", ()) if actor is not None else ()
-    return words[0] if words else None
+    given = tuple(actor.attrs.get("demonyms", ())) if actor is not None else ()
+    # "New Zealander(s)", "Zambians" name people: the adjective, else the country's own name
+    words = [w for w in given if not w.endswith(("er", "ers")) and w[:-1] not in given]
+    return words[0] if words else country
 
 
 def _name(facts: ElectionFacts, published: str | None, country: str | None, kb: KnowledgeBase) -> str | None:

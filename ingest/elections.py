@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ingest.lexicon import lexicon
+from ingest.result_rows import result_rows
 
 IMPLIED = "implied"  # kb_id of the empty span standing for an election no word names
 YEAR_MENTION = "year"  # kb_id of a bare year naming that year's election
@@ -97,13 +98,15 @@ def election_noun(token: Token, voting: bool) -> bool:
 
 
 def states_seats(doc: Doc) -> Token | None:
-    """The first token where the text states a seat count ("82 seats", a "Seats" column)."""
+    """The first token where the text states a seat count ("82 seats", a "Seats" column, a table row)."""
     for token in doc:
         if token.lower_ not in {"seat", "seats"}:
             continue
         if any(c.like_num for c in token.children) or token.text == "Seats":
             return token
-    return None
+    row = next(result_rows(doc.text), None)
+    span = doc.char_span(row.start, row.end, alignment_mode="expand") if row is not None else None
+    return span[0] if span is not None else None
 
 
 def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
@@ -174,8 +177,8 @@ def election_facts(span: Span) -> ElectionFacts:
     """Year, month, country and kind as the mention and its sentence state them (the title's kind else)."""
     doc = span.doc
     fallback = title_facts(doc)
-    if len(span) == 0:
-        return fallback
+    if len(span) == 0:  # implied by seat counts: a vote for seats, never a presidential one
+        return fallback if fallback.kind != "presidential" else ElectionFacts(fallback.year, None, None, None)
     lex = lexicon()
     year = month = None
     country = kind = None
@@ -237,8 +240,9 @@ def election_mentions(doc: Doc, ent_tokens: set[int]) -> list[Span]:
     if states_seats(doc) is not None:
         taken = {i for s in spans for i in range(s.start, s.end)} | ent_tokens
         spans += year_mentions(doc, taken)
-    if voting and not any(s.kb_id_ != YEAR_MENTION for s in spans):
-        spans += implied_mention(doc)  # "Compared with 2019, X's tally fell": this year's election too
+    named = [s for s in spans if s.kb_id_ != YEAR_MENTION and election_facts(s).kind != "presidential"]
+    if voting and not named:  # "Compared with 2019, X's tally fell"; seats beside a presidential vote
+        spans += implied_mention(doc)
     return spans
 
 

@@ -17,6 +17,7 @@ from graph.model import EntityType
 from ingest.result_rows import HEADER_WORDS, header_spans, result_rows
 
 _ARMED = EntityType.ARMED_GROUP.value
+_RETYPED = {_ARMED, EntityType.ORGANIZATION.value}  # a head noun's guess or the model's catch-all
 _PARTY = EntityType.POLITICAL_PARTY.value
 _PARTY_VERBS = {"win", "secure", "obtain", "gain", "take", "capture", "garner", "clinch", "contest", "field",
                 "lose", "retain", "hold"}
@@ -48,7 +49,7 @@ def _acts_as_party(ent: Span) -> bool:
 
 
 def _party_names(ents: list[Span]) -> set[str]:
-    names = {e.text for e in ents if e.label_ == _ARMED and not e.kb_id_ and _acts_as_party(e)}
+    names = {e.text for e in ents if e.label_ in _RETYPED and not e.kb_id_ and _acts_as_party(e)}
     for prev, ent in zip(ents, ents[1:], strict=False):  # "the Patriotic Front (PF)": the acronym too
         if ent.start - prev.end == 1 and ent.doc[prev.end].text == "(" and not ent.kb_id_ and \
                 (prev.text in names or ent.text in names):
@@ -58,8 +59,8 @@ def _party_names(ents: list[Span]) -> set[str]:
 
 def _label_word(ent: Span, headers: list[tuple[int, int]]) -> bool:
     """A table label read as a name: header words only, or a name running across a cell separator."""
-    if "\t" in ent.text or "|" in ent.text:
-        return True
+    if "\t" in ent.text or "|" in ent.text or (ent.text.strip().lower() in HEADER_WORDS and not ent.kb_id_):
+        return True  # "Results", "Votes": a lone label is never a name
     in_header = any(s <= ent.start_char < e for s, e in headers)
     return in_header and all(t.lower_ in HEADER_WORDS or not t.is_alpha for t in ent)
 
@@ -88,7 +89,7 @@ def electoral_parties(doc: Doc) -> None:
     names = _party_names(ents) | {e.text for e in ents if (e.start, e.end) in rows}
     if not names:
         return
-    relabel = {(e.start, e.end) for e in ents if e.text in names and e.label_ == _ARMED and not e.kb_id_}
+    relabel = {(e.start, e.end) for e in ents if e.text in names and e.label_ in _RETYPED and not e.kb_id_}
     doc.ents = [Span(doc, e.start, e.end, label=_PARTY) if (e.start, e.end) in relabel else e for e in ents]
     refs = doc._.ag_refs or {}
     for i, span in list(refs.items()):

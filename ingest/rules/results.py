@@ -176,6 +176,9 @@ def _changes(sent: Span) -> Iterator[tuple[Token, int | None, int]]:
     """(cue, before, after) of "from 48 to 37" and "up 12 to 72" ("down 5 to 40"): counts, never shares."""
     doc = sent.doc
     for tok in sent:
+        raised = _raised_to(tok)
+        if raised is not None:
+            yield tok, None, raised
         if tok.lower_ not in {"from", "up", "down"} or tok.i + 3 >= sent.end:
             continue
         first, to, last = doc[tok.i + 1], doc[tok.i + 2], doc[tok.i + 3]
@@ -184,6 +187,17 @@ def _changes(sent: Span) -> Iterator[tuple[Token, int | None, int]]:
         if any(t.lower_ in _NOT_SEATS for t in (doc[tok.i + 4:tok.i + 5] if tok.i + 4 < len(doc) else ())):
             continue
         yield tok, (number(first) if tok.lower_ == "from" else None), number(last) or 0
+
+
+def _raised_to(tok: Token) -> int | None:
+    """ "increased its seats to 87", "cut its tally to 12": the count a change of seats ends at."""
+    doc = tok.doc
+    if tok.lower_ != "to" or tok.i + 1 >= len(doc) or tok.i < 2:
+        return None
+    nxt = doc[tok.i + 1 + (doc[tok.i + 1].lower_ == "just")] if tok.i + 2 < len(doc) else doc[tok.i + 1]
+    after = doc[nxt.i + 1].lower_ if nxt.i + 1 < len(doc) else ""
+    counted = any(t.lemma_ == "seat" or t.lower_ in _COUNT_NOUNS for t in doc[max(tok.i - 3, 0):tok.i])
+    return number(nxt) if counted and after not in _NOT_SEATS else None
 
 
 def _changed_party(ctx: Context, cue: Token) -> Span | None:

@@ -17,8 +17,9 @@ from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, make, rule
 from ingest.spans import EVENTS
 
-WIN_VERBS = ("win", "secure", "obtain", "gain", "take", "get", "capture", "grab", "garner", "clinch")
-PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank", "emerge")
+WIN_VERBS = ("win", "secure", "obtain", "gain", "take", "get", "capture", "grab", "garner", "clinch",
+             "retain", "keep", "claim", "collect", "bag")
+PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank", "emerge", "become", "remain")
 _TOTALS = {"total", "tally", "haul"}
 _PARTIES = {"PoliticalParty", "Person", "Organization"}  # a body winning seats is a party, whatever NER says
 _CLIMB_TO = {"PoliticalParty", "Person"}  # a verb climbing past its own clause trusts only these
@@ -29,8 +30,9 @@ def seat_count(seats: Token) -> int | None:
     for c in seats.children:
         if c.dep_ == "nummod" or c.like_num:
             doc = seats.doc
-            if c.i >= 2 and doc[c.i - 1].lower_ == "of" and number(doc[c.i - 2]) is not None:
-                return number(doc[c.i - 2])  # "won 48 of 80 seats"
+            back = c.i - 2 if c.i >= 1 and doc[c.i - 1].lower_ == "the" else c.i - 1
+            if back >= 1 and doc[back].lower_ == "of" and number(doc[back - 1]) is not None:
+                return number(doc[back - 1])  # "won 48 of 80 seats", "136 of the 210 seats"
             return number(c)
     return None
 
@@ -61,8 +63,10 @@ def _clause_election(ctx: Context, verb: Token) -> Span | None:
 
 
 def current_election(ctx: Context) -> Span | None:
-    """The election the article is about: the first without an explicit year, else the latest year."""
+    """The election seats are won in: the first without an explicit year, else the latest year; a
+    presidential one only when the text names no other."""
     spans = _elections(ctx)
+    spans = [s for s in spans if election_facts(s).kind != "presidential"] or spans
     undated = [s for s in spans if election_facts(s).year is None]
     if undated:
         return undated[0]
@@ -127,6 +131,8 @@ def _governing_verb(seats: Token) -> Token | None:
         return owner
     if owner.dep_ == "dobj" and owner.head.lemma_ in WIN_VERBS:
         return owner.head  # "won a majority with 48 of 80 seats"
+    if owner.dep_ == "attr" and owner.head.lemma_ in PLACE_VERBS:
+        return owner.head  # "became the largest party with 89 seats"
     if owner.dep_ == "pobj" and owner.head.lower_ == "as" and owner.head.head.lemma_ in PLACE_VERBS:
         return owner.head.head  # "emerged as the largest bloc with 37 seats"
     return None

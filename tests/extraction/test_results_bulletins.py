@@ -185,3 +185,46 @@ def test_a_presidential_runoff_keeps_its_kind(bulletin):
     b = bulletin("In the presidential runoff on 19 November, Javier Milei won.", "Argentina votes",
                  "2023-11-20")
     assert b.elections == {"2023 Argentine presidential election"}
+
+
+GEORGIA = ("The Georgian Dream party became the largest party with 89 seats. The Coalition for Change "
+           "secured 19 seats, Unity-National Movement 16 and For Georgia 12. The ruling party had taken "
+           "90 of the 150 seats four years earlier.")
+
+
+def test_listed_counts_and_the_largest_party(bulletin):
+    b = bulletin(GEORGIA, "Georgia: final results of the 26 October parliamentary elections", "2024-11-02")
+    name = "2024 Georgian general election"
+    assert b.elections == {name}
+    assert b.seats[("Georgian Dream", name)] == 89
+    assert b.seats[("Unity-National Movement", name)] == 16
+    assert b.seats[("For Georgia", name)] == 12
+
+
+SPLIT_TABLE = ("Results\n"
+               "Party\tConstituency\tList\tTotal\n"
+               "Social Democratic Party\t100\t20\t120\n"
+               "Unity Party\t60\t15\t75\n")
+
+
+def test_a_table_split_by_district_and_list_gives_the_total(bulletin):
+    b = bulletin(SPLIT_TABLE, "Lorem national elections 2024", "2024-05-01")
+    assert b.elections == {"2024 general election"}  # no country named: no nationality invented
+    assert b.seats == {("Social Democratic Party", "2024 general election"): 120,
+                       ("Unity Party", "2024 general election"): 75}
+    assert "Results" not in b.types
+
+
+def test_seats_beside_a_presidential_vote_are_the_general_elections(bulletin):
+    b = bulletin("The Mexican presidential election was won by Claudia Sheinbaum. Her coalition, Sigamos "
+                 "Haciendo Historia, won 364 of 500 seats in the Chamber of Deputies. The National Action "
+                 "Party increased its seats to 72.", "Mexico votes", "2024-06-10")
+    general = "2024 Mexican general election"
+    assert b.elections == {general, "2024 Mexican presidential election"}
+    assert b.seats[("Sigamos Haciendo Historia", general)] == 364
+    assert b.seats[("National Action Party (Mexico)", general)] == 72
+
+
+def test_a_nationality_is_an_adjective_never_a_people_noun(bulletin):
+    b = bulletin("The Labour Party won 65 seats.", "New Zealand election", "2020-10-20")
+    assert b.elections == {"2020 New Zealand general election"}
