@@ -31,6 +31,7 @@ from ingest.rules import (
     titles,
 )
 from ingest.rules.base import RULES, Context, Found
+from ingest.rules.guards import drop_contradicted
 from ingest.spans import ensure_extensions
 
 __all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "infobox", "leadership",
@@ -54,7 +55,7 @@ def find_relations(doc: Doc, kb: KnowledgeBase | None = None) -> list[Found]:
             seen.add(key)
             log.debug("%s: %s %s %s", name, found.subject, found.predicate, found.object)
             out.append(found)
-    return out
+    return drop_contradicted(out)
 
 
 class Relations:
