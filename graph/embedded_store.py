@@ -219,6 +219,12 @@ class EmbeddedStore:
         adjacency = (self._graph.succ[entity_id], self._graph.pred[entity_id])
         return any(k not in removed for side in adjacency for keyed in side.values() for k in keyed)
 
+    def ping(self) -> None:
+        """One round trip to the file, without the graph lock: a health probe never queues behind
+        a write or the searches a waiting write holds back."""
+        self.open()
+        self._db.execute("SELECT 1").fetchone()
+
     # ------------------------------------------------------------ lookups
 
     def article_hashes(self, ids: Iterable[str]) -> dict[str, str]:

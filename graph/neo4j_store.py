@@ -160,6 +160,10 @@ class Neo4jStore:
         """Remove an article and sweep what it alone supported."""
         return self._write(lambda tx: _delete_article(tx, article_id))
 
+    def ping(self) -> None:
+        """One round trip to the database (`RETURN 1` in a read transaction)."""
+        self._read(lambda tx: tx.run(load("ping")).consume())
+
     # -- reads ----------------------------------------------------------------------------
 
     def article_hashes(self, ids: Iterable[str]) -> dict[str, str]:

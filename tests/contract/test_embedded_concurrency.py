@@ -83,3 +83,25 @@ def test_budget_stops_a_search_with_a_clear_error(store: EmbeddedStore) -> None:
     with limited(steps=10**9, seconds=0.0), pytest.raises(SearchTimeout, match="search_seconds"):
         for _ in range(10_000):
             store.subgraph([IRAN], depth=3, limit=2000)
+
+
+def test_ping_does_not_queue_behind_a_waiting_writer(store: EmbeddedStore) -> None:
+    inside, release = threading.Event(), threading.Event()
+
+    def slow(s: Any, params: dict[str, Any]) -> list[dict[str, Any]]:
+        inside.set()
+        release.wait(10)
+        return []
+
+    reader = threading.Thread(target=store.run, args=(NamedQuery("slow", "", slow), {}))
+    reader.start()
+    assert inside.wait(5)
+    writer = threading.Thread(target=store.write, args=(BATCHES[0],))
+    writer.start()
+    time.sleep(0.1)  # the writer now waits for the reader, and new readers queue behind it
+    started = time.monotonic()
+    store.ping()
+    assert time.monotonic() - started < 0.5
+    release.set()
+    reader.join()
+    writer.join()
