@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.coref_data import CorefTable, coref_table
 from ingest.coref_people import Notice, TitleHolders
-from ingest.coref_salience import TOPIC_SCORE, Candidate, best, role_weight, score
+from ingest.coref_salience import TOPIC_SCORE, Candidate, best, bound_subject, identity, role_weight, score
 from ingest.coref_text import ACTOR_TYPES, page_topic, quoted, sentence_segments
 from ingest.spans import ensure_extensions
 
@@ -126,7 +126,8 @@ def _description(token: Token, types: frozenset[str], state: _State) -> Candidat
         return Candidate(named, token, state.sent_no, 0.0)
     found = best(state.cands, token, state.sent_no, types, head_noun=token.lower_)
     topic = state.topic
-    if topic is None or topic.label_ not in types or topic.start >= token.i:
+    if topic is None or topic.label_ not in types or topic.start >= token.i \
+            or identity(topic) == bound_subject(token, state.cands):
         return found
     topic_score = TOPIC_SCORE + (2.0 if token.lower_ in topic.text.lower() else 0.0)
     if found is None or score(found, state.sent_no, token.lower_) < topic_score:

@@ -4,8 +4,9 @@ Each mention is a `Candidate` with a grammatical-role weight (main-clause subjec
 first); its score falls with every sentence between it and the anaphor. A head
 noun the name repeats ("the coalition" -> "State of Law Coalition") raises it;
 a country that is not a subject lowers it ("it" is rarely a place named in
-passing). Binding: an object pronoun or description never means the subject of
-its own clause ("X launched offensives against it").
+passing). Binding: an object pronoun or description never means the actor that
+is the subject of its own clause ("X launched offensives against it", "KH ... may
+have received support from that group").
 """
 
 from __future__ import annotations
@@ -70,14 +71,24 @@ def clause_subject(token: Token) -> Token | None:
     return None
 
 
-def bound_away(anaphor: Token, cand: Candidate) -> bool:
-    """Would this antecedent break binding? Object pronouns and predicate possessives skip their subject."""
-    if cand.token.sent != anaphor.sent or anaphor.dep_ in _SUBJECTS:
-        return False
+def identity(span: Span) -> str:
+    """Two mentions of one actor ("Kata'ib Hizballah", "KH") share a knowledge-base id, else their text."""
+    return span.kb_id_ or span.text.lower()
+
+
+def bound_subject(anaphor: Token, cands: list[Candidate]) -> str | None:
+    """The actor an object pronoun or a predicate possessive cannot mean: its own clause's subject."""
+    if anaphor.dep_ in _SUBJECTS:
+        return None
     if anaphor.tag_ == "PRP$" and anaphor.head.dep_ not in {"attr", "oprd", "acomp"}:
-        return False  # "KSS returned many of its men": its may be the subject
+        return None  # "KSS returned many of its men": its may be the subject
     subject = clause_subject(anaphor)
-    return subject is not None and (subject == cand.token or cand.span.start <= subject.i < cand.span.end)
+    if subject is None:
+        return None
+    for cand in cands:
+        if cand.token == subject or cand.span.start <= subject.i < cand.span.end:
+            return identity(cand.span)
+    return None
 
 
 def best(cands: list[Candidate], anaphor: Token, sent_no: int, types: frozenset[str],
@@ -85,8 +96,9 @@ def best(cands: list[Candidate], anaphor: Token, sent_no: int, types: frozenset[
     """The highest-scoring compatible candidate (newest first on ties)."""
     found: Candidate | None = None
     top = float("-inf")
+    bound = bound_subject(anaphor, cands)
     for cand in reversed(cands):
-        if cand.token.i >= anaphor.i or not _fits(cand, types, plural) or bound_away(anaphor, cand):
+        if cand.token.i >= anaphor.i or not _fits(cand, types, plural) or identity(cand.span) == bound:
             continue
         value = score(cand, sent_no, head_noun) + (1.0 if plural and cand.members else 0.0)
         if anaphor.tag_ == "PRP$" and _noun_head(anaphor) in cand.token.conjuncts:

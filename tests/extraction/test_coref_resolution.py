@@ -196,3 +196,9 @@ def test_a_second_he_follows_an_unresolved_first(nlp):
     body = ("Baghdad was quiet.\n\n"
             "He has visited Tehran and met President Ebrahim Raisi, and he has hosted envoys.")
     assert refs(nlp, body) == {}
+
+
+def test_a_description_never_means_its_own_clause_subject_under_another_name(nlp):
+    body = ("Kataib Hezbollah (KH) is an Iraqi militia. KH has ideological ties to Lebanese Hezbollah and may "
+            "have received support from that group.")
+    assert refs(nlp, body)["group"] == "Lebanese Hezbollah"
