@@ -161,7 +161,8 @@ def _parties(ctx: Context, verb: Token) -> list[Span]:
     """The parties a seat-winning verb is said of (a misattached relative clause climbs to a party)."""
     found = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
     before = ctx.at.get(verb.i - 1)
-    if before is not None and before.end == verb.i and before.label_ in _PARTIES and before not in found:
+    if before is not None and before.end == verb.i and before.label_ == "PoliticalParty" \
+            and before not in found:
         return [before]  # "... and the Green Party won four", whatever the parse
     own = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if not found and own is not None and own.lemma_ in _SLATES:
