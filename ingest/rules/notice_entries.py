@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from ingest.lexicon import lexicon
 from ingest.rules.base import Context
 from ingest.rules.notice_words import NoticeWords
 
@@ -156,17 +157,25 @@ _KINDS = {"person": {"Person"}, "group": _TARGETS - {"Person"}}
 def counted_entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
     """ "designated three leaders of X, along with one of its financiers, as ...", then one paragraph
     each: the actors of the listed kind that open the paragraphs right after the listing's."""
-    kinds = {words.counted[t.lower_] for t in cue.subtree if t.lower_ in words.counted and _counted(t)}
+    kinds = {_counted_kind(t, words) for t in cue.subtree if _counted(t)} - {None}
     if len(kinds) != 1:
         return []
     wanted = _KINDS[kinds.pop()]
     out: list[Entry] = []
     for start in _paragraph_starts(ctx, cue.sent.end - 1):
-        span = ctx.at.get(start)
-        if span is None or span.start != start or span.label_ not in wanted:
-            break
+        span = next((ctx.at[i] for i in range(start, min(start + 3, len(ctx.doc))) if i in ctx.at), None)
+        if span is None or span.label_ not in wanted:
+            break  # a first name the tagger cut off ("Abdulkhaliq [al-Houthi]") still opens it
         out.append(Entry(span, "paragraph", []))
     return out
+
+
+def _counted_kind(noun: Token, words: NoticeWords) -> str | None:
+    """What a counted noun lists: people ("leaders", "four Iraqis") or groups ("two entities")."""
+    if noun.lower_ in words.counted:
+        return words.counted[noun.lower_]
+    plural = noun.tag_ in {"NNS", "NNPS"} and noun.lower_.endswith("s")
+    return "person" if plural and lexicon().demonyms.get(noun.lower_[:-1]) else None
 
 
 def _counted(noun: Token) -> bool:

@@ -160,3 +160,21 @@ def test_intent_to_designate_including_a_wing(run):
             "publish the notice.", published="2024-05-02")
     designated = {t[0] for t in r.of(DTB) if t[2] == "US State Department"}
     assert len(designated) == 2 and "Hamas" in designated
+
+
+def test_counted_by_nationality_then_paragraphs(run):
+    r = run("WASHINGTON - The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today "
+            "sanctioned two Yemenis under Executive Order 13818 for serious human rights abuse.\n\n"
+            "Mohammed Ali al-Houthi leads the Supreme Revolutionary Committee.\n\n"
+            "Abdulmalik al-Houthi is the leader of Ansar Allah.\n\n"
+            "Yemen has been at war since 2014.", published="2019-07-18")
+    for name in ("Mohammed Ali al-Houthi", "Abdul-Malik al-Houthi"):
+        assert r.attrs(name, SB, "Office of Foreign Assets Control") == {"date": "2019-07-18"}
+    assert r.of(DTB) == set()  # E.O. 13818 (Global Magnitsky) is no terrorist list
+    assert not _about(r, "Yemen")
+
+
+def test_named_a_global_terrorist(run):
+    r = run("On 17 November 2023 the U.S. Department of State designated Harakat Hezbollah al-Nujaba as a Foreign "
+            "Terrorist Organization and named Akram al-Kaabi a Specially Designated Global Terrorist.")
+    assert r.attrs("Akram al-Kaabi", DTB, "US State Department") == {"date": "2023-11-17"}
