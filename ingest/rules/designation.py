@@ -161,15 +161,27 @@ def designated(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB" or not _mentions_terror(list(verb.subtree)):
             continue
         if verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
-                or verb.dep_ == "acl":
+                or verb.dep_ == "acl" and verb.tag_ == "VBN":
             targets, states = _passive_parts(ctx, verb)
         else:
             targets = objects(ctx, verb)
-            states = _designators(ctx, ctx.subject_of(verb))
+            states = _designators(ctx, _acting(ctx, verb))
         date = listing_date(ctx, verb)
         for target, state in _listed_pairs(targets, states):
             yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
                        "designation.terrorist", date=date)
+
+
+_INTENTS = {"intent", "intention", "decision", "plan", "move", "bid", "proposal"}
+
+
+def _acting(ctx: Context, verb: Token) -> Token | None:
+    """Who designates: the verb's subject, or for "announced his intent to designate X" the one
+    announcing."""
+    subject = ctx.subject_of(verb)
+    if subject is not None and subject.lemma_.lower() in _INTENTS and subject.i == verb.head.i:
+        return ctx.subject_of(subject.head) if subject.dep_ in {"dobj", "pobj", "nsubj"} else None
+    return subject
 
 
 @rule("designation.nominal")

@@ -33,3 +33,11 @@ def test_quoted_we_is_the_speakers_side_not_the_notice(run):
     r = run('The Department of State listed the Red Hand Brigade as a terrorist group. "We designate '
             'nobody," said Omar Haddad of the Black Banner Army, "but we know our enemies."')
     assert ("Black Banner Army", "DESIGNATED_TERRORIST_BY", STATE) not in r.triples
+
+
+def test_intent_to_designate_a_group_and_its_unit(run):
+    r = run("Media note of the Department of State.\n\nToday the Secretary of State announced his intent to "
+            "designate the Red Hand Brigade, including its Iron Hand Unit, as a Foreign Terrorist "
+            "Organization.", published="2019-04-08")
+    listed = {t[0] for t in r.of("DESIGNATED_TERRORIST_BY") if t[2] == STATE}
+    assert {"Red Hand Brigade", "Iron Hand Unit"} <= listed
