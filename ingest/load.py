@@ -120,8 +120,9 @@ class Loader:
         if replaced:
             self.resolver.forget()  # the store lost nodes the run-local index may still hold
         dated = with_evidence_dates(batch)
+        decisions: tuple[MergeDecision, ...] = ()
         if resolved:
-            out, decisions = dated, ()
+            out = dated
         else:
             # Resolution reads the store; a retry redoes it (decisions already made are reused).
             resolution = self.retry.call(f"resolving a batch of {len(batch.articles)} articles",

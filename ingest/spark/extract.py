@@ -32,7 +32,8 @@ def extract_frames(config: Config, chunk: int = 8) -> Callable[[Iterator[Any]], 
     def run(frames: Iterator[Any]) -> Iterator[Any]:
         import pandas as pd
 
-        from ingest.extract_pool import Failure, chunks, run_chunk
+        from ingest.extract_pool import chunks, run_chunk
+        from ingest.progress import Failure
 
         for frame in frames:
             articles = [article_from(p) for p in frame["payload"]]
