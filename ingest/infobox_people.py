@@ -39,11 +39,12 @@ def infobox_people(doc: Doc, ents: list[Span]) -> list[Span]:
     labels = _person_labels()
     taken = [(e.start_char, e.end_char) for e in ents]
     out = []
-    for field in read_fields(doc.text):
+    text = doc.text  # built from the tokens on each access: read once
+    for field in read_fields(text):
         if field.label not in labels:
             continue
-        value = _BRACKETS.sub("", doc.text[field.start:field.end]).strip()
-        start = doc.text.find(value, field.start, field.end) if value else -1
+        value = _BRACKETS.sub("", text[field.start:field.end]).strip()
+        start = text.find(value, field.start, field.end) if value else -1
         if start < 0 or not _looks_like_name(value):
             continue
         end = start + len(value)

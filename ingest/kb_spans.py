@@ -38,14 +38,17 @@ def _name_word(tok: Token) -> bool:
 
 def _in_headline(tok: Token) -> bool:
     """Is the token in a title-case line with no closing full stop ("US Strikes Kataib Hezbollah Sites")?"""
-    text = tok.doc.text
-    start = text.rfind("\n", 0, tok.idx) + 1
-    end = text.find("\n", tok.idx)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    if line.endswith((".", "!", "?", '"', "”")) or len(words) <= 3:
+    doc = tok.doc
+    start, end = tok.i, tok.i
+    while start > 0 and "\n" not in doc[start - 1].text_with_ws:
+        start -= 1
+    while end < len(doc) - 1 and "\n" not in doc[end].text_with_ws:
+        end += 1
+    line = [t for t in doc[start:end + 1] if not t.is_space]
+    words = [t for t in line if t.text[:1].isalpha()]
+    if not line or line[-1].text in {".", "!", "?", '"', "”"} or len(words) <= 3:
         return False
-    return sum(w[:1].isupper() for w in words) >= _HEADLINE_SHARE * len(words)
+    return sum(t.text[:1].isupper() for t in words) >= _HEADLINE_SHARE * len(words)
 
 
 def _sandwiched(span: Span) -> bool:

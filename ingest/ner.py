@@ -219,7 +219,8 @@ class EntityTypes:
     def __call__(self, doc: Doc) -> Doc:
         lex = lexicon()
         kept = []
-        doc.user_data.setdefault(SUBJECT, page_subject(str(doc.user_data.get("title") or ""), doc.text))
+        if SUBJECT not in doc.user_data:
+            doc.user_data[SUBJECT] = page_subject(str(doc.user_data.get("title") or ""), doc.text)
         ents = mend_names(doc, list(doc.ents))
         ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
         for ent in self.places(doc, ents) if self.places is not None else ents:

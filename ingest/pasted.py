@@ -88,11 +88,12 @@ class CleanTokenizer:
         self.base = base
 
     def __call__(self, text: str) -> Doc:
-        doc = self.base(blank_markers(text))
-        glued = glued_labels(doc.text)
+        clean = blank_markers(text)  # the doc's text (Doc.text is rebuilt from tokens on each access)
+        doc = self.base(clean)
+        glued = glued_labels(clean)
         if glued:
             doc = split_at(doc, glued)
-        doc.user_data[JUNK] = junk_ranges(doc.text)
+        doc.user_data[JUNK] = junk_ranges(clean)
         return doc
 
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
