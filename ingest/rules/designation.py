@@ -56,7 +56,18 @@ def listing_date(ctx: Context, cue: Token) -> str | None:
         return found
     if cue.tag_ == "VBG" and any(c.dep_ == "aux" for c in cue.children):
         return _published(ctx)  # "The Department is designating X"
-    return _notice_date(ctx, cue)
+    return _notice_date(ctx, cue) or (_published(ctx) if _acts_today(ctx, cue) else None)
+
+
+_ACTING = frozenset({"designate", "sanction", "list", "add", "announce"})
+
+
+def _acts_today(ctx: Context, cue: Token) -> bool:
+    """A notice that acts "today" in an earlier sentence: "OFAC also designated X" is the same action."""
+    for tok in ctx.by_lemma.get("today", ()):
+        if tok.i < cue.i and any(t.lemma_ in _ACTING for t in tok.sent) and cue.lemma_ in _ACTING:
+            return True
+    return False
 
 
 _MONTH = re.compile(r"\b(?:in|on|during|since|from|early|mid|late|mid-)\s+(January|February|March|April|May|"
@@ -110,7 +121,7 @@ def _designators(ctx: Context, token: Token | None) -> list[Span]:
     Treasury's Office of Foreign Assets Control (OFAC)" -> the Office)."""
     if token is None:
         return []
-    found = [s for s in ctx.group(token) if s.label_ in _STATES]
+    found = [official_body(ctx, s) for s in ctx.group(token) if s.label_ in _STATES]
     inner = _owned_office(ctx, token)
     if inner is not None and len(found) <= 1:
         return [inner]
@@ -118,6 +129,23 @@ def _designators(ctx: Context, token: Token | None) -> list[Span]:
         return found
     body = _official_body(ctx, token)
     return [body] if body is not None else []
+
+
+def official_body(ctx: Context, span: Span) -> Span:
+    """A designating official stands for the department they serve, named by the title beside any
+    mention of them ("Secretary of State X", a signature "X, Secretary of State")."""
+    if span.label_ != "Person":
+        return span
+    doc = ctx.doc
+    same = [e for e in doc.ents if e.label_ == "Person" and (e.kb_id_ and e.kb_id_ == span.kb_id_
+                                                             or e[-1].text == span[-1].text)]
+    for mention in [span, *same]:
+        for tok in doc[max(0, mention.start - 4):min(len(doc), mention.end + 6)]:
+            if tok.lower_ == "secretary" and tok.i not in range(mention.start, mention.end):
+                body = _official_body(ctx, tok) or _official_body(ctx, tok.head)
+                if body is not None:
+                    return body
+    return span
 
 
 def _owned_office(ctx: Context, token: Token) -> Span | None:

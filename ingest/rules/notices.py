@@ -22,7 +22,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.rules.base import Context, Found, make, objects, pobj_of, rule
-from ingest.rules.designation import _designators, _official_body, _passive_parts, listing_date
+from ingest.rules.designation import _designators, _passive_parts, listing_date
 from ingest.rules.notice_entries import Entry, counted_entries, entries_after, grounds_in, line_start
 from ingest.rules.notice_words import NoticeWords, notice_words
 
@@ -87,7 +87,7 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
         kinds = _kinds(scope, words, cue)
         if not kinds:
             continue
-        designators = [_as_body(ctx, s) for s in _designators_of(ctx, cue)]
+        designators = _designators_of(ctx, cue)
         if not designators:
             issuer = _issuer(ctx, words) if issuer is None else issuer
             designators = issuer
@@ -172,23 +172,6 @@ def _designators_of(ctx: Context, cue: Token) -> list[Span]:
         else:
             break
     return []
-
-
-def _as_body(ctx: Context, span: Span) -> Span:
-    """A designating official stands for the department they serve, named by the title beside their
-    name ("Secretary of State X", a signature "X, Secretary of State")."""
-    if span.label_ != "Person":
-        return span
-    doc = ctx.doc
-    same = [e for e in doc.ents if e.label_ == "Person" and (e.kb_id_ and e.kb_id_ == span.kb_id_
-                                                             or e[-1].text == span[-1].text)]
-    for mention in [span, *same]:
-        for tok in doc[max(0, mention.start - 4):min(len(doc), mention.end + 6)]:
-            if tok.lower_ == "secretary" and tok.i not in range(mention.start, mention.end):
-                body = _official_body(ctx, tok) or _official_body(ctx, tok.head)
-                if body is not None:
-                    return body
-    return span
 
 
 def _issuer(ctx: Context, words: NoticeWords) -> list[Span]:
