@@ -109,9 +109,12 @@ def result_rows(text: str) -> Iterator[ResultRow]:
 
 
 def _row(text: str, cells: list[tuple[int, int]], column: int, width: int) -> Iterator[ResultRow]:
-    if len(cells) != width or column >= len(cells):
+    """A row's name and seats; a row short of cells ("Party Leader Votes Seats" with the leader's name
+    run into the party's) is aligned on its numbers, from the right."""
+    at = column - (width - len(cells)) if len(cells) <= width else -1
+    if at < 1 or at >= len(cells):
         return
-    name, seats = text[cells[0][0]:cells[0][1]], text[cells[column][0]:cells[column][1]]
+    name, seats = text[cells[0][0]:cells[0][1]], text[cells[at][0]:cells[at][1]]
     if _SUMMARY.match(name) or not _INT.match(seats):
         return
     yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")))

@@ -240,24 +240,44 @@ def tally(ctx: Context) -> Iterator[Found]:
 
 
 _AFTER_COUNT = {",", ";", ".", "and", ")", "\n"}
+_LIST_MARKS = {":", "–", "—", "-"}
 
 
 def _listed_count(ctx: Context, party: Span) -> int | None:
-    """ "Results: A 137, B 137 and C 1": a bare count right after the name, closing a list item."""
+    """ "Results: A 137, B 137 and C 1", "A: 159 seats; B – 87 seats": a count right after the name
+    (a colon or dash between), closing a list item."""
     doc = ctx.doc
-    if party.end + 1 >= len(doc):
+    at = party.end + (party.end < len(doc) and doc[party.end].text in _LIST_MARKS)
+    if at + 1 >= len(doc):
         return None
-    count, after = doc[party.end], doc[party.end + 1]
+    count = doc[at]
+    counted = doc[at + 1].lower_ in {"seats", "seat", "mps"} and at + 2 < len(doc)
+    after = doc[at + 2] if counted else doc[at + 1]
     if _YEAR.match(count.text) or after.text.strip() not in _AFTER_COUNT and after.text.strip():
         return None
     return number(count) if count.text[:1].isdigit() else None
+
+
+def _list_sentences(ctx: Context) -> list[Span]:
+    """Sentences of seats and the list lines below them ("Final seat count:" / "- A: 159" / "- B – 87"),
+    up to a blank line."""
+    out: dict[int, Span] = {}
+    for sent in _seat_sentences(ctx):
+        out[sent.start] = sent
+        nxt = sent
+        for _ in range(8):  # a list, not the rest of the article
+            if nxt.end >= len(ctx.doc) or "\n\n" in ctx.doc[nxt.end - 1:nxt.end + 1].text_with_ws:
+                break
+            nxt = ctx.doc[nxt.end].sent
+            out[nxt.start] = nxt
+    return list(out.values())
 
 
 @rule("results.listed")
 def listed(ctx: Context) -> Iterator[Found]:
     """ "New Patriotic Party 137, National Democratic Congress 137": counts beside names in a seat line."""
     current = current_election(ctx)
-    for sent in _seat_sentences(ctx) if current is not None else ():
+    for sent in _list_sentences(ctx) if current is not None else ():
         for party in (e for e in ctx.doc.ents if sent.start <= e.start < sent.end and e.label_ in _PARTIES):
             count = _listed_count(ctx, party)
             if count is not None and current is not None and not _forecast(ctx.doc[party.end]):

@@ -77,6 +77,10 @@ def current_election(ctx: Context) -> Span | None:
 def _seat_phrase(token: Token) -> tuple[Token, int] | None:
     """(verb, count) for "won 73 seats", "came second with 37 seats" and "secured 33" (seats said nearby)."""
     if token.lemma_ == "seat":
+        share = token.head if token.dep_ == "conj" else None  # "won 40.2% of the vote and 159 seats"
+        if share is not None and share.dep_ == "dobj" and share.head.lemma_ in WIN_VERBS:
+            count = seat_count(token)
+            return (share.head, count) if count is not None else None
         if token.dep_ == "dobj" and token.head.lemma_ in WIN_VERBS:
             count = seat_count(token)
             return (token.head, count) if count is not None else None

@@ -228,3 +228,25 @@ def test_seats_beside_a_presidential_vote_are_the_general_elections(bulletin):
 def test_a_nationality_is_an_adjective_never_a_people_noun(bulletin):
     b = bulletin("The Labour Party won 65 seats.", "New Zealand election", "2020-10-20")
     assert b.elections == {"2020 New Zealand general election"}
+
+
+SA_LIST = ("The African National Congress won 40.2% of the vote and 159 seats.\n\n"
+           "Final seat count:\n- Economic Freedom Fighters – 39\n- Inkatha Freedom Party - 17 seats\n")
+SA_TABLE = ("Party Leader Votes % Seats +/–\n"
+            "African National Congress Cyril Ramaphosa 6,459,683 40.18 159 −71\n"
+            "Economic Freedom Fighters Julius Malema 1,529,961 9.52 39 −5\n"
+            "Total 16,074,451 100 400\n")
+
+
+def test_a_share_and_seats_and_a_bulleted_seat_list(bulletin):
+    b = bulletin(SA_LIST, "South Africa results", "2024-06-02")
+    name = "2024 South African general election"
+    assert b.seats[("African National Congress", name)] == 159
+    assert b.seats[("Economic Freedom Fighters", name)] == 39
+    assert b.seats[("Inkatha Freedom Party", name)] == 17
+
+
+def test_a_single_spaced_table_with_leaders_aligns_on_its_numbers(bulletin):
+    b = bulletin(SA_TABLE, "2024 South African general election", "2024-06-02")
+    name = "2024 South African general election"
+    assert b.seats == {("African National Congress", name): 159, ("Economic Freedom Fighters", name): 39}
