@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
+from pathlib import Path
 
+from graph.embedded_store import EmbeddedStore
 from graph.model import Article, Batch, Evidence, Relation
 from graph.store import GraphStore
 from queries.rows import evidence_map
@@ -39,3 +43,22 @@ def test_api_json_is_the_same_from_a_stored_json_string_and_from_the_item() -> N
     raw = {**item, "resolved": json.dumps([["It", 40, 42, fx.AAH]])}
     assert evidence_map(raw) == item
     assert item["resolved"] == [{"text": "It", "start": 40, "end": 42, "entity": fx.AAH}]
+
+
+def test_an_older_embedded_file_gains_the_column(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    first = EmbeddedStore(path)
+    first.open()
+    first.close()
+    with closing(sqlite3.connect(path)) as conn:  # as written before evidence recorded coreference
+        conn.execute("ALTER TABLE evidence DROP COLUMN resolved")
+        conn.commit()
+    store = EmbeddedStore(path)
+    store.open()
+    try:
+        for batch in fx.BATCHES:
+            store.write(batch)
+        _write(store)
+        assert store.evidence(AAH_IRAN)[0] == RESOLVED
+    finally:
+        store.close()
