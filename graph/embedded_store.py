@@ -27,6 +27,7 @@ import networkx as nx
 
 from graph import embedded_read as read
 from graph.clean import clean_batch
+from graph.embedded_errors import sqlite_errors
 from graph.embedded_graph import Lookup, confidence_floor, gc_paused, predicate_set, put_edges
 from graph.embedded_paths import IdPath, PathFinder
 from graph.embedded_traverse import EdgeFilter, neighbourhood
@@ -56,8 +57,9 @@ PATH_EVIDENCE = 3  # evidence items carried by each hop of a path
 class EmbeddedStore:
     """A GraphStore in one SQLite file; opens lazily on first use (or `open()`)."""
 
-    def __init__(self, path: str | FsPath) -> None:
+    def __init__(self, path: str | FsPath, *, busy_timeout: float = 10.0) -> None:
         self.path = FsPath(path)
+        self.busy_timeout = busy_timeout  # seconds a write waits for another writer before StoreUnavailable
         self._lock = ReadWriteLock()
         self._conn: sqlite3.Connection | None = None
         self._graph = nx.MultiDiGraph()
@@ -79,14 +81,14 @@ class EmbeddedStore:
         """Open the file (creating it and its schema if needed) and load the graph."""
         if self._conn is not None:
             return
-        with self._lock.write():
+        with self._lock.write(), sqlite_errors(self.path):
             if self._conn is not None:
                 return
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: keeps index pages of big batches hot
             self._conn = conn
             self._create_schema()
@@ -125,15 +127,16 @@ class EmbeddedStore:
     @contextmanager
     def _reading(self) -> Iterator[sqlite3.Connection]:
         """Share the lock with the file open and the graph current (a nested read reuses the outer)."""
-        if not self._lock.reading:
+        with sqlite_errors(self.path):
+            if not self._lock.reading:
+                with self._lock.read():
+                    stale = self._conn is None or self._stale()
+                if stale:
+                    with self._lock.write():
+                        self.open()
+                        self._refresh()
             with self._lock.read():
-                stale = self._conn is None or self._stale()
-            if stale:
-                with self._lock.write():
-                    self.open()
-                    self._refresh()
-        with self._lock.read():
-            yield self._db
+                yield self._db
 
     def _stale(self) -> bool:
         """Whether another connection (another process) has committed since the graph was loaded."""
@@ -161,7 +164,7 @@ class EmbeddedStore:
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         """One write transaction; the graph is refreshed once the write lock is held."""
-        with self._lock.write():
+        with self._lock.write(), sqlite_errors(self.path):
             self.open()
             conn = self._db
             conn.execute("BEGIN IMMEDIATE")
@@ -223,7 +226,8 @@ class EmbeddedStore:
         """One round trip to the file, without the graph lock: a health probe never queues behind
         a write or the searches a waiting write holds back."""
         self.open()
-        self._db.execute("SELECT 1").fetchone()
+        with sqlite_errors(self.path):
+            self._db.execute("SELECT 1").fetchone()
 
     # ------------------------------------------------------------ lookups
 

@@ -49,3 +49,10 @@ class StoreConfigError(ActorGraphError):
 
     status = 400
     title = "Bad store configuration"
+
+
+class StoreFailed(ActorGraphError):
+    """The store refused an operation for a reason retrying will not fix (corrupt file, full disk)."""
+
+    status = 500
+    title = "Store error"
