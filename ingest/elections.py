@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ingest.lexicon import lexicon
-from ingest.result_rows import result_rows
+from ingest.result_rows import header_spans, result_rows
 
 IMPLIED = "implied"  # kb_id of the empty span standing for an election no word names
 YEAR_MENTION = "year"  # kb_id of a bare year naming that year's election
@@ -110,10 +110,17 @@ def states_seats(doc: Doc) -> Token | None:
 
 
 def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
-    """Bare years beside seat counts ("Compared with 2019", "from 48 in 2019"): that year's election."""
+    """Bare years beside seat counts ("Compared with 2019", "from 48 in 2019", a table's "Seats 2019"
+    column): that year's election."""
     out = []
+    headers = header_spans(doc.text)
     for token in doc:
-        if token.i in taken or not YEAR.match(token.text) or token.dep_ != "pobj":
+        if token.i in taken or not YEAR.match(token.text):
+            continue
+        if any(s <= token.idx < e for s, e in headers):
+            out.append(Span(doc, token.i, token.i + 1, label="Election", kb_id=YEAR_MENTION))
+            continue
+        if token.dep_ != "pobj":
             continue
         prep = token.head
         beside = prep.lower_ in {"with", "since", "than", "from"} or (

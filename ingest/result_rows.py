@@ -26,6 +26,7 @@ _SEATS = re.compile(r"^(?:seats(?: won)?|total seats|mps|members|elected|won)$",
 _CHANGE = re.compile(r"[+±−–]|\bchange\b|\bswing\b|\bnet\b|\bgain", re.I)
 _SPLIT = re.compile(r"\t+| *\| *| {2,}")
 _INT = re.compile(r"^\d[\d,]*$")
+_YEAR_COLUMN = re.compile(r"^(?:seats?\s*(?:won\s*)?(?:in\s*)?)?\(?(?P<year>(?:19|20)\d\d)\)?(?:\s*seats?)?$")
 _NUMBERS = re.compile(r"^(?P<name>.*?[^\d\s,.%+−–-])\s+(?P<nums>[-+−–]?\d[\d.,%+−–\s-]*)$")
 
 
@@ -36,6 +37,7 @@ class ResultRow:
     start: int
     end: int
     seats: int
+    year: int | None = None  # the election a "2019" / "Seats (2019)" column stands for
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -62,8 +64,24 @@ def seat_column(header: list[str]) -> int | None:
     return seats[0] if seats else None
 
 
+def year_columns(header: list[str]) -> dict[int, int]:
+    """Columns of seats per election year ("Seats 2019 | Seats 2024", or bare years beside no votes)."""
+    low = [h.strip().lower() for h in header]
+    bare = not any(h in {"votes", "%", "vote", "share"} for h in low)
+    out = {}
+    for i, h in enumerate(low):
+        m = _YEAR_COLUMN.match(h)
+        if m is not None and ("seat" in h or bare):
+            out[i] = int(m.group("year"))
+    return out
+
+
+def _header_word(word: str) -> bool:
+    return word.lower() in HEADER_WORDS or bool(_SEATS.match(word) or _YEAR_COLUMN.match(word.lower()))
+
+
 def _header(words: list[str]) -> bool:
-    return len(words) >= 2 and all(w.lower() in HEADER_WORDS or _SEATS.match(w) for w in words)
+    return len(words) >= 2 and all(_header_word(w) for w in words)
 
 
 def _row_cells(line: str, offset: int, spaced: bool) -> list[tuple[int, int]]:
@@ -90,7 +108,7 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
 
 def result_rows(text: str) -> Iterator[ResultRow]:
     """Every party row of every flattened results table in `text`, with its seats."""
-    column: int | None = None
+    columns: dict[int, int | None] = {}
     spaced = False
     width = 0
     for offset, line in _lines(text):
@@ -100,15 +118,26 @@ def result_rows(text: str) -> Iterator[ResultRow]:
         if _header(words if len(cells) > 1 else single):
             spaced = len(cells) <= 1
             header = single if spaced else words
-            column, width = seat_column(header), len(header)
+            columns, width = _columns(header, spaced), len(header)
             continue
-        if column is None or not line.strip():
-            column = None if not line.strip() else column
+        if not columns or not line.strip():
+            columns = {} if not line.strip() else columns
             continue
-        yield from _row(text, _row_cells(line, offset, spaced), column, width)
+        for column, year in columns.items():
+            yield from _row(text, _row_cells(line, offset, spaced), column, width, year)
 
 
-def _row(text: str, cells: list[tuple[int, int]], column: int, width: int) -> Iterator[ResultRow]:
+def _columns(header: list[str], spaced: bool) -> dict[int, int | None]:
+    """Seat column -> its election year (None: the page's own election)."""
+    years = {} if spaced else year_columns(header)
+    if years:
+        return dict(years)
+    column = seat_column(header)
+    return {column: None} if column is not None else {}
+
+
+def _row(text: str, cells: list[tuple[int, int]], column: int, width: int,
+         year: int | None = None) -> Iterator[ResultRow]:
     """A row's name and seats; a row short of cells ("Party Leader Votes Seats" with the leader's name
     run into the party's) is aligned on its numbers, from the right."""
     at = column - (width - len(cells)) if len(cells) <= width else -1
@@ -117,7 +146,7 @@ def _row(text: str, cells: list[tuple[int, int]], column: int, width: int) -> It
     name, seats = text[cells[0][0]:cells[0][1]], text[cells[at][0]:cells[at][1]]
     if _SUMMARY.match(name) or not _INT.match(seats):
         return
-    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")))
+    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")), year)
 
 
 def header_spans(text: str) -> list[tuple[int, int]]:

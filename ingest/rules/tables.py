@@ -147,9 +147,17 @@ def rows(ctx: Context) -> Iterator[Found]:
     """ "Pakatan Harapan | 5,813,940 | 37.46 | 82": each party row's seats in the page's election."""
     current = current_election(ctx)
     for row in result_rows(ctx.doc.text) if current is not None else ():
+        election = current if row.year is None else _of_year(ctx, row.year, current)
         inside = [e for e in ctx.doc.ents if row.start <= e.start_char and e.end_char <= row.end
                   and e.label_ in _PARTIES]  # a party before its leader's name in the same cell
         party = min(inside, key=lambda e: (e.label_ != "PoliticalParty", e.start), default=None)
-        if party is not None and current is not None:
-            yield make(party, Predicate.WON_SEATS, current, ctx.doc[party.start], 0.8, "tables.rows",
+        if party is not None and election is not None:
+            yield make(party, Predicate.WON_SEATS, election, ctx.doc[party.start], 0.8, "tables.rows",
                        seats=row.seats)
+
+
+def _of_year(ctx: Context, year: int, current: Span) -> Span | None:
+    """The mention of the election held in `year` (the page's own for its own year)."""
+    if _year(current, doc_year(ctx.doc)) == year:
+        return current
+    return next((s for s in _elections(ctx) if election_facts(s).year == year), None)

@@ -250,3 +250,19 @@ def test_a_single_spaced_table_with_leaders_aligns_on_its_numbers(bulletin):
     b = bulletin(SA_TABLE, "2024 South African general election", "2024-06-02")
     name = "2024 South African general election"
     assert b.seats == {("African National Congress", name): 159, ("Economic Freedom Fighters", name): 39}
+
+
+YEAR_TABLE = ("HELSINKI - The count is complete.\n\n"
+              "Party\tSeats 2019\tSeats 2023\n"
+              "National Coalition Party\t38\t48\n"
+              "Finns Party\t39\t46\n")
+
+
+def test_seat_columns_by_year_go_to_each_years_election(bulletin):
+    b = bulletin(YEAR_TABLE, "Finland parliamentary election results", "2023-04-03")
+    now, before = "2023 Finnish general election", "2019 Finnish general election"
+    assert b.elections == {now, before}
+    assert b.seats[("National Coalition Party", now)] == 48
+    assert b.seats[("National Coalition Party", before)] == 38
+    assert b.seats[("Finns Party", now)] == 46
+    assert b.seats[("Finns Party", before)] == 39
