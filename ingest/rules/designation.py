@@ -22,6 +22,8 @@ _STATES = {"StateBody", "Country", "Person", "Organization"}
 _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
 _TERROR = {"terrorist", "terror", "terrorism", "fto", "sdgt"}
 _OFFICIAL = re.compile(r"secretary of (the )?(\w+)", re.I)
+# UK style: "the Home Secretary"
+_SECRETARY_OF = re.compile(r"\b(home|foreign|treasury|defence|defense|interior)\s+secretary\b", re.I)
 
 
 def _mentions_terror(tokens: list[Token]) -> bool:
@@ -94,10 +96,11 @@ def _official_body(ctx: Context, token: Token) -> Span | None:
     """The department a designating official serves ("Secretary of State" -> "Department of State")."""
     phrase = " ".join(t.text for t in token.subtree)
     m = _OFFICIAL.search(phrase)
-    if m is None:
+    before = _SECRETARY_OF.search(phrase) if m is None else None
+    if m is None and before is None:
         return None
-    wanted = {f"department of {m.group(2).lower()}", f"{m.group(2).lower()} department",
-              f"department of the {m.group(2).lower()}"}
+    area = (m.group(2) if m is not None else before.group(1)).lower()  # type: ignore[union-attr]
+    wanted = {f"department of {area}", f"{area} department", f"department of the {area}", f"{area} office"}
     for ent in ctx.doc.ents:
         if ent.label_ == "StateBody" and ent.kb_id_ and any(w in ent.text.lower() for w in wanted):
             return ent

@@ -144,7 +144,8 @@ def grounds_in(ctx: Context, start: int, end: int, words: NoticeWords) -> list[t
 
 def _reason(prefix: str, words: NoticeWords) -> tuple[str, str] | None:
     """The grounds phrase the text right before a body ends with, as (predicate, direction)."""
-    text = re.sub(r"\b(?:the|its|their|his|her)\s+$", "", prefix.rstrip(" ") + " ", flags=re.I).rstrip() + " "
+    text = re.sub(r"\b(?:the|its|their|his|her)\s+$", "", prefix.rstrip(" ") + " ", flags=re.I)
+    text = text.rstrip().rstrip(",").rstrip() + " "
     for pattern, pred, way in words.reasons:
         if pattern.search(text):
             return pred, way

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, make, objects, pobj_of, rule
 from ingest.rules.designation import _designators, _passive_parts, listing_date
 from ingest.rules.notice_entries import Entry, counted_entries, entries_after, grounds_in, line_start
@@ -92,7 +93,7 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
             issuer = _issuer(ctx, words) if issuer is None else issuer
             designators = issuer
         entries = _entries(ctx, cue, words)
-        if entries and designators:
+        if entries:  # without a designator the grounds still hold
             yield Listing(cue, entries, designators, kinds, listing_date(ctx, cue))
 
 
@@ -198,15 +199,39 @@ def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
         tree = ctx.group(pobj_of(cue, {"of"}))
     else:
         tree = objects(ctx, cue) if not _passive(cue) else ctx.subjects(cue)
+        tree += [s for noun in _object_nouns(cue) for s in ctx.listed(noun) if s not in tree]
     for span in tree:
         out.append(Entry(span, "tree", []))
-    surface, stop = _surface(ctx, cue, words)
+    surface, stop = _surface(ctx, _list_start(cue), words)
+    if not surface and not tree:  # "six individuals and two entities responsible for ..., including A and B"
+        incl = next((t for t in cue.doc[stop:cue.sent.end] if t.lower_ in {"including", "namely"}), None)
+        if incl is not None:
+            surface, stop = _surface(ctx, incl, words)
+    colon = next((t for t in cue.doc[stop:cue.sent.end] if t.text == ":"), None)
+    if colon is not None and colon.i + 1 < len(cue.doc) and "\n" not in colon.whitespace_:
+        inline, stop = _surface(ctx, colon, words)  # "designated ... pursuant to E.O. 14024: A; B; and C."
+        surface += inline
     out += [e for e in surface if all(e.span != o.span for o in out)]
     out += [e for e in entries_after(ctx, stop, words) if all(e.span != o.span for o in out)]
     if not out:
         out = counted_entries(ctx, cue, words)
     _share_grounds(ctx, out, cue, stop, words)
     return out
+
+
+def _object_nouns(cue: Token) -> list[Token]:
+    """The common nouns a listing takes ("six individuals and two entities ..., including A and B")."""
+    start = _list_start(cue)
+    heads = [c for c in start.children if c.dep_ in {"dobj", "pobj"} and c.pos_ == "NOUN"]
+    return [t for h in heads for t in (h, *h.conjuncts) if t.pos_ == "NOUN"]
+
+
+def _list_start(cue: Token) -> Token:
+    """Where the listed follow: the verb, or its "on"/"against" ("impose restrictive measures on A")."""
+    if cue.lemma_ in {"impose", "apply", "extend"}:
+        prep = next((t for t in cue.subtree if t.lower_ in {"on", "against"} and t.dep_ == "prep"), None)
+        return prep if prep is not None else cue
+    return cue
 
 
 def _passive(cue: Token) -> bool:
@@ -277,7 +302,7 @@ def _describes(ctx: Context, tok: Token) -> bool:
     """A word that may describe an entry before its name ("the Kenya-based company", "its leader")."""
     if tok.i in ctx.at:
         return True
-    if tok.lower_ in _OWNERS or tok.text in {"-", "–"}:
+    if tok.lower_ in _OWNERS or tok.text in {"-", "–", "'s", "’s"} or lexicon().country_of(tok.text):
         return True
     return tok.is_lower and tok.pos_ in {"NOUN", "ADJ", "NUM", "DET", "VERB"} and tok.tag_ in {
         "NN", "NNS", "JJ", "CD", "DT", "VBN", "PDT"}

@@ -178,3 +178,40 @@ def test_named_a_global_terrorist(run):
     r = run("On 17 November 2023 the U.S. Department of State designated Harakat Hezbollah al-Nujaba as a Foreign "
             "Terrorist Organization and named Akram al-Kaabi a Specially Designated Global Terrorist.")
     assert r.attrs("Akram al-Kaabi", DTB, "US State Department") == {"date": "2023-11-17"}
+
+
+def test_passive_list_and_along_with(run):
+    r = run("Abubakar Shekau, Mamman Nur and Abu Musab al-Barnawi were designated today as Specially Designated "
+            "Global Terrorists by the U.S. Department of State.", published="2024-06-01")
+    assert {t[0] for t in r.of(DTB)} == {"Abubakar Shekau", "Mamman Nur", "Abu Musab al-Barnawi"}
+    r = run("The U.S. Department of State today designated Yahya Sinwar, along with Mohammed Deif, as Specially "
+            "Designated Global Terrorists.")
+    assert {t[0] for t in r.of(DTB)} == {"Yahya Sinwar", "Mohammed Deif"}
+
+
+def test_inline_entries_after_a_colon(run):
+    r = run("Today, the following persons were designated by the U.S. Department of the Treasury pursuant to "
+            "E.O. 14024: Ivan Petrov; Oleg Smirnov; and the Rostec Corporation.", published="2024-02-23")
+    for name in ("Ivan Petrov", "Oleg Smirnov", "Rostec Corporation"):
+        assert r.attrs(name, SB, "US Department of the Treasury") == {"date": "2024-02-23"}
+    assert r.of(DTB) == set()
+
+
+def test_coordinated_grounds_without_a_designator(run):
+    r = run("Mohammed Kawtharani was designated for being owned or controlled by, or for having acted for or on "
+            "behalf of, Hezbollah, pursuant to E.O. 13224.")
+    assert ("Mohammed Kawtharani", "MEMBER_OF", "Hezbollah") in r.triples
+
+
+def test_uk_home_secretary_proscription(run):
+    r = run("The Home Secretary has laid an order to proscribe Hizb ut-Tahrir under the Terrorism Act 2000.")
+    assert ("Hizb ut-Tahrir", DTB, "Home Office") in r.triples
+
+
+def test_restrictive_measures_on_counted_including(run):
+    r = run("The Council of the European Union today decided to impose restrictive measures on six individuals "
+            "and two entities responsible for human rights violations in Belarus, including Alexander "
+            "Lukashenko's son Viktor Lukashenko.", published="2024-08-05")
+    assert r.attrs("Viktor Lukashenko", SB, "Council of the European Union") == {"date": "2024-08-05"}
+    assert ("Alexander Lukashenko", SB, "Council of the European Union") not in r.triples
+    assert not _about(r, "Belarus")
