@@ -37,6 +37,9 @@ from neo4j import Driver, GraphDatabase  # noqa: E402
 from api.settings import Settings  # noqa: E402
 from graph.cypher_loader import load as cypher  # noqa: E402
 from graph.embedded_store import EmbeddedStore  # noqa: E402
+
+# The store's own row builders, so the baseline writes exactly the rows the store writes.
+from graph.fold import fold as plan  # noqa: E402
 from graph.model import (  # noqa: E402
     Article,
     Batch,
@@ -47,9 +50,7 @@ from graph.model import (  # noqa: E402
     Relation,
     entity_id,
 )
-
-# The store's own row builders, so the baseline writes exactly the rows the store writes.
-from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, plan  # noqa: E402
+from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, evidence_by_id  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from ingest.load import Loader, RetryPolicy, chunked, run_ingest, with_evidence_dates  # noqa: E402
 from ingest.progress import Progress  # noqa: E402
@@ -138,7 +139,8 @@ def baseline_rows(batch: Batch) -> dict[str, list[dict[str, Any]]]:
         "entities": [_entity_row(items[-1]) for items in p.entities.values()],
         "mentions": [{"article": a, "entity": e} for a, e in sorted(p.mentions)],
         "relations": [_relation_row(rid, r) for rid, r in p.relations.items()],
-        "evidence": [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()],
+        "evidence": [_evidence_row(eid, rid, item)
+                     for eid, (rid, item) in evidence_by_id(p.evidence).items()],
     }
 
 

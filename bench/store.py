@@ -37,9 +37,10 @@ sys.path.insert(0, str(ROOT))
 from neo4j import Driver, GraphDatabase, ManagedTransaction  # noqa: E402
 
 from graph.cypher_loader import load  # noqa: E402
+from graph.fold import fold as plan  # noqa: E402
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation  # noqa: E402
 from graph.neo4j_store import Neo4jStore  # noqa: E402
-from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, plan  # noqa: E402
+from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, evidence_by_id  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env  # noqa: E402
 
@@ -86,7 +87,8 @@ def baseline_writer(driver: Driver) -> Callable[[Batch], None]:
             "entities": [_entity_row(items[-1]) for items in p.entities.values()],
             "mentions": [{"article": a, "entity": e} for a, e in sorted(p.mentions)],
             "relations": [_relation_row(rid, r) for rid, r in p.relations.items()],
-            "evidence": [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()],
+            "evidence": [_evidence_row(eid, rid, item)
+                     for eid, (rid, item) in evidence_by_id(p.evidence).items()],
         }
 
     def work(tx: ManagedTransaction, prepared: dict[str, list[dict[str, Any]]]) -> None:

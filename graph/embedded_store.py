@@ -31,8 +31,9 @@ from graph.embedded_errors import sqlite_errors
 from graph.embedded_graph import Lookup, confidence_floor, gc_paused, predicate_set, put_edges
 from graph.embedded_paths import IdPath, PathFinder
 from graph.embedded_traverse import EdgeFilter, neighbourhood
-from graph.embedded_write import Applied, apply_batch, prepare, retract
+from graph.embedded_write import Applied, apply_batch, retract
 from graph.errors import InvalidArgument, LimitExceeded, NoPath, NotFound
+from graph.fold import fold
 from graph.model import (
     Article,
     Batch,
@@ -181,12 +182,13 @@ class EmbeddedStore:
     def write(self, batch: Batch) -> None:
         """Upsert a batch in one transaction; the graph changes only after the commit."""
         with gc_paused():
-            prepared = prepare(clean_batch(batch))
+            folded = fold(clean_batch(batch))
             with self._lock.write():  # held from BEGIN until the graph has the commit
                 with self._transaction() as conn:
-                    applied = apply_batch(conn, prepared, Lookup(self._graph, self._covered))
+                    applied = apply_batch(conn, folded, Lookup(self._graph, self._covered))
                 self._apply(applied)
-                self._covered.update(prepared.entities)
+                # the stored rows now hold each id's last item (earlier ones may be overwritten)
+                self._covered.update((i, items[-1]) for i, items in folded.entities.items())
 
     def _apply(self, applied: Applied) -> None:
         self._changes += 1

@@ -1,10 +1,10 @@
 """The Neo4j write path: a Batch turned into parameter rows, written in one transaction.
 
-Merging (entities, relation attributes) is done here in Python with the same
-`Entity.merged` rule as the embedded store, over the stored versions read
-(and write-locked) inside the same transaction, so both stores agree exactly.
-Relation aggregates are advanced here too, from the stored values and the
-evidence the batch adds, so no recomputation pass over stored evidence runs.
+The batch is folded by `graph.fold` (the fold the embedded store writes from);
+entity items and relation attributes are merged here over the stored versions
+read (and write-locked) inside the same transaction, and relation aggregates
+advanced from the stored values by the evidence the batch adds, with the
+fold's functions, so both stores agree exactly.
 Relation statements hold one subquery per predicate with a static
 relationship type: every dynamic-type form plans as a relationship scan on 5.26.
 """
@@ -14,13 +14,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from neo4j import ManagedTransaction
 
 from graph.cypher_loader import load
 from graph.errors import InvalidArgument
+from graph.fold import NO_AGGREGATES, EvidenceKey, Folded, advance_aggregates, fold, merge_entities
 from graph.model import (
     Article,
     Batch,
@@ -38,8 +38,6 @@ ENTITY_RESERVED = frozenset({"id", "name", "type", "aliases", "norm_names", "nor
                              "external_ids", "attrs"})
 RELATION_RESERVED = frozenset({"id", "attrs", "confidence", "first_seen", "last_seen", "evidence_count"})
 _PROPERTY_KEY = re.compile(r"^[A-Za-z][A-Za-z0-9_]{0,63}$")
-NO_AGGREGATES: dict[str, Any] = {"confidence": 0.0, "first_seen": None, "last_seen": None,
-                                 "evidence_count": 0}
 
 
 def dumps(value: Any) -> str:
@@ -52,59 +50,6 @@ def flat(values: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in values.items()
             if _PROPERTY_KEY.match(k) and k not in reserved
             and isinstance(v, str | int | float | bool)}
-
-
-@dataclass
-class WritePlan:
-    """A batch with duplicates folded in batch order: one item per id."""
-
-    articles: dict[str, Article] = field(default_factory=dict)
-    entities: dict[str, list[Entity]] = field(default_factory=dict)  # id -> items in batch order
-    relations: dict[str, Relation] = field(default_factory=dict)
-    evidence: dict[str, tuple[str, Evidence]] = field(default_factory=dict)  # id -> (relation id, item)
-    mentions: set[tuple[str, str]] = field(default_factory=set)
-    aggregates: dict[str, dict[str, Any]] = field(default_factory=dict)  # relation id -> stored values
-
-
-def plan(batch: Batch) -> WritePlan:
-    """Fold the batch: later articles replace, relation attrs merge, first evidence wins.
-
-    Entity items are kept in order and folded over the stored version later
-    (`merge_entities`): `Entity.merged` is not associative in its alias rule.
-    """
-    out = WritePlan()
-    for article in batch.articles:
-        _checked(Provenance, article.provenance)
-        out.articles[article.id] = article
-    for entity in batch.entities:
-        _checked(EntityType, entity.type)  # before any label is built from it
-        out.entities.setdefault(entity.id, []).append(entity)
-    for relation in batch.relations:
-        _checked(Predicate, relation.predicate)  # before any relationship type is built from it
-        rid = relation.id
-        held_rel = out.relations.get(rid)
-        attrs = {**held_rel.attrs, **relation.attrs} if held_rel else dict(relation.attrs)
-        out.relations[rid] = Relation(relation.subject, Predicate(relation.predicate), relation.object, attrs)
-        for item in relation.evidence:
-            _checked(Provenance, item.provenance)
-            out.evidence.setdefault(item.id_for(rid), (rid, item))
-    out.mentions = set(batch.mentions)
-    return out
-
-
-def _checked(kind: type[EntityType] | type[Predicate] | type[Provenance], value: str) -> None:
-    try:
-        kind(value)
-    except ValueError as exc:
-        raise InvalidArgument(f"not a {kind.__name__}: {value!r}") from exc
-
-
-def merge_entities(stored: Entity | None, items: list[Entity]) -> Entity:
-    """The stored entity (or the first item) merged with each item in batch order."""
-    merged = stored if stored is not None else items[0].merged(items[0])
-    for item in items if stored is not None else items[1:]:
-        merged = merged.merged(item)
-    return merged
 
 
 def entity_from_map(row: dict[str, Any]) -> Entity:
@@ -159,11 +104,11 @@ def _evidence_row(eid: str, rid: str, item: Evidence) -> dict[str, Any]:
     return {"id": eid, "article_id": item.article_id, "props": props}
 
 
-def _check_references(tx: ManagedTransaction, p: WritePlan) -> None:
+def _check_references(tx: ManagedTransaction, p: Folded) -> None:
     """Raise InvalidArgument when a relation end, mention or evidence points at nothing."""
     entity_refs = {r.subject for r in p.relations.values()} | {r.object for r in p.relations.values()}
     entity_refs |= {e for _, e in p.mentions}
-    article_refs = {a for a, _ in p.mentions} | {item.article_id for _, item in p.evidence.values()}
+    article_refs = {a for a, _ in p.mentions} | {key[1] for key in p.evidence}
     outside_entities = sorted(entity_refs - p.entities.keys())
     outside_articles = sorted(article_refs - p.articles.keys())
     if not outside_entities and not outside_articles:
@@ -175,8 +120,11 @@ def _check_references(tx: ManagedTransaction, p: WritePlan) -> None:
         raise InvalidArgument(f"batch references unknown ids: {', '.join(missing[:10])}")
 
 
-def _merge_stored(tx: ManagedTransaction, p: WritePlan) -> list[Entity]:
-    """The batch's entities and relation attrs folded over the stored (write-locked) versions."""
+def _merge_stored(tx: ManagedTransaction, p: Folded, aggregates: dict[str, dict[str, Any]]) -> list[Entity]:
+    """The batch's entities and relation attrs folded over the stored (write-locked) versions.
+
+    The stored aggregates of held relations go into `aggregates`.
+    """
     stored: dict[str, Entity] = {}
     ends = {e for r in p.relations.values() for e in (r.subject, r.object)}
     if p.entities or ends:
@@ -189,12 +137,12 @@ def _merge_stored(tx: ManagedTransaction, p: WritePlan) -> list[Entity]:
             held = p.relations[record["id"]]
             attrs = {**json.loads(record["attrs"] or "{}"), **held.attrs}
             p.relations[record["id"]] = Relation(held.subject, held.predicate, held.object, attrs)
-            p.aggregates[record["id"]] = {k: record[k] for k in NO_AGGREGATES}
+            aggregates[record["id"]] = {k: record[k] for k in NO_AGGREGATES}
     # ids sorted above so concurrent writers take their locks in one order (no deadlock cycles)
     return [merge_entities(stored.get(eid), items) for eid, items in p.entities.items()]
 
 
-def by_predicate(p: WritePlan) -> dict[Predicate, list[str]]:
+def by_predicate(p: Folded) -> dict[Predicate, list[str]]:
     """Relation ids grouped by predicate, in batch order (one typed statement per group)."""
     groups: dict[Predicate, list[str]] = {}
     for rid, relation in p.relations.items():
@@ -202,32 +150,20 @@ def by_predicate(p: WritePlan) -> dict[Predicate, list[str]]:
     return groups
 
 
-def advance_aggregates(stored: dict[str, Any], added: Iterable[Evidence]) -> dict[str, Any]:
-    """Aggregates after adding new evidence: what a recomputation over all items would give.
-
-    max/min are order-free and the count only grows by items not yet held, so
-    the stored values (kept exact by every write and delete) plus the new
-    items equal the full pass. Dates are ISO strings; null dates are skipped.
-    """
-    count = int(stored.get("evidence_count") or 0)
-    confidences = [float(stored.get("confidence") or 0.0)] if count else []
-    dates = [d for d in (stored.get("first_seen"), stored.get("last_seen")) if d is not None]
-    for item in added:
-        count += 1
-        confidences.append(float(item.confidence))
-        if item.date is not None:
-            dates.append(item.date)
-    return {"confidence": max(confidences, default=0.0), "first_seen": min(dates, default=None),
-            "last_seen": max(dates, default=None), "evidence_count": count}
+def evidence_by_id(evidence: dict[EvidenceKey, Evidence]) -> dict[str, tuple[str, Evidence]]:
+    """The folded evidence under its stable ids, as (relation id, item)."""
+    return {item.id_for(key[0]): (key[0], item) for key, item in evidence.items()}
 
 
-def _new_evidence(tx: ManagedTransaction, p: WritePlan) -> dict[str, list[Evidence]]:
+def _new_evidence(
+    tx: ManagedTransaction, evidence: dict[str, tuple[str, Evidence]]
+) -> dict[str, list[Evidence]]:
     """The batch's evidence items the store does not hold yet, by relation id."""
     known: set[str] = set()
-    if p.evidence:
-        known = {r["id"] for r in tx.run(load("write_known_evidence"), ids=sorted(p.evidence))}
+    if evidence:
+        known = {r["id"] for r in tx.run(load("write_known_evidence"), ids=sorted(evidence))}
     added: dict[str, list[Evidence]] = {}
-    for eid, (rid, item) in p.evidence.items():
+    for eid, (rid, item) in evidence.items():
         if eid not in known:
             added.setdefault(rid, []).append(item)
     return added
@@ -235,19 +171,21 @@ def _new_evidence(tx: ManagedTransaction, p: WritePlan) -> dict[str, list[Eviden
 
 def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
     """The transaction function of `Neo4jStore.write` (re-run whole by the driver on retry)."""
-    p = plan(batch)
+    p = fold(batch)
     _check_references(tx, p)
-    entities = _merge_stored(tx, p)
-    added = _new_evidence(tx, p)
+    stored: dict[str, dict[str, Any]] = {}
+    entities = _merge_stored(tx, p, stored)
+    evidence = evidence_by_id(p.evidence)
+    added = _new_evidence(tx, evidence)
     _run(tx, "write_articles", [_article_row(a) for a in p.articles.values()])
     _run(tx, "write_entities", [_entity_row(e) for e in entities])
     _run(tx, "write_mentions", [{"article": a, "entity": e} for a, e in sorted(p.mentions)])
     if p.relations:
         rows = {predicate.value: [_relation_row(rid, p.relations[rid], advance_aggregates(
-                    p.aggregates.get(rid, NO_AGGREGATES), added.get(rid, ()))) for rid in group]
+                    stored.get(rid, NO_AGGREGATES), added.get(rid, ()))) for rid in group]
                 for predicate, group in by_predicate(p).items()}
         tx.run(load("write_relations"), rows=rows).consume()
-    _run(tx, "write_evidence", [_evidence_row(eid, rid, item) for eid, (rid, item) in p.evidence.items()])
+    _run(tx, "write_evidence", [_evidence_row(eid, rid, item) for eid, (rid, item) in evidence.items()])
 
 
 def refresh_aggregates(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:

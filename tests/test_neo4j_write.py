@@ -8,7 +8,7 @@ import pytest
 
 from graph.cypher_loader import load
 from graph.model import Evidence, Predicate
-from graph.neo4j_write import NO_AGGREGATES, advance_aggregates
+from graph.fold import NO_AGGREGATES, advance_aggregates
 
 BENCH_CYPHER = Path(__file__).resolve().parents[1] / "bench" / "cypher"
 
