@@ -61,6 +61,9 @@ def trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in _LEAD_STRIP or doc[start].is_space):
         start += 1
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
+        end = opened[-1]  # "Zanland People's Front (ZPF": the bracket is not part of the name
     while end > start and (doc[end - 1].lower_ in _TAIL_STRIP or doc[end - 1].is_space):
         end -= 1
     if start >= end:

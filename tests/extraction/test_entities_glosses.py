@@ -41,3 +41,12 @@ def test_known_simply_as_names_the_same_actor(run) -> None:
     r = run("The Movement for Zanlandic Renewal, commonly known simply as Zanland Renewal, won seats.")
     groups = [e for e in r.ex.entities if "Renewal" in e.name]
     assert len(groups) == 1, [e.name for e in groups]
+
+
+@pytest.mark.model
+def test_a_quoted_translation_is_an_alias_not_a_place(run) -> None:
+    r = run('Wilayat Zarqaniya (Arabic: ولاية زرقانية), meaning "Zarqan Province", is a militant group. '
+            "The Zanland People's Front (ZPF; Tigrinya: ዛንላንድ, lit. 'Struggle for Velmar') is a party.")
+    assert "Zarqan Province" not in r.types, r.types
+    front = next(e for e in r.ex.entities if e.name == "Zanland People's Front")
+    assert "Velmar" not in front.aliases and "Struggle for Velmar" in front.aliases
