@@ -123,7 +123,9 @@ def total_of(verb: Token) -> int | None:
 
 def _governing_verb(seats: Token) -> Token | None:
     """The verb of "came second with 37 seats", "emerged as the largest bloc with 37 seats" and
-    "won a total of 37 seats"."""
+    "won a total of 37 seats" ("came first with 35% and 120 seats": the share's place)."""
+    while seats.dep_ == "conj" and seats.head.lemma_ != "seat":
+        seats = seats.head
     if seats.dep_ != "pobj":
         return None
     prep, owner = seats.head, seats.head.head

@@ -25,3 +25,20 @@ def test_seats_and_elections(run):
 def test_lost_seats_are_not_won(run):
     r = run("Iraq held an election on October 10. The Fatah Alliance lost 30 seats.")
     assert r.of("WON_SEATS") == set()
+
+
+@pytest.mark.parametrize("text", [
+    "The Zarqan Labour Party came first with 35.2 per cent and 120 seats in the election.",
+    "The Zarqan Labour Party won 35.2% of the vote and 120 seats in the election, while turnout rose "
+    "from 45 to 60 percent.",
+    "In the election the Zarqan Labour Party won 120 of the 200 seats.",
+])
+def test_seats_beside_a_vote_share(run, text):
+    r = run(text, published="2024-07-01")
+    assert r.of("WON_SEATS") == {("Zarqan Labour Party", "WON_SEATS", "2024 general election")}
+    assert r.attrs("Zarqan Labour Party", "WON_SEATS", "2024 general election") == {"seats": 120}
+
+
+def test_no_seat_count_no_election_invented(run):
+    r = run("Turnout rose from 45 to 60 percent, officials said.", published="2024-07-01")
+    assert not any(t == "Election" for t in r.types.values())
