@@ -18,6 +18,7 @@ from ingest.rules import (
     attacks,
     backing,
     designation,
+    incidents,
     infobox,
     leadership,
     nominals,
@@ -26,6 +27,7 @@ from ingest.rules import (
     places,
     results,
     seats,
+    sides,
     stance,
     tables,
     titles,
@@ -34,9 +36,9 @@ from ingest.rules.base import RULES, Context, Found
 from ingest.rules.guards import drop_contradicted
 from ingest.spans import ensure_extensions
 
-__all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "infobox", "leadership",
-           "nominals", "notices", "office", "places", "results", "seats", "stance", "tables",
-           "titles"]
+__all__ = ["RULES", "Found", "Relations", "attacks", "backing", "designation", "incidents", "infobox",
+           "leadership", "nominals", "notices", "office", "places", "results", "seats", "sides", "stance",
+           "tables", "titles"]
 
 log = logging.getLogger(__name__)
 

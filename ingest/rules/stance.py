@@ -128,7 +128,7 @@ def allied(ctx: Context) -> Iterator[Found]:
 def met(ctx: Context) -> Iterator[Found]:
     """"X met (with) Y", "X visited Y", "X received Y", "X held talks with Y"."""
     for verb in ctx.cues("meet", "visit", "receive", "host", "hold"):
-        if verb.pos_ != "VERB":
+        if verb.pos_ != "VERB" or unheld(verb):
             continue
         if verb.lemma_ == "hold":
             talks = child(verb, "dobj")
@@ -145,6 +145,18 @@ def met(ctx: Context) -> Iterator[Found]:
             for other in others:
                 if actor != other:
                     yield make(actor, Predicate.MET_WITH, other, verb, 0.75, "stance.met")
+
+
+_MODALS = {"will", "would", "could", "may", "might", "should", "shall", "can", "must"}
+_INTENT = {"plan", "expect", "schedule", "set", "due", "hope", "want", "seek", "intend", "aim", "go",
+           "refuse", "decline", "fail", "offer", "propose", "wish", "agree", "invite", "ask", "urge", "try"}
+
+
+def unheld(verb: Token) -> bool:
+    """ "will meet", "is expected to meet", "plans to visit": a meeting that has not taken place."""
+    if any(c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_ in _INTENT
 
 
 _CALLED_OFF = {"postpone", "cancel", "delay", "propose", "reject", "call", "seek", "plan", "urge"}
