@@ -199,6 +199,6 @@ def test_a_second_he_follows_an_unresolved_first(nlp):
 
 
 def test_a_description_never_means_its_own_clause_subject_under_another_name(nlp):
-    body = ("Kataib Hezbollah (KH) is an Iraqi militia. KH has ideological ties to Lebanese Hezbollah and may "
-            "have received support from that group.")
+    body = ("Kataib Hezbollah (KH) is an Iraqi militia. KH has ideological ties to Lebanese Hezbollah and "
+            "may have received support from that group.")
     assert refs(nlp, body)["group"] == "Lebanese Hezbollah"
