@@ -94,7 +94,10 @@ def election_noun(token: Token, voting: bool) -> bool:
     if any(c.lower_ in {"next", "upcoming", "future", "coming"} for c in token.lefts) and not any(
             YEAR.match(c.text) for c in token.lefts):
         return False  # "the next election": not yet one specific, dated election
-    return not (token.i > 0 and token.doc[token.i - 1].text in {"-", "re"})
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ == "by":
+        return True  # "by-election"
+    return not (token.i > 0 and doc[token.i - 1].text in {"-", "re"})
 
 
 def states_seats(doc: Doc) -> Token | None:
@@ -203,6 +206,9 @@ def election_facts(span: Span) -> ElectionFacts:
             kind = kind or _kind_of(tok)
         elif lex.country_of(tok.text):
             country = lex.country_of(tok.text)
+    if kind is None and head.lower_ in {"runoff", "run-off", "round"} and any(
+            t.lower_ in {"candidate", "candidates", "president", "presidential"} for t in head.sent):
+        kind = "presidential"  # "the second round between the two candidates"
     if year is None and any(t.lower_ in _PREVIOUS for t in span):
         year = previous_year(doc)  # "the last election", an infobox's "Last election" row
     return ElectionFacts(year, month, country, kind or fallback.kind)
@@ -242,7 +248,7 @@ def election_name(facts: ElectionFacts, published: str | None, country: str | No
 def election_mentions(doc: Doc, ent_tokens: set[int]) -> list[Span]:
     """Every election mention of a doc: nouns, years beside seat counts, else one implied."""
     voting = election_doc(doc)
-    spans = [Span(doc, phrase_start(t), t.i + 1, label="Election") for t in doc
+    spans = [Span(doc, _by_start(t), t.i + 1, label="Election") for t in doc
              if t.i not in ent_tokens and election_noun(t, voting)]
     if states_seats(doc) is not None:
         taken = {i for s in spans for i in range(s.start, s.end)} | ent_tokens
@@ -251,6 +257,13 @@ def election_mentions(doc: Doc, ent_tokens: set[int]) -> list[Span]:
     if voting and not named:  # "Compared with 2019, X's tally fell"; seats beside a presidential vote
         spans += implied_mention(doc)
     return spans
+
+
+def _by_start(token: Token) -> int:
+    """A by-election's phrase starts at "by"; any other at its modifiers."""
+    if token.i >= 2 and token.doc[token.i - 1].text == "-" and token.doc[token.i - 2].lower_ == "by":
+        return token.i - 2
+    return phrase_start(token)
 
 
 def phrase_start(head: Token) -> int:

@@ -266,3 +266,22 @@ def test_seat_columns_by_year_go_to_each_years_election(bulletin):
     assert b.seats[("National Coalition Party", before)] == 38
     assert b.seats[("Finns Party", now)] == 46
     assert b.seats[("Finns Party", before)] == 39
+
+
+@pytest.mark.parametrize(("body", "title", "name"), [
+    ("The Law and Justice party won the by-election in the district.", "Poland", "2024 Polish by-election"),
+    ("Polls opened on Sunday for the second round between the two candidates.", "Senegal votes",
+     "2024 Senegalese presidential election"),
+    ("The ruling party swept the local elections, taking 40 councils.", "Kenya",
+     "2024 Kenyan local election"),
+    ("The opposition boycotted the snap election called by the prime minister.", "Serbia",
+     "2024 Serbian general election"),
+])
+def test_kinds_of_vote(bulletin, body, title, name):
+    assert bulletin(body, title, "2024-07-01").elections == {name}
+
+
+def test_a_vote_on_a_resolution_and_a_round_of_talks_are_no_elections(bulletin):
+    b = bulletin("The UN Security Council voted on the resolution. A second round of talks begins on Monday.",
+                 "UN", "2024-07-01")
+    assert b.elections == set()
