@@ -198,8 +198,9 @@ class Resolver:
         """Rewrite a batch onto resolved ids: entities merged, relations and mentions re-pointed."""
         decisions: list[MergeDecision] = []
         out: dict[str, Entity] = {}
-        # knowledge-base actors first, so another report of a known event folds into its stable id
-        for entity in sorted(batch.entities, key=lambda e: not self._is_kb(e.id)):
+        # knowledge-base actors first, so another report of a known event folds into its stable id;
+        # the rest by id, so the node two reports of one event share never depends on arrival order
+        for entity in sorted(batch.entities, key=lambda e: (not self._is_kb(e.id), e.id)):
             decision, target = self._resolve_one(entity)
             decisions.append(decision)
             self._index.add(target, self._policy)
