@@ -12,7 +12,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
-from ingest.rules.stance import unheld
+from ingest.rules.stance import members_of, unheld
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
 _SIDE_NOUNS = {"ally": Predicate.ALLIED_WITH, "allies": Predicate.ALLIED_WITH,
@@ -90,6 +90,17 @@ def views_as_enemy(ctx: Context) -> Iterator[Found]:
         for actor, foe in _pairs(ctx.subjects(verb), [f for f in foes if f.label_ in _ACTORS]):
             if actor.label_ in _ACTORS:
                 yield make(actor, Predicate.OPPOSES, foe, verb, 0.7, "sides.views_as_enemy")
+
+
+@rule("sides.joined_by")
+def joined_by(ctx: Context) -> Iterator[Found]:
+    """"X has been joined by (fighters of) Y": Y sides with X."""
+    for verb in ctx.cues("join"):
+        if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children) or unheld(verb):
+            continue
+        for ally, actor in _pairs(members_of(ctx, pobj_of(verb, {"by"})), ctx.subjects(verb)):
+            if actor.label_ in _ACTORS:
+                yield make(ally, Predicate.ALLIED_WITH, actor, verb, 0.65, "sides.joined_by")
 
 
 @rule("sides.joined_forces")

@@ -80,14 +80,32 @@ def hostile_to(ctx: Context) -> Iterator[Found]:
                     yield make(actor, Predicate.OPPOSES, foe, adj, 0.7, "stance.hostile_to")
 
 
+_FORCES = {"force", "forces", "troop", "troops", "fighter", "militant", "member", "regime", "government",
+           "army", "unit", "militia", "militias"}
+
+
+def members_of(ctx: Context, token: Token | None) -> list[Span]:
+    """Actors a phrase names; "the forces / members / regime of Y" stand for Y."""
+    found = _actors(ctx, token)
+    if found or token is None or token.lower_ not in _FORCES and token.lemma_.lower() not in _FORCES:
+        return found
+    return _actors(ctx, pobj_of(token, {"of", "from"}))
+
+
 @rule("stance.fought_alongside")
 def fought_alongside(ctx: Context) -> Iterator[Found]:
-    """"X fought alongside / next to Y": comrades in arms are allies."""
-    for prep in ctx.cues("alongside"):
+    """"X fought alongside (the forces of) Y", "X fought in support of the regime of Y": allies."""
+    for prep in ctx.cues("alongside", "support", "behalf"):
+        if prep.lower_ != "alongside":  # "fought in support / on behalf of Y"
+            if prep.dep_ != "pobj" or prep.head.lower_ not in {"in", "on"}:
+                continue
+            prep, allies = prep.head, members_of(ctx, pobj_of(prep, {"of"}))
+        else:
+            allies = members_of(ctx, child(prep, "pobj"))
         verb = prep.head
         if prep.dep_ != "prep" or verb.lemma_ not in {"fight", "battle", "operate", "serve", "deploy"}:
             continue
-        for ally in _actors(ctx, child(prep, "pobj")):
+        for ally in allies:
             for actor in _actors(ctx, ctx.subject_of(verb)):
                 if actor != ally:
                     yield make(actor, Predicate.ALLIED_WITH, ally, prep, 0.7, "stance.fought_alongside")

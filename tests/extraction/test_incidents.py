@@ -77,3 +77,15 @@ def test_future_meeting_is_none(run):
     assert run("Joe Biden is expected to meet Xi Jinping next week.").of("MET_WITH") == set()
     assert run("Emmanuel Macron met with Vladimir Putin in Moscow.").of("MET_WITH") == {
         ("Emmanuel Macron", "MET_WITH", "Vladimir Putin")}
+
+
+def test_fought_alongside_forces_of(run):
+    r = run("In Syria, Hezbollah fought alongside the forces of Bashar al-Assad.")
+    assert ("Hezbollah", "ALLIED_WITH", "Bashar al-Assad") in r.triples
+    r = run("Hezbollah fought in support of the regime of Bashar al-Assad.")
+    assert ("Hezbollah", "ALLIED_WITH", "Bashar al-Assad") in r.triples
+
+
+def test_joined_by_members_of(run):
+    r = run("The Arakan Army has been joined by members of the Kachin Independence Army.")
+    assert r.of("ALLIED_WITH") == {("Kachin Independence Army", "ALLIED_WITH", "Arakan Army")}
