@@ -31,6 +31,7 @@ _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody
 _BODIES = {"StateBody", "Organization", "Country"}
 _LIST_SEPS = {",", "and", ";", ":", "&", "including", "namely", "plus", "or", "•", "-", "–", "*"}
 _OWNERS = {"its", "their", "his", "her", "the", "a", "an", "two", "three", "four", "five", "one"}
+_PRESS_OFFICES = frozenset({"spokesperson", "spokesman", "press", "media", "communications"})
 _CLIMB = {"xcomp", "acl", "conj", "ccomp", "advcl", "dobj", "pobj", "prep"}
 _OTHER_CLAUSES = {"conj", "relcl", "cc", "advcl", "ccomp", "parataxis"}
 _WINDOW = 120  # tokens a listing reads ahead
@@ -88,7 +89,7 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
         kinds = _kinds(scope, words, cue)
         if not kinds:
             continue
-        designators = _designators_of(ctx, cue)
+        designators = [s for s in _designators_of(ctx, cue) if s.label_ != "Person"]  # bodies only
         if not designators:
             issuer = _issuer(ctx, words) if issuer is None else issuer
             designators = issuer
@@ -186,7 +187,8 @@ def _issuer(ctx: Context, words: NoticeWords) -> list[Span]:
     head = ctx.doc.text.find("\n\n", 200)
     head = len(ctx.doc.text) if head < 0 else head
     for ent in ctx.doc.ents:
-        if ent.start_char < min(head, 400) and ent.label_ in {"StateBody", "Organization"}:
+        if ent.start_char < min(head, 400) and ent.label_ in {"StateBody", "Organization"} and ent.kb_id_ \
+                and not {t.lower_ for t in ent} & _PRESS_OFFICES:
             return [ent]
     return []
 

@@ -39,3 +39,30 @@ def test_sanctions_on_and_month_date(run):
 def test_designation_without_terror_is_not_terrorist(run):
     r = run("The United States designated Hadi al-Amiri as its contact.")
     assert r.of("DESIGNATED_TERRORIST_BY") == set()
+
+
+def test_revoked_designation_is_not_a_designation(run):
+    r = run("The Department of State announced the revocation of the designation of Kataib Hezbollah as a "
+            "Foreign Terrorist Organization.")
+    assert r.of("DESIGNATED_TERRORIST_BY") == set()
+
+
+def test_owned_office_is_the_designator(run):
+    r = run("The U.S. Department of the Treasury's Office of Foreign Assets Control sanctioned Qais al-Khazali "
+            "in January 2021.")
+    assert r.attrs("Qais al-Khazali", "SANCTIONED_BY", "Office of Foreign Assets Control") == {"date": "2021-01"}
+
+
+def test_month_without_year_takes_the_notice_year(run):
+    r = run("In late November, the US State Department designated Kataib Hezbollah as a Foreign Terrorist "
+            "Organization.", published="2021-12-02")
+    assert r.attrs("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") == {"date": "2021-11"}
+    r = run("In late November, the US State Department designated Kataib Hezbollah as a Foreign Terrorist "
+            "Organization.", published="2022-02-02")
+    assert r.attrs("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") == {"date": "2021-11"}
+
+
+def test_named_official_stands_for_department(run):
+    r = run("Secretary of State Antony Blinken designated Kataib Hezbollah as a terrorist group.")
+    assert ("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") in r.triples
+    assert not any(t[2] == "Antony Blinken" for t in r.of("DESIGNATED_TERRORIST_BY"))
