@@ -138,6 +138,18 @@ def _latest_event(ctx: Context, token: Token) -> Span | None:
     return before[-1] if before else None
 
 
+_STATEMENTS = {"statement", "communique", "communiqué", "resolution", "message", "declaration", "letter"}
+
+
+def _issuer(ctx: Context, verb: Token) -> list[Span]:
+    """"Z issued a statement condemning ...", "in a statement condemning ..., Z said": Z."""
+    noun = verb.head
+    if verb.dep_ != "acl" or noun.lemma_.lower() not in _STATEMENTS:
+        return []
+    governor = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return ctx.subjects(governor) if governor.pos_ in {"VERB", "AUX"} else []
+
+
 @rule("attack.condemned")
 def condemned(ctx: Context) -> Iterator[Found]:
     """"Z condemned/denounced the attack", "Z called it a cowardly terrorist attack"."""
@@ -163,7 +175,7 @@ def condemned(ctx: Context) -> Iterator[Found]:
                 continue  # "called the assassination an act of terrorism": only incidents are condemned so
         targets = [_latest_event(ctx, obj)] if obj is not None and obj.lower_ == "it" else ctx.group(obj)
         targets = [t for t in targets if t is not None]
-        for actor in ctx.subjects(verb):
+        for actor in ctx.subjects(verb) or _issuer(ctx, verb):
             if actor.label_ not in _ACTORS:
                 continue
             for target in targets:
@@ -233,14 +245,20 @@ def to_blame(ctx: Context) -> Iterator[Found]:
 
 @rule("attack.accused")
 def accused(ctx: Context) -> Iterator[Found]:
-    """"Z accused Y of ordering ..." (attrs.of = what they are accused of)."""
+    """"Z (has) accused Y of ordering ...", "Y was accused by Z of ..." (attrs.of = the charge)."""
     for verb in ctx.cues("accuse"):
-        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+        if verb.pos_ != "VERB":
             continue
         of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
         charge = " ".join(t.text for t in of.subtree)[3:] if of is not None else None
-        for actor in ctx.subjects(verb):
-            for target in ctx.group(child(verb, "dobj")):
+        if any(c.dep_ == "auxpass" for c in verb.children):  # "Y was accused by Z of ..."
+            accusers, accused_ = ctx.group(agent_of(verb)), ctx.group(child(verb, "nsubjpass"))
+        elif verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}:
+            continue  # "the group accused of ...": no accuser named here
+        else:
+            accusers, accused_ = ctx.subjects(verb), ctx.group(child(verb, "dobj"))
+        for actor in accusers:
+            for target in accused_:
                 if actor != target and {actor.label_, target.label_} <= _ACTORS:
                     yield make(actor, Predicate.ACCUSED, target, verb, 0.8, "attack.accused", of=charge)
 

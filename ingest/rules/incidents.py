@@ -1,8 +1,9 @@
 """PERPETRATED from wire-report phrasings around an incident the events component marked.
 
 "an attack by X on Y", "the bombing was blamed on X" (alleged), "Z accused X of carrying out
-the attack" (alleged). An incident verb with no incident noun ("X fighters stormed the town")
-makes no Event here: naming events is the events component's job.
+the attack" (alleged); CONDEMNED from "X's condemnation of Y", "the attack drew condemnation
+from X". An incident verb with no incident noun ("X fighters stormed the town") makes no Event
+here: naming events is the events component's job.
 """
 
 from __future__ import annotations
@@ -71,3 +72,22 @@ def accused_of(ctx: Context) -> Iterator[Found]:
             continue
         for actor in doers:
             yield make(actor, Predicate.PERPETRATED, event, verb, 0.6, "incident.accused_of", alleged=True)
+
+
+_DRAW_VERBS = {"draw", "prompt", "spark", "trigger", "provoke", "attract", "earn", "meet", "bring"}
+
+
+@rule("incident.condemnation")
+def condemnation(ctx: Context) -> Iterator[Found]:
+    """"X's condemnation of the attack", "the bombing drew condemnation from X"."""
+    for noun in ctx.cues("condemnation", "condemnations"):
+        if noun.pos_ != "NOUN":
+            continue
+        judges = _actors(ctx, child(noun, "poss")) or _actors(ctx, pobj_of(noun, {"from", "by"}))
+        judged = [s for s in ctx.group(pobj_of(noun, {"of"})) if s.label_ in _ACTORS | {"Event"}]
+        if not judged and noun.dep_ == "dobj" and noun.head.lemma_ in _DRAW_VERBS:
+            judged = [s for s in ctx.subjects(noun.head) if s.label_ in _ACTORS | {"Event"}]
+        for judge in judges:
+            for target in judged:
+                if judge != target:
+                    yield make(judge, Predicate.CONDEMNED, target, noun, 0.7, "incident.condemnation")
