@@ -14,10 +14,12 @@ import unicodedata
 from spacy.tokens import Span
 
 from ingest.gazetteer import load_gazetteer
+from ingest.pasted import in_junk
 
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _PLACE_PREPS = frozenset({"in", "near", "from", "at", "outside", "around", "across", "into", "to", "towards",
                           "between", "inside"})
+_PLACE_FIELDS = frozenset({"country", "headquarters", "location", "regions", "region", "capital", "seat"})
 _TAILS = (" state", " province", " region", " governorate", " district", " county", " city")
 
 
@@ -45,3 +47,15 @@ def gazetteer_place(span: Span) -> bool:
         return False
     name, wanted = _fold(place.name), _fold(span.text)
     return name == wanted or any(wanted == name + tail for tail in _TAILS)
+
+
+def place_field(span: Span) -> bool:
+    """Is the span the value of an infobox place field ("CountryZanland", "Headquarters: Velmar")?"""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].text in {":", "|"}:
+        i -= 1
+    if i < 0:
+        return False
+    label = doc[i]
+    return label.lower_ in _PLACE_FIELDS and in_junk(doc, label.idx, label.idx + len(label.text))

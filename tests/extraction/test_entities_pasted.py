@@ -123,3 +123,11 @@ def test_an_undated_election_page_takes_the_year_from_its_subject(nlp, kb) -> No
     (ex,) = list(extract([art], nlp, kb))
     assert any(e.type.value == "Election" and e.name.startswith("2031") for e in ex.entities), \
         [e.name for e in ex.entities]
+
+
+@pytest.mark.model
+def test_values_of_place_fields_are_places(nlp) -> None:
+    doc = nlp("Zarqan Liberation Front\nCountryZanland\nHeadquarters: Velmar City\n\nThe front fought.")
+    labels = {e.text: e.label_ for e in doc.ents}
+    values = {t: lab for t, lab in labels.items() if t in {"Zanland", "Velmar City"}}
+    assert values and set(values.values()) == {"Location"}, labels  # the model may miss one, never mistype
