@@ -136,6 +136,9 @@ def grounds_in(ctx: Context, start: int, end: int, words: NoticeWords) -> list[t
         if found is None and last is not None and re.fullmatch(r"[\s,]*(?:and|or|as well as)?\s*(?:the\s+)?",
                                                                 doc.text[last[2].end_char:span.start_char]):
             found = last[:2]  # "members of A and B": the grounds go on over a list
+        if found is not None and found[0] == "LEADS" and span.end < len(doc) \
+                and doc[span.end].lower_ in {"'s", "’s"}:
+            found = ("MEMBER_OF", found[1])  # "who heads X's finance office": a unit of X, in X
         if found is not None:
             last = (found[0], found[1], span)
             out.append(last)

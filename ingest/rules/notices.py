@@ -317,6 +317,9 @@ def _share_grounds(ctx: Context, entries: list[Entry], cue: Token, stop: int, wo
     if stop >= end:
         return
     shared = grounds_in(ctx, stop, end, words)
-    for entry in entries:
-        if not entry.grounds and entry.how != "entry":
+    own = [e for e in entries if e.how != "entry"]
+    if ctx.doc[stop].lower_ in {"who", "whose", "which"}:
+        own = [e for e in own if e.span.end <= stop][-1:]  # a relative clause is its own item's
+    for entry in own:
+        if not entry.grounds:
             entry.grounds.extend(shared)

@@ -4,6 +4,8 @@ import pytest
 
 pytestmark = pytest.mark.model
 
+DTB = "DESIGNATED_TERRORIST_BY"
+
 
 def test_passive_designation(run):
     r = run("Asaib is designated as a terrorist organisation by the US State Department.")
@@ -48,18 +50,20 @@ def test_revoked_designation_is_not_a_designation(run):
 
 
 def test_owned_office_is_the_designator(run):
-    r = run("The U.S. Department of the Treasury's Office of Foreign Assets Control sanctioned Qais al-Khazali "
+    r = run("The U.S. Department of the Treasury's Office of Foreign Assets Control sanctioned Qais "
+            "al-Khazali "
             "in January 2021.")
-    assert r.attrs("Qais al-Khazali", "SANCTIONED_BY", "Office of Foreign Assets Control") == {"date": "2021-01"}
+    office = "Office of Foreign Assets Control"
+    assert r.attrs("Qais al-Khazali", "SANCTIONED_BY", office) == {"date": "2021-01"}
 
 
 def test_month_without_year_takes_the_notice_year(run):
     r = run("In late November, the US State Department designated Kataib Hezbollah as a Foreign Terrorist "
             "Organization.", published="2021-12-02")
-    assert r.attrs("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") == {"date": "2021-11"}
+    assert r.attrs("Kataib Hezbollah", DTB, "US State Department") == {"date": "2021-11"}
     r = run("In late November, the US State Department designated Kataib Hezbollah as a Foreign Terrorist "
             "Organization.", published="2022-02-02")
-    assert r.attrs("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") == {"date": "2021-11"}
+    assert r.attrs("Kataib Hezbollah", DTB, "US State Department") == {"date": "2021-11"}
 
 
 def test_named_official_stands_for_department(run):

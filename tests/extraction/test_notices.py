@@ -15,7 +15,8 @@ def _about(r, name):
 
 def test_treasury_press_release_list_date_and_grounds(run):
     r = run("Treasury Sanctions Al-Shabaab Financiers\n\n"
-            "WASHINGTON — Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) "
+            "WASHINGTON — Today, the U.S. Department of the Treasury's Office of Foreign Assets "
+            "Control (OFAC) "
             "sanctioned Abdirahman Mohamed Warsame, Hassan Ali Dhoore and Yusuf Ahmed Gedi for financing "
             "Al-Shabaab.", published="2024-03-12")
     for name in ("Abdirahman Mohamed Warsame", "Hassan Ali Dhoore", "Yusuf Ahmed Gedi"):
@@ -25,8 +26,10 @@ def test_treasury_press_release_list_date_and_grounds(run):
 
 
 def test_semicolon_entries_as_well_as_and_owned_or_controlled(run):
-    r = run("The U.S. Department of the Treasury today sanctioned Hamdan Dagalo; Abdelrahim Hamdan Dagalo, the "
-            "deputy commander of the Rapid Support Forces; and Algoney Hamdan Dagalo, as well as the Al Junied "
+    r = run("The U.S. Department of the Treasury today sanctioned Hamdan Dagalo; Abdelrahim Hamdan "
+            "Dagalo, the "
+            "deputy commander of the Rapid Support Forces; and Algoney Hamdan Dagalo, as well as "
+            "the Al Junied "
             "company, which is owned or controlled by the Rapid Support Forces.")
     listed = {t[0] for t in r.of(SB) if t[2] == "US Department of the Treasury"}
     assert {"Hamdan Dagalo", "Algoney Hamdan Dagalo", "Al Junied"} <= listed
@@ -36,8 +39,10 @@ def test_semicolon_entries_as_well_as_and_owned_or_controlled(run):
 
 def test_state_media_note_groups_and_a_leader(run):
     r = run("Media Note\nOffice of the Spokesperson\nMarch 12, 2024\n\n"
-            "The U.S. Department of State is designating Liwa al-Thawra and Harakat Hasm as Foreign Terrorist "
-            "Organizations. The Department is also designating Ali Mahmoud Kamal, a leader of Liwa al-Thawra, "
+            "The U.S. Department of State is designating Liwa al-Thawra and Harakat Hasm as Foreign "
+            "Terrorist "
+            "Organizations. The Department is also designating Ali Mahmoud Kamal, a leader of Liwa "
+            "al-Thawra, "
             "as a Specially Designated Global Terrorist.", published="2024-03-12")
     for name in ("Liwa al-Thawra", "Ali Mahmoud Kamal"):
         assert r.attrs(name, DTB, "US State Department") == {"date": "2024-03-12"}
@@ -47,13 +52,15 @@ def test_state_media_note_groups_and_a_leader(run):
 
 def test_un_committee_numbered_entries_details_are_not_actors(run):
     r = run("UNITED NATIONS SECURITY COUNCIL\nSC/15001\n\n"
-            "On 12 March 2024, the Security Council Committee pursuant to resolutions 1267 (1989) and 2253 (2015) "
+            "On 12 March 2024, the Security Council Committee pursuant to resolutions 1267 (1989) "
+            "and 2253 (2015) "
             "approved the addition of the entries specified below to its Sanctions List of individuals and "
             "entities subject to the asset freeze, travel ban and arms embargo.\n\n"
             "A. Individuals\n"
             "1. Bashir Omar Haddad (a.k.a. Abu Salma; DOB: 4 May 1979; POB: Mosul, Iraq; nationality: Syria; "
             "passport no. N0123456). Listed for being a leader of Hay'at Tahrir al-Sham.\n"
-            "2. Karim Youssef Nasser (DOB: 1985; nationality: Lebanon). Listed for financing Islamic State.\n",
+            "2. Karim Youssef Nasser (DOB: 1985; nationality: Lebanon). Listed for financing "
+            "Islamic State.\n",
             published="2024-03-14")
     for name in ("Bashir Omar Haddad", "Karim Youssef Nasser"):
         assert any(t[0] == name for t in r.of(SB))
@@ -62,7 +69,7 @@ def test_un_committee_numbered_entries_details_are_not_actors(run):
     assert r.attrs(*sanctioned) == {"date": "2024-03-12"}  # the notice's own date, not a DOB
     assert ("Bashir Omar Haddad", "MEMBER_OF", "Hayat Tahrir al-Sham") in r.triples
     assert ("Islamic State", "BACKED_BY", "Karim Youssef Nasser") in r.triples
-    assert ("Islamic State", "BACKED_BY", "Bashir Omar Haddad") not in r.triples  # grounds stay on their entry
+    assert ("Islamic State", "BACKED_BY", "Bashir Omar Haddad") not in r.triples  # grounds stay on its entry
     for place in ("Syria", "Lebanon", "Iraq"):
         assert not _about(r, place)
 
@@ -70,7 +77,8 @@ def test_un_committee_numbered_entries_details_are_not_actors(run):
 def test_federal_register_first_person_designator(run):
     r = run("Federal Register / Vol. 89, No. 50\n\n"
             "Designation of Hasan Qasim Mansour as a Specially Designated Global Terrorist\n\n"
-            "Acting under the authority of section 1 of Executive Order 13224, as amended, I hereby designate "
+            "Acting under the authority of section 1 of Executive Order 13224, as amended, I hereby "
+            "designate "
             "Hasan Qasim Mansour as a Specially Designated Global Terrorist.\n\n"
             "Dated: March 1, 2024.\n\nAntony J. Blinken,\nSecretary of State.", published="2024-03-08")
     assert ("Hasan Qasim Mansour", DTB, "US State Department") in r.triples
@@ -91,10 +99,12 @@ def test_eu_council_implementing_regulation_entries(run):
 
 def test_uk_ofsi_numbered_entries_with_grounds(run):
     r = run("Financial Sanctions Notice\nRussia\n\n"
-            "On 6 May 2024 the Office of Financial Sanctions Implementation (OFSI) added the following entries "
+            "On 6 May 2024 the Office of Financial Sanctions Implementation (OFSI) added the "
+            "following entries "
             "to the consolidated list and they are now subject to an asset freeze:\n\n"
             "Individuals\n"
-            "1) Dmitry Utkin (DOB: 11/06/1970; nationality: Russia). For being the founder of the Wagner Group.\n"
+            "1) Dmitry Utkin (DOB: 11/06/1970; nationality: Russia). For being the founder of the "
+            "Wagner Group.\n"
             "2) Sergei Shoigu (DOB: 21/05/1955). For being a member of the Security Council of Russia.\n")
     body = "Office of Financial Sanctions Implementation"
     assert r.attrs("Dmitry Utkin", SB, body) == {"date": "2024-05-06"}
@@ -127,7 +137,8 @@ def test_apposition_on_one_item_and_counted_entities_including(run):
 
 
 def test_revocation_is_not_a_designation(run):
-    r = run("The U.S. Department of State is revoking the designation of Ansar al-Islam as a Foreign Terrorist "
+    r = run("The U.S. Department of State is revoking the designation of Ansar al-Islam as a "
+            "Foreign Terrorist "
             "Organization. The Department is also designating Abu Hamza al-Kurdi as a Specially Designated "
             "Global Terrorist.")
     assert ("Abu Hamza al-Kurdi", DTB, "US State Department") in r.triples
@@ -135,7 +146,8 @@ def test_revocation_is_not_a_designation(run):
 
 
 def test_counted_designees_named_one_paragraph_each(run):
-    r = run("The U.S. Department of State designated two leaders of Boko Haram as Specially Designated Global "
+    r = run("The U.S. Department of State designated two leaders of Boko Haram as Specially "
+            "Designated Global "
             "Terrorists in early February.\n\n"
             "Abubakar Shekau is the group's overall leader.\n\n"
             "Mamman Nur is a senior commander of the group.\n\n"
@@ -146,7 +158,8 @@ def test_counted_designees_named_one_paragraph_each(run):
 
 
 def test_sanctioned_as_sdgt_gives_both_kinds(run):
-    r = run("Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned the "
+    r = run("Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) "
+            "sanctioned the "
             "Cartel del Noreste (a.k.a. Los Zetas) as a Specially Designated Global Terrorist.",
             published="2025-03-03")
     group = next(t[0] for t in r.of(SB))
@@ -163,7 +176,8 @@ def test_intent_to_designate_including_a_wing(run):
 
 
 def test_counted_by_nationality_then_paragraphs(run):
-    r = run("WASHINGTON - The U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) today "
+    r = run("WASHINGTON - The U.S. Department of the Treasury's Office of Foreign Assets Control "
+            "(OFAC) today "
             "sanctioned two Yemenis under Executive Order 13818 for serious human rights abuse.\n\n"
             "Mohammed Ali al-Houthi leads the Supreme Revolutionary Committee.\n\n"
             "Abdulmalik al-Houthi is the leader of Ansar Allah.\n\n"
@@ -175,16 +189,19 @@ def test_counted_by_nationality_then_paragraphs(run):
 
 
 def test_named_a_global_terrorist(run):
-    r = run("On 17 November 2023 the U.S. Department of State designated Harakat Hezbollah al-Nujaba as a Foreign "
+    r = run("On 17 November 2023 the U.S. Department of State designated Harakat Hezbollah "
+            "al-Nujaba as a Foreign "
             "Terrorist Organization and named Akram al-Kaabi a Specially Designated Global Terrorist.")
     assert r.attrs("Akram al-Kaabi", DTB, "US State Department") == {"date": "2023-11-17"}
 
 
 def test_passive_list_and_along_with(run):
-    r = run("Abubakar Shekau, Mamman Nur and Abu Musab al-Barnawi were designated today as Specially Designated "
+    r = run("Abubakar Shekau, Mamman Nur and Abu Musab al-Barnawi were designated today as "
+            "Specially Designated "
             "Global Terrorists by the U.S. Department of State.", published="2024-06-01")
     assert {t[0] for t in r.of(DTB)} == {"Abubakar Shekau", "Mamman Nur", "Abu Musab al-Barnawi"}
-    r = run("The U.S. Department of State today designated Yahya Sinwar, along with Mohammed Deif, as Specially "
+    r = run("The U.S. Department of State today designated Yahya Sinwar, along with Mohammed Deif, "
+            "as Specially "
             "Designated Global Terrorists.")
     assert {t[0] for t in r.of(DTB)} == {"Yahya Sinwar", "Mohammed Deif"}
 
@@ -198,7 +215,8 @@ def test_inline_entries_after_a_colon(run):
 
 
 def test_coordinated_grounds_without_a_designator(run):
-    r = run("Mohammed Kawtharani was designated for being owned or controlled by, or for having acted for or on "
+    r = run("Mohammed Kawtharani was designated for being owned or controlled by, or for having "
+            "acted for or on "
             "behalf of, Hezbollah, pursuant to E.O. 13224.")
     assert ("Mohammed Kawtharani", "MEMBER_OF", "Hezbollah") in r.triples
 
@@ -209,9 +227,17 @@ def test_uk_home_secretary_proscription(run):
 
 
 def test_restrictive_measures_on_counted_including(run):
-    r = run("The Council of the European Union today decided to impose restrictive measures on six individuals "
+    r = run("The Council of the European Union today decided to impose restrictive measures on six "
+            "individuals "
             "and two entities responsible for human rights violations in Belarus, including Alexander "
             "Lukashenko's son Viktor Lukashenko.", published="2024-08-05")
     assert r.attrs("Viktor Lukashenko", SB, "Council of the European Union") == {"date": "2024-08-05"}
     assert ("Alexander Lukashenko", SB, "Council of the European Union") not in r.triples
     assert not _about(r, "Belarus")
+
+
+def test_relative_clause_grounds_stay_on_their_item(run):
+    r = run("The U.S. Department of State today designated Abu Obaida and Zaher Jabarin, who heads Hamas's "
+            "finance office, as Specially Designated Global Terrorists.")
+    assert ("Zaher Jabarin", "MEMBER_OF", "Hamas") in r.triples
+    assert ("Abu Obaida", "MEMBER_OF", "Hamas") not in r.triples
