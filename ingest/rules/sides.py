@@ -1,7 +1,8 @@
 """OPPOSES and ALLIED_WITH from wire-report phrasings: whose side an actor is on.
 
 "X and its allies Y", "X's enemy Y", "X views Y as an enemy / apostate", "X joined forces /
-sided with Y", "X attacked positions of Y", "X militants ambushed a Y convoy", "X's offensive on Y".
+sided with Y", "X attacked positions of Y", "X militants ambushed a Y convoy", "X's offensive on Y",
+"X calls for the destruction of Y".
 """
 
 from __future__ import annotations
@@ -167,3 +168,23 @@ def onslaught_on(ctx: Context) -> Iterator[Found]:
         doers = _actors(ctx, child(noun, "poss")) or _actors(ctx, pobj_of(noun, {"by"}))
         for actor, foe in _pairs(doers, foes):
             yield make(actor, Predicate.OPPOSES, foe, noun, 0.7, "sides.onslaught_on")
+
+
+_RUIN_NOUNS = ("destruction", "overthrow", "elimination", "downfall", "annihilation", "eradication", "defeat")
+_RUIN_VERBS = {"call", "seek", "vow", "advocate", "demand", "aim", "pledge", "urge", "work", "fight",
+               "strive"}
+
+
+@rule("sides.seeks_ruin_of")
+def seeks_ruin_of(ctx: Context) -> Iterator[Found]:
+    """"X calls for the destruction of Y", "X seeks the overthrow of Y", "X vowed Y's defeat"."""
+    for noun in ctx.cues(*_RUIN_NOUNS):
+        if noun.pos_ != "NOUN":
+            continue
+        foes = members_of(ctx, pobj_of(noun, {"of"})) or _actors(ctx, child(noun, "poss"))
+        verb = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ not in {"pobj", "dobj"} or verb.pos_ != "VERB" or verb.lemma_ not in _RUIN_VERBS \
+                or unheld(verb):
+            continue
+        for actor, foe in _pairs(_actors(ctx, ctx.subject_of(verb)), foes):
+            yield make(actor, Predicate.OPPOSES, foe, noun, 0.7, "sides.seeks_ruin_of")

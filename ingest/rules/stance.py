@@ -25,7 +25,7 @@ def _against(ctx: Context, verb: Token) -> list[Span]:
               and c.lemma_.lower() in _FIGHT_NOUNS]
     out: list[Span] = []
     for head in heads:
-        out += [s for s in ctx.group(pobj_of(head, {"against"})) if s.label_ in _ACTORS and s not in out]
+        out += [s for s in members_of(ctx, pobj_of(head, {"against"})) if s not in out]
     return out
 
 
@@ -81,7 +81,7 @@ def hostile_to(ctx: Context) -> Iterator[Found]:
 
 
 _FORCES = {"force", "forces", "troop", "troops", "fighter", "militant", "member", "regime", "government",
-           "army", "unit", "militia", "militias"}
+           "army", "unit", "militia", "militias", "state", "states", "governments"}
 
 
 def members_of(ctx: Context, token: Token | None) -> list[Span]:

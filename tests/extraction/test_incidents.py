@@ -116,3 +116,14 @@ def test_speaker_is_not_the_condemner_of_what_they_report(run):
 def test_operation_launched_by(run):
     r = run("Operation Z, launched by the Arakan Army on 27 October, captured several towns.")
     assert ("Arakan Army", "PERPETRATED", "Operation Z") in r.triples
+
+
+def test_calls_for_destruction_of(run):
+    r = run("Hezbollah calls for the destruction of Israel.")
+    assert r.of("OPPOSES") == {("Hezbollah", "OPPOSES", "Israel")}
+    assert run("Hezbollah rejected calls for the destruction of Israel.").of("OPPOSES") == set()
+
+
+def test_insurgency_against_the_states_of(run):
+    r = run("Boko Haram fights an insurgency against the states of Nigeria, Chad and Niger.")
+    assert r.of("OPPOSES") == {("Boko Haram", "OPPOSES", c) for c in ("Nigeria", "Chad", "Niger")}
