@@ -21,7 +21,7 @@ def test_treasury_press_release_list_date_and_grounds(run):
             "Al-Shabaab.", published="2024-03-12")
     for name in ("Abdirahman Mohamed Warsame", "Hassan Ali Dhoore", "Yusuf Ahmed Gedi"):
         assert r.attrs(name, SB, "Office of Foreign Assets Control")["date"] == "2024-03-12"
-        assert ("al-Shabaab", "BACKED_BY", name) in r.triples  # shared grounds: every entry of the list
+        assert (name, "MEMBER_OF", "al-Shabaab") in r.triples  # shared grounds: every entry of the list
     assert not {t for t in r.triples if t[0] == "Office of Foreign Assets Control" and t[1] != "PART_OF"}
 
 
@@ -68,8 +68,8 @@ def test_un_committee_numbered_entries_details_are_not_actors(run):
     sanctioned = next(t for t in r.of(SB) if t[0] == "Bashir Omar Haddad")
     assert r.attrs(*sanctioned) == {"date": "2024-03-12"}  # the notice's own date, not a DOB
     assert ("Bashir Omar Haddad", "MEMBER_OF", "Hayat Tahrir al-Sham") in r.triples
-    assert ("Islamic State", "BACKED_BY", "Karim Youssef Nasser") in r.triples
-    assert ("Islamic State", "BACKED_BY", "Bashir Omar Haddad") not in r.triples  # grounds stay on its entry
+    assert ("Karim Youssef Nasser", "MEMBER_OF", "Islamic State") in r.triples
+    assert ("Bashir Omar Haddad", "MEMBER_OF", "Islamic State") not in r.triples  # grounds stay on its entry
     for place in ("Syria", "Lebanon", "Iraq"):
         assert not _about(r, place)
 
