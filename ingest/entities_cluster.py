@@ -147,6 +147,11 @@ class Clusters:
         if not words:
             return None
         matches = [(j, key) for j, fw, key in full if fw[-len(words):] == words]
+        if all(fw == words for _, fw, _ in full if fw[-len(words):] == words) and len(words) >= 2:
+            # "Sultan Aziz" beside "Sultan Aziz Azam": a shortened full name, when only one is that long
+            owners = {key for _, fw, key in full if len(fw) > len(words) and fw[:len(words)] == words}
+            if len(owners) == 1:
+                return owners.pop()
         if not matches:
             return None
         before = [m for m in matches if m[0] <= i]

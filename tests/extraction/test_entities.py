@@ -76,3 +76,18 @@ def test_one_word_names_after_in_are_places_and_operations_are_events(run):
     r = run("Fighting continued in Homs and Hama on Sunday. Saudi Arabia launched Operation Decisive Storm.")
     assert r.types["Homs"] == "Location" and r.types["Hama"] == "Location"
     assert r.types["Operation Decisive Storm"] == "Event"
+
+
+def test_a_shortened_full_name_is_the_same_person(run):
+    r = run("The Treasury designated Tamar Oskel Vandu, a commander of the Zarqan Front. Tamar Oskel has "
+            "led the group's finance wing since 2019.")
+    persons = [e for e in r.ex.entities if e.type.value == "Person"]
+    assert [p.name for p in persons] == ["Tamar Oskel Vandu"]
+    assert len(r.ex.mentions[persons[0].id]) == 2
+
+
+def test_a_shared_first_name_pair_stays_apart(run):
+    r = run("Kim Jong Dae met Kim Jong Rae in Pyongyang. Kim Jong later left the city.")
+    people = {e.name: e.id for e in r.ex.entities if e.type.value == "Person"}
+    assert {"Kim Jong Dae", "Kim Jong Rae"} <= set(people)
+    assert [len(r.ex.mentions[people[n]]) for n in ("Kim Jong Dae", "Kim Jong Rae")] == [1, 1]
