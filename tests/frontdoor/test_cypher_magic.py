@@ -46,8 +46,8 @@ def test_rows_with_nodes_and_relationships_draw_the_network(shell: Any) -> None:
 @pytest.mark.neo4j
 def test_other_rows_are_a_table_and_injection_stays_a_value(shell: Any) -> None:
     shell.user_ns["q"] = "x' OR 1=1 //"
-    table = shell.run_cell_magic("cypher", "-p n=2",
-                                 "MATCH (e:Entity) WHERE e.name <> $q RETURN e.name AS name ORDER BY name LIMIT $n")
+    cell = "MATCH (e:Entity) WHERE e.name <> $q RETURN e.name AS name ORDER BY name LIMIT $n"
+    table = shell.run_cell_magic("cypher", "-p n=2", cell)
     assert isinstance(table, CypherTable) and len(table.rows) == 2
     assert "<th>name</th>" in table._repr_html_()
     assert shell.user_ns["_cypher"].records[0]["name"] == table.rows[0]["name"]
