@@ -36,8 +36,8 @@ def test_duplicate_relations_fold_to_one_with_exact_aggregates(store: GraphStore
     batch = Batch(articles=(ART,), entities=ents, relations=(first, again))
     store.write(batch)
     rid = relation_id("p:a", Predicate.LEADS, "o:b", {})
-    held = store.relation(rid)
-    assert held is not None and held.attrs == {"status": "current", "role": "founder"}
+    held = store.relations([rid])[rid]
+    assert held.attrs == {"status": "current", "role": "founder"}
     expected = advance_aggregates({}, [_ev(0, 0.5, "2024-01-02"), _ev(5, 0.9, None)])  # first span wins
     assert (held.confidence, held.first_seen, held.last_seen, held.evidence_count) == (
         expected["confidence"], expected["first_seen"], expected["last_seen"], expected["evidence_count"])
