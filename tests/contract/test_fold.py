@@ -8,6 +8,7 @@ from graph.errors import InvalidArgument
 from graph.fold import advance_aggregates, fold, merge_entities
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, relation_id
 from graph.store import GraphStore
+from tests.contract.helpers import relation
 
 T = EntityType
 ART = Article("fold-1", "test", "body", title="t", published="2024-01-02")
@@ -36,7 +37,7 @@ def test_duplicate_relations_fold_to_one_with_exact_aggregates(store: GraphStore
     batch = Batch(articles=(ART,), entities=ents, relations=(first, again))
     store.write(batch)
     rid = relation_id("p:a", Predicate.LEADS, "o:b", {})
-    held = store.relations([rid])[rid]
+    held = relation(store, rid, "p:a")
     assert held.attrs == {"status": "current", "role": "founder"}
     expected = advance_aggregates({}, [_ev(0, 0.5, "2024-01-02"), _ev(5, 0.9, None)])  # first span wins
     assert (held.confidence, held.first_seen, held.last_seen, held.evidence_count) == (
