@@ -48,13 +48,20 @@ GENRES = OWN / "genres.yaml"
 # upper estimate for truly unseen text.
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
-    "own": {"entity_f1": 0.92, "relation_f1": 0.85, "relation_precision": 0.93},
-    # held-out: a little under the last measurement before it entered the repo (figures below)
-    "heldout": {"entity_f1": 0.85, "relation_f1": 0.46, "relation_precision": 0.83},
+    "own": {"entity_f1": 0.95, "relation_f1": 0.87, "relation_precision": 0.94},
+    # held-out: never tuned on; a little under the last measurement (figures below)
+    "heldout": {"entity_f1": 0.90, "relation_f1": 0.62, "relation_precision": 0.90},
     # real texts beyond Iraq (shared dev2) and a second blind set written apart from the rules
-    "dev2": {"entity_f1": 0.66, "relation_f1": 0.30, "relation_precision": 0.80},
-    "blind": {"entity_f1": 0.50, "relation_f1": 0.10, "relation_precision": 0.50},
+    "dev2": {"entity_f1": 0.90, "relation_f1": 0.80, "relation_precision": 0.95},
+    "blind": {"entity_f1": 0.82, "relation_f1": 0.55, "relation_precision": 0.80},
 }
+# Measured 2026-12-07 14:20 UTC, with score.py (typed-entity F1; relations F1, P, R):
+#   own      0.984; 0.906, P 0.977, R 0.845        heldout 0.926; 0.668, P 0.949, R 0.515
+#   dev2     0.930; 0.838, P 0.983, R 0.730        blind   0.853; 0.596, P 0.848, R 0.459
+#   dev + dev2 together: typed-entity F1 0.943; relations F1 0.867 at P 0.987 (R 0.774);
+#   split 5, over-merged 0
+# The blind set (tests/data/blind) was written by a helper who never saw the rules, and nobody tuning
+# the extractor reads it: its figures are the honest estimate for unseen text.
 SCORED = ["dev", "dev2", "own", "heldout", "blind"]
 # Held-out corpus, scored with score.py. First run (2026-11-30 08:36 UTC, commit 70c7010, first gold draft):
 #   typed-entity F1 0.851 (P 0.866, R 0.837); relations F1 0.439, P 0.842, R 0.297; 7 split, 0 over-merged.
