@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from graph.cypher_loader import load
-from graph.model import Evidence, Predicate
 from graph.fold import NO_AGGREGATES, advance_aggregates
+from graph.model import Evidence, Predicate
 
 BENCH_CYPHER = Path(__file__).resolve().parents[1] / "bench" / "cypher"
 
