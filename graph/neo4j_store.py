@@ -133,10 +133,14 @@ class Neo4jStore:
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
         """A read transaction that the server ends at the request's deadline (if it has one)."""
-        seconds = budget.current().remaining()
+        clock = budget.current()
+        clock.check_clock()  # a search of several round trips stops between them, too
+        seconds = clock.remaining()
         if seconds is not None:
             work = unit_of_work(timeout=seconds)(work)
-        return self._execute(READ_ACCESS, work)
+        result = self._execute(READ_ACCESS, work)
+        clock.check_clock()
+        return result
 
     def _write(self, work: Callable[[ManagedTransaction], T]) -> T:
         return self._execute(WRITE_ACCESS, work)

@@ -60,7 +60,7 @@ def test_show_from_neo4j_and_from_a_raw_cypher_result(neo4j_loaded: GraphStore, 
     text = registry.get("subgraph").named.cypher
     result = neo4j_driver.execute_query(text, parameters_={
         "center": [fx.KADHIMI], "depth": 2, "predicates": None, "types": None, "since": None, "until": None,
-        "limit": 200})
+        "limit": 200, "min_confidence": None})
     drawn = as_subgraph(result)
     assert drawn == neo4j_loaded.subgraph([fx.KADHIMI], depth=2)
 
