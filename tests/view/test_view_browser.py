@@ -157,8 +157,8 @@ def test_embed_draws_inside_an_allowed_frame_and_is_refused_elsewhere(
             chrome.switch_to.default_content()
         assert int(drawn["nodes"]) == len(view_store.subgraph([fx.KADHIMI]).nodes)
         browser.console_errors(chrome)
-        with serving(view_store, frame_ancestors=("'self'",)) as app:
-            chrome.get(host + _frame(tmp_path, app.base + embed))
+        with serving(view_store, frame_ancestors=("'self'",)) as app:  # a new URL: never the cached host page
+            chrome.get(host + _frame(tmp_path, app.base + embed) + "?refused")
             browser.wait_for(lambda: any("frame-ancestors" in m for m in browser.console_errors(chrome)),
                              what="the browser to refuse the frame")
 
