@@ -29,7 +29,7 @@ import pytest
 import yaml
 
 from api.cli import main as cli_main
-from tests.quality_report import breakdown, render
+from tests.quality_report import breakdown, entity_breakdown, render, render_entities
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_EVAL = REPO.parent / "shared" / "eval"
@@ -234,8 +234,9 @@ def test_predicate_coverage() -> None:
 
 @pytest.mark.model
 def test_per_predicate_and_genre_report() -> None:
-    """Precision and recall per predicate and per genre, printed for every scored corpus (the weakest
-    rule family and genre at a glance); every gold predicate and genre has a row."""
+    """Precision and recall per entity type, predicate and genre, printed for every scored corpus (the
+    weakest type, rule family and genre at a glance, entity errors by cause); every gold predicate and genre
+    has a row."""
     scorer = load_scorer()
     genres = {name: dict(table) for name, table in yaml.safe_load(GENRES.read_text(encoding="utf-8")).items()}
     lines = []
@@ -249,6 +250,9 @@ def test_per_predicate_and_genre_report() -> None:
         tallies = breakdown(gold, predicted, misses, extras, genres[name], frozenset(scorer.PREDICATES))
         required = {rel["predicate"] for rec in gold for rel in rec["relations"] if rel.get("required", True)}
         assert required <= {row[0] for row in tallies["predicate"].rows()}
-        lines += [render(f"{name}: relations by predicate", tallies["predicate"]),
+        entities = entity_breakdown(scorer, gold, predicted)
+        assert sum(entities.correct.values()) <= sum(entities.predicted.values())
+        lines += [render_entities(f"{name}: typed entities by type", entities),
+                  render(f"{name}: relations by predicate", tallies["predicate"]),
                   render(f"{name}: relations by genre", tallies["genre"])]
     print("\n" + "\n".join(lines))
