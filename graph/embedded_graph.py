@@ -1,4 +1,4 @@
-"""The embedded store's in-memory side: edge rows into networkx, the write path's lookups, argument checks.
+"""The embedded store's helpers around the graph: the write path's lookups, argument checks, GC pauses.
 
 Kept apart from `embedded_store` so the store class reads as the protocol it implements.
 """
@@ -6,15 +6,14 @@ Kept apart from `embedded_store` so the store class reads as the protocol it imp
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+import sqlite3
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-import networkx as nx
-
-from graph.embedded_rows import loads
-from graph.embedded_write import EdgeRow
+from graph.embedded_rows import dumps, loads
 from graph.errors import InvalidArgument
+from graph.fold import Folded
 from graph.model import Entity, Predicate
 
 
@@ -36,22 +35,41 @@ def gc_paused() -> Iterator[None]:
 
 
 class Lookup:
-    """Answers the write path's questions from the in-memory graph (see `Known`)."""
+    """Answers the write path's questions (see `Known`) from two indexed queries per batch.
 
-    def __init__(self, g: nx.MultiDiGraph, covered: dict[str, Entity]) -> None:
-        self._succ: dict[str, dict[str, dict[str, dict[str, Any]]]] = g._succ
-        self._covered = covered
+    Run inside the write transaction, so the answers are the file's, whoever
+    wrote it last; nothing of the graph needs to be in memory.
+    """
+
+    def __init__(self, entities: set[str], edges: dict[str, dict[str, Any]], covered: dict[str, Entity]
+                 ) -> None:
+        self._entities, self._edges, self._covered = entities, edges, covered
+
+    @classmethod
+    def load(cls, conn: sqlite3.Connection, p: Folded, covered: dict[str, Entity]) -> Lookup:
+        """The held entities and relations among those the batch names."""
+        ends = set(p.entities) | {e for _, e in p.mentions}
+        ends.update(e for r in p.relations.values() for e in (r.subject, r.object))
+        held = {r[0] for r in conn.execute(ENTITIES_HELD, (dumps(sorted(ends)),))}
+        edges = {row[0]: {"confidence": row[1], "first_seen": row[2], "last_seen": row[3],
+                          "evidence_count": row[4], "attrs": loads(row[5])}
+                 for row in conn.execute(RELATIONS_HELD, (dumps(sorted(p.relations)),))}
+        return cls(held, edges, covered)
 
     def has_entity(self, entity_id: str) -> bool:
-        return entity_id in self._succ
+        return entity_id in self._entities
 
     def edge(self, subject: str, obj: str, rid: str) -> dict[str, Any] | None:
-        keyed = self._succ.get(subject, {}).get(obj)
-        return None if keyed is None else keyed.get(rid)
+        return self._edges.get(rid)  # a relation id fixes its ends
 
     def covers(self, entity: Entity) -> bool:
         held = self._covered.get(entity.id)
         return held is not None and (held is entity or _same(held, entity))
+
+
+ENTITIES_HELD = "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))"
+RELATIONS_HELD = ("SELECT id, confidence, first_seen, last_seen, evidence_count, attrs FROM relations"
+                  " WHERE id IN (SELECT value FROM json_each(?))")
 
 
 def _same(a: Entity, b: Entity) -> bool:
@@ -73,23 +91,3 @@ def confidence_floor(value: float | None) -> float | None:
     if value is not None and not 0.0 <= value <= 1.0:
         raise InvalidArgument(f"min_confidence must be within 0..1, got {value}")
     return value
-
-
-def put_edges(g: nx.MultiDiGraph, rows: Iterable[EdgeRow | tuple[Any, ...]]) -> None:
-    """Insert or refresh edges (both ends already nodes) from EDGE_SQL-ordered rows.
-
-    Writes networkx's documented adjacency dicts directly (the key dict is
-    shared by `_succ[s][o]` and `_pred[o][s]`, as `add_edge` does): the
-    generic `add_edges_from` costs several times more per edge, which is
-    most of a 10k-relation batch.
-    """
-    succ, pred = g._succ, g._pred
-    for rid, subject, obj, predicate, confidence, first_seen, last_seen, count, attrs in rows:
-        keyed = succ[subject].get(obj)
-        if keyed is None:
-            keyed = succ[subject][obj] = pred[obj][subject] = {}
-        if isinstance(attrs, str):
-            attrs = loads(attrs)
-        keyed[rid] = {"predicate": predicate, "confidence": confidence, "first_seen": first_seen,
-                      "last_seen": last_seen, "evidence_count": count, "attrs": attrs}
-    nx._clear_cache(g)

@@ -6,12 +6,11 @@ Functions return ids only; the store turns them into domain objects.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
-import networkx as nx
-
 from graph.budget import Budget, current
+from graph.embedded_snapshot import Snapshot
 from graph.embedded_traverse import EdgeData, EdgeFilter, Link, _adjacent
 
 BALL_NODES = 20_000  # most nodes whose distance to the target a k-paths search computes
@@ -34,7 +33,7 @@ class PathFinder:
     the target.
     """
 
-    def __init__(self, g: nx.MultiDiGraph, f: EdgeFilter, directed: bool, budget: Budget | None = None
+    def __init__(self, g: Snapshot, f: EdgeFilter, directed: bool, budget: Budget | None = None
                  ) -> None:
         self.g, self.f, self.directed = g, f, directed
         self.budget = budget or current()
@@ -92,7 +91,7 @@ class PathFinder:
         g = self.g
         return self._allowed(g._succ[u].get(v)) or (not self.directed and self._allowed(g._pred[u].get(v)))
 
-    def _allowed(self, keyed: dict[str, EdgeData] | None) -> bool:
+    def _allowed(self, keyed: Mapping[str, EdgeData] | None) -> bool:
         return keyed is not None and (self.f.trivial or any(self.f.ok(d) for d in keyed.values()))
 
     def _degree(self, u: str) -> int:

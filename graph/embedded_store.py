@@ -1,4 +1,4 @@
-"""The embedded store: SQLite on disk for durability, a networkx MultiDiGraph in memory for traversal.
+"""The embedded store: SQLite on disk, and immutable compact snapshots of the graph for traversal.
 
 SQLite runs in WAL mode with `synchronous=NORMAL`: each `write` is one
 transaction, so a process killed mid-batch leaves the batch wholly in or wholly
@@ -6,32 +6,39 @@ out, and a commit survives the process dying. Only an OS crash or power cut
 can lose the last few commits (never corrupt the file); ingestion is
 idempotent, so re-running it repairs that, and we save an fsync per batch.
 
-One connection and one readers-writer lock serve every thread: reads share the
-lock (a long search does not hold `/health` or other readers), a write holds it
-alone, so reads always see the in-memory graph and the tables in the same state.
-Searches are bounded by the request's budget (`graph.budget`).
+Opening reads nothing but the schema: counts, search and lookups are indexed
+SQL. The first traversal builds (or maps) the compact graph of the version it
+reads (`embedded_snapshots`). Every read runs in its own read transaction on its
+thread's connection, against the snapshot of the same version: no lock is held,
+so a long search never delays a write, `/health` or other readers; a writer
+commits the next version and swaps its snapshot in, and readers in flight
+finish on theirs. Searches are bounded by the request's budget (`graph.budget`).
 """
 
 from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
+import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
 
-import networkx as nx
-
+from graph import embedded_names
 from graph import embedded_read as read
+from graph import embedded_versions as versions
 from graph.clean import clean_batch
 from graph.embedded_errors import sqlite_errors
-from graph.embedded_graph import Lookup, confidence_floor, gc_paused, predicate_set, put_edges
+from graph.embedded_graph import Lookup, confidence_floor, gc_paused, predicate_set
 from graph.embedded_paths import IdPath, PathFinder
+from graph.embedded_snapshot import Snapshot
+from graph.embedded_snapshots import Versions
 from graph.embedded_traverse import EdgeFilter, neighbourhood
-from graph.embedded_write import Applied, apply_batch, retract
+from graph.embedded_write import apply_batch, retract
 from graph.errors import InvalidArgument, LimitExceeded, NoPath, NotFound
 from graph.fold import fold
 from graph.model import (
@@ -47,12 +54,31 @@ from graph.model import (
     Relation,
     Subgraph,
 )
-from graph.rwlock import ReadWriteLock
-from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, NamedQuery, RetractResult
+from graph.store import (
+    DEFAULT_CAP,
+    DEFAULT_NODES,
+    MAX_DEPTH,
+    MAX_HOPS,
+    MAX_K,
+    MAX_NODES,
+    Candidates,
+    NamedQuery,
+    NameKey,
+    RetractResult,
+)
 
 log = logging.getLogger(__name__)
 
 PATH_EVIDENCE = 3  # evidence items carried by each hop of a path
+
+
+@dataclass
+class _Pin:
+    """One thread's read: its connection in a read transaction, the version it sees, its snapshot."""
+
+    conn: sqlite3.Connection
+    version: int
+    snap: Snapshot | None = None
 
 
 class EmbeddedStore:
@@ -61,17 +87,19 @@ class EmbeddedStore:
     def __init__(self, path: str | FsPath, *, busy_timeout: float = 10.0) -> None:
         self.path = FsPath(path)
         self.busy_timeout = busy_timeout  # seconds a write waits for another writer before StoreUnavailable
-        self._lock = ReadWriteLock()
-        self._conn: sqlite3.Connection | None = None
-        self._graph = nx.MultiDiGraph()
-        self._data_version = 0
-        self._changes = 0  # bumped by every change of the in-memory graph (see `version`)
+        self._write_lock = threading.RLock()  # one writer of this process at a time; readers never take it
+        self._open_lock = threading.Lock()
+        self._conn: sqlite3.Connection | None = None  # the writer's connection
+        self._readers: list[tuple[weakref.ref[threading.Thread], sqlite3.Connection]] = []  # see _reader
+        self._local = threading.local()  # per thread: its read connection and the read in progress
+        self._generation = 0  # bumped by close(), so threads drop read connections it closed
+        self._epoch = ""
+        self._versions = Versions(self.path)
         # Entity as last written, per id, while the stored row is known to cover it
         # (merges only add or overwrite with the newer value), so a re-sent entity
-        # skips the read-back. Cleared whenever the graph is reloaded.
+        # skips the read-back. Valid while no other process wrote since `_written`.
         self._covered: dict[str, Entity] = {}
-        # Sorted adjacency of big nodes for subgraph layers; an entry goes when the node's edges change.
-        self._ordered: dict[str, list[str]] = {}
+        self._written = -1
 
     def __repr__(self) -> str:
         return f"EmbeddedStore({str(self.path)!r})"
@@ -79,169 +107,175 @@ class EmbeddedStore:
     # ------------------------------------------------------------ lifecycle
 
     def open(self) -> None:
-        """Open the file (creating it and its schema if needed) and load the graph."""
+        """Open the file, creating it and its schema if needed (the graph is not read)."""
         if self._conn is not None:
             return
-        with self._lock.write(), sqlite_errors(self.path):
+        with self._open_lock, sqlite_errors(self.path):
             if self._conn is not None:
                 return
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn = self._connect()
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
             conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: keeps index pages of big batches hot
+            self._create_schema(conn)
+            self._epoch = versions.epoch(conn)
             self._conn = conn
-            self._create_schema()
-            self._load_graph()
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+        return conn
 
     def ensure_schema(self) -> None:
         """Create tables and indexes (idempotent; `open` also does it)."""
-        with self._lock.write():
-            if self._conn is None:
-                self.open()
-            else:
-                self._create_schema()
+        self.open()
+        with self._write_lock, sqlite_errors(self.path):
+            self._create_schema(self._db)
 
-    def _create_schema(self) -> None:
+    def _create_schema(self, conn: sqlite3.Connection) -> None:
         script = resources.files("graph").joinpath("embedded_schema.sql").read_text(encoding="utf-8")
-        self._db.executescript(script)
-        columns = {row[1] for row in self._db.execute("PRAGMA table_info(evidence)")}
+        conn.executescript(script)
+        columns = {row[1] for row in conn.execute("PRAGMA table_info(evidence)")}
         if "resolved" not in columns:  # a file written before evidence recorded coreference
-            self._db.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
+            conn.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
+        versions.migrate(conn)
+        embedded_names.migrate(conn)  # resolution keys for a file written before they existed
 
     def close(self) -> None:
         """Close the file; a later call reopens it."""
-        with self._lock.write():
+        with self._write_lock, self._open_lock:
+            for _, reader in self._readers:
+                reader.close()
+            self._readers = []
+            self._generation += 1
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
-                self._graph = nx.MultiDiGraph()
-                self._covered = {}
-                self._ordered = {}
+            self._versions.reset()
+            self._covered, self._written = {}, -1
 
     @property
     def _db(self) -> sqlite3.Connection:
         assert self._conn is not None, "store not open"
         return self._conn
 
+    def _reader(self) -> sqlite3.Connection:
+        """This thread's read connection, made on its first read (those of ended threads are closed)."""
+        local = self._local
+        if getattr(local, "generation", None) != self._generation:
+            local.conn, local.generation = self._connect(), self._generation
+            with self._open_lock:
+                ended = [c for t, c in self._readers if not _alive(t())]
+                for c in ended:
+                    c.close()
+                self._readers = [(t, c) for t, c in self._readers if c not in ended]
+                self._readers.append((weakref.ref(threading.current_thread()), local.conn))
+        conn: sqlite3.Connection = local.conn
+        return conn
+
     @contextmanager
-    def _reading(self) -> Iterator[sqlite3.Connection]:
-        """Share the lock with the file open and the graph current (a nested read reuses the outer)."""
+    def _reading(self) -> Iterator[_Pin]:
+        """A read transaction on this thread's connection (a nested read reuses the outer)."""
+        pin: _Pin | None = getattr(self._local, "pin", None)
+        if pin is not None:
+            yield pin
+            return
+        self.open()
         with sqlite_errors(self.path):
-            if not self._lock.reading:
-                with self._lock.read():
-                    stale = self._conn is None or self._stale()
-                if stale:
-                    with self._lock.write():
-                        self.open()
-                        self._refresh()
-            with self._lock.read():
-                yield self._db
+            conn = self._reader()
+            conn.execute("BEGIN")
+            try:
+                pin = self._local.pin = _Pin(conn, versions.current(conn))
+                yield pin
+            finally:
+                self._local.pin = None
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")  # a read: nothing to keep
 
-    def _stale(self) -> bool:
-        """Whether another connection (another process) has committed since the graph was loaded."""
-        return bool(self._db.execute("PRAGMA data_version").fetchone()[0] != self._data_version)
-
-    def _refresh(self) -> None:
-        """Reload the graph when it is stale."""
-        if self._stale():
-            self._load_graph()
-
-    def _load_graph(self) -> None:
-        g = nx.MultiDiGraph()
-        g.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in self._db.execute(
-            "SELECT id, type, name FROM entities"))
-        put_edges(g, self._db.execute(
-            "SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs"
-            " FROM relations"))
-        self._graph = g
-        self._covered = {}
-        self._ordered = {}
-        self._data_version = self._db.execute("PRAGMA data_version").fetchone()[0]
-        self._changes += 1
-        log.debug("loaded %s: %d nodes, %d edges", self.path, g.number_of_nodes(), g.number_of_edges())
+    def _snapshot(self, pin: _Pin) -> Snapshot:
+        """The graph of the version the read sees (restarted at the newest when that is swapped in)."""
+        while pin.snap is None:
+            pin.snap = self._versions.at(pin.conn, pin.version)
+            if pin.snap is None:
+                pin.conn.execute("ROLLBACK")
+                pin.conn.execute("BEGIN")
+                pin.version = versions.current(pin.conn)
+        return pin.snap
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction; the graph is refreshed once the write lock is held."""
-        with self._lock.write(), sqlite_errors(self.path):
+        """One write transaction on the writer's connection."""
+        with self._write_lock, sqlite_errors(self.path):
             self.open()
             conn = self._db
             conn.execute("BEGIN IMMEDIATE")
             try:
-                self._refresh()
                 yield conn
             except BaseException:
                 conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
 
+    def _begin_version(self, conn: sqlite3.Connection) -> int:
+        """The version a write starts from; the entity memo goes when another process wrote since."""
+        before = versions.current(conn)
+        if before != self._written:
+            self._covered = {}
+        return before
+
     # ------------------------------------------------------------ writes
 
     def write(self, batch: Batch) -> None:
-        """Upsert a batch in one transaction; the graph changes only after the commit."""
+        """Upsert a batch in one transaction; the next snapshot is swapped in after the commit."""
         with gc_paused():
             folded = fold(clean_batch(batch))
-            with self._lock.write():  # held from BEGIN until the graph has the commit
+            with self._write_lock:
                 with self._transaction() as conn:
-                    applied = apply_batch(conn, folded, Lookup(self._graph, self._covered))
-                self._apply(applied)
+                    before = self._begin_version(conn)
+                    applied = apply_batch(conn, folded, Lookup.load(conn, folded, self._covered))
+                    new_nodes, edges = [n[0] for n in applied.nodes], [e[0] for e in applied.edges]
+                    version = versions.bump(conn, new_nodes, edges)
+                self._written = version
                 # the stored rows now hold each id's last item (earlier ones may be overwritten)
                 self._covered.update((i, items[-1]) for i, items in folded.entities.items())
-
-    def _apply(self, applied: Applied) -> None:
-        self._changes += 1
-        self._graph.add_nodes_from((i, {"type": t, "name": n}) for i, t, n in applied.nodes)
-        put_edges(self._graph, applied.edges)
-        if self._ordered:
-            for row in applied.edges:
-                self._ordered.pop(row[1], None)
-                self._ordered.pop(row[2], None)
+                self._versions.after_write(before, version, applied.edges, [], applied.nodes, [])
 
     def delete_article(self, article_id: str) -> RetractResult:
         """Remove an article and whatever only it supported."""
-        with self._lock.write():
+        with self._write_lock:
             with self._transaction() as conn:
-                gone = retract(conn, article_id, self._linked)
-            if gone is None:
-                raise NotFound(f"no article {article_id!r}")
-            self._graph.remove_edges_from([(s, o, rid) for rid, s, o in gone.relations])
-            for _, s, o in gone.relations:
-                self._ordered.pop(s, None)
-                self._ordered.pop(o, None)
-            self._graph.remove_nodes_from(gone.entities)
+                before = self._begin_version(conn)
+                snap = self._versions.at(conn, before)
+                assert snap is not None  # nothing newer than the file exists while it is locked
+                gone = retract(conn, article_id, lambda e, removed: _linked(snap, e, removed))
+                if gone is None:
+                    raise NotFound(f"no article {article_id!r}")
+                changed = [r[0] for r in gone.relations] + [e[0] for e in gone.edges]
+                version = versions.bump(conn, gone.entities, changed)
+            self._written = version
             for e in gone.entities:
                 self._covered.pop(e, None)
-            put_edges(self._graph, gone.edges)
-            self._changes += 1
+            self._versions.after_write(before, version, gone.edges, gone.relations, [], gone.entities)
         return RetractResult(article_id, gone.evidence, len(gone.relations), len(gone.entities))
 
-    def _linked(self, entity_id: str, removed: set[str]) -> bool:
-        """Whether an entity ends any relation outside `removed`."""
-        if entity_id not in self._graph:
-            return False
-        adjacency = (self._graph.succ[entity_id], self._graph.pred[entity_id])
-        return any(k not in removed for side in adjacency for keyed in side.values() for k in keyed)
-
     def ping(self) -> None:
-        """One round trip to the file, without the graph lock: a health probe never queues behind
-        a write or the searches a waiting write holds back."""
+        """One round trip to the file on this thread's connection: never waits for a search or a write."""
         self.open()
         with sqlite_errors(self.path):
-            self._db.execute("SELECT 1").fetchone()
+            self._reader().execute("SELECT 1").fetchone()
 
     # ------------------------------------------------------------ lookups
 
     def article_hashes(self, ids: Iterable[str]) -> dict[str, str]:
         """Content hashes of the held articles among `ids`."""
-        with self._reading() as conn:
-            return read.article_hashes(conn, list(ids))
+        with self._reading() as pin:
+            return read.article_hashes(pin.conn, list(ids))
 
     def get_article(self, article_id: str) -> Article | None:
         """An article's metadata (no body), or None."""
-        with self._reading() as conn:
-            return read.article(conn, article_id)
+        with self._reading() as pin:
+            return read.article(pin.conn, article_id)
 
     def get_entity(self, entity_id: str) -> Entity | None:
         """One entity, or None."""
@@ -251,57 +285,62 @@ class EmbeddedStore:
         self, q: str, type: EntityType | None = None, limit: int = 20, offset: int = 0
     ) -> list[Entity]:
         """Entities whose normalised name or alias contains `q`; exact, then prefix, then contains."""
-        with self._reading() as conn:
-            return read.search(conn, q, type, limit, offset)
+        with self._reading() as pin:
+            return read.search(pin.conn, q, type, limit, offset)
+
+    def name_candidates(self, keys: Sequence[NameKey], cap: int = DEFAULT_CAP) -> dict[NameKey, Candidates]:
+        """Every key's entities in one read, by index seeks (graph.embedded_names)."""
+        with self._reading() as pin:
+            return embedded_names.candidates(pin.conn, keys, cap)
 
     def evidence(self, relation_id: str, limit: int = 20, offset: int = 0) -> list[Evidence]:
         """A relation's evidence, newest first."""
         read.check_page(limit, offset)
-        with self._reading() as conn:
+        with self._reading() as pin:
+            conn = pin.conn
             if conn.execute("SELECT 1 FROM relations WHERE id = ?", (relation_id,)).fetchone() is None:
                 raise NotFound(f"no relation {relation_id!r}")
             return read.evidence(conn, relation_id, limit, offset)
 
     def counts(self) -> Counts:
         """Articles, entities by type, relations by predicate, evidence items."""
-        with self._reading() as conn:
-            return read.counts(conn)
+        with self._reading() as pin:
+            return read.counts(pin.conn)
 
     # ------------------------------------------------------------ helpers for query twins
 
     @property
     def version(self) -> tuple[str, int]:
-        """Changes whenever the graph does (here or, once noticed, in another process): a key
-        for caching whole-graph answers."""
-        with self._reading():
-            return str(self.path), self._changes
+        """Changes whenever the graph does (here or in another process): a key for caching
+        whole-graph answers."""
+        with self._reading() as pin:
+            return f"{self.path}#{self._epoch}", pin.version
 
     @property
-    def graph(self) -> nx.MultiDiGraph:
-        """Read-only view of the graph: nodes are entity ids with `type` and `name`; edges are
-        keyed by relation id with `predicate`, `confidence`, `first_seen`, `last_seen`,
-        `evidence_count` and `attrs` (do not mutate). Use it inside `run` (which holds the
-        lock) for a stable picture."""
-        with self._reading():
-            view: nx.MultiDiGraph = self._graph.copy(as_view=True)
-            return view
+    def graph(self) -> Snapshot:
+        """The graph of the version being read, shaped like a read-only networkx MultiDiGraph: nodes
+        are entity ids with `type` and `name`; edges are keyed by relation id with `predicate`,
+        `confidence`, `first_seen`, `last_seen` and `evidence_count`. Inside `run` it is the
+        version every other lookup of the twin sees."""
+        with self._reading() as pin:
+            return self._snapshot(pin)
 
     def entities(self, ids: Iterable[str]) -> dict[str, Entity]:
         """The held entities among `ids`, by id."""
-        with self._reading() as conn:
-            return read.entities(conn, list(ids))
+        with self._reading() as pin:
+            return read.entities(pin.conn, list(ids))
 
     def relations(self, ids: Iterable[str]) -> dict[str, Relation]:
         """The held relations among `ids`, by id, with aggregates but no evidence items."""
-        with self._reading() as conn:
-            return read.relations(conn, list(ids))
+        with self._reading() as pin:
+            return read.relations(pin.conn, list(ids))
 
     def relation(self, relation_id: str) -> Relation | None:
         """One relation with aggregates (no evidence items), or None."""
         return self.relations([relation_id]).get(relation_id)
 
     def run(self, query: NamedQuery, params: dict[str, Any]) -> list[dict[str, Any]]:
-        """Run the query's embedded twin with the store locked, so it sees one consistent state."""
+        """Run the query's embedded twin inside one read, so it sees one consistent version."""
         with self._reading():
             return query.embedded(self, params)
 
@@ -327,11 +366,12 @@ class EmbeddedStore:
             raise InvalidArgument("at least one centre is needed")
         f = EdgeFilter(predicate_set(predicates), since, until, confidence_floor(min_confidence))
         kinds = None if types is None else frozenset(read.entity_type(t) for t in types)
-        with self._reading() as conn:
-            self._require(centers)
-            hood = neighbourhood(self._graph, list(centers), depth, f, kinds, limit, self._ordered)
-            nodes = read.entities(conn, hood.nodes)
-            edges = read.relations(conn, hood.edges)
+        with self._reading() as pin:
+            snap = self._snapshot(pin)
+            _require(snap, centers)
+            hood = neighbourhood(snap, list(centers), depth, f, kinds, limit, snap.ordered)
+            nodes = read.entities(pin.conn, hood.nodes)
+            edges = read.relations(pin.conn, hood.edges)
         return Subgraph(
             tuple(nodes[i] for i in hood.nodes), tuple(edges[r] for r in hood.edges), hood.truncated
         )
@@ -351,28 +391,43 @@ class EmbeddedStore:
             raise LimitExceeded(f"max_hops must be within 1..{MAX_HOPS}, got {max_hops}")
         if not 1 <= k <= MAX_K:
             raise LimitExceeded(f"k must be within 1..{MAX_K}, got {k}")
-        with self._reading() as conn:
-            self._require([source, target])
+        with self._reading() as pin:
+            snap = self._snapshot(pin)
+            _require(snap, [source, target])
             if source == target:
                 raise InvalidArgument("source and target are the same entity")
             edges = EdgeFilter(predicate_set(predicates), min_confidence=confidence_floor(min_confidence))
-            finder = PathFinder(self._graph, edges, directed)
-            found = finder.find(source, target, max_hops, k)
+            found = PathFinder(snap, edges, directed).find(source, target, max_hops, k)
             if not found:
                 raise NoPath(f"no path from {source!r} to {target!r} within {max_hops} hops")
-            return self._materialise(conn, found)
+            return _materialise(pin.conn, found)
 
-    def _require(self, ids: Iterable[str]) -> None:
-        missing = [i for i in ids if i not in self._graph]
-        if missing:
-            raise NotFound(f"unknown entity {missing[0]!r}")
 
-    def _materialise(self, conn: sqlite3.Connection, found: list[IdPath]) -> list[Path]:
-        ents = read.entities(conn, {n for p in found for n in p.nodes})
-        rids = {rid for p in found for rid, _ in p.hops}
-        rels = {rid: replace(r, evidence=tuple(read.evidence(conn, rid, PATH_EVIDENCE, 0)))
-                for rid, r in read.relations(conn, rids).items()}
-        return [
-            Path(tuple(ents[n] for n in p.nodes), tuple(Hop(rels[rid], fwd) for rid, fwd in p.hops))
-            for p in found
-        ]
+def _alive(thread: threading.Thread | None) -> bool:
+    return thread is not None and thread.is_alive()
+
+
+def _require(snap: Snapshot, ids: Iterable[str]) -> None:
+    missing = [i for i in ids if i not in snap]
+    if missing:
+        raise NotFound(f"unknown entity {missing[0]!r}")
+
+
+def _linked(snap: Snapshot, entity_id: str, removed: set[str]) -> bool:
+    """Whether an entity ends any relation outside `removed`."""
+    if entity_id not in snap:
+        return False
+    sides = (snap.decode(entity_id, out=True), snap.decode(entity_id, out=False))
+    return any(k not in removed for side in sides for keyed in side.values() for k in keyed)
+
+
+def _materialise(conn: sqlite3.Connection, found: list[IdPath]) -> list[Path]:
+    """Paths of ids as domain objects, each hop with its first evidence items."""
+    ents = read.entities(conn, {n for p in found for n in p.nodes})
+    rids = {rid for p in found for rid, _ in p.hops}
+    rels = {rid: replace(r, evidence=tuple(read.evidence(conn, rid, PATH_EVIDENCE, 0)))
+            for rid, r in read.relations(conn, rids).items()}
+    return [
+        Path(tuple(ents[n] for n in p.nodes), tuple(Hop(rels[rid], fwd) for rid, fwd in p.hops))
+        for p in found
+    ]

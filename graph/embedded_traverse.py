@@ -12,9 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import networkx as nx
-
 from graph.budget import current
+from graph.embedded_snapshot import Snapshot
 
 EdgeData = Mapping[str, Any]
 Link = tuple[str, bool]  # relation id, crossed subject -> object
@@ -46,7 +45,7 @@ class EdgeFilter:
                 and self.min_confidence is None)
 
 
-def _adjacent(g: nx.MultiDiGraph, u: str, f: EdgeFilter, succ: bool, pred: bool) -> Iterator[str]:
+def _adjacent(g: Snapshot, u: str, f: EdgeFilter, succ: bool, pred: bool) -> Iterator[str]:
     """Neighbours of u joined by at least one allowed edge in the allowed directions.
 
     Reads networkx's adjacency dicts (`_succ`, `_pred`) directly: the public
@@ -73,7 +72,7 @@ class Neighbourhood:
 
 
 def neighbourhood(
-    g: nx.MultiDiGraph, centers: Sequence[str], depth: int, f: EdgeFilter,
+    g: Snapshot, centers: Sequence[str], depth: int, f: EdgeFilter,
     types: frozenset[str] | None, limit: int, ordered: dict[str, list[str]] | None = None,
 ) -> Neighbourhood:
     """Breadth-first layers (each sorted by id) over eligible edges, both directions, cut at `limit`.
@@ -113,7 +112,7 @@ def neighbourhood(
 ORDERED_DEGREE = 256  # nodes at least this connected keep their sorted adjacency
 
 
-def _sorted_adjacency(g: nx.MultiDiGraph, u: str, ordered: dict[str, list[str]]) -> list[str]:
+def _sorted_adjacency(g: Snapshot, u: str, ordered: dict[str, list[str]]) -> list[str]:
     got = ordered.get(u)
     if got is None:
         got = sorted(set(g._succ[u]).union(g._pred[u]).difference((u,)))
@@ -123,7 +122,7 @@ def _sorted_adjacency(g: nx.MultiDiGraph, u: str, ordered: dict[str, list[str]])
 
 
 def _smallest_new(
-    g: nx.MultiDiGraph, frontier: list[str], entered: dict[str, None], types: frozenset[str] | None,
+    g: Snapshot, frontier: list[str], entered: dict[str, None], types: frozenset[str] | None,
     room: int, ordered: dict[str, list[str]],
 ) -> tuple[list[str], bool]:
     """The `room` smallest ids adjacent to the frontier, not entered, of the allowed types;
@@ -144,7 +143,7 @@ def _smallest_new(
 
 
 def _next_layer(
-    g: nx.MultiDiGraph, frontier: list[str], entered: dict[str, None], f: EdgeFilter,
+    g: Snapshot, frontier: list[str], entered: dict[str, None], f: EdgeFilter,
     types: frozenset[str] | None,
 ) -> set[str]:
     layer: set[str] = set()
@@ -162,7 +161,7 @@ def _next_layer(
     return layer
 
 
-def _edges_within(g: nx.MultiDiGraph, entered: dict[str, None], f: EdgeFilter) -> list[str]:
+def _edges_within(g: Snapshot, entered: dict[str, None], f: EdgeFilter) -> list[str]:
     """Eligible edges between entered nodes; a hub's adjacency is probed, not listed."""
     edges: list[str] = []
     for u in entered:

@@ -1,0 +1,219 @@
+"""One graph version in compact form: CSR adjacency in numpy arrays, saved beside the database.
+
+Built from the tables on the first traversal (never on open), written once per
+version into `<db>.csr/<epoch>-v<version>/` as `.npy` files and memory-mapped,
+so every process (each gunicorn worker) on the file shares one copy in the page
+cache. Nodes are numbered in id order; edges are ordered by (subject, object),
+so a node's out-edges are one slice and its in-edges one slice of `in_edge`.
+Only what traversals and the query twins read is kept (no attrs, no evidence).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from array import array
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+NODE_SQL = "SELECT id, type, name FROM entities ORDER BY id"
+EDGE_SQL = ("SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
+            " FROM relations")
+FETCH = 65_536  # rows per fetch while building: the whole table never sits in Python lists
+ARRAYS = ("node_off", "node_blob", "name_off", "name_blob", "node_type", "src", "dst", "pred", "conf",
+          "first", "last", "count", "rid_off", "rid_blob", "out_ptr", "in_ptr", "in_edge")
+
+Array = npt.NDArray[Any]
+
+
+@dataclass(frozen=True)
+class Csr:
+    """The arrays of one version plus the small per-process tables decoded from them."""
+
+    version: int
+    arrays: dict[str, Array]
+    ids: list[str]  # node ids in id order: position = node number
+    index: dict[str, int]
+    types: list[str]  # vocabularies the code arrays index into
+    preds: list[str]
+    dates: list[str]
+
+    @property
+    def edges(self) -> int:
+        """Number of relations held."""
+        return len(self.arrays["src"])
+
+    def name(self, node: int) -> str:
+        """A node's name (decoded on demand: names are rarely read by traversals)."""
+        return _text(self.arrays["name_off"], self.arrays["name_blob"], node)
+
+    def rids(self, edges: list[int]) -> list[str]:
+        """Relation ids of these edge numbers."""
+        off, blob = self.arrays["rid_off"], self.arrays["rid_blob"]
+        return [_text(off, blob, e) for e in edges]
+
+
+def _text(off: Array, blob: Array, i: int) -> str:
+    return bytes(blob[int(off[i]):int(off[i + 1])]).decode()
+
+
+def _strings(items: list[str]) -> tuple[Array, Array]:
+    """Offsets and one utf-8 blob for a list of strings."""
+    encoded = [s.encode() for s in items]
+    off = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(b) for b in encoded], out=off[1:])
+    return off, np.frombuffer(b"".join(encoded), dtype=np.uint8)
+
+
+def _decode_all(off: Array, blob: Array) -> list[str]:
+    raw, bounds = bytes(blob), off.tolist()
+    return [raw[a:b].decode() for a, b in zip(bounds, bounds[1:], strict=False)]
+
+
+class _Codes:
+    """Small vocabularies (types, predicates, dates) as int codes while building."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+
+    def code(self, value: str | None) -> int:
+        if value is None:
+            return -1
+        got = self.seen.get(value)
+        if got is None:
+            got = self.seen[value] = len(self.seen)
+        return got
+
+    def sorted_table(self, codes: Array) -> tuple[list[str], Array]:
+        """The vocabulary in sorted order, and `codes` renumbered to it (-1 stays -1)."""
+        table = sorted(self.seen)
+        rank = {v: i for i, v in enumerate(table)}
+        remap = np.full(len(self.seen) + 1, -1, dtype=np.int32)  # the last slot answers code -1
+        for value, old in self.seen.items():
+            remap[old] = rank[value]
+        return table, remap[codes]
+
+
+def build(conn: sqlite3.Connection, version: int) -> Csr:
+    """Read the tables (in the caller's read transaction) into a Csr."""
+    ids, type_codes, names, kinds = [], array("b"), [], _Codes()
+    for i, t, n in conn.execute(NODE_SQL):
+        ids.append(i)
+        type_codes.append(kinds.code(t))
+        names.append(n)
+    index = {i: k for k, i in enumerate(ids)}
+    cols, rids, preds, dates = _edge_columns(conn, index)
+    return _assemble(version, ids, index, names, kinds, np.array(type_codes, dtype=np.int8),
+                     cols, rids, preds, dates)
+
+
+def _edge_columns(conn: sqlite3.Connection, index: dict[str, int]
+                  ) -> tuple[dict[str, array[Any]], list[str], _Codes, _Codes]:
+    cols: dict[str, array[Any]] = {"src": array("i"), "dst": array("i"), "pred": array("b"),
+                                   "conf": array("d"), "first": array("i"), "last": array("i"),
+                                   "count": array("i")}
+    rids: list[str] = []
+    preds, dates = _Codes(), _Codes()
+    cursor = conn.execute(EDGE_SQL)
+    while rows := cursor.fetchmany(FETCH):
+        for rid, s, o, p, conf, first, last, count in rows:
+            rids.append(rid)
+            cols["src"].append(index[s])
+            cols["dst"].append(index[o])
+            cols["pred"].append(preds.code(p))
+            cols["conf"].append(conf)
+            cols["first"].append(dates.code(first))
+            cols["last"].append(dates.code(last))
+            cols["count"].append(count)
+    return cols, rids, preds, dates
+
+
+def _assemble(version: int, ids: list[str], index: dict[str, int], names: list[str], kinds: _Codes,
+              node_type: Array, cols: dict[str, array[Any]], rids: list[str], preds: _Codes,
+              dates: _Codes) -> Csr:
+    a: dict[str, Array] = {k: np.frombuffer(v, dtype=v.typecode) if len(v) else
+                           np.zeros(0, dtype=v.typecode) for k, v in cols.items()}
+    order = np.lexsort((a["dst"], a["src"]))
+    a = {k: v[order] for k, v in a.items()}
+    types, a["node_type"] = kinds.sorted_table(node_type)
+    pred_names, a["pred"] = preds.sorted_table(a["pred"])
+    date_names, a["first"] = dates.sorted_table(a["first"])
+    _, a["last"] = dates.sorted_table(a["last"])
+    a["rid_off"], a["rid_blob"] = _strings([rids[i] for i in order.tolist()])
+    a["node_off"], a["node_blob"] = _strings(ids)
+    a["name_off"], a["name_blob"] = _strings(names)
+    n = len(ids)
+    a["out_ptr"] = np.searchsorted(a["src"], np.arange(n + 1)).astype(np.int64)
+    a["in_edge"] = np.lexsort((a["src"], a["dst"])).astype(np.int32)
+    a["in_ptr"] = np.searchsorted(a["dst"][a["in_edge"]], np.arange(n + 1)).astype(np.int64)
+    return Csr(version, a, ids, index, types, pred_names, date_names)
+
+
+# ---------------------------------------------------------------- files
+
+
+def folder(db: Path) -> Path:
+    """Where the versions of a database's compact graph live."""
+    return db.with_name(db.name + ".csr")
+
+
+def _name(epoch: str, version: int) -> str:
+    return f"{epoch}-v{version}"
+
+
+def saved_versions(db: Path, epoch: str) -> list[int]:
+    """Versions saved for this database's epoch, ascending."""
+    found = []
+    with contextlib.suppress(OSError):
+        for entry in folder(db).iterdir():
+            head, _, tail = entry.name.rpartition("-v")
+            if head == epoch and tail.isdigit():
+                found.append(int(tail))
+    return sorted(found)
+
+
+def save(db: Path, epoch: str, csr: Csr) -> None:
+    """Write the arrays once, atomically (a temporary folder renamed); older versions go."""
+    root = folder(db)
+    final = root / _name(epoch, csr.version)
+    if final.exists():
+        return
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".tmp-", dir=root))
+    for key in ARRAYS:
+        np.save(tmp / f"{key}.npy", csr.arrays[key], allow_pickle=False)
+    meta = {"version": csr.version, "types": csr.types, "preds": csr.preds, "dates": csr.dates}
+    (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    try:
+        os.rename(tmp, final)
+    except OSError:  # another process saved the same version first
+        shutil.rmtree(tmp, ignore_errors=True)
+    _prune(root, final.name)
+
+
+def _prune(root: Path, keep: str) -> None:
+    """Remove every other saved version (a process still mapping one keeps its pages)."""
+    for entry in root.iterdir():
+        if entry.name != keep and not entry.name.startswith(".tmp-"):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def load(db: Path, epoch: str, version: int) -> Csr | None:
+    """The saved arrays of a version, memory-mapped; None when absent or unreadable."""
+    where = folder(db) / _name(epoch, version)
+    try:
+        meta = json.loads((where / "meta.json").read_text(encoding="utf-8"))
+        arrays = {k: np.load(where / f"{k}.npy", mmap_mode="r", allow_pickle=False) for k in ARRAYS}
+    except (OSError, ValueError):
+        return None
+    ids = _decode_all(arrays["node_off"], arrays["node_blob"])
+    return Csr(version, arrays, ids, {i: k for k, i in enumerate(ids)},
+               meta["types"], meta["preds"], meta["dates"])

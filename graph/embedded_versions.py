@@ -1,0 +1,78 @@
+"""Graph versions of the embedded store: a counter bumped by every write, and a log of what each changed.
+
+A small migration beside `embedded_schema.sql` (run on every open, idempotent):
+`graph_meta` holds the file's `epoch` (random, so a recreated file never reuses
+another's saved arrays) and its `version`; `graph_log` lists, per version, the
+entity and relation ids a write touched. A process whose snapshot is older than
+the file (another process wrote) reads only those ids back instead of the whole
+graph. All functions run inside the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from graph.embedded_rows import dumps
+
+MIGRATION = """
+CREATE TABLE IF NOT EXISTS graph_meta (
+    key    TEXT PRIMARY KEY,
+    value  NOT NULL
+) WITHOUT ROWID;
+INSERT OR IGNORE INTO graph_meta VALUES ('version', 0);
+INSERT OR IGNORE INTO graph_meta VALUES ('epoch', lower(hex(randomblob(8))));
+CREATE TABLE IF NOT EXISTS graph_log (
+    version  INTEGER NOT NULL,
+    kind     INTEGER NOT NULL,  -- 0 entity, 1 relation
+    id       TEXT NOT NULL,
+    PRIMARY KEY (version, kind, id)
+) WITHOUT ROWID;
+"""
+
+ENTITY, RELATION = 0, 1
+EDGE_COLUMNS = "id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Create the version tables when missing (a file from before them starts at version 0)."""
+    conn.executescript(MIGRATION)
+
+
+def epoch(conn: sqlite3.Connection) -> str:
+    """The file's random identity."""
+    return str(conn.execute("SELECT value FROM graph_meta WHERE key = 'epoch'").fetchone()[0])
+
+
+def current(conn: sqlite3.Connection) -> int:
+    """The version the connection's transaction sees (its first read pins the transaction)."""
+    return int(conn.execute("SELECT value FROM graph_meta WHERE key = 'version'").fetchone()[0])
+
+
+def bump(conn: sqlite3.Connection, entities: Iterable[str], relations: Iterable[str]) -> int:
+    """Inside a write transaction: the next version, logging what it touched."""
+    version = current(conn) + 1
+    conn.execute("UPDATE graph_meta SET value = ? WHERE key = 'version'", (version,))
+    rows = [(version, ENTITY, i) for i in set(entities)] + [(version, RELATION, r) for r in set(relations)]
+    conn.executemany("INSERT OR IGNORE INTO graph_log VALUES (?, ?, ?)", rows)
+    return version
+
+
+def changes(conn: sqlite3.Connection, after: int, upto: int) -> tuple[set[str], set[str]]:
+    """Entity ids and relation ids written in versions after..upto."""
+    rows = conn.execute("SELECT kind, id FROM graph_log WHERE version > ? AND version <= ?", (after, upto))
+    ents: set[str] = set()
+    rels: set[str] = set()
+    for kind, i in rows:
+        (ents if kind == ENTITY else rels).add(i)
+    return ents, rels
+
+
+def rows_of(conn: sqlite3.Connection, ents: set[str], rels: set[str]
+            ) -> tuple[list[tuple[str, str, str]], list[tuple[object, ...]]]:
+    """Current node rows (id, type, name) and edge rows (EDGE_COLUMNS) of these ids."""
+    nodes = conn.execute("SELECT id, type, name FROM entities WHERE id IN (SELECT value FROM json_each(?))",
+                         (dumps(sorted(ents)),)).fetchall()
+    edges = conn.execute(f"SELECT {EDGE_COLUMNS} FROM relations WHERE id IN (SELECT value FROM json_each(?))",
+                         (dumps(sorted(rels)),)).fetchall()
+    return [tuple(r) for r in nodes], [tuple(r) for r in edges]
