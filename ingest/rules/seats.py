@@ -6,9 +6,10 @@ otherwise the article's current election (a mention without an earlier year).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import Predicate
 from ingest.elections import YEAR_MENTION
@@ -206,3 +207,90 @@ def won_seats(ctx: Context) -> Iterator[Found]:
         count = total_of(verb) or count
         for party in _parties(ctx, verb):
             yield make(party, Predicate.WON_SEATS, election, verb, confidence, "seats.won", seats=count)
+
+
+
+_GOING = {"went", "go", "goes", "gone", "fell", "fall", "falls"}  # "17 seats went to X"
+_BY = {"won", "taken", "secured", "claimed", "captured", "obtained"}  # "12 were won by X"
+_NUMERAL_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def _count_at(doc: Doc, i: int) -> tuple[int, int] | None:
+    """(count, index after it) of "73", "130 of 165", "130 of the 165": a count, never a year."""
+    count = number(doc[i])
+    if count is None or not doc[i].like_num or _NUMERAL_YEAR.match(doc[i].text):
+        return None
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].like_num:
+        j += 2
+    elif j + 2 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ == "the" and doc[j + 2].like_num:
+        j += 3
+    return count, j
+
+
+_RECEIVERS = {"PoliticalParty", "ArmedGroup", "Organization"}  # "seats went to X": a party, whatever NER says
+
+
+def _party_from(ctx: Context, i: int) -> Span | None:
+    """The party whose name starts at token `i` (past a "the")."""
+    i += int(i < len(ctx.doc) and ctx.doc[i].lower_ == "the")
+    span = ctx.at.get(i)
+    return span if span is not None and span.start == i and span.label_ in _RECEIVERS else None
+
+
+def _party_before(ctx: Context, i: int) -> Span | None:
+    """The party whose name ends right before token `i`."""
+    span = ctx.at.get(i - 1) if i >= 1 else None
+    return span if span is not None and span.end == i and span.label_ == "PoliticalParty" else None
+
+
+def _receiver(ctx: Context, tok: Token, after: int, seats: bool) -> Span | None:
+    """Who a count of seats went to: "N seats went to X", "N were won by X", "give X N seats",
+    "... and Y secured N seats" (a verb the parser took for an adjective)."""
+    doc = ctx.doc
+    words = [t.lower_ for t in doc[after:after + 3]]
+    if words[:2] and words[0] in _GOING and words[1:2] == ["to"]:
+        return _party_from(ctx, after + 2)
+    if len(words) == 3 and words[0] in {"were", "was"} and words[1] in _BY and words[2] == "by":
+        return _party_from(ctx, after + 3)
+    if not seats or tok.i < 2:
+        return None
+    before = _party_before(ctx, tok.i)
+    if before is not None and before.start >= 1 and doc[before.start - 1].lemma_ == "give":
+        return before
+    verb = doc[tok.i - 1]
+    if verb.lemma_ in WIN_VERBS and verb.tag_ in {"VBD", "VBN"} and verb.dep_ not in {"ROOT", "conj"}:
+        return _party_before(ctx, tok.i - 1)
+    return None
+
+
+def _surface_statements(ctx: Context, sent: Span) -> Iterator[tuple[Span, Token, int]]:
+    """(party, count token, count) of seat statements read off the words, where the parse often fails."""
+    doc = ctx.doc
+    for tok in sent:
+        counted = _count_at(doc, tok.i) if tok.like_num else None
+        if counted is None:
+            continue
+        count, j = counted
+        seats = j < sent.end and doc[j].lemma_ == "seat"
+        party = _receiver(ctx, tok, j + int(seats), seats)
+        if party is not None and (seats or any(t.lemma_ == "seat" for t in doc[sent.start:tok.i])):
+            yield party, tok, count
+
+
+_PROSPECTS = {"poll", "polls", "projected", "projection", "forecast", "survey", "expected"}
+
+
+@rule("seats.surface")
+def surface_seats(ctx: Context) -> Iterator[Found]:
+    """Seat statements the parse misses, read from their surface; never in a forecast."""
+    sentences = {t.sent.start: t.sent for t in ctx.cues("seat", "seats")}
+    for sent in sentences.values():
+        if any(t.lower_ in _PROSPECTS for t in sent):
+            continue
+        for party, cue, count in _surface_statements(ctx, sent):
+            if hypothetical(cue.head):
+                continue
+            election = _clause_election(ctx, cue.head) or current_election(ctx)
+            if election is not None:
+                yield make(party, Predicate.WON_SEATS, election, cue, 0.75, "seats.surface", seats=count)

@@ -1,6 +1,0 @@
-// Record that an article names an entity (idempotent).
-// Parameters: $rows (list of {article, entity}). Returns: nothing.
-UNWIND $rows AS row
-MATCH (e:Entity {id: row.entity})
-MATCH (a:Article {id: row.article})
-MERGE (e)-[:MENTIONED_IN]->(a)
