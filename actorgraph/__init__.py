@@ -98,10 +98,11 @@ def export(store: GraphStore, fmt: str, *, center: Sequence[str] = (), depth: in
            **filters: Any) -> bytes:
     """The graph (no centre) or a subgraph as GraphML, GEXF, JSON, Cypher, HTML, SVG or PNG bytes."""
     from api.export import export as render
-    from api.export.source import Scope
     from graph.store import MAX_NODES
+    from queries.scope import parse_subgraph
 
-    scope = Scope.parse({"center": list(center), "depth": depth, **filters}, limit=MAX_NODES)
+    scope = parse_subgraph({"center": list(center), "depth": depth, **filters}, need_center=False,
+                           default_limit=MAX_NODES)
     return render(store, fmt, scope)[1]
 
 

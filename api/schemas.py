@@ -10,7 +10,8 @@ from apiflask.validators import Length, OneOf, Range, Regexp
 from marshmallow import ValidationError, pre_load
 
 from graph.model import EntityType, Predicate, Provenance
-from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, MAX_PAGE
+from graph.store import MAX_PAGE
+from queries.scope import DEFAULT_LIMITS as LIMITS
 
 TYPES = [t.value for t in EntityType]
 PREDICATES = [p.value for p in Predicate]
@@ -83,22 +84,33 @@ class WindowQuery(Schema):
         "example": "2022-12-31"})
 
 
+def centers(required: bool, description: str = "Centre entity ids (repeat or comma-separate)"
+            ) -> CommaList:
+    """The `center` parameter of subgraphs, views and exports."""
+    return CommaList(String(validate=Length(1, LIMITS.max_id_chars)), required=required,
+                     validate=Length(int(required), LIMITS.max_centers),
+                     metadata={"description": description})
+
+
 class SubgraphQuery(WindowQuery):
-    center = CommaList(String(validate=Length(1, 300)), required=True, validate=Length(1, 50),
-                       metadata={"description": "Centre entity ids (repeat or comma-separate)"})
-    depth = Integer(load_default=1, validate=Range(1, MAX_DEPTH))
-    limit = Integer(load_default=DEFAULT_NODES, validate=Range(1, MAX_NODES),
+    """Documents `/subgraph`; `queries.scope.parse_subgraph` checks the values (same limits)."""
+
+    center = centers(required=True)
+    depth = Integer(load_default=1, validate=Range(1, LIMITS.max_depth))
+    limit = Integer(load_default=LIMITS.default_nodes, validate=Range(1, LIMITS.max_nodes),
                     metadata={"description": "Node limit; `truncated` is set when hit"})
     min_confidence = _min_confidence()
 
 
 class PathsQuery(Schema):
-    source = String(required=True, validate=Length(1, 300), metadata={
+    """Documents `/paths`; `queries.scope.parse_paths` checks the values (same limits)."""
+
+    source = String(required=True, validate=Length(1, LIMITS.max_id_chars), metadata={
         "description": "Entity id the paths start from; must differ from `target` (400 otherwise)"})
-    target = String(required=True, validate=Length(1, 300), metadata={
+    target = String(required=True, validate=Length(1, LIMITS.max_id_chars), metadata={
         "description": "Entity id the paths end at; must differ from `source` (400 otherwise)"})
-    max_hops = Integer(load_default=4, validate=Range(1, MAX_HOPS))
-    k = Integer(load_default=1, validate=Range(1, MAX_K), metadata={"description": "Number of paths"})
+    max_hops = Integer(load_default=LIMITS.default_hops, validate=Range(1, LIMITS.max_hops))
+    k = Integer(load_default=1, validate=Range(1, LIMITS.max_k), metadata={"description": "Number of paths"})
     predicates = _predicates()
     directed = Boolean(load_default=False, metadata={"description": "Follow subject -> object only"})
     min_confidence = _min_confidence()

@@ -11,16 +11,18 @@ from typing import Any
 
 from apiflask import APIBlueprint, Schema
 from apiflask.fields import Integer, String
-from apiflask.validators import Length, OneOf, Range
+from apiflask.validators import OneOf, Range
 from flask import Response, abort, request
 
 from api.app import get_store
 from api.export import FORMATS, export, page, picture, source, title_for
 from api.export.source import Scope
-from api.schemas import DATE, CommaList, _predicates
+from api.schemas import DATE, _predicates, centers
 from api.security import settings
 from graph.model import Subgraph
-from graph.store import MAX_DEPTH, MAX_NODES
+from graph.store import MAX_NODES
+from queries.scope import DEFAULT_LIMITS as LIMITS
+from queries.scope import from_args, parse_subgraph
 
 bp = APIBlueprint("view", __name__, tag="Export")
 ASSET_MAX_AGE = 86400
@@ -28,15 +30,16 @@ MAX_ARTICLE_IDS = 50
 
 
 class ExportQuery(Schema):
+    """Documents `/api/v1/export`; `queries.scope.parse_subgraph` checks the values (same limits)."""
+
     format = String(required=True, validate=OneOf(sorted(FORMATS)),
                     metadata={"description": "graphml, gexf, json, csv (zip), cypher, html, svg or png"})
-    center = CommaList(String(validate=Length(1, 300)), validate=Length(0, 50),
-                       metadata={"description": "Centre entity ids; absent: the whole graph"})
-    depth = Integer(load_default=1, validate=Range(1, MAX_DEPTH))
+    center = centers(required=False, description="Centre entity ids; absent: the whole graph")
+    depth = Integer(load_default=1, validate=Range(1, LIMITS.max_depth))
     predicates = _predicates()
     since = String(validate=DATE)
     until = String(validate=DATE)
-    limit = Integer(load_default=MAX_NODES, validate=Range(1, MAX_NODES))
+    limit = Integer(load_default=LIMITS.max_nodes, validate=Range(1, LIMITS.max_nodes))
 
 
 def _csp(*, page_sources: bool) -> str:
@@ -50,10 +53,9 @@ def _csp(*, page_sources: bool) -> str:
     return f"{rules}; frame-ancestors {ancestors}"
 
 
-def _scope() -> Scope:
-    raw: dict[str, Any] = {k: v for k, v in request.args.items() if k != "center"}
-    raw["center"] = request.args.getlist("center")
-    return Scope.parse(raw)
+def _scope(default_limit: int | None = None) -> Scope:
+    """The request's subgraph parameters, checked like every other subgraph request."""
+    return parse_subgraph(from_args(request.args), need_center=False, default_limit=default_limit)
 
 
 def _view_subgraph(scope: Scope) -> Subgraph:
@@ -161,16 +163,16 @@ _FILE_RESPONSES: dict[int | str, dict[str, Any]] = {200: {
 
 
 @bp.get("/api/v1/export")
-@bp.input(ExportQuery, location="query", arg_name="query")
+@bp.input(ExportQuery, location="query", arg_name="query", validation=False)  # documents only
 @bp.doc(summary="Export a subgraph or the whole graph", description=(
     "One file: GraphML (yEd), GEXF 1.3 (Gephi), JSON (the subgraph shape), CSV for "
     "`neo4j-admin database import` (nodes + relationships, zipped), a Cypher script that recreates "
     "the subgraph, a self-contained HTML view, or an SVG/PNG picture. Without `center`, every entity "
     f"that takes part in a relation (at most {MAX_NODES})."),
     responses=_FILE_RESPONSES)
-def export_file(query: dict[str, Any]) -> Response:
-    scope = Scope.parse({**query, "center": query.get("center") or []}, limit=MAX_NODES)
-    chosen, body = export(get_store(), query["format"], scope)
+def export_file(query: Any) -> Response:
+    scope = _scope(default_limit=MAX_NODES)
+    chosen, body = export(get_store(), request.args.get("format", ""), scope)
     name = f"actorgraph.{chosen.extension}"
     response = Response(body, mimetype=chosen.media_type.split(";")[0])
     if chosen.media_type.startswith("text/") or "charset" in chosen.media_type:

@@ -13,9 +13,10 @@ from typing import Any
 
 from graph.errors import InvalidArgument, NoPath, NotFound
 from graph.model import EntityType, Predicate
-from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES, MAX_PAGE
+from graph.store import MAX_PAGE
 from queries import params as p
 from queries.rows import edge_map, entity_map, evidence_map
+from queries.scope import parse_paths, parse_subgraph
 from queries.serialize import edge_json, entity_json, evidence_json, subgraph_json
 from queries.spec import Params, Rows
 
@@ -66,20 +67,7 @@ def finish_search(rows: Rows, params: Params) -> list[JSON]:
 
 def prepare_subgraph(raw: Mapping[str, Any]) -> Params:
     """center (one or more ids), depth, predicates, types, since, until, limit, min_confidence."""
-    centers = p.strings(raw, "center") or []
-    if not centers:
-        raise InvalidArgument("parameter 'center' is required")
-    since, until = p.window(raw)
-    return {
-        "center": list(dict.fromkeys(centers)),
-        "depth": p.integer(raw, "depth", 1, 1, MAX_DEPTH),
-        "predicates": p.members(raw, "predicates", Predicate),
-        "types": p.members(raw, "types", EntityType),
-        "since": since,
-        "until": until,
-        "limit": p.integer(raw, "limit", DEFAULT_NODES, 1, MAX_NODES),
-        "min_confidence": p.fraction(raw, "min_confidence"),
-    }
+    return parse_subgraph(raw).as_params()
 
 
 def subgraph(store: Any, params: Params) -> JSON:
@@ -109,18 +97,7 @@ def finish_subgraph(rows: Rows, params: Params) -> JSON:
 
 def prepare_paths(raw: Mapping[str, Any]) -> Params:
     """source, target (distinct), max_hops, k, predicates, directed, min_confidence."""
-    out = {
-        "source": p.text(raw, "source"),
-        "target": p.text(raw, "target"),
-        "max_hops": p.integer(raw, "max_hops", 4, 1, MAX_HOPS),
-        "k": p.integer(raw, "k", 1, 1, MAX_K),
-        "predicates": p.members(raw, "predicates", Predicate),
-        "directed": p.flag(raw, "directed"),
-        "min_confidence": p.fraction(raw, "min_confidence"),
-    }
-    if out["source"] == out["target"]:
-        raise InvalidArgument("source and target must differ")
-    return out
+    return parse_paths(raw).as_params()
 
 
 def paths_twin(store: Any, params: Params) -> Rows:

@@ -15,9 +15,11 @@ from typing import Any
 
 from api.commands.ingest import add_store_argument, cli_errors, store_from_args
 from api.export import FORMATS, export, source, tabular
-from api.export.source import Scope
 from graph.errors import ActorGraphError
 from graph.store import MAX_NODES, GraphStore
+from queries.scope import parse_subgraph
+
+SCOPE_ARGS = ("center", "depth", "predicates", "types", "since", "until", "limit", "min_confidence")
 
 
 def register(sub: Any) -> None:
@@ -30,6 +32,8 @@ def register(sub: Any) -> None:
                         help="centre entity id (repeatable); none: the whole graph")
     parser.add_argument("--depth", type=int, default=1, help="hops around the centres (1-3, default 1)")
     parser.add_argument("--predicates", metavar="P,Q", help="only these relationship types")
+    parser.add_argument("--types", metavar="T,U", help="only entities of these types beyond the centres")
+    parser.add_argument("--min-confidence", type=float, metavar="X", help="leave out relations below X")
     parser.add_argument("--since", metavar="DATE", help="relations last seen on or after DATE")
     parser.add_argument("--until", metavar="DATE", help="relations first seen on or before DATE")
     parser.add_argument("--limit", type=int, default=MAX_NODES, help=f"node limit (default {MAX_NODES})")
@@ -55,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
 
 def write(store: GraphStore, args: argparse.Namespace) -> Path:
     """The export of `args` from `store` at `args.output`; returns the path written."""
-    scope = Scope.parse({"center": args.center, "depth": args.depth, "predicates": args.predicates,
-                         "since": args.since, "until": args.until, "limit": args.limit}, limit=MAX_NODES)
+    raw = {name: getattr(args, name) for name in SCOPE_ARGS}
+    scope = parse_subgraph(raw, need_center=False)
     out = Path(args.output)
     if args.format == "csv" and out.suffix.lower() != ".zip":
         out.mkdir(parents=True, exist_ok=True)

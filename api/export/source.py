@@ -6,58 +6,31 @@ taken through the store protocol, so both stores give the same pictures and file
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from graph.clean import web_url
 from graph.errors import LimitExceeded
-from graph.model import Predicate, Subgraph
-from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_NODES, GraphStore
+from graph.model import Subgraph
+from graph.store import MAX_NODES, GraphStore
 from queries import analytics, registry
-from queries import params as p
+from queries.scope import SubgraphParams
 
 DEFAULT_VIEW_CENTERS = 5
 DEFAULT_VIEW_NODES = 80
 EVIDENCE_PER_EDGE = 5
 
 
-@dataclass(frozen=True)
-class Scope:
-    """Which part of the graph: centres (none = whole graph, or the default view), depth and filters."""
-
-    centers: tuple[str, ...] = ()
-    depth: int = 1
-    predicates: tuple[str, ...] | None = None
-    since: str | None = None
-    until: str | None = None
-    limit: int = DEFAULT_NODES
-
-    @classmethod
-    def parse(cls, raw: Mapping[str, Any], *, limit: int = DEFAULT_NODES) -> Scope:
-        """Checked scope from request or CLI values (`center` may repeat or be comma-separated)."""
-        since, until = p.window(raw)
-        predicates = p.members(raw, "predicates", Predicate)
-        return cls(centers=tuple(dict.fromkeys(p.strings(raw, "center") or [])),
-                   depth=p.integer(raw, "depth", 1, 1, MAX_DEPTH),
-                   predicates=None if predicates is None else tuple(predicates),
-                   since=since, until=until, limit=p.integer(raw, "limit", limit, 1, MAX_NODES))
-
-    def query(self) -> dict[str, Any]:
-        """The scope as URL query parameters (for links from a static page to the live view)."""
-        out: dict[str, Any] = {"center": list(self.centers), "depth": self.depth}
-        if self.predicates is not None:
-            out["predicates"] = ",".join(self.predicates)
-        out.update({k: v for k, v in (("since", self.since), ("until", self.until)) if v})
-        return out
+# What a view or export shows is a subgraph request: one model, parsed by `queries.scope`.
+Scope = SubgraphParams
 
 
 def subgraph(store: GraphStore, scope: Scope) -> Subgraph:
     """The scoped subgraph; without centres, the whole graph (every entity in a relation)."""
     if not scope.centers:
         return whole_graph(store, scope)
-    return store.subgraph(list(scope.centers), depth=scope.depth, predicates=_predicates(scope),
-                          since=scope.since, until=scope.until, limit=scope.limit)
+    return store.subgraph(list(scope.centers), depth=scope.depth, predicates=scope.predicates,
+                          types=scope.types, since=scope.since, until=scope.until, limit=scope.limit,
+                          min_confidence=scope.min_confidence)
 
 
 def whole_graph(store: GraphStore, scope: Scope) -> Subgraph:
@@ -73,8 +46,8 @@ def whole_graph(store: GraphStore, scope: Scope) -> Subgraph:
         raise LimitExceeded(f"the whole graph has {len(ids)} connected entities; an export holds at "
                             f"most {MAX_NODES} (MAX_NODES): choose centres with --center/--depth")
     # types=[] keeps exactly the centres, with every eligible edge between them.
-    return store.subgraph(ids, depth=1, predicates=_predicates(scope), types=[], since=scope.since,
-                          until=scope.until, limit=len(ids))
+    return store.subgraph(ids, depth=1, predicates=scope.predicates, types=[], since=scope.since,
+                          until=scope.until, limit=len(ids), min_confidence=scope.min_confidence)
 
 
 def default_view(store: GraphStore, scope: Scope, *, centers: int = DEFAULT_VIEW_CENTERS) -> Subgraph:
@@ -87,8 +60,9 @@ def default_view(store: GraphStore, scope: Scope, *, centers: int = DEFAULT_VIEW
     top = [item["id"] for item in ranked]
     if not top:
         return Subgraph((), ())
-    return store.subgraph(top, depth=1, predicates=_predicates(scope), since=scope.since,
-                          until=scope.until, limit=min(scope.limit, DEFAULT_VIEW_NODES))
+    return store.subgraph(top, depth=1, predicates=scope.predicates, types=scope.types, since=scope.since,
+                          until=scope.until, limit=min(scope.limit, DEFAULT_VIEW_NODES),
+                          min_confidence=scope.min_confidence)
 
 
 def evidence_by_edge(store: GraphStore, sub: Subgraph, per_edge: int = EVIDENCE_PER_EDGE
@@ -124,9 +98,6 @@ def _edge_rows(store: GraphStore, scope: Scope) -> list[dict[str, Any]]:
 
 
 def _filter_params(scope: Scope) -> dict[str, Any]:
-    preds = None if scope.predicates is None else list(scope.predicates)
-    return {"predicates": preds, "since": scope.since, "until": scope.until}
-
-
-def _predicates(scope: Scope) -> list[Predicate] | None:
-    return None if scope.predicates is None else [Predicate(x) for x in scope.predicates]
+    """The scope's edge filters as the analytics edge query takes them."""
+    params = scope.as_params()
+    return {k: params[k] for k in ("predicates", "since", "until")}

@@ -55,3 +55,24 @@ def test_store_is_not_opened_to_serve_the_document() -> None:
     app.test_client().get("/openapi.json")
     assert not app.extensions["actorgraph"].opened
     assert set(QUERIES)  # the query library imports without a store
+
+
+def _param(spec: dict[str, Any], path: str, name: str) -> dict[str, Any]:
+    found = [p for p in spec["paths"][path]["get"]["parameters"] if p["name"] == name]
+    assert found, (path, name)
+    return found[0]["schema"]  # type: ignore[no-any-return]
+
+
+@pytest.mark.parametrize(("path", "name", "bound"), [
+    ("/api/v1/subgraph", "depth", "max_depth"), ("/api/v1/subgraph", "limit", "max_nodes"),
+    ("/api/v1/paths", "max_hops", "max_hops"), ("/api/v1/paths", "k", "max_k"),
+    ("/api/v1/export", "depth", "max_depth"), ("/api/v1/export", "limit", "max_nodes"),
+])
+def test_documented_ranges_are_the_checked_limits(spec: dict[str, Any], path: str, name: str, bound: str
+                                                  ) -> None:
+    from queries.scope import DEFAULT_LIMITS
+
+    assert _param(spec, path, name)["maximum"] == getattr(DEFAULT_LIMITS, bound)
+    center = _param(spec, "/api/v1/subgraph", "center")
+    assert center["maxItems"] == DEFAULT_LIMITS.max_centers
+    assert center["items"]["maxLength"] == DEFAULT_LIMITS.max_id_chars

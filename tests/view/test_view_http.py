@@ -64,6 +64,25 @@ def test_bad_view_parameters_are_problems(live: Client, query: dict[str, object]
     assert reply.status == status and reply.content_type == "application/problem+json"
 
 
+@pytest.mark.parametrize("query", [{"depth": 9}, {"limit": 2001}, {"types": "Planet"}, {"min_confidence": 2},
+                                   {"since": "2022", "until": "2021"}, {"center": ""}])
+def test_views_exports_and_the_api_refuse_alike(live: Client, query: dict[str, object]) -> None:
+    """One parser checks every subgraph request: the same problem from the API, the view and exports."""
+    full = {"center": fx.KADHIMI, **query}
+    answers = [live.get(path, **full) for path in ("/api/v1/subgraph", "/view", "/view.svg", "/embed")]
+    answers.append(live.get("/api/v1/export", format="json", **full))
+    bodies = {(r.status, r.json["title"], r.json["detail"]) for r in answers}
+    assert len(bodies) == 1 and bodies.pop()[0] == 400, bodies
+
+
+def test_view_follows_types_and_confidence(live: Client, view_store: EmbeddedStore) -> None:
+    types = ["Person", "ArmedGroup", "Country", "PoliticalParty"]
+    reply = live.get("/view", center=fx.KADHIMI, depth=2, types=",".join(types), min_confidence=0.7)
+    sub = view_store.subgraph([fx.KADHIMI], depth=2, types=types, min_confidence=0.7)
+    assert _counts(reply.text) == (len(sub.nodes), len(sub.edges))
+    assert _counts(reply.text) != _counts(live.get("/view", center=fx.KADHIMI, depth=2).text)
+
+
 def test_vis_network_is_served_from_the_installed_package(live: Client) -> None:
     shipped = resources.files("pyvis").joinpath("lib", "vis-9.1.2", "vis-network.min.js").read_bytes()
     reply = live.get("/view/lib/vis-network.min.js")
