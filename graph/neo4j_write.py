@@ -5,8 +5,10 @@ entity items and relation attributes are merged here over the stored versions
 read (and write-locked) inside the same transaction, and relation aggregates
 advanced from the stored values by the evidence the batch adds, with the
 fold's functions, so both stores agree exactly.
-Relation statements hold one subquery per predicate with a static
-relationship type: every dynamic-type form plans as a relationship scan on 5.26.
+A batch costs two statements, whatever it holds: `write_prepare.cypher` (check
+references, lock and read what is stored) and `write_batch.cypher` (every
+`UNWIND ... MERGE`), both generated per predicate with a static relationship
+type: every dynamic-type form plans as a relationship scan on 5.26.
 """
 
 from __future__ import annotations
@@ -104,42 +106,41 @@ def _evidence_row(eid: str, rid: str, item: Evidence) -> dict[str, Any]:
     return {"id": eid, "article_id": item.article_id, "props": props}
 
 
-def _check_references(tx: ManagedTransaction, p: Folded) -> None:
-    """Raise InvalidArgument when a relation end, mention or evidence points at nothing."""
+def _outside_refs(p: Folded) -> tuple[list[str], list[str]]:
+    """Entity and article ids the batch references but does not carry (sorted)."""
     entity_refs = {r.subject for r in p.relations.values()} | {r.object for r in p.relations.values()}
     entity_refs |= {e for _, e in p.mentions}
     article_refs = {a for a, _ in p.mentions} | {key[1] for key in p.evidence}
-    outside_entities = sorted(entity_refs - p.entities.keys())
-    outside_articles = sorted(article_refs - p.articles.keys())
-    if not outside_entities and not outside_articles:
-        return
-    record = tx.run(load("write_missing_refs"), entity_ids=outside_entities,
-                    article_ids=outside_articles).single(strict=True)
-    missing = [*record["entities"], *record["articles"]]
+    return sorted(entity_refs - p.entities.keys()), sorted(article_refs - p.articles.keys())
+
+
+def _prepare(tx: ManagedTransaction, p: Folded, evidence_ids: Iterable[str]) -> dict[str, Any]:
+    """One round trip: references checked, stored entities and relations read (write-locked), held evidence.
+
+    Ids go sorted so concurrent writers take their locks in one order (no deadlock cycles).
+    """
+    entity_refs, article_refs = _outside_refs(p)
+    ends = {e for r in p.relations.values() for e in (r.subject, r.object)}
+    relation_ids = {predicate.value: sorted(group) for predicate, group in by_predicate(p).items()}
+    record = tx.run(load("write_prepare"), entity_refs=entity_refs, article_refs=article_refs,
+                    entity_ids=sorted(p.entities.keys() | ends), relation_ids=relation_ids,
+                    evidence_ids=sorted(evidence_ids)).single(strict=True)
+    missing = [*record["missing_entities"], *record["missing_articles"]]
     if missing:
         raise InvalidArgument(f"batch references unknown ids: {', '.join(missing[:10])}")
+    return record.data()
 
 
-def _merge_stored(tx: ManagedTransaction, p: Folded, aggregates: dict[str, dict[str, Any]]) -> list[Entity]:
-    """The batch's entities and relation attrs folded over the stored (write-locked) versions.
-
-    The stored aggregates of held relations go into `aggregates`.
-    """
-    stored: dict[str, Entity] = {}
-    ends = {e for r in p.relations.values() for e in (r.subject, r.object)}
-    if p.entities or ends:
-        for record in tx.run(load("write_lock_entities"), ids=sorted(p.entities.keys() | ends)):
-            entity = entity_from_map(record["entity"])
-            stored[entity.id] = entity
-    if p.relations:
-        ids = {predicate.value: sorted(group) for predicate, group in by_predicate(p).items()}
-        for record in tx.run(load("write_lock_relations"), ids=ids):
-            held = p.relations[record["id"]]
-            attrs = {**json.loads(record["attrs"] or "{}"), **held.attrs}
-            p.relations[record["id"]] = Relation(held.subject, held.predicate, held.object, attrs)
-            aggregates[record["id"]] = {k: record[k] for k in NO_AGGREGATES}
-    # ids sorted above so concurrent writers take their locks in one order (no deadlock cycles)
-    return [merge_entities(stored.get(eid), items) for eid, items in p.entities.items()]
+def _merge_stored(p: Folded, held: dict[str, Any]) -> tuple[list[Entity], dict[str, dict[str, Any]]]:
+    """The batch's entities and relation attrs folded over the stored versions; stored aggregates by id."""
+    stored = {e.id: e for e in (entity_from_map(row) for row in held["entities"])}
+    aggregates: dict[str, dict[str, Any]] = {}
+    for row in held["relations"]:
+        mine = p.relations[row["id"]]
+        attrs = {**json.loads(row["attrs"] or "{}"), **mine.attrs}
+        p.relations[row["id"]] = Relation(mine.subject, mine.predicate, mine.object, attrs)
+        aggregates[row["id"]] = {k: row[k] for k in NO_AGGREGATES}
+    return [merge_entities(stored.get(eid), items) for eid, items in p.entities.items()], aggregates
 
 
 def by_predicate(p: Folded) -> dict[Predicate, list[str]]:
@@ -155,37 +156,35 @@ def evidence_by_id(evidence: dict[EvidenceKey, Evidence]) -> dict[str, tuple[str
     return {item.id_for(key[0]): (key[0], item) for key, item in evidence.items()}
 
 
-def _new_evidence(
-    tx: ManagedTransaction, evidence: dict[str, tuple[str, Evidence]]
-) -> dict[str, list[Evidence]]:
-    """The batch's evidence items the store does not hold yet, by relation id."""
-    known: set[str] = set()
-    if evidence:
-        known = {r["id"] for r in tx.run(load("write_known_evidence"), ids=sorted(evidence))}
-    added: dict[str, list[Evidence]] = {}
-    for eid, (rid, item) in evidence.items():
-        if eid not in known:
-            added.setdefault(rid, []).append(item)
-    return added
+def _relation_rows(p: Folded, stored: dict[str, dict[str, Any]],
+                   added: dict[str, list[Evidence]]) -> dict[str, list[dict[str, Any]]]:
+    """Relation rows by predicate, aggregates advanced from the stored values by the new evidence."""
+    return {predicate.value: [_relation_row(rid, p.relations[rid], advance_aggregates(
+                stored.get(rid, NO_AGGREGATES), added.get(rid, ()))) for rid in group]
+            for predicate, group in by_predicate(p).items()}
 
 
 def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
-    """The transaction function of `Neo4jStore.write` (re-run whole by the driver on retry)."""
+    """The transaction function of `Neo4jStore.write` (re-run whole by the driver on retry).
+
+    Two round trips whatever the batch holds: `write_prepare` (check, lock, read), then
+    `write_batch` (every MERGE); Python merges in between.
+    """
     p = fold(batch)
-    _check_references(tx, p)
-    stored: dict[str, dict[str, Any]] = {}
-    entities = _merge_stored(tx, p, stored)
     evidence = evidence_by_id(p.evidence)
-    added = _new_evidence(tx, evidence)
-    _run(tx, "write_articles", [_article_row(a) for a in p.articles.values()])
-    _run(tx, "write_entities", [_entity_row(e) for e in entities])
-    _run(tx, "write_mentions", [{"article": a, "entity": e} for a, e in sorted(p.mentions)])
-    if p.relations:
-        rows = {predicate.value: [_relation_row(rid, p.relations[rid], advance_aggregates(
-                    stored.get(rid, NO_AGGREGATES), added.get(rid, ()))) for rid in group]
-                for predicate, group in by_predicate(p).items()}
-        tx.run(load("write_relations"), rows=rows).consume()
-    _run(tx, "write_evidence", [_evidence_row(eid, rid, item) for eid, (rid, item) in evidence.items()])
+    held = _prepare(tx, p, evidence)
+    entities, stored = _merge_stored(p, held)
+    known = set(held["known"])
+    new = {eid: pair for eid, pair in evidence.items() if eid not in known}
+    added: dict[str, list[Evidence]] = {}
+    for rid, item in new.values():
+        added.setdefault(rid, []).append(item)
+    tx.run(load("write_batch"),
+           articles=[_article_row(a) for a in p.articles.values()],
+           entities=[_entity_row(e) for e in entities],
+           mentions=[{"article": a, "entity": e} for a, e in sorted(p.mentions)],
+           relations=_relation_rows(p, stored, added),
+           evidence=[_evidence_row(eid, rid, item) for eid, (rid, item) in new.items()]).consume()
 
 
 def refresh_aggregates(tx: ManagedTransaction, rows: list[dict[str, Any]]) -> None:

