@@ -30,8 +30,8 @@ def _names_target(token: Token | None, ent_tokens: set[int]) -> bool:
     """The target phrase is a name, or a place owned by a name ("X's residence")."""
     if token is None:
         return False
-    if token.i in ent_tokens:
-        return True
+    if token.i in ent_tokens or any(c.dep_ == "compound" and c.i in ent_tokens for c in token.children):
+        return True  # "X", "a Kabul mosque"
     if token.lemma_.lower() in lexicon().owned_places and any(
             c.dep_ == "poss" and c.i in ent_tokens for c in token.children):
         return True
@@ -77,6 +77,11 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     return False
 
 
+def _named_kind(noun: Token) -> bool:
+    """A singular incident noun in a phrase of its own (not "the Mogadishu attacks", not a predicate)."""
+    return noun.tag_ in {"NN", "NNP"} and noun.dep_ not in {"attr", "compound"}
+
+
 def _event_noun(token: Token, lex: Lexicon) -> bool:
     if token.pos_ not in {"NOUN", "PROPN"}:
         return False
@@ -92,17 +97,30 @@ def _is_anaphor(noun: Token, lex: Lexicon) -> bool:
                for c in noun.lefts)
 
 
+def place_before(noun: Token, places: dict[int, int]) -> int | None:
+    """Start of a place named inside an incident's own phrase ("the 2017 Mogadishu truck bombing")."""
+    for i in range(noun.left_edge.i, noun.i):
+        if i in places and noun.doc[i].dep_ != "poss" and noun.doc[i].head.dep_ != "poss":
+            return places[i]
+    return None
+
+
 def mark_events(doc: Doc) -> list[Span]:
     """Event anchors, event anaphors and election mentions of a doc, in text order."""
     lex = lexicon()
     ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    places = {i: ent.start for ent in doc.ents if ent.label_ == "Location" for i in range(ent.start, ent.end)}
     named = ent_tokens | set(doc._.ag_refs or {})  # "the prime minister's residence" names its owner
     spans = election_mentions(doc, ent_tokens)
+    anchored = False
     for token in doc:
         if token.i in ent_tokens:
             continue
-        if _event_noun(token, lex) and _is_anchor(token, named):
-            spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event", kb_id=ANCHOR))
+        place = place_before(token, places) if not anchored and _event_noun(token, lex) else None
+        if _event_noun(token, lex) and (_is_anchor(token, named) or place is not None and _named_kind(token)):
+            start = phrase_start(token) if place is None else min(place, phrase_start(token))
+            spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))
+            anchored = True
         elif _is_anaphor(token, lex):
             spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event"))
     return sorted(spans, key=lambda s: (s.start, s.end))

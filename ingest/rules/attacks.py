@@ -275,6 +275,7 @@ def located(ctx: Context) -> Iterator[Found]:
         struck = _hit_by(ctx, root)
         places = [ctx.ref(pobj_of(head, {"in", "near", "at"})) for head in heads]
         places.append(struck if struck is not None and struck.label_ == "Location" else None)
+        places += [ctx.at.get(i) for i in range(root.left_edge.i, root.i)]  # "the Mogadishu truck bombing"
         place = next((p for p in places if p is not None and p.label_ in {"Location", "Country"}), None)
         if place is not None:
             yield make(event, Predicate.LOCATED_IN, place, root, 0.75, "attack.located")

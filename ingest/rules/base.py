@@ -51,7 +51,10 @@ class Found:
         return False
 
 
-_OWNED_BODIES = frozenset({"leadership", "headquarters", "command", "fighter", "militant", "troop"})
+_OWNED_BODIES = frozenset({"leadership", "headquarters", "command", "fighter", "militant", "troop",
+                           "politburo", "bureau", "shura", "rank", "cadre", "executive", "committee"})
+_OWNED_OF = frozenset({"fighter", "militant", "troop", "politburo", "bureau", "shura", "rank", "cadre",
+                       "committee"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _GROUP_NOUNS = frozenset({"alliance", "party", "coalition", "bloc", "movement", "list", "group", "militia",
                           "organization", "organisation", "front", "faction", "brigade", "brigades"})
@@ -156,6 +159,9 @@ class Context:
             return self.at.get(token.head.i)
         if token.lemma_.lower() in _OWNED_BODIES:  # "the group's leadership", "its fighters"
             owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            if owner is None and of is not None and token.lemma_.lower() in _OWNED_OF:
+                owner = next((g for g in of.children if g.dep_ == "pobj"), None)  # "the ranks of X"
             if owner is not None:
                 return self.ref(owner, depth + 1)
         if token.lemma_.lower() in _GROUP_NOUNS and token.tag_ != "NNS":  # "the Sairoon alliance", no plural

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 from ingest.spans import EVENTS
 
@@ -91,3 +92,89 @@ def condemnation(ctx: Context) -> Iterator[Found]:
             for target in judged:
                 if judge != target:
                     yield make(judge, Predicate.CONDEMNED, target, noun, 0.7, "incident.condemnation")
+
+
+_CLAUSE_VERBS = {"kill", "wound", "injure", "hit", "strike", "target", "destroy", "damage", "seize",
+                 "capture", "kidnap", "abduct", "take", "attack", "bomb", "storm", "ambush", "shell"}
+_DURING = {"in", "during", "with"}
+
+
+@rule("incident.doer_of_clause")
+def doer_of_clause(ctx: Context) -> Iterator[Found]:
+    """"X killed 14 soldiers in an attack on Y": the active subject of a harm verb did the incident."""
+    for verb in ctx.cues(*_CLAUSE_VERBS):
+        if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children):
+            continue  # "X was killed in an attack": X is a victim
+        events = [e for e in (_event(ctx, pobj_of(verb, _DURING)),) if e is not None]
+        for actor in (s for s in ctx.subjects(verb) if s.label_ in _ACTORS):
+            for event in events:
+                yield make(actor, Predicate.PERPETRATED, event, verb, 0.7, "incident.doer_of_clause",
+                           alleged=False)
+
+
+_COMMITTING = {"carry", "conduct", "launch", "stage", "perpetrate", "claim", "mount", "commit", "execute"}
+_LISTING = {"include", "includes", "included", "including"}
+
+
+def _plural_incident(token: Token | None) -> bool:
+    return token is not None and token.tag_ == "NNS" and token.lemma_.lower() in lexicon().event_kinds
+
+
+def _listed_events(ctx: Context, noun: Token) -> list[Span]:
+    """Events a plural incident noun lists: "attacks, including E1 and E2", and a next sentence
+    "They / These include E1 and E2"."""
+    found = [s for s in ctx.listed(noun) if s.label_ == "Event"]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"including", "like"}):
+        found += [s for s in _events_in(ctx, child(prep, "pobj")) if s not in found]
+    sent = noun.sent
+    after = ctx.doc[sent.end:sent.end + 1]
+    if not found and len(after):
+        root = after[0].sent.root
+        subject = child(root, "nsubj")
+        if root.lemma_ == "include" and subject is not None and subject.lower_ in {"they", "these", "those"}:
+            found = _events_in(ctx, child(root, "dobj"))
+    return found
+
+
+def _events_in(ctx: Context, obj: Token | None) -> list[Span]:
+    """Events listed in a phrase, also where the parser hung one on the last word of another
+    ("the bombing of a mosque and the bombing of the airport")."""
+    out: list[Span] = []
+    for tok in obj.subtree if obj is not None else ():
+        span = ctx.at.get(tok.i)
+        listed = tok == obj or tok.dep_ == "conj"
+        if span is not None and span.label_ == "Event" and listed and span not in out:
+            out.append(span)
+    return out
+
+
+@rule("incident.listed")
+def listed(ctx: Context) -> Iterator[Found]:
+    """"X has carried out attacks including E1 and E2", "X committed attacks. They include E1 and E2"."""
+    for verb in ctx.cues(*_COMMITTING):
+        obj = child(verb, "dobj")
+        if verb.pos_ != "VERB" or not _plural_incident(obj):
+            continue
+        events = _listed_events(ctx, obj)
+        for actor in (s for s in ctx.subjects(verb) if s.label_ in _ACTORS):
+            for event in events:
+                yield make(actor, Predicate.PERPETRATED, event, verb, 0.7, "incident.listed",
+                           alleged=False)
+
+
+_HEDGED = {"believed", "suspected", "allegedly", "likely", "blamed", "reportedly", "may", "might"}
+
+
+@rule("incident.responsible_for")
+def responsible_for(ctx: Context) -> Iterator[Found]:
+    """"X was responsible for the Westgate attack", "X, responsible for the 2019 bombing, ..."."""
+    for adj in ctx.cues("responsible"):
+        event = _event(ctx, pobj_of(adj, {"for"}))
+        if event is None or adj.dep_ not in {"acomp", "amod", "appos", "oprd"}:
+            continue
+        own = ctx.ref(adj.head)
+        doers = ctx.subjects(adj.head) if adj.dep_ in {"acomp", "oprd"} else [own] if own is not None else []
+        hedged = any(t.lower_ in _HEDGED for t in adj.sent)
+        for actor in (s for s in doers if s.label_ in _ACTORS):
+            yield make(actor, Predicate.PERPETRATED, event, adj, 0.7, "incident.responsible_for",
+                       alleged=hedged)

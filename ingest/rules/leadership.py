@@ -78,7 +78,7 @@ def appos_title(ctx: Context) -> Iterator[Found]:
     families = ((leader_words, Predicate.LEADS), (lexicon().spokes_titles, Predicate.SPOKESPERSON_FOR))
     for words, predicate in families:
         for noun in ctx.cues(*words):
-            if not _is_title(noun, words) or _subordinate(noun):
+            if not _is_title(noun, words) or _subordinate(noun) and not _deputy(noun, predicate):
                 continue
             groups = [g for g in bodies(ctx, noun) if g.label_ in _GROUPS]
             groups += [g for c in noun.lefts if c.dep_ == "compound"
@@ -90,8 +90,8 @@ def appos_title(ctx: Context) -> Iterator[Found]:
             pred = predicate
             indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts) \
                 or noun.tag_ in {"NNS", "NNPS"}  # "three of its commanders, A, B and C": one among several
-            if pred is Predicate.LEADS and indefinite:
-                pred = Predicate.MEMBER_OF  # "a senior commander of X" is one of its leaders, not the leader
+            if pred is Predicate.LEADS and (indefinite or _deputy(noun, predicate)):
+                pred = Predicate.MEMBER_OF  # "a senior commander / the deputy leader of X": a leader, not the
             for person in _holders(ctx, noun, predicate):
                 for group in groups:
                     if person != group:
@@ -104,6 +104,11 @@ def _its_conjunct(ctx: Context, noun: Token) -> list[Span]:
         return []
     group = ctx.ref(noun.head)
     return [group] if group is not None and group.label_ in _GROUPS else []
+
+
+def _deputy(noun: Token, predicate: Predicate) -> bool:
+    """ "the deputy leader of X", "X's vice-chairman": no leader, but one of its leadership."""
+    return predicate is Predicate.LEADS and any(c.lower_ in {"deputy", "vice"} for c in noun.lefts)
 
 
 def _subordinate(noun: Token) -> bool:
@@ -209,3 +214,38 @@ def party_of_person(ctx: Context) -> Iterator[Found]:
         for person in people:
             if person.label_ == _PERSON:
                 yield make(person, Predicate.LEADS, group, root, 0.7, "leads.party_of_person")
+
+
+_FOUNDING = ("form", "found", "establish", "create", "launch", "set")
+
+
+@rule("member.founders")
+def founders(ctx: Context) -> Iterator[Found]:
+    """"A and B formed (set up) the Y alliance": groups that found a group together are its members."""
+    for verb in ctx.cues(*_FOUNDING):
+        if verb.pos_ != "VERB" or verb.lemma_ == "set" and child(verb, "prt", {"up"}) is None:
+            continue
+        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]
+        founders_ = [s for s in ctx.subjects(verb) if s.label_ in _GROUPS]
+        if len(founders_) < 2:  # "Iran formed X": a sponsor, not a member
+            continue
+        for member in founders_:
+            for group in groups:
+                if member != group:
+                    yield make(member, Predicate.MEMBER_OF, group, verb, 0.7, "member.founders")
+
+
+@rule("member.fought_for")
+def fought_for(ctx: Context) -> Iterator[Found]:
+    """"Y fought for X", "Y served in / with X": a person in an armed group or party."""
+    for verb in ctx.cues("fight", "serve"):
+        if verb.pos_ != "VERB":
+            continue
+        preps = {"for", "in", "with"} if verb.lemma_ == "serve" else {"for"}
+        role = pobj_of(verb, {"as"})  # "served as a commander in X"
+        body = pobj_of(verb, preps) or (pobj_of(role, preps) if role is not None else None)
+        groups = [g for g in ctx.group(body) if g.label_ in {"ArmedGroup", "PoliticalParty"}]
+        for person in ctx.subjects(verb):
+            if person.label_ == _PERSON:
+                for group in groups:
+                    yield make(person, Predicate.MEMBER_OF, group, verb, 0.7, "member.fought_for")

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.rules.backing import modified_names
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.titles import membership
 
 _PLACES = {"Location", "Country"}
 _BODIES = {"ArmedGroup", "PoliticalParty", "Organization", "StateBody"}
@@ -98,10 +99,10 @@ def _members(ctx: Context, head: Token | None) -> list[Span]:
 @rule("places.includes")
 def includes(ctx: Context) -> Iterator[Found]:
     """"organizations in X include A, B, C", "X comprises A and B", "X is made up of A and B"."""
-    for verb in ctx.cues("include", "comprise", "compose", "consist"):
-        if verb.pos_ not in {"VERB", "AUX"}:
+    for verb in ctx.cues("include", "comprise", "compose", "consist", "make"):
+        if verb.pos_ not in {"VERB", "AUX"} or verb.lemma_ == "make" and child(verb, "prt", {"up"}) is None:
             continue
-        if verb.lemma_ in {"compose", "consist"}:
+        if verb.lemma_ in {"compose", "consist", "make"}:
             members = _members(ctx, pobj_of(verb, {"of"}))
         else:
             members = _members(ctx, child(verb, "dobj"))
@@ -109,8 +110,7 @@ def includes(ctx: Context) -> Iterator[Found]:
             for member in members:
                 if member == umbrella:
                     continue
-                joins = member.label_ == "Person" or umbrella.label_ == "PoliticalParty"  # parties join blocs
-                pred = Predicate.MEMBER_OF if joins else Predicate.PART_OF
+                pred = membership(member, umbrella)  # parties join blocs
                 yield make(member, pred, umbrella, verb, 0.8, "places.includes")
 
 

@@ -66,11 +66,11 @@ def _misparsed_apposition(ctx: Context, noun: Token) -> list[Span]:
     return []
 
 
-def bodies(ctx: Context, noun: Token) -> list[Span]:
+def bodies(ctx: Context, noun: Token, preps: frozenset[str] = frozenset()) -> list[Span]:
     """The body a role noun is in: "of/for/to Y", "Y's", "its", or a name right before the title."""
     found: list[Span] = []
     for tok in (noun, *([noun.conjuncts[-1]] if noun.conjuncts else [])):
-        found += ctx.group(pobj_of(tok, {"of", "for", "to", "within"}))
+        found += ctx.group(pobj_of(tok, {"of", "for", "to", "within", *preps}))
         if found:
             break
     found += [s for c in noun.children if c.dep_ == "poss" for s in [ctx.ref(c)] if s is not None]
@@ -92,10 +92,22 @@ def role_nouns(ctx: Context) -> Iterator[Found]:
             continue
         former = "former" if any(c.lower_ in lexicon().former_words for c in noun.children) else None
         for holder in holders(ctx, noun):
-            for body in bodies(ctx, noun):
+            for body in bodies(ctx, noun, _IN if predicate is Predicate.MEMBER_OF else frozenset()):
+                if noun.lemma_.lower() in _PARTY_ROLES and body.label_ == "StateBody":
+                    continue  # "a State Department official": an office, not a membership
                 if holder != body and allowed_labels(predicate, holder, body):
                     yield make(holder, predicate, body, noun, 0.75, f"roles.{noun.lemma_.lower()}",
                                status=former)
+
+
+_IN = frozenset({"in"})  # "a senior figure in X", "a fighter in X"
+_PARTY_ROLES = frozenset({"official", "politician", "figure", "loyalist"})
+
+
+def membership(member: Span, body: Span) -> Predicate:
+    """A person, or any group in a party bloc, is a member; a group in another group is a part."""
+    joins = member.label_ == "Person" or body.label_ == "PoliticalParty"
+    return Predicate.MEMBER_OF if joins else Predicate.PART_OF
 
 
 def allowed_labels(predicate: Predicate, subject: Span, obj: Span) -> bool:
@@ -158,8 +170,8 @@ def affiliation(ctx: Context) -> Iterator[Found]:
             obj = pobj_of(cue.head, {prep})  # "pledged allegiance to Y": "to" on the verb
         bodies_ = [s for s in ctx.group(obj) if s.label_ in _GROUPS]
         for member in _affiliated(ctx, cue):
-            predicate = Predicate.MEMBER_OF if member.label_ == "Person" else Predicate.PART_OF
             for body in bodies_:
+                predicate = membership(member, body)
                 if member != body and allowed_labels(predicate, member, body):
                     yield make(member, predicate, body, cue, 0.7, f"roles.{cue.lemma_.lower()}")
 

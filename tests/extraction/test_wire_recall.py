@@ -1,0 +1,103 @@
+"""Recall phrasings of wire reports and encyclopedia entries (invented names and sentences).
+
+Incidents named by a place inside their phrase or listed after a plural ("attacks including
+...", "They include ..."), doers of a harm verb "in an attack", "responsible for"; members
+by "made up of", "belongs to", "formed by", "a figure in", "a member of X's politburo",
+"the deputy leader of X", "fought for X".
+"""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_doer_of_a_harm_verb_in_an_attack(run):
+    r = run("The Hamra Brigades killed 14 soldiers in an attack on an army base in Kirkuk.")
+    assert ("Hamra Brigades", "PERPETRATED") in {(s, p) for s, p, _ in r.of("PERPETRATED")}
+
+
+def test_victim_of_a_passive_harm_verb_did_nothing(run):
+    r = run("Omar Said Khalil was killed in an attack on his convoy near Mosul.")
+    assert r.of("PERPETRATED") == set()
+
+
+def test_plural_attacks_listed_in_the_next_sentence(run):
+    r = run("The Zarqan Front has committed multiple deadly attacks. They include the May 2019 bombing "
+            "of a Mosul mosque and the June 2020 bombing of Baghdad International Airport.")
+    events = {o for _, _, o in r.of("PERPETRATED")}
+    assert any("Mosul" in e for e in events) and any("Airport" in e for e in events)
+
+
+def test_attacks_including_a_place_named_attack(run):
+    r = run("The Zarqan Front has carried out several attacks, including the 2013 Kirkuk mall attack.")
+    assert ("Zarqan Front", "PERPETRATED", "2013 Kirkuk mall attack") in r.triples
+    assert ("2013 Kirkuk mall attack", "LOCATED_IN", "Kirkuk") in r.triples
+
+
+def test_plural_attacks_with_no_listed_event_make_none(run):
+    r = run("The Zarqan Front has carried out several attacks in northern Iraq.")
+    assert r.of("PERPETRATED") == set()
+
+
+def test_responsible_for_a_place_named_bombing(run):
+    r = run("The Tarsan Brigades were responsible for the 2017 Erbil truck bombing, which killed 50 people.")
+    assert ("Tarsan Brigades", "PERPETRATED", "2017 Erbil truck bombing") in r.triples
+
+
+def test_suspected_responsibility_is_alleged(run):
+    r = run("The Tarsan Brigades are believed to be responsible for the 2017 Erbil truck bombing.")
+    triples = r.of("PERPETRATED")
+    assert triples and all(r.attrs(*t)["alleged"] for t in triples)
+
+
+def test_made_up_of_parties(run):
+    r = run("The Zarqan Alliance is made up of the Tarsan Party, the Hamra Party and the Dawn Movement.")
+    assert {("Tarsan Party", "MEMBER_OF", "Zarqan Alliance"),
+            ("Dawn Movement", "MEMBER_OF", "Zarqan Alliance")} <= r.triples
+
+
+def test_made_without_up_lists_no_members(run):
+    r = run("The Zarqan Alliance made the Tarsan Party an offer.")
+    assert r.of("MEMBER_OF") == set()
+
+
+def test_parties_that_formed_an_alliance_are_members(run):
+    r = run("The Tarsan Party and the Hamra Party formed the Zarqan Alliance in 2018.")
+    assert {("Tarsan Party", "MEMBER_OF", "Zarqan Alliance"),
+            ("Hamra Party", "MEMBER_OF", "Zarqan Alliance")} <= r.triples
+
+
+def test_a_single_sponsor_that_formed_a_group_is_no_member(run):
+    r = run("Iran formed the Tarsan Brigades in 2014.")
+    assert r.of("MEMBER_OF") == set()
+
+
+def test_belongs_to(run):
+    r = run("The Tarsan Party, which belongs to the Zarqan Alliance, won the vote.")
+    assert ("Tarsan Party", "MEMBER_OF", "Zarqan Alliance") in r.triples
+
+
+def test_member_of_a_groups_politburo(run):
+    r = run("Yusuf Talib, a member of the Hamra Brigades' politburo, spoke to reporters.")
+    assert ("Yusuf Talib", "MEMBER_OF", "Hamra Brigades") in r.triples
+
+
+def test_senior_figure_in(run):
+    r = run("Salim Haddad, a senior figure in the Zarqan Front, denied the report.")
+    assert ("Salim Haddad", "MEMBER_OF", "Zarqan Front") in r.triples
+
+
+def test_deputy_leader_is_a_member_not_the_leader(run):
+    r = run("Yusuf Talib, deputy leader of the Hamra Brigades, spoke on Monday.")
+    assert ("Yusuf Talib", "MEMBER_OF", "Hamra Brigades") in r.triples
+    assert r.of("LEADS") == set()
+
+
+def test_fought_for(run):
+    r = run("Omar Said Khalil, who fought for the Dawn Battalions, was arrested.")
+    assert ("Omar Said Khalil", "MEMBER_OF", "Dawn Battalions") in r.triples
+
+
+def test_a_state_official_is_no_member(run):
+    r = run("John Carter, a State Department official, said the sanctions would stay.")
+    assert r.of("MEMBER_OF") == set()
