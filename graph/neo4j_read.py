@@ -32,7 +32,6 @@ from graph.model import (
 )
 from graph.neo4j_write import entity_from_map
 
-TOP_EVIDENCE = 3
 DEAD_END_NODES = 20_000  # largest part of the graph a dead-end check grows before giving up
 
 
@@ -92,15 +91,6 @@ def entities_by_id(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, Enti
     return {e.id: e for e in (entity_from_map(r["entity"]) for r in records)}
 
 
-def require_entities(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, Entity]:
-    """Like `entities_by_id`, raising NotFound for the first id the store does not hold."""
-    found = entities_by_id(tx, ids)
-    for eid in ids:
-        if eid not in found:
-            raise NotFound(f"unknown entity: {eid}")
-    return found
-
-
 def evidence_pages(tx: ManagedTransaction, ids: Sequence[str], limit: int,
                    offset: int = 0) -> dict[str, list[Evidence]]:
     """A page of evidence per relation id, in the contract's order."""
@@ -118,44 +108,37 @@ def relation_ends(tx: ManagedTransaction, ids: Sequence[str]) -> dict[str, tuple
 
 def subgraph_tx(tx: ManagedTransaction, centers: list[str], depth: int, types: list[str] | None,
                 edges: EdgeFilter, limit: int) -> Subgraph:
-    """Breadth-first layers (one query each), then the entered nodes and their eligible edges."""
-    found = require_entities(tx, centers)
-    entered = centers[:limit]
-    truncated = len(centers) > limit
-    frontier = entered
-    for _ in range(depth):
-        if truncated or not frontier:
-            break
-        room = limit - len(entered)
-        records = tx.run(load("subgraph_layer"), frontier=frontier, seen=entered, types=types,
-                         room=room, **edges.params())
-        layer = [r["id"] for r in records]
-        if len(layer) > room:
-            layer, truncated = layer[:room], True
-        entered, frontier = entered + layer, layer
-    found.update(entities_by_id(tx, [e for e in entered if e not in found]))
-    records = tx.run(load("subgraph_edges"), ids=entered, **edges.params())
-    relations = tuple(relation_from_map(r["relation"]) for r in records)
-    return Subgraph(nodes=tuple(found[e] for e in entered), edges=relations, truncated=truncated)
+    """One statement (subgraph.cypher, the notebooks' too): layers, the cut, the nodes and their edges."""
+    record = tx.run(load("subgraph"), center=centers, depth=depth, types=types, limit=limit,
+                    **edges.params()).single(strict=True)
+    if record["missing"]:
+        raise NotFound(f"unknown entity: {record['missing'][0]}")
+    nodes = tuple(entity_from_map(n) for n in record["nodes"])
+    relations = tuple(relation_from_map(_ends(e)) for e in record["edges"])
+    return Subgraph(nodes=nodes, edges=relations, truncated=bool(record["truncated"]))
+
+
+def _ends(edge: dict[str, Any]) -> dict[str, Any]:
+    """An edge map as the notebooks see it (source, target) with the model's names (subject, object)."""
+    return {**edge, "subject": edge["source"], "object": edge["target"]}
 
 
 def paths_tx(tx: ManagedTransaction, source: str, target: str, max_hops: int, k: int,
              edges: EdgeFilter, directed: bool) -> list[Path]:
-    """Up to k shortest simple paths: the shortest group first, every length only when needed."""
-    require_entities(tx, [source, target])
+    """Up to k shortest simple paths: the shortest group in one statement, every length only when needed."""
     params = {"source": source, "target": target, "max_hops": max_hops, "k": k,
               "predicates": edges.predicates, "min_confidence": edges.min_confidence, "directed": directed}
     rows = [r.data() for r in tx.run(load("paths_shortest"), params)]
+    missing = rows[0]["missing"] if rows else []
+    if missing:
+        raise NotFound(f"unknown entity: {missing[0]}")
+    rows = [r for r in rows if r["nodes"] is not None]
     if 0 < len(rows) < k:
         dead = sorted(dead_ends(tx, source, target, edges))
         rows = [r.data() for r in tx.run(load("paths_all"), {**params, "dead": dead})]
     if not rows:
         raise NoPath(f"no path from {source} to {target} within {max_hops} hops")
-    node_ids = sorted({n for row in rows for n in row["nodes"]})
-    nodes = entities_by_id(tx, node_ids)
-    rel_ids = sorted({rel["id"] for row in rows for rel in row["relations"]})
-    evidence = evidence_pages(tx, rel_ids, TOP_EVIDENCE)
-    return [_path(row, nodes, evidence) for row in rows]
+    return [_path(row) for row in rows]
 
 
 def dead_ends(tx: ManagedTransaction, source: str, target: str, edges: EdgeFilter) -> set[str]:
@@ -187,12 +170,12 @@ def _layer(tx: ManagedTransaction, frontier: list[str], seen: set[str], edges: E
     return [r["id"] for r in records]
 
 
-def _path(row: dict[str, Any], nodes: dict[str, Entity], evidence: dict[str, list[Evidence]]) -> Path:
-    hops = tuple(
-        Hop(relation_from_map(rel, tuple(evidence[rel["id"]])), forward=rel["subject"] == row["nodes"][i])
-        for i, rel in enumerate(row["relations"])
-    )
-    return Path(nodes=tuple(nodes[n] for n in row["nodes"]), hops=hops)
+def _path(row: dict[str, Any]) -> Path:
+    """A Path from one row of paths_shortest.cypher or paths_all.cypher."""
+    hops = tuple(Hop(relation_from_map(_ends(hop), tuple(evidence_from_map(e) for e in hop["evidence"])),
+                     forward=bool(hop["forward"]))
+                 for hop in row["hops"])
+    return Path(nodes=tuple(entity_from_map(n) for n in row["nodes"]), hops=hops)
 
 
 def plain(value: Any) -> Any:

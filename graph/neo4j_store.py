@@ -62,6 +62,7 @@ from graph.store import (
 )
 
 T = TypeVar("T")
+READ_TIMEOUT = 60.0  # seconds a read may run outside a request (a request's own deadline wins)
 
 
 @contextmanager
@@ -83,7 +84,9 @@ def translated() -> Iterator[None]:
 
 def _timeout_message() -> str:
     seconds = budget.current().seconds
-    return (f"the query ran past its deadline of {seconds or 0:g} s (search_seconds, "
+    if seconds is None:
+        return "the query ran past the store's read timeout (read_timeout): narrow it or retry later"
+    return (f"the query ran past its deadline of {seconds:g} s (search_seconds, "
             "ACTORGRAPH_SEARCH_SECONDS): narrow it or retry later")
 
 
@@ -114,10 +117,12 @@ def _values(kind: type[Predicate] | type[EntityType], items: Sequence[Any] | Non
 class Neo4jStore:
     """`GraphStore` over a Neo4j 5 database reached through the official driver."""
 
-    def __init__(self, driver: Driver, database: str = "neo4j", *, owns_driver: bool = False) -> None:
+    def __init__(self, driver: Driver, database: str = "neo4j", *, owns_driver: bool = False,
+                 read_timeout: float = READ_TIMEOUT) -> None:
         self._driver = driver
         self._database = database
         self._owns_driver = owns_driver
+        self._read_timeout = read_timeout
 
     # -- sessions -------------------------------------------------------------------------
 
@@ -132,13 +137,12 @@ class Neo4jStore:
             return session.execute_write(work)
 
     def _read(self, work: Callable[[ManagedTransaction], T]) -> T:
-        """A read transaction that the server ends at the request's deadline (if it has one)."""
+        """A read transaction the server ends at the request's deadline, or after `read_timeout`."""
         clock = budget.current()
         clock.check_clock()  # a search of several round trips stops between them, too
         seconds = clock.remaining()
-        if seconds is not None:
-            work = unit_of_work(timeout=seconds)(work)
-        result = self._execute(READ_ACCESS, work)
+        timeout = self._read_timeout if seconds is None else seconds
+        result = self._execute(READ_ACCESS, unit_of_work(timeout=timeout)(work))
         clock.check_clock()
         return result
 
@@ -214,7 +218,10 @@ class Neo4jStore:
             raise LimitExceeded(f"limit must be 1..{MAX_NODES}")
         edges = rd.EdgeFilter(_values(Predicate, predicates), since, until, _confidence(min_confidence))
         type_values = _values(EntityType, types)
-        return self._read(lambda tx: rd.subgraph_tx(tx, unique, depth, type_values, edges, limit))
+        sub = self._read(lambda tx: rd.subgraph_tx(tx, unique, depth, type_values, edges, limit))
+        # The server counts no steps; what it returns is the least work it did, so that is charged.
+        budget.current().charge(len(sub.nodes) + len(sub.edges))
+        return sub
 
     def paths(self, source: str, target: str, max_hops: int = 4, k: int = 1,
               predicates: Sequence[Predicate] | None = None, directed: bool = False,
@@ -227,7 +234,9 @@ class Neo4jStore:
         if source == target:
             raise InvalidArgument("source and target are the same entity")
         edges = rd.EdgeFilter(_values(Predicate, predicates), min_confidence=_confidence(min_confidence))
-        return self._read(lambda tx: rd.paths_tx(tx, source, target, max_hops, k, edges, bool(directed)))
+        found = self._read(lambda tx: rd.paths_tx(tx, source, target, max_hops, k, edges, bool(directed)))
+        budget.current().charge(sum(len(p.hops) for p in found))
+        return found
 
     def evidence(self, relation_id: str, limit: int = 20, offset: int = 0) -> list[Evidence]:
         """A relation's evidence, newest first; NotFound for an unknown relation."""
