@@ -28,6 +28,22 @@ CREATE TABLE IF NOT EXISTS entity_names (
     PRIMARY KEY (entity_id, norm)
 ) WITHOUT ROWID;
 
+-- Resolution keys (graph/embedded_names.py): every normalised name and alias, and
+-- every word of one, by entity type; one index seek per key, whatever the store's size.
+CREATE TABLE IF NOT EXISTS name_keys (
+    type       TEXT NOT NULL,
+    norm       TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    PRIMARY KEY (type, norm, entity_id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS token_keys (
+    type       TEXT NOT NULL,
+    token      TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    PRIMARY KEY (type, token, entity_id)
+) WITHOUT ROWID;
+
 CREATE TABLE IF NOT EXISTS mentions (
     article_id  TEXT NOT NULL,
     entity_id   TEXT NOT NULL,
@@ -66,4 +82,4 @@ CREATE TABLE IF NOT EXISTS evidence (
 );
 CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article_id);
 
-PRAGMA user_version = 1;
+-- user_version is set by graph/embedded_names.py `migrate` once the key tables are built.

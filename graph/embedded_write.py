@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
+from graph.embedded_names import KeyRow, add_keys, drop_keys, key_rows
 from graph.embedded_rows import ENTITY_COLUMNS, dumps, entity_from_row, select_in
 from graph.errors import InvalidArgument
 from graph.fold import (
@@ -129,10 +130,22 @@ def _write_entities(
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"entity attrs must be JSON values: {exc}") from exc
     conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
-    names = {(i, n) for i, n in norms.items() if n}
-    names.update((e.id, n) for e in changed for n in map(_norm, e.aliases) if n)
-    conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)", names)
+    all_norms = {e.id: {norms[e.id], *map(_norm, e.aliases)} - {""} for e in changed}
+    conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)",
+                     [(i, n) for i, ns in all_norms.items() for n in ns])
+    _write_keys(conn, changed, all_norms)
     return [(e.id, e.type.value, e.name) for e in changed if e.id not in held]
+
+
+def _write_keys(conn: sqlite3.Connection, changed: list[Entity], norms: dict[str, set[str]]) -> None:
+    """The resolution keys of new or grown entities (held keys are skipped by the insert)."""
+    names: set[KeyRow] = set()
+    tokens: set[KeyRow] = set()
+    for e in changed:
+        n, t = key_rows(e.type.value, e.id, norms[e.id])
+        names |= n
+        tokens |= t
+    add_keys(conn, names, tokens)
 
 
 UPSERT_RELATION = """
@@ -260,6 +273,7 @@ def retract(
         conn, "SELECT id FROM entities WHERE id IN ({marks})"
         " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)", candidates)]
     orphans = [e for e in unmentioned if not linked(e, empty)]
+    drop_keys(conn, orphans)
     conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in orphans])
     conn.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(e,) for e in orphans])
     kept = [r for r in touched if r not in empty]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any, Protocol, runtime_checkable
 
+from graph.errors import InvalidArgument
 from graph.model import Article, Batch, Counts, Entity, EntityType, Evidence, Path, Predicate, Subgraph
 
 MAX_DEPTH = 3
@@ -39,6 +41,43 @@ class NamedQuery:
     embedded: Callable[[Any, dict[str, Any]], list[dict[str, Any]]]
 
 
+class KeyKind(StrEnum):
+    """What a resolution key looks up."""
+
+    ID = "id"  # an entity id, whatever its type
+    NAME = "name"  # a whole normalised name or alias, of one type
+    TOKEN = "token"  # one whole word of a normalised name or alias, of one type
+
+
+@dataclass(frozen=True, order=True)
+class NameKey:
+    """One lookup of a resolution batch: an id, or a normalised name or word of one entity type."""
+
+    kind: KeyKind
+    text: str
+    type: EntityType | None = None  # required for NAME and TOKEN, ignored for ID
+
+    def type_value(self) -> str:
+        """The vocabulary value of the key's type; InvalidArgument when missing or unknown."""
+        if isinstance(self.type, str):
+            try:
+                return EntityType(self.type).value
+            except ValueError:
+                pass
+        raise InvalidArgument(f"a {self.kind} key needs an entity type, got {self.type!r}")
+
+
+@dataclass(frozen=True)
+class Candidates:
+    """The entities a key finds, by id; `common` when `cap` or more do (then none are listed)."""
+
+    entities: tuple[Entity, ...] = ()
+    common: bool = False
+
+
+DEFAULT_CAP = 100
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """Upsert, read and retract the actor graph; both stores give identical answers."""
@@ -65,6 +104,9 @@ class GraphStore(Protocol):
         self, q: str, type: EntityType | None = None, limit: int = 20, offset: int = 0
     ) -> list[Entity]:
         """Entities whose name or an alias contains `q` (normalised), exact matches first."""
+
+    def name_candidates(self, keys: Sequence[NameKey], cap: int = DEFAULT_CAP) -> dict[NameKey, Candidates]:
+        """Every key's entities in one call, through indexes (resolution asks once per batch)."""
 
     def subgraph(
         self,

@@ -10,34 +10,16 @@ returned as a `MergeDecision` and logged, so a merge can always be explained.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
-from rapidfuzz import fuzz
-
 from graph.model import Batch, Entity, EntityType, Relation, normalize_name
-from graph.store import GraphStore
+from graph.store import Candidates, GraphStore, KeyKind, NameKey
 from ingest.event_identity import EventFacts, event_words, same_event
+from ingest.fuzzy import FuzzyPolicy
 
 log = logging.getLogger(__name__)
-
-# Words too common in actor names to show that two names mean the same actor.
-_GENERIC = """
-    the of and for in al el ad ibn bin bint abu umm abd abdul
-    party movement alliance coalition bloc list front union council assembly
-    brigade brigades battalion battalions division forces force army militia militias group groups
-    organization organisation ministry department office agency committee commission guard guards corps
-    national islamic democratic popular republic republican state states people peoples
-    iraq iraqi iran iranian syria syrian lebanon lebanese yemen yemeni kurdistan kurdish
-    mohammed muhammad mohammad mohamed ahmed ahmad ali hussein husain hassan hasan
-    abdullah abdallah mahmoud mahmud ibrahim
-"""
-GENERIC_TOKENS = frozenset(_GENERIC.split())
-
-NO_FUZZY_TYPES = frozenset({EntityType.EVENT, EntityType.ELECTION})
-_DIGITS = re.compile(r"\d+")
 
 
 class Reason(StrEnum):
@@ -77,41 +59,6 @@ class MergeDecision:
         if self.score is not None:
             text += f" (score {self.score:.1f})"
         return text + (f"; {self.note}" if self.note else "")
-
-
-@dataclass(frozen=True)
-class FuzzyPolicy:
-    """The guards of fuzzy matching; defaults tuned on tests/ingest/test_ingest_resolve.py."""
-
-    threshold: float = 92.0
-    min_chars: int = 10  # normalised length; short names never match fuzzily
-    min_tokens: int = 2
-    min_rare_len: int = 4
-    candidate_limit: int = 100  # a token matching more store entities than this is not rare
-    min_token_ratio: float = 75.0  # every differing token must be a spelling variant of one opposite
-
-    def eligible(self, entity_type: EntityType, norm: str) -> bool:
-        """Whether a name may be matched fuzzily at all."""
-        return (entity_type not in NO_FUZZY_TYPES and len(norm) >= self.min_chars
-                and len(norm.split()) >= self.min_tokens)
-
-    def rare_tokens(self, norm: str) -> set[str]:
-        """Tokens of a normalised name that carry identity (not generic, not short, not numbers)."""
-        return {t for t in norm.split()
-                if len(t) >= self.min_rare_len and t not in GENERIC_TOKENS and not t.isdigit()}
-
-    def judge(self, a: str, b: str) -> tuple[float, str | None]:
-        """Similarity of two normalised names and the guard that rejects them (None: accepted)."""
-        score = float(fuzz.token_sort_ratio(a, b))
-        if _DIGITS.findall(a) != _DIGITS.findall(b):
-            return score, "numbers differ"
-        if not self.rare_tokens(a) & self.rare_tokens(b):
-            return score, "no shared rare word"
-        if not (_aligned(a, b, self.min_token_ratio) and _aligned(b, a, self.min_token_ratio)):
-            return score, "a word differs outright"
-        if score < self.threshold:
-            return score, f"below {self.threshold:g}"
-        return score, None
 
 
 @dataclass(frozen=True)
@@ -177,6 +124,7 @@ class Resolver:
         self._index = _Index()
         self._decided: dict[str, MergeDecision] = {}
         self._common: set[tuple[EntityType, str]] = set()  # tokens too frequent to pick candidates
+        self._found: dict[NameKey, Candidates] = {}  # the store's answers for the batch in hand
 
     @property
     def is_kb(self) -> Callable[[str], bool]:
@@ -200,16 +148,48 @@ class Resolver:
         out: dict[str, Entity] = {}
         # knowledge-base actors first, so another report of a known event folds into its stable id;
         # the rest by id, so the node two reports of one event share never depends on arrival order
-        for entity in sorted(batch.entities, key=lambda e: (not self._is_kb(e.id), e.id)):
+        ordered = sorted(batch.entities, key=lambda e: (not self._is_kb(e.id), e.id))
+        self._prefetch(ordered)
+        for entity in ordered:
             decision, target = self._resolve_one(entity)
             decisions.append(decision)
             self._index.add(target, self._policy)
             out[target.id] = out[target.id].merged(target) if target.id in out else target
+        self._found = {}
         mapping = {d.incoming_id: d.resolved_id for d in decisions}
         relations, dropped = _rewrite_relations(batch.relations, mapping)
         mentions = tuple(dict.fromkeys((a, mapping.get(e, e)) for a, e in batch.mentions))
         new_batch = replace(batch, entities=tuple(out.values()), relations=relations, mentions=mentions)
         return Resolution(new_batch, tuple(decisions), dropped)
+
+    def _prefetch(self, entities: Iterable[Entity]) -> None:
+        """Ask the store once for every key the batch's undecided entities may need."""
+        keys: dict[NameKey, None] = {}
+        for entity in entities:
+            if entity.id not in self._decided and not self._is_kb(entity.id):
+                keys.update(dict.fromkeys(self._keys(entity)))
+        self._found = self._store.name_candidates(list(keys), self._policy.candidate_limit) if keys else {}
+
+    def _keys(self, entity: Entity) -> list[NameKey]:
+        """The id, exact-name and rare-word keys `_decide` may look up for one entity."""
+        norms = [n for n in dict.fromkeys(normalize_name(x) for x in entity.names()) if n]
+        keys = [NameKey(KeyKind.ID, entity.id), *(NameKey(KeyKind.NAME, n, entity.type) for n in norms)]
+        if entity.type == EntityType.EVENT:
+            words = " ".join([normalize_name(entity.name), *event_words(entity)])
+            event_tokens = sorted(self._policy.rare_tokens(words))
+            keys += [NameKey(KeyKind.TOKEN, t, EntityType.EVENT) for t in event_tokens]
+        eligible = [n for n in norms if self._policy.eligible(entity.type, n)]
+        tokens = sorted({t for n in eligible for t in self._policy.rare_tokens(n)})
+        keys += [NameKey(KeyKind.TOKEN, t, entity.type) for t in tokens
+                 if (entity.type, t) not in self._common]
+        return keys
+
+    def _lookup(self, key: NameKey) -> Candidates:
+        """The store's answer for one key: prefetched for the batch, else asked now."""
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._store.name_candidates([key], self._policy.candidate_limit)[key]
+        return found
 
     def _resolve_one(self, entity: Entity) -> tuple[MergeDecision, Entity]:
         """The decision for one entity and the entity to write under the resolved id."""
@@ -235,7 +215,8 @@ class Resolver:
             return made(existing, Reason.SAME_ID)
         if self._is_kb(entity.id):  # authoritative and stable: no store lookup needed
             return made(entity, Reason.KB_ID)
-        existing = self._store.get_entity(entity.id)
+        held = self._lookup(NameKey(KeyKind.ID, entity.id)).entities
+        existing = held[0] if held else None
         if existing is not None and existing.type == entity.type:
             return made(existing, Reason.SAME_ID)
         target, matched, note = self._exact(entity)
@@ -258,9 +239,8 @@ class Resolver:
         if not norm:
             return []
         found = {e.id: e for e in self._index.exact(entity_type, norm)}
-        for e in self._store.search_entities(name, type=entity_type, limit=50):
-            if any(normalize_name(n) == norm for n in e.names()):
-                found.setdefault(e.id, e)
+        for e in self._lookup(NameKey(KeyKind.NAME, norm, entity_type)).entities:
+            found.setdefault(e.id, e)
         return [found[i] for i in sorted(found)]
 
     def _exact(self, entity: Entity) -> tuple[Entity | None, str | None, str]:
@@ -290,7 +270,7 @@ class Resolver:
         limit = self._policy.candidate_limit
         found: dict[str, Entity] = {}
         for token in tokens:
-            hits = self._store.search_entities(token, type=EntityType.EVENT, limit=limit)
+            hits = self._lookup(NameKey(KeyKind.TOKEN, token, EntityType.EVENT)).entities
             for cand in [*self._index.with_token(EntityType.EVENT, token, limit), *hits]:
                 found.setdefault(cand.id, cand)
         found.pop(entity.id, None)
@@ -323,27 +303,14 @@ class Resolver:
         for token in tokens:
             if (entity_type, token) in self._common:
                 continue
-            hits = self._store.search_entities(token, type=entity_type, limit=limit)
-            if len(hits) >= limit:  # common now, common for the rest of the run: don't ask again
+            hits = self._lookup(NameKey(KeyKind.TOKEN, token, entity_type))
+            if hits.common:  # common now, common for the rest of the run: don't ask again
                 self._common.add((entity_type, token))
                 continue
-            for e in [*self._index.with_token(entity_type, token, limit), *hits]:
+            for e in [*self._index.with_token(entity_type, token, limit), *hits.entities]:
                 found.setdefault(e.id, e)
         found.pop(exclude, None)
         return [found[i] for i in sorted(found)]
-
-
-def _aligned(a: str, b: str, min_ratio: float) -> bool:
-    """Each token of `a` missing from `b` is a close spelling of a token of `b` (Amiri/Ameri).
-
-    Stops "Iranian Ministry of Foreign Affairs" from meeting "Iraqi Ministry of
-    Foreign Affairs": the names are close overall, but one word differs outright.
-    Particles of one or two letters ("al", "el") may come and go.
-    """
-    b_tokens = set(b.split())
-    missing = [t for t in a.split() if t not in b_tokens and len(t) > 2]
-    others = [t for t in b_tokens if t not in set(a.split())]
-    return all(any(fuzz.ratio(t, o) >= min_ratio for o in others) for t in missing)
 
 
 def _fold(entity: Entity, target: Entity) -> Entity:
