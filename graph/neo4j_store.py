@@ -32,7 +32,7 @@ from neo4j.exceptions import (
     SessionExpired,
 )
 
-from graph import budget
+from graph import budget, neo4j_names
 from graph import neo4j_read as rd
 from graph.clean import clean_batch
 from graph.cypher_loader import load, statements
@@ -51,13 +51,16 @@ from graph.model import (
 )
 from graph.neo4j_write import entity_from_map, refresh_aggregates, write_batch
 from graph.store import (
+    DEFAULT_CAP,
     DEFAULT_NODES,
     MAX_DEPTH,
     MAX_HOPS,
     MAX_K,
     MAX_NODES,
     MAX_PAGE,
+    Candidates,
     NamedQuery,
+    NameKey,
     RetractResult,
 )
 
@@ -190,6 +193,10 @@ class Neo4jStore:
     def get_entity(self, entity_id: str) -> Entity | None:
         """One entity, or None."""
         return self._read(lambda tx: rd.entities_by_id(tx, [entity_id])).get(entity_id)
+
+    def name_candidates(self, keys: Sequence[NameKey], cap: int = DEFAULT_CAP) -> dict[NameKey, Candidates]:
+        """Every key's entities in one read transaction and one query (graph.neo4j_names)."""
+        return self._read(lambda tx: neo4j_names.candidates(tx, keys, cap))
 
     def search_entities(self, q: str, type: EntityType | None = None, limit: int = 20,
                         offset: int = 0) -> list[Entity]:
