@@ -9,8 +9,14 @@
    against a bare-driver baseline writing the same rows (`UNWIND ... MERGE` on the
    same constraints, bench/cypher/baseline_*.cypher) in the same run; ratio =
    baseline time / our time (target >= 0.7).
-3. Scaling: synthetic articles' worth of relations (10^3 .. 10^5 articles) loaded
-   into a fresh store; total time and cost per relation should stay flat.
+3. Growth (embedded): one store filled to 10^3, 10^4, 10^5 articles (`--sizes`; 10^6
+   fits in a few minutes more); at each size the next `--window` articles are
+   resolved (ms/article) and loaded (us/relation). Target: neither grows by more
+   than 20% from the smallest size to the largest. Neo4j: load time by size, fresh
+   database each time.
+
+Every temporary store and Neo4j data folder is removed at the end; each target
+is printed with MET or NOT MET.
 
 Neo4j: NEO4J_URI/NEO4J_USER/NEO4J_PASSWORD, else the local test server is started.
 The database is wiped between runs: do not point this at data you want to keep.
@@ -21,10 +27,12 @@ from __future__ import annotations
 import argparse
 import io
 import random
+import shutil
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -151,17 +159,54 @@ def start_neo4j() -> tuple[Driver, Callable[[], None]]:
     settings = settings_from_env()
     stop: Callable[[], None] = lambda: None  # noqa: E731
     if settings is None:
-        server = Neo4jServer(Path(tempfile.mkdtemp(prefix="bench-neo4j-")) / "data")
-        settings = server.start()
-        stop = server.stop
+        folder = Path(tempfile.mkdtemp(prefix="bench-neo4j-"))
+        server = Neo4jServer(folder / "data")
+
+        def stop() -> None:
+            try:
+                server.stop()
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+
+        try:
+            settings = server.start()
+        except BaseException:
+            stop()
+            raise
     driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password))
     return driver, stop
 
 
+_FOLDERS: list[Path] = []  # temporary embedded stores, removed by `cleanup`
+
+
 def fresh_embedded() -> EmbeddedStore:
-    store = EmbeddedStore(Path(tempfile.mkdtemp(prefix="bench-embedded-")) / "graph.db")
+    folder = Path(tempfile.mkdtemp(prefix="bench-embedded-"))
+    _FOLDERS.append(folder)
+    store = EmbeddedStore(folder / "graph.db")
     store.ensure_schema()
     return store
+
+
+def cleanup() -> None:
+    """Remove every temporary embedded store this run made."""
+    while _FOLDERS:
+        shutil.rmtree(_FOLDERS.pop(), ignore_errors=True)
+
+
+@contextmanager
+def temp_embedded() -> Iterator[EmbeddedStore]:
+    """A fresh embedded store, closed and removed afterwards."""
+    store = fresh_embedded()
+    try:
+        yield store
+    finally:
+        store.close()
+        cleanup()
+
+
+def verdict(ok: bool) -> str:
+    return "MET" if ok else "NOT MET"
 
 
 # -- measurements ------------------------------------------------------------------------
@@ -176,18 +221,18 @@ def load_stage(store: GraphStore, batches: list[Batch]) -> float:
     return time.perf_counter() - start
 
 
-def resolve_stage(batches: list[Batch]) -> float:
-    """Seconds to resolve the batches against a fresh embedded store (writing each, untimed)."""
-    store = fresh_embedded()
-    resolver = Resolver(store)
-    spent = 0.0
+def probe(store: GraphStore, resolver: Resolver, batches: list[Batch]) -> tuple[float, float]:
+    """Seconds resolving the batches and seconds loading what they resolved to (as Loader does)."""
+    loader = Loader(store, resolver, RetryPolicy(attempts=1))
+    resolving = loading = 0.0
     for batch in batches:
         start = time.perf_counter()
         out = resolver.resolve(batch).batch
-        spent += time.perf_counter() - start
+        mid = time.perf_counter()
+        loader.plan(out.articles)
         store.write(out)
-    store.close()
-    return spent
+        resolving, loading = resolving + mid - start, loading + time.perf_counter() - mid
+    return resolving, loading
 
 
 def corpus(copies: int) -> list[Article]:
@@ -229,9 +274,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--copies", type=int, default=4, help="copies of the sample corpus for e2e")
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--load-articles", type=int, default=2000)
-    parser.add_argument("--sizes", default="1000,10000,100000", help="articles, embedded store")
+    parser.add_argument("--sizes", default="1000,10000,100000", help="articles, embedded store growth")
+    parser.add_argument("--window", type=int, default=2000, help="articles resolved and loaded per size")
     parser.add_argument("--neo4j-sizes", default="1000,10000", help="articles, Neo4j (slower)")
-    parser.add_argument("--resolve-sizes", default="1000,10000")
     parser.add_argument("--skip-neo4j", action="store_true")
     parser.add_argument("--skip-e2e", action="store_true")
     args = parser.parse_args(argv)
@@ -241,12 +286,13 @@ def main(argv: list[str] | None = None) -> int:
             report_e2e(neo, args.copies, args.workers)
         if neo is not None:
             report_baseline(neo, args.load_articles)
-        report_scaling(neo, _ints(args.sizes), _ints(args.neo4j_sizes))
-        report_resolution(_ints(args.resolve_sizes))
+            report_scaling(neo, _ints(args.neo4j_sizes))
+        report_growth(_ints(args.sizes), args.window)
     finally:
         if neo is not None:
             neo.driver.close()
         stop()
+        cleanup()
     return 0
 
 
@@ -298,43 +344,54 @@ def report_baseline(neo: Neo4jTarget, n: int, rounds: int = 3) -> None:
     base, mine = min(times["baseline"]), min(times["ours"])
     print(f"  bare driver baseline  {base:7.2f} s  (rounds: {_fmt(times['baseline'])})")
     print(f"  actorgraph load stage {mine:7.2f} s  (rounds: {_fmt(times['ours'])})")
-    print(f"  ratio (baseline / ours) {base / mine:.2f}  (target >= 0.70)")
+    print(f"  ratio (baseline / ours) {base / mine:.2f}  (target >= 0.90: {verdict(base / mine >= 0.9)})")
 
 
 def _fmt(values: list[float]) -> str:
     return ", ".join(f"{v:.2f}" for v in values)
 
 
-def report_scaling(neo: Neo4jTarget | None, sizes: list[int], neo4j_sizes: list[int]) -> None:
-    print("\n== load time by size (fresh store each time)")
-    print(f"  {'store':<9} {'articles':>9} {'relations':>10} {'seconds':>9} {'us/relation':>12}")
-    for n in sorted(set(sizes) | set(neo4j_sizes if neo is not None else [])):
-        batches = synthetic_batches(n)
-        rels = relations_in(batches)
-        targets: list[tuple[str, Callable[[], GraphStore]]] = []
-        if n in sizes:
-            targets.append(("embedded", fresh_embedded))
-        if neo is not None and n in neo4j_sizes:
-            targets.append(("neo4j", lambda: _wiped(neo)))
-        for name, make in targets:
-            store = make()
-            spent = load_stage(store, batches)
-            if name == "embedded":
-                store.close()
-            print(f"  {name:<9} {n:>9} {rels:>10} {spent:>9.2f} {spent / rels * 1e6:>12.1f}", flush=True)
-
-
-def _wiped(neo: Neo4jTarget) -> GraphStore:
-    neo.wipe()
-    return neo.store
-
-
-def report_resolution(sizes: list[int]) -> None:
-    print("\n== resolution stage by size (embedded store; 2 new non-KB names per article)")
+def report_scaling(neo: Neo4jTarget, sizes: list[int]) -> None:
+    print("\n== Neo4j load time by size (fresh database each time)")
+    print(f"  {'articles':>9} {'relations':>10} {'seconds':>9} {'us/relation':>12}")
     for n in sizes:
         batches = synthetic_batches(n)
-        spent = resolve_stage(batches)
-        print(f"  {n:>9} articles {spent:8.2f} s {spent / n * 1e3:8.2f} ms/article", flush=True)
+        rels = relations_in(batches)
+        neo.wipe()
+        spent = load_stage(neo.store, batches)
+        print(f"  {n:>9} {rels:>10} {spent:>9.2f} {spent / rels * 1e6:>12.1f}", flush=True)
+
+
+def report_growth(sizes: list[int], window: int) -> None:
+    """Resolution and loading cost of the next `window` articles as one embedded store grows."""
+    print(f"\n== embedded growth: at each size, the next {window} articles resolved and loaded"
+          " (2 new non-KB names per article)")
+    print(f"  {'articles':>9} {'fill us/rel':>12} {'resolve ms/article':>19} {'load us/relation':>17}")
+    found: list[tuple[float, float]] = []
+    with temp_embedded() as store:
+        resolver, held = Resolver(store), 0
+        for n in sorted(sizes):
+            fill = fill_store(store, n - held, prefix=f"fill{n}")
+            batches = synthetic_batches(window, prefix=f"probe{n}")
+            resolving, loading = probe(store, resolver, batches)
+            held = n + window
+            found.append((resolving / window * 1e3, loading / relations_in(batches) * 1e6))
+            print(f"  {n:>9} {fill:>12.1f} {found[-1][0]:>19.3f} {found[-1][1]:>17.1f}", flush=True)
+    if len(found) > 1:
+        for i, what in enumerate(("resolution ms/article", "loading us/relation")):
+            growth = found[-1][i] / found[0][i]
+            print(f"  {what}: x{growth:.2f} from {sizes[0]} to {sizes[-1]} articles"
+                  f" (target <= x1.20: {verdict(growth <= 1.2)})")
+
+
+def fill_store(store: GraphStore, n: int, prefix: str, chunk: int = 20_000) -> float:
+    """Write `n` pre-resolved synthetic articles; us per relation (0 when there is nothing to add)."""
+    spent, rels = 0.0, 0
+    for start in range(0, max(n, 0), chunk):
+        batches = synthetic_batches(min(chunk, n - start), prefix=f"{prefix}-{start}")
+        rels += relations_in(batches)
+        spent += load_stage(store, batches)
+    return spent / rels * 1e6 if rels else 0.0
 
 
 if __name__ == "__main__":
