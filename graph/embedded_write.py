@@ -165,7 +165,7 @@ def _write_relations(conn: sqlite3.Connection, p: Folded, known: Known) -> list[
     """
     rels = p.relations
     held = {rid: d for rid, r in rels.items() if (d := known.edge(r.subject, r.object, rid)) is not None}
-    repeats = _held_evidence(conn, list(held), {key[1] for key in p.evidence}) if held else set()
+    repeats = _held_evidence(conn, [key for key in p.evidence if key[0] in held]) if held else set()
     fresh = {key: ev for key, ev in p.evidence.items() if key not in repeats}
     added: dict[str, list[Evidence]] = {}
     for key, ev in fresh.items():
@@ -189,15 +189,14 @@ def _aggregates(stored: dict[str, Any], added: list[Evidence] | tuple[()]) -> tu
     return tuple(advanced[k] for k in AGGREGATES)
 
 
-def _held_evidence(
-    conn: sqlite3.Connection, rids: list[str], articles: set[str]
-) -> set[tuple[str, str, int, int]]:
-    """Keys of held evidence of these relations from these articles (the only possible repeats)."""
-    sql = ('SELECT relation_id, article_id, start, "end" FROM evidence'
-           " WHERE relation_id IN (SELECT value FROM json_each(?))"
-           " AND article_id IN (SELECT value FROM json_each(?))")
-    rows = conn.execute(sql, (dumps(rids), dumps(sorted(articles)))).fetchall()
-    return {(r[0], r[1], r[2], r[3]) for r in rows}
+def _held_evidence(conn: sqlite3.Connection, keys: list[EvidenceKey]) -> set[EvidenceKey]:
+    """The given evidence keys of held relations that the store already holds (one seek each)."""
+    if not keys:
+        return set()
+    sql = ('SELECT e.relation_id, e.article_id, e.start, e."end" FROM json_each(?) AS k'
+           " JOIN evidence AS e ON e.relation_id = k.value ->> 0 AND e.article_id = k.value ->> 1"
+           ' AND e.start = k.value ->> 2 AND e."end" = k.value ->> 3')
+    return {(r[0], r[1], r[2], r[3]) for r in conn.execute(sql, (dumps(keys),))}
 
 
 # Retraction recomputes aggregates from the evidence left (rare, so plain SQL).

@@ -13,13 +13,21 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import lru_cache
 
-from graph.model import Batch, Entity, EntityType, Relation, normalize_name
+from graph.model import Batch, Entity, EntityType, Relation
+from graph.model import normalize_name as _normalize
 from graph.store import Candidates, GraphStore, KeyKind, NameKey
 from ingest.event_identity import EventFacts, event_words, same_event
 from ingest.fuzzy import FuzzyPolicy
 
 log = logging.getLogger(__name__)
+
+
+@lru_cache(maxsize=1 << 16)
+def normalize_name(name: str) -> str:
+    """`graph.model.normalize_name`, remembered: a batch asks for the same names many times."""
+    return _normalize(name)
 
 
 class Reason(StrEnum):
