@@ -100,7 +100,7 @@ def relation_from_row(row: Sequence[Any], evidence: tuple[Evidence, ...] = ()) -
         first_seen=row[6],
         last_seen=row[7],
         evidence_count=int(row[8]),
-    )
+    ).known_as(row[0])
 
 
 def evidence_from_row(row: Sequence[Any]) -> Evidence:

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -218,9 +219,15 @@ class Relation:
     last_seen: str | None = None
     evidence_count: int = 0
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The stable id, hashed once per object (sorting and serialising ask for it again)."""
         return relation_id(self.subject, self.predicate, self.object, self.attrs)
+
+    def known_as(self, rid: str) -> Relation:
+        """This relation with the id its store holds it under, so reads never hash it again."""
+        self.__dict__["id"] = rid
+        return self
 
 
 @dataclass(frozen=True)

@@ -50,8 +50,8 @@ class EdgeFilter:
 
 
 def relation_from_map(row: dict[str, Any], evidence: tuple[Evidence, ...] = ()) -> Relation:
-    """A Relation with its aggregates from the map the read queries return."""
-    return Relation(
+    """A Relation with its aggregates (and its stored id, when the map has it) from a read query's map."""
+    relation = Relation(
         subject=row["subject"],
         predicate=Predicate(row["predicate"]),
         object=row["object"],
@@ -62,6 +62,7 @@ def relation_from_map(row: dict[str, Any], evidence: tuple[Evidence, ...] = ()) 
         last_seen=row.get("last_seen"),
         evidence_count=int(row.get("evidence_count") or 0),
     )
+    return relation.known_as(row["id"]) if row.get("id") else relation
 
 
 def evidence_from_map(row: dict[str, Any]) -> Evidence:

@@ -15,10 +15,10 @@ def entity_json(entity: Entity) -> JSON:
     return {
         "id": entity.id,
         "name": entity.name,
-        "type": entity.type.value,
+        "type": entity.type._value_,  # the plain attribute: `.value` is a slower descriptor
         "aliases": list(entity.aliases),
-        "external_ids": dict(sorted(entity.external_ids.items())),
-        "attrs": dict(sorted(entity.attrs.items())),
+        "external_ids": _sorted(entity.external_ids),
+        "attrs": _sorted(entity.attrs),
     }
 
 
@@ -28,13 +28,18 @@ def edge_json(relation: Relation) -> JSON:
         "id": relation.id,
         "source": relation.subject,
         "target": relation.object,
-        "predicate": relation.predicate.value,
-        "attrs": dict(sorted(relation.attrs.items())),
+        "predicate": relation.predicate._value_,
+        "attrs": _sorted(relation.attrs),
         "first_seen": relation.first_seen,
         "last_seen": relation.last_seen,
         "evidence_count": relation.evidence_count,
         "confidence": relation.confidence,
     }
+
+
+def _sorted(mapping: dict[str, Any]) -> dict[str, Any]:
+    """A copy with keys in order (most are empty: a subgraph serialises hundreds per answer)."""
+    return dict(sorted(mapping.items())) if mapping else {}
 
 
 def evidence_json(relation_id: str, item: Evidence) -> JSON:

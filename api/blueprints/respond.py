@@ -7,10 +7,10 @@ than the query on small subgraphs).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
+import orjson
 from flask import Response
 
 from api.app import get_store
@@ -18,9 +18,9 @@ from queries import registry
 
 
 def as_json(body: Any, status: int = 200) -> Response:
-    """A compact JSON response."""
-    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
-    return Response(text, status=status, mimetype="application/json")
+    """A compact JSON response, encoded by orjson (several times faster than `json` on large subgraphs)."""
+    return Response(orjson.dumps(body, option=orjson.OPT_NON_STR_KEYS), status=status,
+                    mimetype="application/json")
 
 
 def answer(name: str, params: Mapping[str, Any]) -> Any:
