@@ -8,7 +8,11 @@ Neo4j 10^4 / 10^5 on the test server from tests/neo4j_server.py unless
 NEO4J_URI is set), time subgraph depth 2 around hubs and ordinary actors and
 paths between ordinary actors as direct store calls, then the same requests
 over HTTP to gunicorn in the same run, then 16 concurrent clients for 30 s.
-Prints p50/p99 in milliseconds and the HTTP/direct ratio.
+Prints p50/p99 in milliseconds and the HTTP/direct ratio. For Neo4j it also prints
+the server's heap and page cache and each target of issue 13 item 5 as MET / NOT MET
+(direct calls: subgraph depth 2 p50 <= 20 ms and p99 <= 60 ms, paths p99 <= 50 ms; load:
+>= 100 requests/s with p99 <= 300 ms). The local test server's data folder is a
+temporary directory, removed when the run ends.
 """
 
 from __future__ import annotations
@@ -37,6 +41,13 @@ from graph.store import GraphStore  # noqa: E402
 LIMIT = 200
 NEO4J_BATCH = 2_000  # smaller transactions: the test server has a 512 MB heap
 SAMPLES = 60
+# Issue 13 item 5, on 10^5 relations: (question or "load", figure, bound, "<=" or ">=").
+NEO4J_TARGETS = (
+    ("subgraph d2 hub", "p50", 20.0, "<="), ("subgraph d2 hub", "p99", 60.0, "<="),
+    ("subgraph d2 ordinary", "p50", 20.0, "<="), ("subgraph d2 ordinary", "p99", 60.0, "<="),
+    ("paths k=1 max_hops=4", "p99", 50.0, "<="),
+    ("load", "rps", 100.0, ">="), ("load", "p99", 300.0, "<="),
+)
 
 
 def questions(store: GraphStore, base: str, spec: Synthetic, samples: int
@@ -94,8 +105,19 @@ def report(name: str, spec: Synthetic, built: float, d: dict[str, Timings], h: d
           f"errors {load['errors']}" + (f" ({load['examples']})" if load["errors"] else ""))
 
 
-def run_store(name: str, store: GraphStore, spec: Synthetic, env: dict[str, str], args: argparse.Namespace
-              ) -> int:
+def verdicts(targets: tuple[tuple[str, str, float, str], ...], d: dict[str, Timings],
+             load: dict[str, Any]) -> list[str]:
+    """One 'MET' / 'NOT MET' line per target."""
+    lines = []
+    for key, figure, bound, sense in targets:
+        value = float(load[figure]) if key == "load" else float(getattr(d[key], figure))
+        met = value <= bound if sense == "<=" else value >= bound
+        lines.append(f"target {key} {figure} {sense} {bound:g}: {'MET' if met else 'NOT MET'} ({value:.1f})")
+    return lines
+
+
+def run_store(name: str, store: GraphStore, spec: Synthetic, env: dict[str, str], args: argparse.Namespace,
+              targets: tuple[tuple[str, str, float, str], ...] = ()) -> int:
     """Build if needed, measure direct and HTTP, load-test; return the error count."""
     built = 0.0 if holds(store, spec) else populate(store, spec)
     with Gunicorn(env, workers=args.workers, threads=args.threads) as server:
@@ -104,6 +126,9 @@ def run_store(name: str, store: GraphStore, spec: Synthetic, env: dict[str, str]
         d, h = measure(store, server.base, spec, args.samples)
         load = load_test(server.base, spec, clients=args.clients, seconds=args.seconds)
     report(name, spec, built, d, h, load)
+    for line in verdicts(targets, d, load):
+        print(line)
+    print(f"load average {os.getloadavg()[0]:.2f}", flush=True)
     return int(load["errors"])
 
 
@@ -140,6 +165,7 @@ def bench_embedded(args: argparse.Namespace) -> int:
 def bench_neo4j(args: argparse.Namespace) -> int:
     from neo4j import GraphDatabase
 
+    from bench.neo4j_memory import server_memory
     from graph.neo4j_store import Neo4jStore
 
     spec = Synthetic(args.neo4j[0], args.neo4j[1], batch=NEO4J_BATCH)
@@ -147,7 +173,8 @@ def bench_neo4j(args: argparse.Namespace) -> int:
         driver = GraphDatabase.driver(uri, auth=(user, password))
         try:
             env = {"ACTORGRAPH_STORE": uri, "NEO4J_USER": user, "NEO4J_PASSWORD": password}
-            return run_store("neo4j", Neo4jStore(driver), spec, env, args)
+            print(f"neo4j: {server_memory(driver)}", flush=True)
+            return run_store("neo4j", Neo4jStore(driver), spec, env, args, NEO4J_TARGETS)
         finally:
             driver.close()
 
