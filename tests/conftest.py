@@ -1,12 +1,14 @@
-"""Shared fixtures: a real Neo4j, started only when a test asks for it."""
+"""Shared fixtures: a fresh embedded store, and a real Neo4j started only when a test asks for it."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from neo4j import Driver, GraphDatabase
 
+from graph.embedded_store import EmbeddedStore
 from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env
 
 NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_server"}
@@ -45,3 +47,12 @@ def neo4j_driver(neo4j_settings: Neo4jSettings) -> Iterator[Driver]:
     driver.verify_connectivity()
     yield driver
     driver.close()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
+    """An empty embedded store on disk with its schema; folders with their own `store` override it."""
+    s = EmbeddedStore(tmp_path / "graph.db")
+    s.ensure_schema()
+    yield s
+    s.close()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,14 +13,6 @@ from ingest.resolve import Reason, Resolver
 from tests.extraction.conftest import article
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(tmp_path / "graph.db")
-    s.ensure_schema()
-    yield s
-    s.close()
 
 
 def ingest(nlp: Any, kb: Any, store: EmbeddedStore, *reports: tuple[str, str]) -> list[Any]:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from graph.embedded_store import EmbeddedStore
@@ -72,14 +69,6 @@ def test_facts_round_trip_through_attrs() -> None:
                                                                          f.date)
     other = facts(targets=["statebody:y"], date="2023-05-03", stated=False)
     assert back.union(other).targets == {"statebody:y"}
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(tmp_path / "graph.db")
-    s.ensure_schema()
-    yield s
-    s.close()
 
 
 def event(name: str, f: EventFacts) -> Entity:

@@ -24,14 +24,6 @@ IRAN = Entity(entity_id(C, "Iran"), "Iran", C)
 US = Entity(entity_id(C, "United States"), "United States", C)
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(tmp_path / "graph.db")
-    s.ensure_schema()
-    yield s
-    s.close()
-
-
 def one_article(article_id: str, body: str, sponsor: Entity, published: str | None = "2021-11-08") -> Batch:
     """An article stating that KH is backed by `sponsor`, as an extraction would give it."""
     art = Article(article_id, f"{article_id}.txt", body=body, published=published)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,6 @@ from ingest.reference import ReferenceFileError, kb_lookup, load_reference
 from ingest.resolve import Resolver
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "reference" / "us-designations.yaml"
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(tmp_path / "graph.db")
-    s.ensure_schema()
-    yield s
-    s.close()
 
 
 def test_example_file_loads_as_reference_source(store: EmbeddedStore) -> None:

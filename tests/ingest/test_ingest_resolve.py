@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from graph.embedded_store import EmbeddedStore
@@ -12,14 +9,6 @@ from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate,
 from ingest.resolve import FuzzyPolicy, Reason, Resolver
 
 P, G, E, ORG = EntityType.PERSON, EntityType.ARMED_GROUP, EntityType.ELECTION, EntityType.ORGANIZATION
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[EmbeddedStore]:
-    s = EmbeddedStore(tmp_path / "graph.db")
-    s.ensure_schema()
-    yield s
-    s.close()
 
 
 def ent(name: str, etype: EntityType, *aliases: str, key: str | None = None) -> Entity:
