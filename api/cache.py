@@ -25,10 +25,14 @@ class AnswerCache:
         self._size = size
         self._items: OrderedDict[str, Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._computing: dict[str, threading.Lock] = {}
 
     def get_or_compute(self, store: Any, name: str, params: Mapping[str, Any], compute: Callable[[], Any]
                        ) -> Any:
-        """The kept answer for this graph version, else `compute()` (kept when it succeeds)."""
+        """The kept answer for this graph version, else `compute()` (kept when it succeeds).
+
+        Concurrent requests for one missing answer compute it once: the others wait for it.
+        """
         version = getattr(store, "version", None)
         if version is None:
             return compute()
@@ -37,8 +41,23 @@ class AnswerCache:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]
-        answer = compute()
+            key_lock = self._computing.setdefault(key, threading.Lock())
+        with key_lock:
+            return self._computed(key, compute)
+
+    def _computed(self, key: str, compute: Callable[[], Any]) -> Any:
+        """The answer another thread just kept, or a fresh one kept now."""
         with self._lock:
+            if key in self._items:
+                return self._items[key]
+        try:
+            answer = compute()
+        except BaseException:
+            with self._lock:
+                self._computing.pop(key, None)
+            raise
+        with self._lock:
+            self._computing.pop(key, None)
             self._items[key] = answer
             while len(self._items) > self._size:
                 self._items.popitem(last=False)

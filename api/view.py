@@ -12,7 +12,7 @@ from typing import Any
 from apiflask import APIBlueprint, Schema
 from apiflask.fields import Integer, String
 from apiflask.validators import OneOf, Range
-from flask import Response, abort, request
+from flask import Response, abort, current_app, request
 
 from api.app import get_store
 from api.export import FORMATS, export, page, picture, source, title_for
@@ -59,8 +59,13 @@ def _scope(default_limit: int | None = None) -> Scope:
 
 
 def _view_subgraph(scope: Scope) -> Subgraph:
+    """The centres' subgraph, or the default view (kept per graph version: it ranks the whole graph)."""
     store = get_store()
-    return source.subgraph(store, scope) if scope.centers else source.default_view(store, scope)
+    if scope.centers:
+        return source.subgraph(store, scope)
+    cache = current_app.extensions["actorgraph_cache"]
+    return cache.get_or_compute(store, "default_view", scope.as_params(),  # type: ignore[no-any-return]
+                                lambda: source.default_view(store, scope))
 
 
 def _page(chrome: bool) -> Response:
