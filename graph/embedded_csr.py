@@ -10,7 +10,9 @@ Only what traversals and the query twins read is kept (no attrs, no evidence).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import functools
 import json
 import os
 import shutil
@@ -19,7 +21,7 @@ import tempfile
 from array import array
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -34,7 +36,27 @@ ARRAYS = ("node_off", "node_blob", "name_off", "name_blob", "node_type", "src", 
 Array = npt.NDArray[Any]
 
 
-@dataclass(frozen=True)
+class Filter(Protocol):
+    """What an edge filter says (`embedded_traverse.EdgeFilter`)."""
+
+    @property
+    def predicates(self) -> frozenset[str] | None: ...
+    @property
+    def since(self) -> str | None: ...
+    @property
+    def until(self) -> str | None: ...
+    @property
+    def min_confidence(self) -> float | None: ...
+
+    @property
+    def trivial(self) -> bool:
+        """Whether every edge passes."""
+
+    def ok(self, d: dict[str, Any]) -> bool:
+        """Whether one edge's data passes."""
+
+
+@dataclass(frozen=True, eq=False)
 class Csr:
     """The arrays of one version plus the small per-process tables decoded from them."""
 
@@ -55,10 +77,58 @@ class Csr:
         """A node's name (decoded on demand: names are rarely read by traversals)."""
         return _text(self.arrays["name_off"], self.arrays["name_blob"], node)
 
-    def rids(self, edges: list[int]) -> list[str]:
+    def rids(self, edges: list[int] | Array) -> list[str]:
         """Relation ids of these edge numbers."""
-        off, blob = self.arrays["rid_off"], self.arrays["rid_blob"]
-        return [_text(off, blob, e) for e in edges]
+        off, blob = self.arrays["rid_off"], self._rid_bytes
+        starts, ends = off[edges].tolist(), off[np.asarray(edges, dtype=np.int64) + 1].tolist()
+        return [str(blob[a:b], "utf-8") for a, b in zip(starts, ends, strict=True)]
+
+    @functools.cached_property
+    def _rid_bytes(self) -> memoryview:
+        """The relation-id blob as a buffer (slicing it costs far less than slicing the array)."""
+        return memoryview(self.arrays["rid_blob"].data).cast("B")
+
+    def incident(self, k: int, out: bool) -> Array:
+        """Edge numbers out of (or into) node k."""
+        a = self.arrays
+        if out:
+            return np.arange(int(a["out_ptr"][k]), int(a["out_ptr"][k + 1]))
+        return np.asarray(a["in_edge"][int(a["in_ptr"][k]):int(a["in_ptr"][k + 1])])
+
+    def degree(self, k: int) -> int:
+        """Edges out of and into node k."""
+        a = self.arrays
+        return int(a["out_ptr"][k + 1] - a["out_ptr"][k] + a["in_ptr"][k + 1] - a["in_ptr"][k])
+
+    def allowed(self, edges: Array, f: Filter) -> Array:
+        """Which of these edges pass the filter (vectorised `EdgeFilter.ok`)."""
+        a, keep = self.arrays, np.ones(len(edges), dtype=bool)
+        if f.predicates is not None:
+            keep &= np.isin(a["pred"][edges], [i for i, p in enumerate(self.preds) if p in f.predicates])
+        if f.min_confidence is not None:
+            keep &= a["conf"][edges] >= f.min_confidence
+        if f.since is not None:  # dates are sorted, so comparing codes compares the dates
+            last = a["last"][edges]
+            keep &= (last < 0) | (last >= bisect.bisect_left(self.dates, f.since))
+        if f.until is not None:
+            first = a["first"][edges]
+            keep &= first < bisect.bisect_right(self.dates, f.until)
+        return keep
+
+    def between(self, ks: int, ko: int) -> range:
+        """Edge numbers from node ks to node ko (edges are sorted by subject, then object)."""
+        a = self.arrays
+        lo, hi = int(a["out_ptr"][ks]), int(a["out_ptr"][ks + 1])
+        dst = a["dst"][lo:hi]
+        return range(lo + int(np.searchsorted(dst, ko, "left")), lo + int(np.searchsorted(dst, ko, "right")))
+
+    def locate(self, rid: str, s: str, o: str) -> int | None:
+        """The edge number of a relation given its ends, or None when the base lacks it."""
+        ks, ko = self.index.get(s), self.index.get(o)
+        if ks is None or ko is None:
+            return None
+        edges = list(self.between(ks, ko))
+        return next((e for e, r in zip(edges, self.rids(edges), strict=True) if r == rid), None)
 
 
 def _text(off: Array, blob: Array, i: int) -> str:
@@ -211,7 +281,9 @@ def load(db: Path, epoch: str, version: int) -> Csr | None:
     where = folder(db) / _name(epoch, version)
     try:
         meta = json.loads((where / "meta.json").read_text(encoding="utf-8"))
-        arrays = {k: np.load(where / f"{k}.npy", mmap_mode="r", allow_pickle=False) for k in ARRAYS}
+        # plain ndarray views of the maps: slicing a np.memmap costs several times more
+        arrays = {k: np.load(where / f"{k}.npy", mmap_mode="r", allow_pickle=False).view(np.ndarray)
+                  for k in ARRAYS}
     except (OSError, ValueError):
         return None
     ids = _decode_all(arrays["node_off"], arrays["node_blob"])

@@ -38,17 +38,17 @@ class PathFinder:
         self.g, self.f, self.directed = g, f, directed
         self.budget = budget or current()
 
-    def forward(self, u: str) -> Iterator[str]:
+    def forward(self, u: str) -> list[str]:
         return _adjacent(self.g, u, self.f, succ=True, pred=not self.directed)
 
-    def backward(self, u: str) -> Iterator[str]:
+    def backward(self, u: str) -> list[str]:
         return _adjacent(self.g, u, self.f, succ=not self.directed, pred=True)
 
     def links(self, u: str, v: str) -> list[Link]:
         """Allowed relations from u to v (and v to u when undirected), sorted by id."""
-        out = [(k, True) for k, d in self.g.succ[u].get(v, {}).items() if self.f.ok(d)]
+        out = [(k, True) for k, d in self.g.keyed(u, v).items() if self.f.ok(d)]
         if not self.directed:
-            out += [(k, False) for k, d in self.g.pred[u].get(v, {}).items() if self.f.ok(d)]
+            out += [(k, False) for k, d in self.g.keyed(v, u).items() if self.f.ok(d)]
         return sorted(out)
 
     def find(self, s: str, t: str, max_hops: int, k: int) -> list[IdPath]:
@@ -89,13 +89,15 @@ class PathFinder:
     def joined(self, u: str, v: str) -> bool:
         """Whether an allowed edge leads from u to v (or from v to u when undirected)."""
         g = self.g
-        return self._allowed(g._succ[u].get(v)) or (not self.directed and self._allowed(g._pred[u].get(v)))
+        if self.f.trivial:
+            return g.joined(u, v, out=True) or (not self.directed and g.joined(u, v, out=False))
+        return self._allowed(g.keyed(u, v)) or (not self.directed and self._allowed(g.keyed(v, u)))
 
-    def _allowed(self, keyed: Mapping[str, EdgeData] | None) -> bool:
-        return keyed is not None and (self.f.trivial or any(self.f.ok(d) for d in keyed.values()))
+    def _allowed(self, keyed: Mapping[str, EdgeData]) -> bool:
+        return bool(keyed) and (self.f.trivial or any(self.f.ok(d) for d in keyed.values()))
 
     def _degree(self, u: str) -> int:
-        return len(self.g._succ[u]) + len(self.g._pred[u])
+        return self.g.degree(u)
 
     def _into(self, v: str, layer: list[str], members: set[str]) -> Iterator[str]:
         """Nodes of `layer` with an allowed edge into v: reads whichever is smaller, v's
@@ -167,13 +169,11 @@ class PathFinder:
         if not self.f.trivial:
             step = self.forward if forward else self.backward
             fresh = {v: du for u in frontier for v in step(u) if v not in dist}
-        else:  # adjacency dicts merged in C; a hub adds its neighbours in milliseconds
-            sides = [self.g._succ] if forward or not self.directed else []
-            sides += [self.g._pred] if not forward or not self.directed else []
+        else:  # neighbour lists merged in C; a hub adds its neighbours in milliseconds
+            out, into = forward or not self.directed, not forward or not self.directed
             found: set[str] = set()
-            for side in sides:
-                for u in frontier:
-                    found.update(side[u])
+            for u in frontier:
+                found.update(self.g.neighbours(u, out, into))
             found.difference_update(dist)
             fresh = dict.fromkeys(found, du)
         dist.update(fresh)
@@ -187,10 +187,9 @@ class PathFinder:
         are farther than the radius returned.
         """
         dist, frontier, exact = {t: 0}, [t], 0
-        succ, pred = self.g._succ, self.g._pred
         while exact < radius:
             # The next layer costs about the frontier's degree sum: stop before it breaks the budget.
-            if len(dist) + sum(len(succ[u]) + len(pred[u]) for u in frontier) > BALL_NODES:
+            if len(dist) + sum(map(self.g.degree, frontier)) > BALL_NODES:
                 break
             frontier = self._grow(frontier, dist, forward=False)
             exact = exact + 1 if frontier else radius  # an empty layer: every reachable node is known

@@ -11,19 +11,23 @@ on first use and kept in a bounded cache.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
-from graph.embedded_csr import Csr
+from graph.embedded_csr import Array, Csr, Filter
 
 EdgeData = dict[str, Any]  # predicate, confidence, first_seen, last_seen, evidence_count
 Adjacency = dict[str, dict[str, EdgeData]]  # neighbour -> relation id -> edge data
 # id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count (more columns ignored)
 Row = tuple[Any, ...]
 CACHE_EDGES = 300_000  # decoded edges a snapshot keeps before it starts its caches afresh
+SMALL = 64  # degree under which a node's neighbours are gathered with plain lists
+CACHE_NEIGHBOURS = 2_000_000  # entries of neighbour lists a snapshot keeps (pointers to shared id strings)
 
 
 def edge_data(row: Row) -> EdgeData:
@@ -40,15 +44,20 @@ class Delta:
     nodes: dict[str, tuple[str, str] | None] = field(default_factory=dict)  # id -> (type, name)
     out: dict[str, frozenset[str]] = field(default_factory=dict)  # node -> live delta relation ids
     into: dict[str, frozenset[str]] = field(default_factory=dict)
+    masked: frozenset[int] = frozenset()  # base edge numbers the delta replaces or removes
 
     def __len__(self) -> int:
         return len(self.edges) + len(self.nodes)
 
-    def changed(self, rows: Iterable[Row], gone: Iterable[str], nodes: Iterable[tuple[str, str, str]],
-                gone_nodes: Iterable[str]) -> Delta:
-        """A new delta with these edge rows, removed relations, node rows and removed nodes."""
+    def changed(self, base: Csr, rows: list[Row], gone: list[tuple[str, str, str]],
+                nodes: Iterable[tuple[str, str, str]], gone_nodes: Iterable[str]) -> Delta:
+        """A new delta with these edge rows, removed relations (id, subject, object), node rows and
+        removed nodes; the base edges they replace are masked."""
         edges, out, into = dict(self.edges), dict(self.out), dict(self.into)
-        for rid in gone:
+        ends = [(r[0], r[1], r[2]) for r in rows] + gone
+        found = (base.locate(*t) for t in ends if t[0] not in edges)
+        masked = self.masked.union(e for e in found if e is not None)
+        for rid, _, _ in gone:
             self._unlink(edges.get(rid), rid, out, into)
             edges[rid] = None
         for row in rows:
@@ -60,7 +69,7 @@ class Delta:
         held = dict(self.nodes)
         held.update((i, (t, n)) for i, t, n in nodes)
         held.update((i, None) for i in gone_nodes)
-        return Delta(edges, held, out, into)
+        return Delta(edges, held, out, into, masked)
 
     @staticmethod
     def _unlink(old: tuple[str, str, EdgeData] | None, rid: str, out: dict[str, frozenset[str]],
@@ -80,10 +89,14 @@ class Snapshot:
         self._cache: tuple[dict[str, Adjacency], dict[str, Adjacency]] = ({}, {})
         self._cached = 0
         self.ordered: dict[str, list[str]] = {}  # sorted adjacency of big nodes (embedded_traverse)
+        self._nbrs: dict[tuple[str, bool, bool], list[str]] = {}
+        self._listed = 0
+        self._masked = np.array(sorted(self.delta.masked), dtype=np.int64)
         if carried is not None:  # what the previous version decoded, but for the nodes that changed
             for mine, theirs in zip(self._cache, carried._cache, strict=True):
                 mine.update((u, adj) for u, adj in theirs.items() if u not in touched)
             self.ordered.update((u, a) for u, a in carried.ordered.items() if u not in touched)
+            self._nbrs.update((key, a) for key, a in carried._nbrs.items() if key[0] not in touched)
         self._succ = Side(self, out=True)
         self._pred = Side(self, out=False)
         self._node = Nodes(self)
@@ -96,7 +109,7 @@ class Snapshot:
         """The next version after a write whose ends are all known (its caches carried over)."""
         touched = {e for r in rows for e in r[1:3]} | {e for _, s, o in gone for e in (s, o)}
         touched |= set(gone_nodes) | {i for i, _, _ in nodes}
-        delta = self.delta.changed(rows, [r for r, _, _ in gone], nodes, gone_nodes)
+        delta = self.delta.changed(self.base, rows, gone, nodes, gone_nodes)
         return Snapshot(self.epoch, version, self.base, delta, self, frozenset(touched))
 
     # ------------------------------------------------------------ nodes
@@ -159,29 +172,141 @@ class Snapshot:
         return adj
 
     def _decode_base(self, k: int, out: bool, adj: Adjacency) -> None:
-        b, a = self.base, self.base.arrays
-        if out:
-            lo, hi = int(a["out_ptr"][k]), int(a["out_ptr"][k + 1])
-            edges: Any = slice(lo, hi)
-            numbers = list(range(lo, hi))
-            others = a["dst"][edges].tolist()
-        else:
-            lo, hi = int(a["in_ptr"][k]), int(a["in_ptr"][k + 1])
-            edges = a["in_edge"][lo:hi]
-            numbers = edges.tolist()
-            others = a["src"][edges].tolist()
-        if not numbers:
-            return
-        masked, ids, preds, dates = self.delta.edges, b.ids, b.preds, b.dates
-        columns = zip(others, b.rids(numbers), a["pred"][edges].tolist(), a["conf"][edges].tolist(),
+        edges = self._unmasked(self.base.incident(k, out))
+        others = self.base.arrays["dst" if out else "src"][edges].tolist()
+        ids = self.base.ids
+        for v, (rid, d) in zip(others, self._data(edges.tolist()), strict=True):
+            adj.setdefault(ids[v], {})[rid] = d
+
+    def _data(self, edges: list[int]) -> list[tuple[str, EdgeData]]:
+        """(relation id, edge data) of base edge numbers."""
+        b = self.base
+        a, preds, dates = b.arrays, b.preds, b.dates
+        columns = zip(b.rids(edges), a["pred"][edges].tolist(), a["conf"][edges].tolist(),
                       a["first"][edges].tolist(), a["last"][edges].tolist(), a["count"][edges].tolist(),
                       strict=True)
-        for v, rid, p, c, f, last, n in columns:
-            if masked and rid in masked:
-                continue
-            adj.setdefault(ids[v], {})[rid] = {
-                "predicate": preds[p], "confidence": c, "first_seen": dates[f] if f >= 0 else None,
-                "last_seen": dates[last] if last >= 0 else None, "evidence_count": n}
+        return [(rid, {"predicate": preds[p], "confidence": c, "first_seen": dates[f] if f >= 0 else None,
+                       "last_seen": dates[last] if last >= 0 else None, "evidence_count": n})
+                for rid, p, c, f, last, n in columns]
+
+    def _unmasked(self, edges: Array) -> Array:
+        """The base edges the delta did not replace or remove."""
+        masked = self._masked
+        if not len(masked) or not len(edges):
+            return edges
+        pos = np.minimum(np.searchsorted(masked, edges), len(masked) - 1)
+        kept: Array = edges[masked[pos] != edges]
+        return kept
+
+    # ------------------------------------------------------------ what traversals ask
+
+    def degree(self, u: str) -> int:
+        """Relations out of and into u (a cost estimate: parallel relations count)."""
+        k = self.base.index.get(u)
+        n = self.base.degree(k) if k is not None else 0
+        return n + len(self.delta.out.get(u, ())) + len(self.delta.into.get(u, ()))
+
+    def type_of(self, u: str) -> str:
+        """A node's type."""
+        if u in self.delta.nodes:
+            return self.node(u)["type"]
+        return self.base.types[int(self.base.arrays["node_type"][self.base.index[u]])]
+
+    def neighbours(self, u: str, out: bool, into: bool, f: Filter | None = None) -> list[str]:
+        """Distinct neighbours of u (never u) over allowed relations on the given sides, in id order;
+        unfiltered lists are cached."""
+        if f is not None:
+            return self._neighbours(u, out, into, f)
+        key = (u, out, into)
+        got = self._nbrs.get(key)
+        if got is None:
+            got = self._nbrs[key] = self._neighbours(u, out, into, None)
+            self._listed += len(got) + 1
+            if self._listed > CACHE_NEIGHBOURS:
+                self._nbrs, self._listed = {key: got}, len(got)
+        return got
+
+    def _neighbours(self, u: str, out: bool, into: bool, f: Filter | None) -> list[str]:
+        if u not in self:
+            raise KeyError(u)
+        k = self.base.index.get(u)
+        found = [] if k is None else self._base_neighbours(k, out, into, f)
+        extra = {v for v, d in self._delta_links(u, out, into) if v != u and (f is None or f.ok(d))}
+        return sorted(extra.union(found)) if extra else found
+
+    def _base_neighbours(self, k: int, out: bool, into: bool, f: Filter | None) -> list[str]:
+        """Node k's distinct neighbours in the base, in id order (node numbers follow id order)."""
+        base, a = self.base, self.base.arrays
+        if f is None and not len(self._masked) and self.base.degree(k) <= SMALL:  # plain lists beat numpy
+            near = set(a["dst"][int(a["out_ptr"][k]):int(a["out_ptr"][k + 1])].tolist()) if out else set()
+            if into:
+                near.update(a["src"][a["in_edge"][int(a["in_ptr"][k]):int(a["in_ptr"][k + 1])]].tolist())
+            near.discard(k)
+            ids = base.ids
+            return [ids[i] for i in sorted(near)]
+        parts = []
+        for side in [s for s, on in ((True, out), (False, into)) if on]:
+            edges = self._unmasked(base.incident(k, side))
+            if f is not None:
+                edges = edges[base.allowed(edges, f)]
+            parts.append(a["dst" if side else "src"][edges])
+        ids = base.ids
+        return [ids[i] for i in np.unique(np.concatenate(parts)).tolist() if i != k]
+
+    def _delta_links(self, u: str, out: bool, into: bool) -> Iterator[tuple[str, EdgeData]]:
+        """(other end, data) of the delta's relations at u on the given sides."""
+        d = self.delta
+        for rid in d.out.get(u, ()) if out else ():
+            held = d.edges[rid]
+            assert held is not None
+            yield held[1], held[2]
+        for rid in d.into.get(u, ()) if into else ():
+            held = d.edges[rid]
+            assert held is not None
+            yield held[0], held[2]
+
+    def joined(self, u: str, v: str, out: bool) -> bool:
+        """Whether a relation leads from u to v (or from v to u when not `out`): a binary search in
+        u's cached neighbour list, so probing a hub never lists it."""
+        near = self.neighbours(u, out, not out)
+        i = bisect.bisect_left(near, v)
+        return i < len(near) and near[i] == v
+
+    def keyed(self, u: str, v: str) -> dict[str, EdgeData]:
+        """The relations from u to v: relation id -> edge data."""
+        base, found = self.base, {}
+        ks, kv = base.index.get(u), base.index.get(v)
+        if ks is not None and kv is not None and u in self and v in self:
+            edges = [e for e in base.between(ks, kv) if e not in self.delta.masked]
+            found = dict(self._data(edges)) if edges else {}
+        for rid in self.delta.out.get(u, ()):
+            held = self.delta.edges[rid]
+            if held is not None and held[1] == v:
+                found[rid] = held[2]
+        return found
+
+    def edges_among(self, nodes: Iterable[str], f: Filter) -> list[str]:
+        """Ids of the allowed relations between these nodes, sorted."""
+        members = set(nodes)
+        base, a = self.base, self.base.arrays
+        ks = np.array(sorted(base.index[u] for u in members if u in base.index), dtype=np.int64)
+        rids: list[str] = []
+        if len(ks):
+            starts, lens = a["out_ptr"][ks], a["out_ptr"][ks + 1] - a["out_ptr"][ks]
+            edges = np.arange(int(lens.sum())) + np.repeat(starts - (np.cumsum(lens) - lens), lens)
+            dst = a["dst"][edges]
+            edges = edges[ks[np.minimum(np.searchsorted(ks, dst), len(ks) - 1)] == dst]
+            edges = self._unmasked(edges)
+            if not f.trivial:
+                edges = edges[base.allowed(edges, f)]
+            rids = base.rids(edges.tolist())
+        for u in members:
+            rids.extend(rid for rid in self.delta.out.get(u, ()) if self._delta_ok(rid, members, f))
+        return sorted(rids)
+
+    def _delta_ok(self, rid: str, members: set[str], f: Filter) -> bool:
+        held = self.delta.edges[rid]
+        return held is not None and held[1] in members and f.ok(held[2])
 
     # ------------------------------------------------------------ the networkx read API twins use
 

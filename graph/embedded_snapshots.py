@@ -82,13 +82,8 @@ class Versions:
             return None
         nodes, rows = versions.rows_of(conn, ents, rels)
         gone_nodes = sorted(ents - {n[0] for n in nodes})
-        gone_ids = rels - {r[0] for r in rows}
-        known = {rid: held for rid in gone_ids if (held := snap.delta.edges.get(rid)) is not None}
-        if len(known) == len(gone_ids):  # every end known: the decoded adjacencies carry over
-            gone = [(rid, s, o) for rid, (s, o, _) in known.items()]
-            return snap.changed(version, rows, gone, nodes, gone_nodes)
-        delta = snap.delta.changed(rows, gone_ids, nodes, gone_nodes)
-        return Snapshot(snap.epoch, version, snap.base, delta)
+        gone = [(rid, *rels[rid]) for rid in sorted(set(rels) - {r[0] for r in rows})]
+        return snap.changed(version, rows, gone, nodes, gone_nodes)
 
     def _base(self, conn: sqlite3.Connection, epoch: str, version: int) -> Snapshot:
         """A new base: the saved one of this version, an older saved one plus the log, or built."""

@@ -234,7 +234,7 @@ class EmbeddedStore:
                 with self._transaction() as conn:
                     before = self._begin_version(conn)
                     applied = apply_batch(conn, folded, Lookup.load(conn, folded, self._covered))
-                    new_nodes, edges = [n[0] for n in applied.nodes], [e[0] for e in applied.edges]
+                    new_nodes, edges = [n[0] for n in applied.nodes], [e[:3] for e in applied.edges]
                     version = versions.bump(conn, new_nodes, edges)
                 self._written = version
                 # the stored rows now hold each id's last item (earlier ones may be overwritten)
@@ -251,7 +251,7 @@ class EmbeddedStore:
                 gone = retract(conn, article_id, lambda e, removed: _linked(snap, e, removed))
                 if gone is None:
                     raise NotFound(f"no article {article_id!r}")
-                changed = [r[0] for r in gone.relations] + [e[0] for e in gone.edges]
+                changed = gone.relations + [e[:3] for e in gone.edges]
                 version = versions.bump(conn, gone.entities, changed)
             self._written = version
             for e in gone.entities:

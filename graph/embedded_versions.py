@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable
+from typing import Any
 
 from graph.embedded_rows import dumps
 
@@ -26,6 +27,8 @@ CREATE TABLE IF NOT EXISTS graph_log (
     version  INTEGER NOT NULL,
     kind     INTEGER NOT NULL,  -- 0 entity, 1 relation
     id       TEXT NOT NULL,
+    subject  TEXT,              -- a relation's ends, so a reader can mask it in its base
+    object   TEXT,
     PRIMARY KEY (version, kind, id)
 ) WITHOUT ROWID;
 """
@@ -49,27 +52,34 @@ def current(conn: sqlite3.Connection) -> int:
     return int(conn.execute("SELECT value FROM graph_meta WHERE key = 'version'").fetchone()[0])
 
 
-def bump(conn: sqlite3.Connection, entities: Iterable[str], relations: Iterable[str]) -> int:
-    """Inside a write transaction: the next version, logging what it touched."""
+def bump(conn: sqlite3.Connection, entities: Iterable[str], relations: Iterable[tuple[str, str, str]]) -> int:
+    """Inside a write transaction: the next version, logging the entities and relations (id, subject,
+    object) it touched."""
     version = current(conn) + 1
     conn.execute("UPDATE graph_meta SET value = ? WHERE key = 'version'", (version,))
-    rows = [(version, ENTITY, i) for i in set(entities)] + [(version, RELATION, r) for r in set(relations)]
-    conn.executemany("INSERT OR IGNORE INTO graph_log VALUES (?, ?, ?)", rows)
+    rows: list[tuple[int, int, str, str | None, str | None]] = [
+        (version, ENTITY, i, None, None) for i in set(entities)]
+    rows += [(version, RELATION, r, s, o) for r, s, o in set(relations)]
+    conn.executemany("INSERT OR IGNORE INTO graph_log VALUES (?, ?, ?, ?, ?)", rows)
     return version
 
 
-def changes(conn: sqlite3.Connection, after: int, upto: int) -> tuple[set[str], set[str]]:
-    """Entity ids and relation ids written in versions after..upto."""
-    rows = conn.execute("SELECT kind, id FROM graph_log WHERE version > ? AND version <= ?", (after, upto))
+def changes(conn: sqlite3.Connection, after: int, upto: int) -> tuple[set[str], dict[str, tuple[str, str]]]:
+    """Entity ids, and relation ids with their ends, written in versions after..upto."""
+    rows = conn.execute("SELECT kind, id, subject, object FROM graph_log WHERE version > ? AND version <= ?",
+                        (after, upto))
     ents: set[str] = set()
-    rels: set[str] = set()
-    for kind, i in rows:
-        (ents if kind == ENTITY else rels).add(i)
+    rels: dict[str, tuple[str, str]] = {}
+    for kind, i, s, o in rows:
+        if kind == ENTITY:
+            ents.add(i)
+        else:
+            rels[i] = (s, o)
     return ents, rels
 
 
-def rows_of(conn: sqlite3.Connection, ents: set[str], rels: set[str]
-            ) -> tuple[list[tuple[str, str, str]], list[tuple[object, ...]]]:
+def rows_of(conn: sqlite3.Connection, ents: Iterable[str], rels: Iterable[str]
+            ) -> tuple[list[tuple[str, str, str]], list[tuple[Any, ...]]]:
     """Current node rows (id, type, name) and edge rows (EDGE_COLUMNS) of these ids."""
     nodes = conn.execute("SELECT id, type, name FROM entities WHERE id IN (SELECT value FROM json_each(?))",
                          (dumps(sorted(ents)),)).fetchall()
