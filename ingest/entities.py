@@ -16,9 +16,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from graph.model import EntityType
 from ingest.kb import KnowledgeBase, load_kb
 from ingest.kb_ruler import HashMatcher, ruler_patterns
-from ingest.kb_spans import inside_longer_name
+from ingest.kb_spans import inside_longer_name, of_longer_name
 from ingest.lexicon import lexicon
 
 
@@ -36,8 +37,9 @@ class KBEntities:
         self.exact = HashMatcher(nlp.vocab, "ORTH")
         self.folded = HashMatcher(nlp.vocab, "LOWER")
         self.types: dict[str, str] = {a.id: a.type.value for a in kb.actors}
+        states = state_itself(kb)
         for actor_id, exact, pattern in ruler_patterns(nlp, kb, lexicon().demonyms):  # token hashes
-            (self.exact if exact else self.folded).add(actor_id, [pattern])
+            (self.exact if exact else self.folded).add(states.get(actor_id, actor_id), [pattern])
 
     def __call__(self, doc: Doc) -> Doc:
         spans = []
@@ -50,7 +52,8 @@ class KBEntities:
                     end -= 1  # a form that ends in a line break must not take it along
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
         doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
-                                 and not _names_a_group(s) and not inside_longer_name(s)])
+                                 and not _names_a_group(s) and not inside_longer_name(s)
+                                 and not of_longer_name(s, self.kb)])
         return doc
 
     def _inside_name(self, span: Span) -> bool:
@@ -64,6 +67,22 @@ class KBEntities:
         lex = lexicon()
         ends_title = any(t[-1] == prev.lower_ for t in lex.state_titles)  # "Secretary of State Mike Pompeo"
         return not ends_title and prev.lower_ not in lex.name_prefixes and lex.country_of(prev.text) is None
+
+
+def state_itself(kb: KnowledgeBase) -> dict[str, str]:
+    """Plain "Government of X" actors -> the country X: "the Colombian government" is the state acting
+    (FORMAT.md's rule for "Washington"), while a government with a name of its own ("Federal Government
+    of Somalia", "Kurdistan Regional Government", "Government of National Accord") stays a body."""
+    out = {}
+    for actor in kb.actors:
+        country = actor.attrs.get("country")
+        if actor.type is not EntityType.STATE_BODY or not country:
+            continue
+        if actor.name in {f"Government of {country}", f"Government of the {country}"}:
+            home = [a for a in kb.lookup(country) if a.type is EntityType.COUNTRY]
+            if home:
+                out[actor.id] = home[0].id
+    return out
 
 
 def _names_a_group(span: Span) -> bool:

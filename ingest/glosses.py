@@ -68,4 +68,76 @@ def gloss_aliases(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[str, lis
         known = aliases.setdefault(f"{owner.start}:{owner.end}", []) if owner is not None else [m.group("q")]
         if m.group("q") not in known:
             known.append(m.group("q"))
-    return [e for e in ents if (e.start, e.end) not in dropped], aliases
+    dropped |= _header_glosses(doc, ents, aliases)
+    kept = [e for e in ents if (e.start, e.end) not in dropped]
+    return _known_as(doc, kept), aliases
+
+
+def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the line holding text[start:end]."""
+    return text.rfind("\n", 0, start) + 1, (text.find("\n", end) + 1 or len(text) + 1) - 1
+
+
+def _header_glosses(doc: Doc, ents: list[Span], aliases: dict[str, list[str]]) -> set[tuple[int, int]]:
+    """An infobox heading's translation line ("Zarqan Front" / "جبهة زرقان" / "Front of Zarqan"): a name
+    alone on its line right under a line in another script names the actor of the line above that."""
+    text = doc.text
+    by_line = {_line_of(text, e.start_char, e.end_char): e for e in ents}
+    dropped = set()
+    for ent in ents:
+        line = _line_of(text, ent.start_char, ent.end_char)
+        if text[line[0]:line[1]].strip() != ent.text or line[0] < 2:
+            continue
+        script = _line_of(text, line[0] - 1, line[0] - 1)
+        above = text[script[0]:script[1]]
+        if not above.strip() or _LATIN.search(above) or not any(c.isalpha() for c in above):
+            continue
+        dropped.add((ent.start, ent.end))
+        owner = by_line.get(_line_of(text, script[0] - 1, script[0] - 1)) if script[0] >= 2 else None
+        if owner is not None and text[owner.start_char:owner.end_char] == text[slice(*_line_of(
+                text, owner.start_char, owner.end_char))].strip():
+            aliases.setdefault(f"{owner.start}:{owner.end}", []).append(ent.text)
+    return dropped
+
+
+_KNOWN_AS = re.compile(r"\b(?:(?:also|better|commonly|widely) )?(?:known as|called|nicknamed)\b"
+                       r"|\bnames(?: and abbreviations)? (?:such as|including)\b")
+_LIST_GAP = re.compile(r"^[\s,\"'“”‘’]*(?:\b(?:or|and)\b)?[\s,\"'“”‘’]*(?:\bthe\s+)?$", re.I)
+_OWNER_GAP = re.compile(r"^[\s,(]*$")
+_BRACKET = re.compile(r"\([^()\n]{0,200}\)")
+_NAMED = frozenset({"ArmedGroup", "PoliticalParty", "StateBody", "Organization"})
+
+
+def _known_as(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "known as Zarqa Front (Arabic: ...) or Zarqa Jabha": every name of an "also known as" list names
+    the one actor the knowledge base recognises among them; the unknown ones become its mentions."""
+    text = doc.text
+    out = list(ents)
+    for m in _KNOWN_AS.finditer(text):
+        chain = _chain(text, [i for i, e in enumerate(out) if e.start_char >= m.end()], out, m.end())
+        owner = max((i for i, e in enumerate(out) if e.end_char <= m.start()), default=None,
+                    key=lambda i: out[i].end_char)
+        if owner is not None and _OWNER_GAP.match(text[out[owner].end_char:m.start()]):
+            chain.append(owner)
+        known = {out[i].kb_id_ for i in chain if out[i].kb_id_ and out[i].label_ in _NAMED}
+        if len(known) != 1:
+            continue
+        actor = known.pop()
+        label = next(out[i].label_ for i in chain if out[i].kb_id_ == actor)
+        for i in chain:
+            if not out[i].kb_id_ and out[i].label_ not in _PLACES and out[i].label_ != "Person":
+                out[i] = Span(doc, out[i].start, out[i].end, label=label, kb_id=actor)
+    return out
+
+
+def _chain(text: str, after: list[int], ents: list[Span], pos: int) -> list[int]:
+    """Indexes of the names listed one after another from `pos` (separated by commas, "or", "and",
+    quotes and glosses in brackets)."""
+    chain: list[int] = []
+    for i in after:
+        gap = _BRACKET.sub("", text[pos:ents[i].start_char])
+        if not _LIST_GAP.match(gap):
+            break
+        chain.append(i)
+        pos = ents[i].end_char
+    return chain

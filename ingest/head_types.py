@@ -17,13 +17,25 @@ from graph.model import EntityType
 from ingest.entity_words import EntityWords, entity_words
 from ingest.lexicon import Lexicon
 
-_FORCE_HEADS = frozenset({"army", "forces", "force"})
+_FORCE_HEADS = frozenset({"army", "forces", "force", "units", "unit"})
 _SIDE_HEADS = frozenset({"movement", "alliance", "coalition", "front", "council"})
 _ARMED_STRUGGLE = frozenset({"liberation", "resistance", "jihad", "mujahideen", "salvation", "armed",
                              "martyrs", "revolutionary", "insurgent", "rebel", "self-defense"})
 _LINKS = frozenset({"of", "for", "in"})
 _NAME_START_ARMED = frozenset({"kataib", "kata'ib", "kataeb", "saraya", "jaish", "liwa", "asa'ib", "asaib",
-                               "harakat"})
+                               "harakat", "lashkar", "jabhat", "jund", "katibat", "quwat", "ansar", "hayat",
+                               "hay'at", "hay’at", "tehrik", "tehreek", "tahrik", "sipah", "hizbul", "firqat",
+                               "jama'at", "jama’at", "jamaat-ul", "kata’ib", "asa’ib"})
+
+# Romance and other languages put the head first ("Agenzia Fides", "Partido Zorvano", "Ministerio de ..."):
+# only heads whose type does not depend on the rest of the name.
+_FOREIGN_HEADS = {
+    **dict.fromkeys(("agenzia", "agencia", "agence", "agência", "agentia"), EntityType.ORGANIZATION),
+    **dict.fromkeys(("partido", "parti", "partito", "partidul", "partai", "partei", "partia", "strana",
+                     "hizb"), EntityType.POLITICAL_PARTY),
+    **dict.fromkeys(("ministerio", "ministère", "ministero", "ministério", "ministerul", "kementerian",
+                     "ministerium"), EntityType.STATE_BODY),
+}
 
 
 def name_head(span: Span) -> Token:
@@ -58,7 +70,28 @@ def head_type(span: Span, lex: Lexicon) -> EntityType | None:
         return EntityType.ARMED_GROUP
     if etype is None and span[0].lower_ in _NAME_START_ARMED:
         return EntityType.ARMED_GROUP
+    if etype is None and len(span) > 1:
+        return _FOREIGN_HEADS.get(span[0].lower_) or _romance_side(span)
     return etype
+
+
+_ROMANCE_SIDES = frozenset({"ejército", "ejercito", "fuerzas", "frente", "movimiento", "armée",
+                            "mouvement", "exército", "forças", "movimento", "esercito"})
+_ROMANCE_STRUGGLE = ("liber", "revolu", "popular", "populaire", "resist", "guerr", "insurg", "rebel",
+                     "patriot", "zapat", "autodefens")
+
+
+def _romance_side(span: Span) -> EntityType | None:
+    """ "Ejército de Liberación Nacional", "Frente Amplio": a head-first army or front is an armed group
+    with a struggle word, else a movement or front is a party and an army the state's."""
+    first = span[0].lower_
+    if first not in _ROMANCE_SIDES:
+        return None
+    if any(t.lower_.startswith(_ROMANCE_STRUGGLE) for t in span[1:]):
+        return EntityType.ARMED_GROUP
+    if first in {"frente", "movimiento", "mouvement", "movimento"}:
+        return EntityType.POLITICAL_PARTY
+    return EntityType.STATE_BODY
 
 
 def titled_person(span: Span) -> bool:

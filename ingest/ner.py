@@ -21,6 +21,7 @@ from ingest.glosses import ALIASES, gloss_aliases
 from ingest.head_types import head_type, titled_person
 from ingest.infobox_people import infobox_people
 from ingest.kb import KnowledgeBase
+from ingest.kb_spans import places_of_groups, possessive_branches
 from ingest.lexicon import Lexicon, lexicon
 from ingest.names import mend_names
 from ingest.non_actors import not_an_actor
@@ -29,6 +30,7 @@ from ingest.person_spans import split_people
 from ingest.place_cues import PlaceCues
 from ingest.place_types import gazetteer_place, place_field
 from ingest.span_shapes import (
+    acronym_before_head,
     government_of,
     inside_meeting,
     ordinal_meeting,
@@ -61,6 +63,8 @@ def trim(span: Span) -> Span | None:
     doc = span.doc
     while start < end and (doc[start].lower_ in _LEAD_STRIP or doc[start].is_space):
         start += 1
+    if 1 < start < end - 1 and doc[start - 1].text in {"-", "–"} and doc[start - 2].lower_ in {"pro", "anti"}:
+        start += 1  # "pro-Kurdish Peoples' Party": what the name is for or against is not the name
     opened = [t.i for t in doc[start:end] if t.text == "("]
     if opened and not any(t.text == ")" for t in doc[opened[-1]:end]):
         end = opened[-1]  # "Zanland People's Front (ZPF": the bracket is not part of the name
@@ -252,6 +256,7 @@ class EntityTypes:
                 typed = statistical_type(part, self.kb, lex)
                 if typed is not None:
                     kept.append(Span(doc, part.start, part.end, label=typed[0], kb_id=typed[1]))
+        kept = acronym_before_head(places_of_groups(possessive_branches(kept, self.kb)), self.kb)
         kept, doc.user_data[ALIASES] = gloss_aliases(doc, [e for e in kept
                                                            if not in_junk(doc, e.start_char, e.end_char)])
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)

@@ -8,7 +8,7 @@ off or replaced, so the span that is typed is the actor's own name.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graph.model import EntityType
 from ingest.entity_words import entity_words
@@ -107,3 +107,39 @@ def split_place_of(span: Span, kb: KnowledgeBase) -> tuple[Span, Span | None]:
         return span, None
     return (Span(doc, span.start, of.i, label=span.label_),
             Span(doc, rest.start, rest.end, label=EntityType.LOCATION.value))
+
+
+def acronym_before_head(ents: list[Span], kb: KnowledgeBase) -> list[Span]:
+    """ "Peoples' Equality and Democracy (DEM) Party": an acronym in brackets before the head noun. The
+    name is the words around the bracket: the knowledge base's actor when it holds it (one span from
+    name to head, the acronym inside it), else the head noun types the words and the acronym."""
+    out: list[Span] = []
+    skip_until, relabel, defined = -1, {}, {}
+    for ent in ents:
+        if ent.start < skip_until:
+            continue
+        if ent.start in relabel and not ent.kb_id_:
+            ent = Span(ent.doc, ent.start, ent.end, label=relabel[ent.start])
+        if ent.text in defined and not ent.kb_id_:  # "The meetings led by DEM": the acronym defined above
+            ent = Span(ent.doc, ent.start, ent.end, label=defined[ent.text][0], kb_id=defined[ent.text][1])
+        head = _head_after_acronym(ent)
+        if head is not None:
+            known = kb.lookup(f"{ent.text} {head.text}")
+            etype = entity_words().heads.get(head.lower_)
+            if len(known) == 1:
+                ent = Span(ent.doc, ent.start, head.i + 1, label=known[0].type.value, kb_id=known[0].id)
+                skip_until = head.i + 1
+                defined[ent.doc[head.i - 2].text] = (ent.label_, ent.kb_id_)
+            elif etype is not None and not ent.kb_id_:
+                ent = Span(ent.doc, ent.start, ent.end, label=etype.value)
+                relabel[ent.end + 1] = etype.value
+        out.append(ent)
+    return out
+
+
+def _head_after_acronym(ent: Span) -> Token | None:
+    """The capitalised word after "(ACRONYM)" right behind the name, if any."""
+    doc, at = ent.doc, ent.end
+    if at + 3 >= len(doc) or doc[at].text != "(" or doc[at + 2].text != ")" or not doc[at + 1].is_upper:
+        return None
+    return doc[at + 3] if doc[at + 3].is_title else None
