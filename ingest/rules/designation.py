@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.rules.base import Context, Found, agent_of, child, make, objects, pobj_of, rule
+from ingest.rules.issuers import body_reference
 
 _STATES = {"StateBody", "Country", "Person", "Organization"}
 _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
@@ -130,7 +131,7 @@ def _designators(ctx: Context, token: Token | None) -> list[Span]:
         return [inner]
     if found:
         return found
-    body = _official_body(ctx, token)
+    body = _official_body(ctx, token) or body_reference(ctx, token)  # "the Secretary", "the Council"
     return [body] if body is not None else []
 
 

@@ -24,6 +24,7 @@ from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, make, objects, pobj_of, rule
 from ingest.rules.designation import _designators, _passive_parts, listing_date
+from ingest.rules.issuers import notice_issuer
 from ingest.rules.notice_entries import Entry, counted_entries, entries_after, grounds_in, line_start
 from ingest.rules.notice_words import NoticeWords, notice_words
 
@@ -31,10 +32,13 @@ _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody
 _BODIES = {"StateBody", "Organization", "Country"}
 _LIST_SEPS = {",", "and", ";", ":", "&", "including", "namely", "plus", "or", "•", "-", "–", "*"}
 _OWNERS = {"its", "their", "his", "her", "the", "a", "an", "two", "three", "four", "five", "one"}
-_PRESS_OFFICES = frozenset({"spokesperson", "spokesman", "press", "media", "communications"})
 _CLIMB = {"xcomp", "acl", "conj", "ccomp", "advcl", "dobj", "pobj", "prep"}
 _OTHER_CLAUSES = {"conj", "relcl", "cc", "advcl", "ccomp", "parataxis"}
 _WINDOW = 120  # tokens a listing reads ahead
+# Listing verbs that say nothing of the kind: in a sanctions notice, a sanction ("the Council also listed X").
+_PLAIN_LISTING = frozenset({"designate", "list", "add", "include", "place", "put"})
+_SANCTIONS_NOTICE = frozenset({"sanction", "sanctions", "sanctioned", "sanctioning", "restrictive", "ofac",
+                               "ofsi"})
 
 
 @dataclass(frozen=True)
@@ -130,7 +134,7 @@ def _kinds(scope: list[Token], words: NoticeWords, cue: Token) -> list[Predicate
     kinds = []
     if lows & words.terror or any("terror" in w for w in lows):
         kinds.append(Predicate.DESIGNATED_TERRORIST_BY)
-    if cue.lemma_ == "sanction" or lows & words.sanction or not kinds and cue.lemma_ == "designate" \
+    if cue.lemma_ == "sanction" or lows & words.sanction or not kinds and cue.lemma_ in _PLAIN_LISTING \
             and _sanctions_notice(cue, words):
         kinds.append(Predicate.SANCTIONED_BY)
     return kinds
@@ -141,7 +145,7 @@ def _sanctions_notice(cue: Token, words: NoticeWords) -> bool:
     terrorist words ("designating X a transnational criminal organization") is a sanction."""
     title = str(cue.doc.user_data.get("title") or "").lower().split()
     return bool(words.sanction & {w.strip(".,:;") for w in title}) or any(
-        t.lower_ in {"sanction", "sanctions", "sanctioned", "sanctioning"} for t in cue.doc)
+        t.lower_ in _SANCTIONS_NOTICE for t in cue.doc)
 
 
 def _undone(cue: Token, words: NoticeWords) -> bool:
@@ -177,20 +181,8 @@ def _designators_of(ctx: Context, cue: Token) -> list[Span]:
 
 
 def _issuer(ctx: Context, words: NoticeWords) -> list[Span]:
-    """The notice's issuing body: the first body that lists, announces or decides as a subject, else
-    the first body of the notice's opening lines (its header or dateline)."""
-    for token in ctx.doc:
-        if token.dep_ == "nsubj" and token.head.lemma_ in words.verbs:
-            found = [s for s in _designators(ctx, token) if s.label_ in _BODIES]
-            if found:
-                return found[:1]
-    head = ctx.doc.text.find("\n\n", 200)
-    head = len(ctx.doc.text) if head < 0 else head
-    for ent in ctx.doc.ents:
-        if ent.start_char < min(head, 400) and ent.label_ in {"StateBody", "Organization"} and ent.kb_id_ \
-                and not {t.lower_ for t in ent} & _PRESS_OFFICES:
-            return [ent]
-    return []
+    """The notice's issuing body (its first statement's subject, header, or first lister)."""
+    return notice_issuer(ctx, lambda c, t: _designators(c, t), lambda verb: verb.lemma_ in words.verbs)
 
 
 def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
@@ -202,6 +194,8 @@ def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
     else:
         tree = objects(ctx, cue) if not _passive(cue) else ctx.subjects(cue)
         tree += [s for noun in _object_nouns(cue) for s in ctx.listed(noun) if s not in tree]
+    tree = _group_anaphor(ctx, cue) or tree
+    tree += [s for s in _second_objects(ctx, cue) if s not in tree]
     for span in tree:
         out.append(Entry(span, "tree", []))
     surface, stop = _surface(ctx, _list_start(cue), words)
@@ -218,6 +212,37 @@ def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
     if not out:
         out = counted_entries(ctx, cue, words)
     _share_grounds(ctx, out, cue, stop, words)
+    return out
+
+
+_ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia", "network", "entity"})
+_GROUPS = frozenset({"ArmedGroup", "PoliticalParty", "Organization"})
+
+
+def _group_anaphor(ctx: Context, cue: Token) -> list[Span]:
+    """ "..., designating the group as a terrorist group": the group named last before the listing
+    (in its sentence or the one before), whatever coreference linked "the group" to."""
+    listed = next((c for c in cue.children if c.dep_ in {"dobj", "nsubjpass"}), None)
+    if listed is None or listed.lemma_.lower() not in _ANAPHORS or listed.i in ctx.at:
+        return []
+    if not any(c.lower_ in {"the", "this"} and c.dep_ == "det" for c in listed.children):
+        return []
+    start = cue.sent.start
+    start = ctx.doc[start - 1].sent.start if start > 0 else start
+    named = [ctx.at[i] for i in range(start, listed.i) if i in ctx.at and ctx.at[i].label_ in _GROUPS]
+    armed = [s for s in named if s.label_ != "Organization"]  # "the group" is a group before a body
+    return (armed or named)[-1:]
+
+
+def _second_objects(ctx: Context, cue: Token) -> list[Span]:
+    """ "designating A as an FTO and B and C as SDGTs": the actors the parser hung on the first "as"."""
+    out: list[Span] = []
+    for prep in (c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"):
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        for conj in obj.conjuncts if obj is not None else ():
+            span = ctx.ref(conj)
+            if span is not None and span.label_ in _TARGETS and span not in out:
+                out.append(span)
     return out
 
 
@@ -293,6 +318,8 @@ def _is_item(ctx: Context, span: Span, cue: Token, words: NoticeWords) -> bool:
             return True
         if tok.lower_ == "as" and doc[i - 1].lower_ == "well":
             return True
+        if tok.lower_ == "of" and doc[i - 1].lemma_.lower() in {"name", "entry"}:
+            return True  # "added the name of X to the list"
         if not _describes(ctx, tok) or skipped > 5:
             return False
         i -= 1
