@@ -81,7 +81,8 @@ def _article_row(art: Article) -> tuple[Any, ...]:
 def _evidence_row(key: EvidenceKey, ev: Evidence) -> tuple[Any, ...]:
     rid, article_id, start, end = key
     return (rid, article_id, ev.sentence, start, end, ev.date, float(ev.confidence),
-            provenance_of(ev.provenance).value, json.dumps([list(r) for r in ev.resolved]))
+            provenance_of(ev.provenance).value,
+            json.dumps([list(r) for r in ev.resolved]) if ev.resolved else "[]")
 
 
 def _missing(conn: sqlite3.Connection, table: str, wanted: set[str], given: set[str]) -> list[str]:

@@ -103,13 +103,21 @@ def fold(batch: Batch) -> Folded:
     return out
 
 
+def _clean(entity: Entity) -> Entity:
+    """`entity.merged(entity)` (aliases sorted, unique, without the name), skipped when already so."""
+    aliases = entity.aliases
+    if all(a < b for a, b in zip(aliases, aliases[1:], strict=False)) and entity.name not in aliases:
+        return entity
+    return entity.merged(entity)
+
+
 def merge_entities(stored: Entity | None, items: list[Entity]) -> Entity:
     """The stored entity (or the first item, cleaned) merged with each item in batch order.
 
     Items are merged one by one, never pre-folded: `Entity.merged` keeps the
     receiver's name, so its alias rule is not associative.
     """
-    merged = stored if stored is not None else items[0].merged(items[0])
+    merged = stored if stored is not None else _clean(items[0])
     for item in items if stored is not None else items[1:]:
         merged = merged.merged(item)
     return merged
