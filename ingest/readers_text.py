@@ -27,7 +27,7 @@ from ingest.readers_common import (
 )
 
 HEADER_KEYS = frozenset({"title", "published", "date", "source", "url", "id", "author", "byline",
-                         "publisher", "language"})
+                         "publisher", "agency", "language"})
 # What an unknown key may look like: one or two short words ("lang", "section", "word count").
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,24}(?: [A-Za-z0-9_-]{1,24})?")
 _LOG = logging.getLogger(__name__)
@@ -90,7 +90,7 @@ def text_article(text: str, source: str) -> Article:
         published=strict_date(fields.get(date_key) or None, f"the header's {date_key} date"),
         url=fields.get("url") or None,
         explicit_id=fields.get("id") or None,
-        publisher=fields.get("publisher") or fields.get("source") or None,
+        publisher=fields.get("publisher") or fields.get("agency") or fields.get("source") or None,
     )
 
 

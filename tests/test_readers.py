@@ -110,6 +110,13 @@ def test_text_without_a_valid_header_is_all_body(text: str) -> None:
     assert parse_header(text) == ({}, text)
 
 
+def test_a_wire_agency_is_the_publisher_without_a_warning(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.WARNING)
+    article = article_from_text("title: T\nagency: Zanland Press Agency\n\nThe Front attacked.\n", "a.txt")
+    assert isinstance(article, Article) and article.publisher == "Zanland Press Agency"
+    assert "not ones I know" not in caplog.text
+
+
 def test_date_and_publisher_header_keys_reach_the_article() -> None:
     text = "title: T\ndate: 12 March 2024\npublisher: Zanland Post\n\nThe Front attacked.\n"
     article = article_from_text(text, "t.txt")
