@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
 from graph.embedded_rows import dumps, loads
+from graph.embedded_snapshot import Snapshot
+from graph.embedded_write import Applied, Retracted
 from graph.errors import InvalidArgument
 from graph.fold import Folded
 from graph.model import Entity, Predicate
@@ -91,3 +94,29 @@ def confidence_floor(value: float | None) -> float | None:
     if value is not None and not 0.0 <= value <= 1.0:
         raise InvalidArgument(f"min_confidence must be within 0..1, got {value}")
     return value
+
+
+def written_counts(p: Folded, known: Lookup, applied: Applied) -> Counter[tuple[str, str]]:
+    """How a written batch moves the kept counts: new entities by type, new relations by
+    predicate, evidence items added (the growth of the relations' evidence counts)."""
+    moved: Counter[tuple[str, str]] = Counter(("entity", t) for _, t, _ in applied.nodes)
+    added = 0
+    for row in applied.edges:
+        rid, subject, obj = row[0], row[1], row[2]
+        held = known.edge(subject, obj, rid)
+        if held is None:
+            moved["relation", p.relations[rid].predicate.value] += 1
+        added += row[7] - (0 if held is None else held["evidence_count"])
+    moved["evidence", ""] += added
+    return moved
+
+
+def retracted_counts(snap: Snapshot, gone: Retracted) -> Counter[tuple[str, str]]:
+    """How a retraction moves the kept counts (types and predicates read from the version before)."""
+    moved: Counter[tuple[str, str]] = Counter()
+    for rid, subject, obj in gone.relations:
+        moved["relation", snap.keyed(subject, obj)[rid]["predicate"]] -= 1
+    for e in gone.entities:
+        moved["entity", snap.type_of(e)] -= 1
+    moved["evidence", ""] -= gone.evidence
+    return moved

@@ -33,7 +33,14 @@ from graph import embedded_read as read
 from graph import embedded_versions as versions
 from graph.clean import clean_batch
 from graph.embedded_errors import sqlite_errors
-from graph.embedded_graph import Lookup, confidence_floor, gc_paused, predicate_set
+from graph.embedded_graph import (
+    Lookup,
+    confidence_floor,
+    gc_paused,
+    predicate_set,
+    retracted_counts,
+    written_counts,
+)
 from graph.embedded_paths import IdPath, PathFinder
 from graph.embedded_snapshot import Snapshot
 from graph.embedded_snapshots import Versions
@@ -233,7 +240,9 @@ class EmbeddedStore:
             with self._write_lock:
                 with self._transaction() as conn:
                     before = self._begin_version(conn)
-                    applied = apply_batch(conn, folded, Lookup.load(conn, folded, self._covered))
+                    known = Lookup.load(conn, folded, self._covered)
+                    applied = apply_batch(conn, folded, known)
+                    versions.add_counts(conn, written_counts(folded, known, applied))
                     new_nodes, edges = [n[0] for n in applied.nodes], [e[:3] for e in applied.edges]
                     version = versions.bump(conn, new_nodes, edges)
                 self._written = version
@@ -251,6 +260,7 @@ class EmbeddedStore:
                 gone = retract(conn, article_id, lambda e, removed: _linked(snap, e, removed))
                 if gone is None:
                     raise NotFound(f"no article {article_id!r}")
+                versions.add_counts(conn, retracted_counts(snap, gone))
                 changed = gone.relations + [e[:3] for e in gone.edges]
                 version = versions.bump(conn, gone.entities, changed)
             self._written = version

@@ -11,7 +11,7 @@ graph. All functions run inside the caller's transaction.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from graph.embedded_rows import dumps
@@ -31,15 +31,61 @@ CREATE TABLE IF NOT EXISTS graph_log (
     object   TEXT,
     PRIMARY KEY (version, kind, id)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS graph_counts (
+    kind  TEXT NOT NULL,     -- 'entity' (key: type), 'relation' (key: predicate), 'evidence' (key: '')
+    key   TEXT NOT NULL,
+    n     INTEGER NOT NULL,
+    PRIMARY KEY (kind, key)
+) WITHOUT ROWID;
 """
+
+# Counts of a file written before `graph_counts` existed (once; later writes keep them).
+FILL_COUNTS = (
+    "DELETE FROM graph_counts",
+    "INSERT INTO graph_counts SELECT 'entity', type, count(*) FROM entities GROUP BY type",
+    "INSERT INTO graph_counts SELECT 'relation', predicate, count(*) FROM relations GROUP BY predicate",
+    "INSERT INTO graph_counts SELECT 'evidence', '', count(*) FROM evidence",
+    "INSERT INTO graph_meta VALUES ('counts', 1)",
+)
+ADD_COUNT = ("INSERT INTO graph_counts VALUES (?, ?, ?)"
+             " ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n")
 
 ENTITY, RELATION = 0, 1
 EDGE_COLUMNS = "id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Create the version tables when missing (a file from before them starts at version 0)."""
+    """Create the version tables when missing (a file from before them starts at version 0) and
+    count what an older file holds."""
     conn.executescript(MIGRATION)
+    if _counted(conn):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not _counted(conn):  # another process may have counted meanwhile
+            for sql in FILL_COUNTS:
+                conn.execute(sql)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _counted(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM graph_meta WHERE key = 'counts'").fetchone() is not None
+
+
+def add_counts(conn: sqlite3.Connection, changes: Mapping[tuple[str, str], int]) -> None:
+    """Inside a write transaction: move the kept counts by (kind, key) -> change."""
+    conn.executemany(ADD_COUNT, [(kind, key, n) for (kind, key), n in changes.items() if n])
+
+
+def counts(conn: sqlite3.Connection) -> dict[str, dict[str, int]]:
+    """The kept counts by kind and key (zero counts absent, keys sorted)."""
+    out: dict[str, dict[str, int]] = {"entity": {}, "relation": {}, "evidence": {}}
+    for kind, key, n in conn.execute("SELECT kind, key, n FROM graph_counts WHERE n > 0 ORDER BY kind, key"):
+        out.setdefault(kind, {})[key] = n
+    return out
 
 
 def epoch(conn: sqlite3.Connection) -> str:
