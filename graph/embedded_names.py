@@ -26,10 +26,15 @@ _SEEK = {
 _ENTITIES = "SELECT id, name, type, aliases, external_ids, attrs FROM entities WHERE id IN ({marks})"
 
 
-def key_rows(etype: str, entity_id: str, norms: Iterable[str]) -> tuple[set[KeyRow], set[KeyRow]]:
-    """The name rows and the word rows of one entity's normalised names."""
-    names = {(etype, n, entity_id) for n in norms if n}
-    tokens = {(etype, t, entity_id) for _, n, _ in names for t in n.split()}
+def key_rows(items: Iterable[tuple[str, str, Iterable[str]]]) -> tuple[set[KeyRow], set[KeyRow]]:
+    """The name rows and the word rows of (type, entity id, normalised names) items."""
+    names: set[KeyRow] = set()
+    tokens: set[KeyRow] = set()
+    for etype, entity_id, norms in items:
+        for norm in norms:
+            if norm:
+                names.add((etype, norm, entity_id))
+                tokens.update((etype, word, entity_id) for word in norm.split())
     return names, tokens
 
 
@@ -49,13 +54,8 @@ def drop_keys(conn: sqlite3.Connection, entity_ids: Sequence[str]) -> None:
 
 
 def _split(rows: Iterable[tuple[str, str, str]]) -> tuple[set[KeyRow], set[KeyRow]]:
-    names: set[KeyRow] = set()
-    tokens: set[KeyRow] = set()
-    for etype, norm, entity_id in rows:
-        n, t = key_rows(etype, entity_id, (norm,))
-        names |= n
-        tokens |= t
-    return names, tokens
+    """Key rows from (type, normalised name, entity id) rows."""
+    return key_rows((etype, entity_id, (norm,)) for etype, norm, entity_id in rows)
 
 
 def migrate(conn: sqlite3.Connection) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Protocol
 
-from graph.embedded_names import KeyRow, add_keys, drop_keys, key_rows
+from graph.embedded_names import add_keys, drop_keys, key_rows
 from graph.embedded_rows import ENTITY_COLUMNS, dumps, entity_from_row, select_in
 from graph.errors import InvalidArgument
 from graph.fold import (
@@ -140,13 +140,7 @@ def _write_entities(
 
 def _write_keys(conn: sqlite3.Connection, changed: list[Entity], norms: dict[str, set[str]]) -> None:
     """The resolution keys of new or grown entities (held keys are skipped by the insert)."""
-    names: set[KeyRow] = set()
-    tokens: set[KeyRow] = set()
-    for e in changed:
-        n, t = key_rows(e.type.value, e.id, norms[e.id])
-        names |= n
-        tokens |= t
-    add_keys(conn, names, tokens)
+    add_keys(conn, *key_rows((e.type.value, e.id, norms[e.id]) for e in changed))
 
 
 UPSERT_RELATION = """
