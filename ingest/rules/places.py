@@ -66,6 +66,56 @@ def hyphen_based(ctx: Context) -> Iterator[Found]:
                 yield make(subject, Predicate.LOCATED_IN, place, part, 0.8, "places.hyphen_based")
 
 
+_ACTIVE_CUES = ("operate", "active", "present")
+
+
+_MOSTLY = {"mostly", "mainly", "chiefly", "largely", "primarily", "particularly", "especially"}
+
+
+def _where(ctx: Context, cue: Token) -> list[Span]:
+    """Places after "in" on a cue (or its copula), also "(mostly / chiefly) in Y" and "across Y"."""
+    heads = [cue, *(c for c in cue.children if c.dep_ in {"advmod", "conj"})]
+    heads += [cue.head] if cue.dep_ in {"acomp", "oprd"} else []  # "which is active | in Y"
+    preps = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in {"in", "across"}]
+    mostly = [p for h in (cue, cue.head) for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
+              and any(c.lower_ in _MOSTLY for c in p.children)]
+    if mostly:  # "active in South Asia, mostly in Afghanistan": the place it is said to be in
+        preps = mostly
+    out: list[Span] = []
+    for obj in (child(p, "pobj") for p in preps):
+        found = ctx.group(obj)
+        if obj is not None and not found:  # "in Anbar and Diyala provinces"
+            found = [s for c in obj.children if c.dep_ in {"nmod", "compound"} for s in ctx.group(c)]
+        out += [s for s in found if s.label_ in _PLACES and s not in out]
+    return out
+
+
+def _active_ones(ctx: Context, cue: Token) -> list[Span]:
+    """Who is said to operate or be active: a verb's subjects, an adjective's noun or copula subject."""
+    if cue.pos_ == "VERB":
+        return ctx.subjects(cue)
+    if cue.dep_ in {"acomp", "oprd"}:
+        return ctx.subjects(cue.head)
+    noun = cue.head  # the name itself, or a noun said of one ("X is a group active in Y"), no unit of it
+    named = cue.dep_ in {"amod", "acl", "appos"} and (noun.i in ctx.at or noun.dep_ in {"attr", "appos"})
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "a unit of X active in Y": the unit may be meant
+        return []
+    own = ctx.ref(noun) if named else None
+    return [own] if own is not None else []
+
+
+@rule("places.active_in")
+def active_in(ctx: Context) -> Iterator[Found]:
+    """"X operates in Y", "X, active in Y", "a group active in South Asia, mostly in Y"."""
+    for cue in ctx.cues(*_ACTIVE_CUES):
+        if cue.pos_ not in {"VERB", "ADJ"} or cue.lemma_ == "present" and cue.pos_ != "ADJ":
+            continue
+        places = _where(ctx, cue)
+        for subject in (s for s in _active_ones(ctx, cue) if s.label_ in _BODIES) if places else ():
+            for place in places:
+                yield make(subject, Predicate.LOCATED_IN, place, cue, 0.75, "places.active_in")
+
+
 @rule("places.place_in_place")
 def place_in_place(ctx: Context) -> Iterator[Found]:
     """"the Green Zone in Baghdad", "an attack in Baghdad": a place or event located in a place."""

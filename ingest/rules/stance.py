@@ -299,3 +299,43 @@ def fought_object(ctx: Context) -> Iterator[Found]:
             for foe in foes:
                 if actor != foe:
                     yield make(actor, Predicate.OPPOSES, foe, verb, 0.75, "stance.fought_object")
+
+
+_RECIPROCAL_VERBS = {"clash": Predicate.OPPOSES, "fight": Predicate.OPPOSES, "battle": Predicate.OPPOSES,
+                     "ally": Predicate.ALLIED_WITH}
+_SAID_OF_EACH_OTHER = {"fight", "battle"}  # "A and B fought (in Mosul)" may be side by side
+_RECIPROCAL_NOUNS = {"ally": Predicate.ALLIED_WITH, "partner": Predicate.ALLIED_WITH,
+                     "rival": Predicate.OPPOSES, "enemy": Predicate.OPPOSES, "foe": Predicate.OPPOSES,
+                     "adversary": Predicate.OPPOSES}
+
+
+def _reciprocal_cue(ctx: Context, token: Token) -> Predicate | None:
+    """ "A and B clashed (with each other)", "A and B are allies / rivals": the predicate, if any."""
+    if token.pos_ == "VERB" and token.lemma_ in _RECIPROCAL_VERBS:
+        others = [child(token, "dobj"), pobj_of(token, {"with", "against"})]
+        if child(token, "nsubjpass") is not None or any(o is not None and not _each_other(o) for o in others):
+            return None  # "A clashed with B", "A fought B": other rules
+        if token.lemma_ in _SAID_OF_EACH_OTHER and not any(_each_other(o) for o in others):
+            return None
+        return _RECIPROCAL_VERBS[token.lemma_]
+    noun = _RECIPROCAL_NOUNS.get(token.lemma_.lower())
+    if noun is None or token.tag_ != "NNS" or token.dep_ != "attr" or token.head.lemma_ != "be":
+        return None
+    return noun if not any(c.dep_ == "prep" for c in token.children) else None  # "allies of Y": another rule
+
+
+def _each_other(token: Token | None) -> bool:
+    return token is not None and token.lower_ in {"other", "another"}
+
+
+@rule("stance.reciprocal")
+def reciprocal(ctx: Context) -> Iterator[Found]:
+    """"A and B have clashed repeatedly", "A and B fought each other", "A and B are allies"."""
+    for cue in ctx.cues(*_RECIPROCAL_VERBS, *_RECIPROCAL_NOUNS, "allies", "partners", "rivals", "enemies",
+                        "foes", "adversaries"):
+        predicate = _reciprocal_cue(ctx, cue)
+        verb = cue if cue.pos_ == "VERB" else cue.head
+        sides = _actors(ctx, child(verb, "nsubj"))
+        if predicate is not None and len(sides) >= 2:
+            for side in sides[1:]:
+                yield make(sides[0], predicate, side, cue, 0.7, "stance.reciprocal")

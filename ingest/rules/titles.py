@@ -44,6 +44,8 @@ def holders(ctx: Context, noun: Token) -> list[Span]:
     if top.dep_ == "pobj" and top.head.lower_ == "as":
         verb = top.head.head
         obj = child(verb, "dobj")
+        if verb.lemma_ in {"succeed", "replace"}:  # "A succeeded B as leader": A holds it now
+            return ctx.subjects(verb)
         return ctx.group(obj) if obj is not None else ctx.subjects(verb)
     if top.dep_ == "compound" and top.head.i in ctx.at:
         return [ctx.at[top.head.i]]

@@ -101,3 +101,45 @@ def test_fought_for(run):
 def test_a_state_official_is_no_member(run):
     r = run("John Carter, a State Department official, said the sanctions would stay.")
     assert r.of("MEMBER_OF") == set()
+
+
+def test_operates_in_places_named_before_a_plural(run):
+    r = run("The Hamra Brigades operates in Anbar and Diyala provinces.")
+    assert {o for _, _, o in r.of("LOCATED_IN")} == {"Anbar Governorate", "Diyala Governorate"}
+
+
+def test_active_in_on_the_copula_of_a_relative_clause(run):
+    r = run("The Hamra Brigades, which is active in Nineveh, denied the claim.")
+    assert ("Hamra Brigades", "LOCATED_IN", "Nineveh Governorate") in r.triples
+
+
+def test_mostly_in_names_the_place(run):
+    r = run("The Zarqan Front is a militant group active in the Middle East, mostly in Syria.")
+    assert r.of("LOCATED_IN") == {("Zarqan Front", "LOCATED_IN", "Syria")}
+
+
+def test_clashed_with_no_object_opposes_the_coordinated_subjects(run):
+    r = run("The Hamra Brigades and the Dawn Battalions have clashed repeatedly.")
+    assert ("Hamra Brigades", "OPPOSES", "Dawn Battalions") in r.triples
+
+
+def test_fought_each_other_but_not_fought_somewhere(run):
+    r = run("The Hamra Brigades and the Dawn Battalions fought each other in 2016.")
+    assert ("Hamra Brigades", "OPPOSES", "Dawn Battalions") in r.triples
+    r = run("The Hamra Brigades and the Dawn Battalions fought in Mosul.")
+    assert r.of("OPPOSES") == set()
+
+
+def test_are_allies(run):
+    r = run("The Hamra Brigades and the Dawn Battalions are allies.")
+    assert ("Hamra Brigades", "ALLIED_WITH", "Dawn Battalions") in r.triples
+
+
+def test_succeeded_as_leader_names_the_new_leader(run):
+    r = run("Hassan Jaber succeeded Salim Haddad as leader of the Tarsan Party.")
+    assert r.of("LEADS") == {("Hassan Jaber", "LEADS", "Tarsan Party")}
+
+
+def test_active_after_of_may_mean_the_unit(run):
+    r = run("Hassan Jaber leads the 9th Brigade, a unit of the Hamra Brigades active in Nineveh.")
+    assert ("Hamra Brigades", "LOCATED_IN", "Nineveh Governorate") not in r.triples
