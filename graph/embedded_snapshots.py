@@ -16,7 +16,8 @@ from pathlib import Path
 
 from graph import embedded_csr as csr
 from graph import embedded_versions as versions
-from graph.embedded_snapshot import Row, Snapshot
+from graph.embedded_delta import Row
+from graph.embedded_snapshot import Snapshot
 
 log = logging.getLogger(__name__)
 

@@ -20,10 +20,9 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-import weakref
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from importlib import resources
 from pathlib import Path as FsPath
 from typing import Any
@@ -42,6 +41,7 @@ from graph.embedded_graph import (
     written_counts,
 )
 from graph.embedded_paths import IdPath, PathFinder
+from graph.embedded_reads import Pin, Readers
 from graph.embedded_snapshot import Snapshot
 from graph.embedded_snapshots import Versions
 from graph.embedded_traverse import EdgeFilter, neighbourhood
@@ -79,15 +79,6 @@ log = logging.getLogger(__name__)
 PATH_EVIDENCE = 3  # evidence items carried by each hop of a path
 
 
-@dataclass
-class _Pin:
-    """One thread's read: its connection in a read transaction, the version it sees, its snapshot."""
-
-    conn: sqlite3.Connection
-    version: int
-    snap: Snapshot | None = None
-
-
 class EmbeddedStore:
     """A GraphStore in one SQLite file; opens lazily on first use (or `open()`)."""
 
@@ -97,11 +88,9 @@ class EmbeddedStore:
         self._write_lock = threading.RLock()  # one writer of this process at a time; readers never take it
         self._open_lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None  # the writer's connection
-        self._readers: list[tuple[weakref.ref[threading.Thread], sqlite3.Connection]] = []  # see _reader
-        self._local = threading.local()  # per thread: its read connection and the read in progress
-        self._generation = 0  # bumped by close(), so threads drop read connections it closed
         self._epoch = ""
         self._versions = Versions(self.path)
+        self._reads = Readers(self._connect, self._versions)
         # Entity as last written, per id, while the stored row is known to cover it
         # (merges only add or overwrite with the newer value), so a re-sent entity
         # skips the read-back. Valid while no other process wrote since `_written`.
@@ -152,10 +141,7 @@ class EmbeddedStore:
     def close(self) -> None:
         """Close the file; a later call reopens it."""
         with self._write_lock, self._open_lock:
-            for _, reader in self._readers:
-                reader.close()
-            self._readers = []
-            self._generation += 1
+            self._reads.close()
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
@@ -167,48 +153,16 @@ class EmbeddedStore:
         assert self._conn is not None, "store not open"
         return self._conn
 
-    def _reader(self) -> sqlite3.Connection:
-        """This thread's read connection, made on its first read (those of ended threads are closed)."""
-        local = self._local
-        if getattr(local, "generation", None) != self._generation:
-            local.conn, local.generation = self._connect(), self._generation
-            with self._open_lock:
-                ended = [c for t, c in self._readers if not _alive(t())]
-                for c in ended:
-                    c.close()
-                self._readers = [(t, c) for t, c in self._readers if c not in ended]
-                self._readers.append((weakref.ref(threading.current_thread()), local.conn))
-        conn: sqlite3.Connection = local.conn
-        return conn
-
     @contextmanager
-    def _reading(self) -> Iterator[_Pin]:
-        """A read transaction on this thread's connection (a nested read reuses the outer)."""
-        pin: _Pin | None = getattr(self._local, "pin", None)
-        if pin is not None:
-            yield pin
-            return
+    def _reading(self) -> Iterator[Pin]:
+        """A read of one version, without any lock (see `embedded_reads`)."""
         self.open()
-        with sqlite_errors(self.path):
-            conn = self._reader()
-            conn.execute("BEGIN")
-            try:
-                pin = self._local.pin = _Pin(conn, versions.current(conn))
-                yield pin
-            finally:
-                self._local.pin = None
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")  # a read: nothing to keep
+        with sqlite_errors(self.path), self._reads.reading() as pin:
+            yield pin
 
-    def _snapshot(self, pin: _Pin) -> Snapshot:
-        """The graph of the version the read sees (restarted at the newest when that is swapped in)."""
-        while pin.snap is None:
-            pin.snap = self._versions.at(pin.conn, pin.version)
-            if pin.snap is None:
-                pin.conn.execute("ROLLBACK")
-                pin.conn.execute("BEGIN")
-                pin.version = versions.current(pin.conn)
-        return pin.snap
+    def _snapshot(self, pin: Pin) -> Snapshot:
+        with sqlite_errors(self.path):
+            return self._reads.snapshot(pin)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -273,7 +227,7 @@ class EmbeddedStore:
         """One round trip to the file on this thread's connection: never waits for a search or a write."""
         self.open()
         with sqlite_errors(self.path):
-            self._reader().execute("SELECT 1").fetchone()
+            self._reads.connection().execute("SELECT 1").fetchone()
 
     # ------------------------------------------------------------ lookups
 
@@ -411,10 +365,6 @@ class EmbeddedStore:
             if not found:
                 raise NoPath(f"no path from {source!r} to {target!r} within {max_hops} hops")
             return _materialise(pin.conn, found)
-
-
-def _alive(thread: threading.Thread | None) -> bool:
-    return thread is not None and thread.is_alive()
 
 
 def _require(snap: Snapshot, ids: Iterable[str]) -> None:
