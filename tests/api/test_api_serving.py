@@ -105,3 +105,20 @@ def test_dockerfile_runs_gunicorn_configured_by_settings_variables() -> None:
     known = {env for env, _, _ in Settings.describe()}
     named = set(re.findall(r"\b((?:ACTORGRAPH|NEO4J)_[A-Z_]+)\b", text))
     assert named and named <= known, named - known
+
+
+def test_gunicorn_reads_its_settings_from_the_repository() -> None:
+    """`gunicorn.conf.py` (read from the working directory, as in the Dockerfile): threaded workers
+    that hand the interpreter lock over every millisecond, so /health stays fast under load."""
+    import runpy
+    import sys
+
+    conf = runpy.run_path(str(ROOT / "gunicorn.conf.py"))
+    assert conf["worker_class"] == "gthread" and conf["threads"] > 1
+    before = sys.getswitchinterval()
+    try:
+        conf["post_fork"](None, None)
+        assert sys.getswitchinterval() == pytest.approx(conf["SWITCH_INTERVAL_SECONDS"])
+        assert conf["SWITCH_INTERVAL_SECONDS"] < before
+    finally:
+        sys.setswitchinterval(before)
