@@ -2,23 +2,35 @@
 
 import pytest
 
+from tests.extraction.cases import FIELDS, check, states
+
 pytestmark = pytest.mark.model
 
+CASES = [
+    states("possessive_place_and_state_body",
+           "The house lies in Baghdad's Green Zone. Iran's Revolutionary Guard denied it.",
+           ("Green Zone", "LOCATED_IN", "Baghdad"), ("Islamic Revolutionary Guard Corps", "PART_OF", "Iran")),
+    states("based_in", "Ahmed al-Abyad, a security analyst based in Baghdad, spoke to us.",
+           ("Ahmed al-Abyad", "LOCATED_IN", "Baghdad")),
+    states("capital_of", "Erbil is the capital of the Kurdistan Region.",
+           ("Erbil", "LOCATED_IN", "Kurdistan Region")),
+    states("part_of", "Kataib Hezbollah is part of the Popular Mobilization Forces.",
+           ("Kataib Hezbollah", "PART_OF", "Popular Mobilization Forces")),
+    states("fought_against",
+           "The Popular Mobilization Forces have fought in nearly every major battle against ISIL.",
+           ("Popular Mobilization Forces", "OPPOSES", "Islamic State")),
+    states("insurgency_against_coordinated",
+           "The Special Groups previously fought an insurgency against the United States and Iraq.",
+           ("Special Groups (Iraq)", "OPPOSES", "United States"),
+           ("Special Groups (Iraq)", "OPPOSES", "Iraq")),
+    states("allied_with", "The Houthis are allied with Iran.", ("Houthis", "ALLIED_WITH", "Iran")),
+    states("ally_of", "Hamas, an ally of Iran, condemned the raid.", ("Hamas", "ALLIED_WITH", "Iran")),
+]
 
-def test_possessive_place_and_state_body(run):
-    r = run("The house lies in Baghdad's Green Zone. Iran's Revolutionary Guard denied it.")
-    assert ("Green Zone", "LOCATED_IN", "Baghdad") in r.triples
-    assert ("Islamic Revolutionary Guard Corps", "PART_OF", "Iran") in r.triples
 
-
-def test_based_in(run):
-    r = run("Ahmed al-Abyad, a security analyst based in Baghdad, spoke to us.")
-    assert ("Ahmed al-Abyad", "LOCATED_IN", "Baghdad") in r.triples
-
-
-def test_capital_of(run):
-    r = run("Erbil is the capital of the Kurdistan Region.")
-    assert ("Erbil", "LOCATED_IN", "Kurdistan Region") in r.triples
+@pytest.mark.parametrize(FIELDS, CASES)
+def test_cue_gives_its_relations(run, text, published, present, absent):
+    check(run, text, published, present, absent)
 
 
 def test_membership_list(run):
@@ -28,37 +40,13 @@ def test_membership_list(run):
                                for g in ("Badr Organization", "Asaib Ahl al-Haq", "Kataib Hezbollah")}
 
 
-def test_part_of(run):
-    r = run("Kataib Hezbollah is part of the Popular Mobilization Forces.")
-    assert ("Kataib Hezbollah", "PART_OF", "Popular Mobilization Forces") in r.triples
-
-
-def test_fought_against(run):
-    r = run("The Popular Mobilization Forces have fought in nearly every major battle against ISIL.")
-    assert ("Popular Mobilization Forces", "OPPOSES", "Islamic State") in r.triples
-
-
-def test_insurgency_against_coordinated(run):
-    r = run("The Special Groups previously fought an insurgency against the United States and Iraq.")
-    assert {("Special Groups (Iraq)", "OPPOSES", "United States"),
-            ("Special Groups (Iraq)", "OPPOSES", "Iraq")} <= r.triples
-
-
 def test_clashes_between(run):
     r = run("Clashes between the Peshmerga and the PMF erupted in Kirkuk.")
     assert len(r.of("OPPOSES")) == 1
 
 
-def test_allied_with(run):
-    r = run("The Houthis are allied with Iran.")
-    assert ("Houthis", "ALLIED_WITH", "Iran") in r.triples
-    r = run("Hamas, an ally of Iran, condemned the raid.")
-    assert ("Hamas", "ALLIED_WITH", "Iran") in r.triples
-
-
 def test_met_with(run):
-    r = run("Fuad Hussein met Turkish President Recep Tayyip Erdogan in Ankara.")
-    (met,) = r.of("MET_WITH")
+    (met,) = run("Fuad Hussein met Turkish President Recep Tayyip Erdogan in Ankara.").of("MET_WITH")
     assert met[0] == "Fuad Hussein"
 
 
