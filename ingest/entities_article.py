@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Entity, EntityType, entity_id
 from ingest.election_entities import add_elections, title_votes
 from ingest.entities_cluster import Clusters
-from ingest.events import ANCHOR, WHEN_WORDS
+from ingest.events import ANCHOR, WHEN_WORDS, verb_kind
 from ingest.generic_bodies import localise_bodies
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
@@ -95,6 +95,10 @@ def _phrase_name(target: Token, clusters: Clusters, at: dict[int, Span]) -> str 
 
 def _target_word(root: Token) -> tuple[str, Token] | None:
     """(preposition, word) of what an incident was aimed at: on/against/of X, aimed at X."""
+    told = verb_kind(root)  # "gunmen stormed the hotel": "storming of the hotel"
+    if told is not None:
+        obj = child(root, "dobj") or child(root, "nsubjpass")
+        return (told[1], obj) if obj is not None else None
     blamed = root.dep_ == "dobj" and root.head.lemma_ == "blame"
     for prep in ("against",) if blamed else ("on", "against", "of"):
         target = pobj_of(root, {prep})
@@ -131,6 +135,9 @@ def _victim_name(root: Token, clusters: Clusters, at: dict[int, Span]) -> str | 
 
 def _kind(span: Span, at: dict[int, Span]) -> str:
     """The incident words as written: names and demonyms keep their capitals ("US drone strike")."""
+    told = verb_kind(span.root)
+    if told is not None:
+        return told[0]
     return " ".join(t.text if t.pos_ == "PROPN" or t.i in at or (t.text[:1].isupper() and t.i > t.sent.start)
                     else t.lower_ for t in span)
 

@@ -24,6 +24,18 @@ _TARGET_PREPS = {"on", "against", "at", "targeting", "in", "near", "of"}
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *_MONTHS}
 __all__ = ["ANCHOR", "WHEN_WORDS", "ElectionFacts", "election_facts", "election_name", "mark_events"]
 HIT_VERBS = {"kill", "hit", "strike", "target", "wound", "injure", "destroy", "damage"}
+# An incident told by its verb, as the noun that names it and the preposition of its target:
+# "gunmen stormed the hotel" -> "storming of the hotel", "X ambushed a convoy" -> "ambush on ...".
+INCIDENT_VERBS: dict[str, tuple[str, str]] = {
+    "attack": ("attack", "on"), "storm": ("storming", "of"), "ambush": ("ambush", "on"),
+    "bomb": ("bombing", "of"), "kidnap": ("kidnapping", "of"), "abduct": ("abduction", "of"),
+    "assassinate": ("assassination", "of"), "raid": ("raid", "on"), "shell": ("shelling", "of"),
+    "massacre": ("massacre", "of"), "blow": ("bombing", "of"),
+}
+DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "insurgent", "bomber",
+                        "rebel", "assailant", "jihadist", "member"})
+_SIDES = frozenset({"ArmedGroup", "Country", "PoliticalParty", "StateBody"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to"})
 
 
 def _names_target(token: Token | None, ent_tokens: set[int]) -> bool:
@@ -105,11 +117,55 @@ def place_before(noun: Token, places: dict[int, int]) -> int | None:
     return None
 
 
+def verb_kind(verb: Token) -> tuple[str, str] | None:
+    """(noun, target preposition) an incident verb is named by, or None ("blew up" but not "blew")."""
+    if verb.pos_ != "VERB":
+        return None
+    if verb.lemma_ == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    return INCIDENT_VERBS.get(verb.lemma_)
+
+
+def verb_doers(verb: Token, ent_tokens: set[int]) -> list[Token]:
+    """The named doer tokens of an incident verb: its subject name, "X gunmen", "fighters of / from X",
+    or the "by" agent of a passive."""
+    out: list[Token] = []
+    for sub in (c for c in verb.children if c.dep_ in {"nsubj", "agent"}):
+        head = next((g for g in sub.children if g.dep_ == "pobj"), sub) if sub.dep_ == "agent" else sub
+        if head.i in ent_tokens:
+            out.append(head)
+        elif head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS:
+            out += [c for c in head.children if c.dep_ == "compound" and c.i in ent_tokens]
+            out += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                    for g in c.children if g.dep_ == "pobj" and g.i in ent_tokens]
+    return out
+
+
+def _verb_anchor(verb: Token, ent_tokens: set[int], sides: set[int]) -> bool:
+    """A finished incident told by its verb, with a named doer and a named target or place, in a
+    sentence with no incident noun of its own ("Zarqan Front gunmen stormed a hotel in Mosul")."""
+    if verb_kind(verb) is None or verb.tag_ not in {"VBD", "VBN"} or verb.dep_ in {"xcomp", "amod", "acl"}:
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    if any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS for c in verb.children):
+        return False
+    if not verb_doers(verb, ent_tokens) or any(_event_noun(t, lexicon()) for t in verb.sent):
+        return False
+    targets = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(t.i in sides for t in targets):
+        return False  # "A attacked B": two sides fighting, no incident named
+    return any(_names_target(t, ent_tokens) for t in targets) or any(
+        c.dep_ == "prep" and c.lower_ in {"in", "near", "at"} and any(
+            g.dep_ == "pobj" and g.i in ent_tokens for g in c.children) for c in verb.children)
+
+
 def mark_events(doc: Doc) -> list[Span]:
     """Event anchors, event anaphors and election mentions of a doc, in text order."""
     lex = lexicon()
     ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
     places = {i: ent.start for ent in doc.ents if ent.label_ == "Location" for i in range(ent.start, ent.end)}
+    sides = {i for ent in doc.ents if ent.label_ in _SIDES for i in range(ent.start, ent.end)}
     named = ent_tokens | set(doc._.ag_refs or {})  # "the prime minister's residence" names its owner
     spans = election_mentions(doc, ent_tokens)
     anchored = False
@@ -120,6 +176,9 @@ def mark_events(doc: Doc) -> list[Span]:
         if _event_noun(token, lex) and (_is_anchor(token, named) or place is not None and _named_kind(token)):
             start = phrase_start(token) if place is None else min(place, phrase_start(token))
             spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))
+            anchored = True
+        elif _verb_anchor(token, ent_tokens, sides):
+            spans.append(Span(doc, token.i, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
         elif _is_anaphor(token, lex):
             spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event"))

@@ -78,7 +78,7 @@ def _hit_by(ctx: Context, noun: Token) -> Span | None:
 def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
     """"a US drone strike", "an Israeli air strike", "the IRGC missile attack": the named doer."""
     for event in _events(ctx):
-        if event.kb_id_ != ANCHOR:
+        if event.kb_id_ != ANCHOR or event.root.pos_ == "VERB":  # a verb's doer: `incident.told_by_verb`
             continue
         root = event.root
         for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun

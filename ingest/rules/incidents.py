@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.events import verb_doers, verb_kind
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -165,16 +166,60 @@ def listed(ctx: Context) -> Iterator[Found]:
 _HEDGED = {"believed", "suspected", "allegedly", "likely", "blamed", "reportedly", "may", "might"}
 
 
+def _responsible(ctx: Context, cue: Token) -> Span | None:
+    """The event of "responsible for E" or of "(was) behind E"."""
+    if cue.lower_ == "behind":
+        event = _event(ctx, child(cue, "pobj"))
+        return event if event is not None and cue.dep_ == "prep" and cue.head.lemma_ == "be" else None
+    event = _event(ctx, pobj_of(cue, {"for"}))
+    return event if event is not None and cue.dep_ in {"acomp", "amod", "appos", "oprd"} else None
+
+
 @rule("incident.responsible_for")
 def responsible_for(ctx: Context) -> Iterator[Found]:
-    """"X was responsible for the Westgate attack", "X, responsible for the 2019 bombing, ..."."""
-    for adj in ctx.cues("responsible"):
-        event = _event(ctx, pobj_of(adj, {"for"}))
-        if event is None or adj.dep_ not in {"acomp", "amod", "appos", "oprd"}:
+    """"X was responsible for / behind the Westgate attack", "X, responsible for the 2019 bombing, ..."."""
+    for adj in ctx.cues("responsible", "behind"):
+        event = _responsible(ctx, adj)
+        if event is None:
             continue
         own = ctx.ref(adj.head)
-        doers = ctx.subjects(adj.head) if adj.dep_ in {"acomp", "oprd"} else [own] if own is not None else []
-        hedged = any(t.lower_ in _HEDGED for t in adj.sent)
+        doers = ctx.subjects(adj.head) if adj.dep_ in {"acomp", "oprd", "prep"} else [own] if own else []
+        hedged = any(t.lower_ in _HEDGED or t.lemma_ in {"believe", "suspect", "allege"} for t in adj.sent)
         for actor in (s for s in doers if s.label_ in _ACTORS):
             yield make(actor, Predicate.PERPETRATED, event, adj, 0.7, "incident.responsible_for",
                        alleged=hedged)
+
+
+def _target(ctx: Context, token: Token | None) -> Span | None:
+    """The named target of an incident verb; an owned place ("his convoy") stands for its owner."""
+    if token is None:
+        return None
+    owner = child(token, "poss")
+    if token.lemma_.lower() in lexicon().owned_places and owner is not None:
+        return ctx.ref(owner)
+    span = ctx.ref(token)
+    return span if span is not None and span.label_ in _TARGETS else None
+
+
+_TARGETS = {"Person", "Location", "StateBody", "ArmedGroup", "Organization", "PoliticalParty"}
+
+
+@rule("incident.told_by_verb")
+def told_by_verb(ctx: Context) -> Iterator[Found]:
+    """An incident told by its verb ("Zarqan Front gunmen stormed a hotel in Mosul"): its doer, its
+    named target and the place its target is in."""
+    ent_tokens = set(ctx.at)
+    for event in (s for s in ctx.doc.spans.get(EVENTS, []) if s.label_ == "Event" and verb_kind(s.root)):
+        verb = event.root
+        for token in verb_doers(verb, ent_tokens):
+            actor = ctx.at[token.i]
+            if actor.label_ in _ACTORS:
+                yield make(actor, Predicate.PERPETRATED, event, verb, 0.7, "incident.told_by_verb",
+                           alleged=False)
+        obj = child(verb, "dobj") or child(verb, "nsubjpass")
+        target = _target(ctx, obj)
+        if target is not None:
+            yield make(event, Predicate.TARGETED, target, verb, 0.7, "incident.told_by_verb")
+        place = ctx.ref(pobj_of(obj, {"in", "near", "at"})) if obj is not None else None
+        if place is not None and place.label_ in {"Location", "Country"}:
+            yield make(event, Predicate.LOCATED_IN, place, verb, 0.7, "incident.told_by_verb")

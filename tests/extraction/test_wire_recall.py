@@ -143,3 +143,37 @@ def test_succeeded_as_leader_names_the_new_leader(run):
 def test_active_after_of_may_mean_the_unit(run):
     r = run("Hassan Jaber leads the 9th Brigade, a unit of the Hamra Brigades active in Nineveh.")
     assert ("Hamra Brigades", "LOCATED_IN", "Nineveh Governorate") not in r.triples
+
+
+def test_incident_told_by_its_verb(run):
+    r = run("In 2015, Zarqan Front fighters stormed the Rashid Hotel in Baghdad, killing 20 people.")
+    assert r.types.get("storming of Rashid Hotel") == "Event"
+    assert {("Zarqan Front", "PERPETRATED", "storming of Rashid Hotel"),
+            ("storming of Rashid Hotel", "TARGETED", "Rashid Hotel"),
+            ("storming of Rashid Hotel", "LOCATED_IN", "Baghdad")} <= r.triples
+
+
+def test_ambush_told_by_its_verb_with_a_named_place(run):
+    r = run("The Zarqan Front ambushed an army convoy near Kirkuk on Tuesday, killing eight soldiers.")
+    events = {o for _, p, o in r.of("PERPETRATED")}
+    assert len(events) == 1 and r.types[events.pop()] == "Event"
+
+
+def test_denied_threatened_or_two_sided_verbs_make_no_incident(run):
+    for text in ("Zarqan Front gunmen did not attack the Rashid Hotel in Baghdad.",
+                 "The Zarqan Front threatened to attack the Rashid Hotel in Baghdad.",
+                 "The Dawn Battalions attacked the Zarqan Front in Mosul."):
+        r = run(text)
+        assert "Event" not in r.types.values(), text
+
+
+def test_a_verb_beside_an_incident_noun_makes_one_incident(run):
+    r = run("Zarqan Front fighters stormed the Rashid Hotel in Baghdad in an assault on its guests.")
+    assert "storming of Rashid Hotel" not in r.types
+
+
+def test_behind_an_incident(run):
+    r = run("The Zarqan Front was behind the bombing of the Rashid Hotel in Baghdad.")
+    assert ("Zarqan Front", "PERPETRATED", "bombing of Rashid Hotel") in r.triples
+    r = run("Officials believe the Zarqan Front was behind the 2016 Mosul market bombing.")
+    assert r.attrs("Zarqan Front", "PERPETRATED", "2016 Mosul market bombing")["alleged"] is True
