@@ -162,6 +162,13 @@ class _Codes:
             got = self.seen[value] = len(self.seen)
         return got
 
+    def codes(self, values: tuple[str | None, ...]) -> list[int]:
+        """`code` of each value (a few distinct values among many rows)."""
+        for value in set(values).difference(self.seen):
+            self.code(value)
+        seen = self.seen
+        return [-1 if v is None else seen[v] for v in values]
+
     def sorted_table(self, codes: Array) -> tuple[list[str], Array]:
         """The vocabulary in sorted order, and `codes` renumbered to it (-1 stays -1)."""
         table = sorted(self.seen)
@@ -187,6 +194,7 @@ def build(conn: sqlite3.Connection, version: int) -> Csr:
 
 def _edge_columns(conn: sqlite3.Connection, index: dict[str, int]
                   ) -> tuple[dict[str, array[Any]], list[str], _Codes, _Codes]:
+    """The relations table as typed columns, a chunk at a time (columns transposed in C)."""
     cols: dict[str, array[Any]] = {"src": array("i"), "dst": array("i"), "pred": array("b"),
                                    "conf": array("d"), "first": array("i"), "last": array("i"),
                                    "count": array("i")}
@@ -194,15 +202,15 @@ def _edge_columns(conn: sqlite3.Connection, index: dict[str, int]
     preds, dates = _Codes(), _Codes()
     cursor = conn.execute(EDGE_SQL)
     while rows := cursor.fetchmany(FETCH):
-        for rid, s, o, p, conf, first, last, count in rows:
-            rids.append(rid)
-            cols["src"].append(index[s])
-            cols["dst"].append(index[o])
-            cols["pred"].append(preds.code(p))
-            cols["conf"].append(conf)
-            cols["first"].append(dates.code(first))
-            cols["last"].append(dates.code(last))
-            cols["count"].append(count)
+        rid, s, o, p, conf, first, last, count = zip(*rows, strict=True)
+        rids.extend(rid)
+        cols["src"].extend(map(index.__getitem__, s))
+        cols["dst"].extend(map(index.__getitem__, o))
+        cols["pred"].extend(preds.codes(p))
+        cols["conf"].extend(conf)
+        cols["first"].extend(dates.codes(first))
+        cols["last"].extend(dates.codes(last))
+        cols["count"].extend(count)
     return cols, rids, preds, dates
 
 
