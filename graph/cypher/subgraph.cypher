@@ -31,8 +31,8 @@ CALL (seen0, cut0) {
     AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
     AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
     AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
-    AND ($types IS NULL OR m.type IN $types)
-  WITH DISTINCT seen0, m WHERE NOT m IN seen0
+    AND ($types IS NULL OR m.type IN $types) AND NOT m IN seen0
+  WITH DISTINCT m
   WITH m ORDER BY m.id LIMIT $limit + 1
   RETURN collect(m) AS found1
 }
@@ -47,8 +47,8 @@ CALL (layer1, seen1, cut1) {
     AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
     AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
     AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
-    AND ($types IS NULL OR m.type IN $types)
-  WITH DISTINCT seen1, m WHERE NOT m IN seen1
+    AND ($types IS NULL OR m.type IN $types) AND NOT m IN seen1
+  WITH DISTINCT m
   WITH m ORDER BY m.id LIMIT $limit + 1
   RETURN collect(m) AS found2
 }
@@ -63,8 +63,8 @@ CALL (layer2, seen2, cut2) {
     AND ($since IS NULL OR r.last_seen IS NULL OR r.last_seen >= $since)
     AND ($until IS NULL OR r.first_seen IS NULL OR r.first_seen <= $until)
     AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)
-    AND ($types IS NULL OR m.type IN $types)
-  WITH DISTINCT seen2, m WHERE NOT m IN seen2
+    AND ($types IS NULL OR m.type IN $types) AND NOT m IN seen2
+  WITH DISTINCT m
   WITH m ORDER BY m.id LIMIT $limit + 1
   RETURN collect(m) AS found3
 }
