@@ -1,4 +1,4 @@
-"""k shortest simple paths over the embedded store's in-memory graph, bounded by the request budget.
+"""k shortest simple paths over a snapshot of the embedded store's graph, bounded by the request budget.
 
 Functions return ids only; the store turns them into domain objects.
 """

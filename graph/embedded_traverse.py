@@ -1,8 +1,10 @@
-"""Traversals over the embedded store's in-memory graph: edge filters and subgraphs (paths: `embedded_paths`).
+"""Traversals over a snapshot of the embedded graph: edge filters and subgraphs (paths: `embedded_paths`).
 
-The graph is a networkx MultiDiGraph keyed by relation id; edge data carries
-`predicate`, `first_seen` and `last_seen`, node data `type`. Functions return
-ids only; the store turns them into domain objects.
+The graph is an immutable `Snapshot` (compact arrays plus a delta); traversals
+ask it for sorted neighbour lists, relations between two nodes and degrees, and
+it answers from the arrays. Edge data carries `predicate`, `confidence`,
+`first_seen` and `last_seen`. Functions return ids only; the store turns them
+into domain objects.
 """
 
 from __future__ import annotations
