@@ -14,6 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graph.model import EntityType
+from ingest.entity_words import entity_words
 from ingest.lexicon import Lexicon
 
 ARMED_WORDS = frozenset({
@@ -85,14 +86,42 @@ def _of_armed(head: Token) -> bool:
 
 
 def described_type(span: Span, lex: Lexicon) -> EntityType | None:
-    """The type an apposition or copula after the name gives it, or None without one."""
+    """The type an apposition or copula after the name gives it, else a descriptor right before it."""
     if span.label_ not in NAME_LABELS:
         return None  # "... forces in the Middle East, a terrorist organisation": not an apposition
     words = _descriptor(span)
     if not words or words[-1].dep_ not in {"appos", "attr"}:
-        return None
+        before = _descriptor_before(span)
+        return _words_type(before, lex) if before else None
+    return _words_type(words, lex)
+
+
+def _descriptor_before(span: Span) -> list[Token]:
+    """ "the rebel alliance Zorvan Shield", "Tallo's party, Quellish Labour": the lower-case words
+    from a determiner or possessive up to the noun right before the name (or its comma)."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 1 or not doc[i].is_lower or doc[i].pos_ != "NOUN":
+        return []
+    words = [doc[i]]
+    for tok in reversed(doc[max(i - _WINDOW, 0):i]):
+        if tok.dep_ in {"det", "poss", "case"} or tok.lower_ in {"the", "its", "their", "his", "her"}:
+            return words
+        if not (tok.is_lower or tok.text in {"-", "–"} or tok.pos_ == "PROPN" and tok.dep_ == "amod") \
+                or tok.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "PRON"}:
+            return []
+        words.insert(0, tok)
+    return []
+
+
+def _words_type(words: list[Token], lex: Lexicon) -> EntityType | None:
+    """The type descriptor words ("a jihadist alliance", "the opposition party") give, or None."""
     lower = [t.lower_ for t in words]
     head = lower[-1]
+    if head in entity_words().person_titles and head not in {"his", "her", "former", "late", "then"}:
+        return EntityType.PERSON  # "India's foreign secretary, Vikram Misri"; "X, a former minister"
     if head in GROUP_HEADS and any(w in ARMED_WORDS for w in lower):
         return EntityType.ARMED_GROUP
     if head in {"militia", "militias", "gang", "cartel"}:

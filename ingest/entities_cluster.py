@@ -152,8 +152,9 @@ class Clusters:
             owners = {key for _, fw, key in full if len(fw) > len(words) and fw[:len(words)] == words}
             if len(owners) == 1:
                 return owners.pop()
-        if not matches:
-            return None
+        if not matches:  # "Maulawi Rajab, also known as Rajab Salahudin": a lone given name of one full name
+            owners = {key for _, fw, key in full if len(words) == 1 and fw[0] == words[0]}
+            return owners.pop() if len(owners) == 1 else None
         before = [m for m in matches if m[0] <= i]
         return (before[-1] if before else matches[0])[1]
 

@@ -101,3 +101,17 @@ def titled_person(span: Span) -> bool:
     prev = span.doc[span.start - 1]
     word = prev.lower_.rstrip(".")
     return prev.text[:1].isupper() and word in entity_words().person_titles and word not in {"his", "her"}
+
+
+_LED = frozenset({"led", "headed", "founded", "chaired", "commanded", "co-founded"})
+
+
+def led_by_person(span: Span) -> bool:
+    """ "the Velmar Front, led by Kessel Varn": two to four capitalised words after "led/headed by" with
+    no head noun of their own are a person's name."""
+    doc = span.doc
+    if span.start < 2 or not 2 <= len(span) <= 4 or doc[span.start - 1].lower_ != "by" \
+            or doc[span.start - 2].lower_ not in _LED:
+        return False
+    return all(t.is_title or t.lower_ in {"al", "bin", "abu", "ibn", "de", "van"} for t in span) \
+        and entity_words().heads.get(span[-1].lower_) is None

@@ -44,6 +44,18 @@ def _name_word(tok: Token) -> bool:
             and lex.country_of(tok.text) is None and word not in {"the", "of"})
 
 
+def _collective_possessive(tok: Token) -> bool:
+    """ "the Velmar People's Congress": a capitalised collective's possessive is a word of the name."""
+    if tok.lower_ not in {"'s", "’s", "'", "’"} or tok.i == 0:
+        return False
+    owner = tok.doc[tok.i - 1]
+    return owner.is_title and owner.lower_ in _COLLECTIVES
+
+
+_COLLECTIVES = frozenset({"people", "peoples", "workers", "women", "martyrs", "farmers", "youth", "nation",
+                          "nations", "mujahideen", "soldiers", "students"})
+
+
 def _in_headline(tok: Token) -> bool:
     """Is the token in a title-case line with no closing full stop ("US Strikes Kataib Hezbollah Sites")?"""
     doc = tok.doc
@@ -82,7 +94,8 @@ def inside_longer_name(span: Span) -> bool:
         return False
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
-    before = prev is not None and (prev.text == "Operation" or not prev.is_sent_start and _name_word(prev))
+    before = prev is not None and (prev.text == "Operation" or not prev.is_sent_start and _name_word(prev)
+                                   or _collective_possessive(prev))
     after = nxt is not None and nxt.is_title and (nxt.lower_ in entity_words().heads
                                                   or span[-1].lower_ in _OPENERS and _name_word(nxt))
     return (before or after) and not _in_headline(span[0])

@@ -18,7 +18,7 @@ from ingest.descriptors import NAME_LABELS, described_type
 from ingest.entities import cached_kb
 from ingest.entity_words import entity_words
 from ingest.glosses import ALIASES, gloss_aliases
-from ingest.head_types import head_type, titled_person
+from ingest.head_types import head_type, led_by_person, titled_person
 from ingest.infobox_people import infobox_people
 from ingest.kb import KnowledgeBase
 from ingest.kb_spans import places_of_groups, possessive_branches
@@ -28,7 +28,7 @@ from ingest.non_actors import not_an_actor
 from ingest.pasted import SUBJECT, in_junk, page_subject
 from ingest.person_spans import split_people
 from ingest.place_cues import PlaceCues
-from ingest.place_types import gazetteer_place, place_field
+from ingest.place_types import dateline_place, gazetteer_place, place_field
 from ingest.span_shapes import (
     acronym_before_head,
     government_of,
@@ -178,7 +178,7 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
         return EntityType.LOCATION.value, ""
     if span[0].lower_ == "operation" and len(span) > 1:
         return EntityType.EVENT.value, ""  # "Operation Olive Branch": a named military operation
-    if gazetteer_place(span) or place_field(span):
+    if gazetteer_place(span) or place_field(span) or dateline_place(span):
         return EntityType.LOCATION.value, ""
     described = stated_type(span, lex)
     if described is not None:
@@ -186,7 +186,7 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
     headed = ordinal_meeting(span) or head_type(span, lex)
     if headed is not None:
         return headed.value, ""
-    if titled_person(span):
+    if titled_person(span) or led_by_person(span):
         return EntityType.PERSON.value, ""
     cue = cue_type(span, lex)
     if cue is not None:
@@ -254,6 +254,8 @@ class EntityTypes:
             span = strip_titles(span)
             for part in split_people(span, self.kb):
                 typed = statistical_type(part, self.kb, lex)
+                if typed is not None and typed[0] == EntityType.PERSON.value and len(part) == 1:
+                    part = _grow_given_name(part, {i for e in ents for i in range(e.start, e.end)})
                 if typed is not None:
                     kept.append(Span(doc, part.start, part.end, label=typed[0], kb_id=typed[1]))
         kept = acronym_before_head(places_of_groups(possessive_branches(kept, self.kb)), self.kb)
@@ -261,6 +263,15 @@ class EntityTypes:
                                                            if not in_junk(doc, e.start_char, e.end_char)])
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
+
+
+def _grow_given_name(span: Span, taken: set[int]) -> Span:
+    """ "Vikram" + "Misri": a one-word person the model cut short takes the capitalised name word after it."""
+    doc, end = span.doc, span.end
+    if end < len(doc) and end not in taken and doc[end].tag_ == "NNP" and doc[end].is_title \
+            and doc[end].lower_ not in lexicon().cues and lexicon().country_of(doc[end].text) is None:
+        return Span(doc, span.start, end + 1, label=span.label_)
+    return span
 
 
 def _listed_first_names(ents: list[Span], lex: Lexicon) -> list[Span]:

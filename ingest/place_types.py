@@ -59,3 +59,18 @@ def place_field(span: Span) -> bool:
         return False
     label = doc[i]
     return label.lower_ in _PLACE_FIELDS and in_junk(doc, label.idx, label.idx + len(label.text))
+
+
+_DATELINE_DASH = frozenset({"-", "–", "—", ",", "("})
+
+
+def dateline_place(span: Span) -> bool:
+    """ "ISTANBUL - The party said": an upper-case city opening a paragraph before a dash is a dateline."""
+    doc = span.doc
+    if not span.text.isupper() or len(span.text) < 4 or span.end >= len(doc):
+        return False
+    opens = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws or doc[span.start - 1].is_space
+    if not opens or doc[span.end].text not in _DATELINE_DASH:
+        return False
+    place = load_gazetteer().lookup(span.text.title())
+    return place is not None and _fold(place.name) == _fold(span.text.title())

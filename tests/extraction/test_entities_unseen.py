@@ -88,3 +88,35 @@ def test_head_first_names_are_typed_by_their_first_word(run) -> None:
     assert r.types.get("Lashkar-e-Velmar") == "ArmedGroup", r.types
     assert r.types.get("Jabhat Tarkan") == "ArmedGroup", r.types
     assert r.types.get("Frente Velmarista") == "PoliticalParty", r.types
+
+
+def test_a_descriptor_before_the_name_types_it(run) -> None:
+    r = run("The rebel alliance Zorvan Shield attacked the opposition party Velmar Forward in Quellport. "
+            "Prime Minister Orrin Tallo resigned. Tallo's party, Quellish Labour, lost 20 seats.")
+    assert r.types.get("Zorvan Shield") == "ArmedGroup", r.types
+    assert r.types.get("Velmar Forward") == "PoliticalParty", r.types
+    assert r.types.get("Quellish Labour") == "PoliticalParty", r.types
+
+
+def test_a_name_led_by_someone_is_a_person_and_a_collectives_congress_is_no_known_body(run) -> None:
+    r = run("The Velmar People's Congress, led by Kessel Varn, won the vote in Quellport.")
+    assert r.types.get("Kessel Varn") == "Person", r.types
+    assert r.types.get("Velmar People's Congress") == "PoliticalParty", r.types
+    assert "United States Congress" not in r.types, r.types
+
+
+def test_a_lone_given_name_before_its_full_form_is_that_person(run) -> None:
+    r = run("Maulawi Tarkan, also known as Maulawi Tarkan Velosi, leads the Zorvan Brigades in Quellport.")
+    person = next(e for e in r.ex.entities if e.type.value == "Person")
+    assert [m.text for m in r.ex.mentions[person.id]] == ["Tarkan", "Tarkan Velosi"], r.types
+    assert sum(e.type.value == "Person" for e in r.ex.entities) == 1, r.types
+
+
+def test_a_title_before_a_cut_name_makes_the_whole_name_a_person(run) -> None:
+    r = run("On Wednesday Zanland's foreign secretary, Vikram Misri, said the attack had cross-border links.")
+    assert r.types.get("Vikram Misri") == "Person", r.types
+
+
+def test_an_upper_case_dateline_city_is_a_place(run) -> None:
+    r = run("NAIROBI - The Zorvan Liberation Front said on Monday that it would disarm.")
+    assert r.types.get("NAIROBI") == "Location", r.types
