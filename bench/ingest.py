@@ -369,11 +369,12 @@ def report_growth(sizes: list[int], window: int) -> None:
     print(f"  {'articles':>9} {'fill us/rel':>12} {'resolve ms/article':>19} {'load us/relation':>17}")
     found: list[tuple[float, float]] = []
     with temp_embedded() as store:
-        resolver, held = Resolver(store), 0
+        held = 0
         for n in sorted(sizes):
             fill = fill_store(store, n - held, prefix=f"fill{n}")
             batches = synthetic_batches(window, prefix=f"probe{n}")
-            resolving, loading = probe(store, resolver, batches)
+            # a new run at each size: no decisions or common words remembered from the last window
+            resolving, loading = probe(store, Resolver(store), batches)
             held = n + window
             found.append((resolving / window * 1e3, loading / relations_in(batches) * 1e6))
             print(f"  {n:>9} {fill:>12.1f} {found[-1][0]:>19.3f} {found[-1][1]:>17.1f}", flush=True)
