@@ -51,16 +51,46 @@ def timed(items: Iterable[T], call: Callable[[T], Any]) -> Timings:
     return Timings(out)
 
 
-def paired(items: Iterable[T], first: Callable[[T], Any], second: Callable[[T], Any]
-           ) -> tuple[Timings, Timings]:
-    """Time `first` then `second` on each item, alternating, so both run under the same load."""
-    a, b = [], []
+def paired_cpu(items: Iterable[T], direct: Callable[[T], Any], over_http: Callable[[T], Any],
+               server_cpu: Callable[[], float]) -> tuple[Timings, Timings, Timings, Timings]:
+    """Wall and CPU milliseconds of `direct` (this thread) and `over_http` (the server's workers),
+    alternating item by item. CPU time is what the request path costs, whatever else the machine runs."""
+    wall_d, wall_h, cpu_d, cpu_h = [], [], [], []
     for item in items:
-        for call, out in ((first, a), (second, b)):
-            started = time.perf_counter()
-            call(item)
-            out.append((time.perf_counter() - started) * 1000)
-    return Timings(a), Timings(b)
+        wall, cpu = time.perf_counter(), time.thread_time()
+        direct(item)
+        wall_d.append((time.perf_counter() - wall) * 1000)
+        cpu_d.append((time.thread_time() - cpu) * 1000)
+        served, wall = server_cpu(), time.perf_counter()
+        over_http(item)
+        wall_h.append((time.perf_counter() - wall) * 1000)
+        cpu_h.append(server_cpu() - served)
+    return Timings(wall_d), Timings(wall_h), Timings(cpu_d), Timings(cpu_h)
+
+
+def process_cpu_ms(pids: Iterable[int]) -> float:
+    """CPU time of every thread of the given processes, in ms (Linux schedstat: nanoseconds)."""
+    total = 0
+    for pid in pids:
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            try:
+                total += int((task / "schedstat").read_text().split()[0])
+            except (OSError, ValueError, IndexError):  # a thread that just ended
+                continue
+    return total / 1e6
+
+
+def children(pid: int) -> list[int]:
+    """Ids of the processes whose parent is `pid` (gunicorn's workers)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
 
 
 class HTTPFailure(RuntimeError):
@@ -104,6 +134,10 @@ class Gunicorn:
     def __exit__(self, *exc: object) -> None:
         self.proc.terminate()
         self.proc.wait(60)
+
+    def workers_cpu_ms(self) -> float:
+        """CPU time spent so far by the workers' threads (request handling, not the master)."""
+        return process_cpu_ms(children(self.proc.pid))
 
     def warm(self, path: str, timeout: float = 1800.0, **query: Any) -> None:
         """Wait until every worker has opened its store and answered (the embedded one loads its

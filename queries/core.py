@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from graph.errors import InvalidArgument, NoPath, NotFound
-from graph.model import EntityType, Predicate
+from graph.model import EntityType, Path, Predicate
 from graph.store import MAX_PAGE
 from queries import params as p
 from queries.rows import edge_map, entity_map, evidence_map
@@ -100,13 +100,46 @@ def prepare_paths(raw: Mapping[str, Any]) -> Params:
     return parse_paths(raw).as_params()
 
 
+def _store_paths(store: Any, params: Params) -> list[Path]:
+    return store.paths(params["source"], params["target"], max_hops=params["max_hops"],  # type: ignore[no-any-return]
+                       k=params["k"], predicates=_enums(params["predicates"], Predicate),
+                       directed=params["directed"], min_confidence=params.get("min_confidence"))
+
+
+def paths(store: Any, params: Params) -> JSON:
+    """The store's paths straight to the answer's JSON in one pass (the API's answer; the same
+    as `finish_paths(paths_twin(...))`)."""
+    found = _store_paths(store, params)
+    if not found:
+        raise _no_path(params)
+    nodes: dict[str, JSON] = {}
+    edges: dict[str, JSON] = {}
+    chains = []
+    for path in found:
+        ids = [n.id for n in path.nodes]
+        for node in path.nodes:
+            if node.id not in nodes:
+                nodes[node.id] = entity_json(node)
+        hops = []
+        for i, hop in enumerate(path.hops):
+            rel = hop.relation
+            edge = edges.get(rel.id) or edges.setdefault(rel.id, edge_json(rel))
+            hops.append({**edge, "from": ids[i], "to": ids[i + 1], "forward": hop.forward,
+                         "evidence": [evidence_json(rel.id, e) for e in rel.evidence]})
+        chains.append({"length": len(hops), "nodes": ids, "hops": hops})
+    return {"nodes": list(nodes.values()), "edges": [edges[k] for k in sorted(edges)], "paths": chains,
+            "truncated": False}
+
+
+def _no_path(params: Params) -> NoPath:
+    return NoPath(f"no path from {params['source']!r} to {params['target']!r} "
+                  f"within {params['max_hops']} hops")
+
+
 def paths_twin(store: Any, params: Params) -> Rows:
     """Rows {missing, nodes, hops} per path from the store's paths (one row of nulls when none)."""
-    found = store.paths(params["source"], params["target"], max_hops=params["max_hops"], k=params["k"],
-                        predicates=_enums(params["predicates"], Predicate), directed=params["directed"],
-                        min_confidence=params.get("min_confidence"))
     rows = []
-    for path in found:
+    for path in _store_paths(store, params):
         hops = [{**edge_json(h.relation), "forward": h.forward,
                  "evidence": [evidence_json(h.relation.id, e) for e in h.relation.evidence]}
                 for h in path.hops]
@@ -120,8 +153,7 @@ def finish_paths(rows: Rows, params: Params) -> JSON:
         raise NotFound(f"no entity {rows[0]['missing'][0]!r}")
     rows = [r for r in rows if r["nodes"] is not None]
     if not rows:
-        raise NoPath(f"no path from {params['source']!r} to {params['target']!r} "
-                     f"within {params['max_hops']} hops")
+        raise _no_path(params)
     nodes: dict[str, JSON] = {}
     edges: dict[str, JSON] = {}
     chains = []

@@ -33,7 +33,7 @@ QUERIES: dict[str, Query] = {
         _core("subgraph", "The neighbourhood of one or more actors, cut at a node limit",
               core.prepare_subgraph, core.subgraph_twin, core.finish_subgraph, core.subgraph),
         _core("paths", "Shortest, k shortest or all simple paths, each hop with its evidence",
-              core.prepare_paths, core.paths_twin, core.finish_paths),
+              core.prepare_paths, core.paths_twin, core.finish_paths, core.paths),
         _core("relation_evidence", "The sentences that support a relation, newest first",
               core.prepare_evidence, core.evidence_twin, core.finish_evidence, core.evidence),
         _core("stats", "Totals of articles, entities by type, relations by predicate",

@@ -18,6 +18,8 @@ from graph.store import DEFAULT_NODES, MAX_DEPTH, MAX_HOPS, MAX_K, MAX_NODES
 from queries import params as p
 
 LIST_PARAMS = frozenset({"center", "predicates", "types"})
+SUBGRAPH_PARAMS = ("center", "depth", "predicates", "types", "since", "until", "limit", "min_confidence")
+PATH_PARAMS = ("source", "target", "max_hops", "k", "predicates", "directed", "min_confidence")
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class PathParams:
 def parse_subgraph(raw: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS, *, need_center: bool = True,
                    default_limit: int | None = None) -> SubgraphParams:
     """Checked subgraph parameters from request, CLI or notebook values (lists or comma-separated)."""
+    _refuse_empty(raw, SUBGRAPH_PARAMS)
     centers = _ids(raw, "center", limits)
     if need_center and not centers:
         raise InvalidArgument("parameter 'center' is required")
@@ -102,6 +105,7 @@ def parse_subgraph(raw: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS, *, n
 
 def parse_paths(raw: Mapping[str, Any], limits: Limits = DEFAULT_LIMITS) -> PathParams:
     """Checked path parameters; `source` and `target` must differ."""
+    _refuse_empty(raw, PATH_PARAMS)
     source, target = _id(raw, "source", limits), _id(raw, "target", limits)
     if source == target:
         raise InvalidArgument("source and target must differ")
@@ -123,6 +127,13 @@ class MultiMapping(Protocol):
 def from_args(args: MultiMapping) -> dict[str, Any]:
     """A query string as raw values: list parameters keep every repetition, others their first value."""
     return {key: args.getlist(key) if key in LIST_PARAMS else args.getlist(key)[0] for key in args}
+
+
+def _refuse_empty(raw: Mapping[str, Any], names: tuple[str, ...]) -> None:
+    """`?until=` names no value: leave the parameter out instead (None and absence mean "not given")."""
+    for name in names:
+        if raw.get(name) == "":
+            raise InvalidArgument(f"parameter '{name}' has an empty value; leave the parameter out instead")
 
 
 def _values(members: tuple[Any, ...] | None) -> list[str] | None:

@@ -45,6 +45,8 @@ def test_subgraph_values_are_checked_and_normalised() -> None:
     ({"center": "a:b", "since": "2021-02-30"}, InvalidArgument, "since"),
     ({"center": "a:b", "since": "2022", "until": "2021"}, InvalidArgument, "since"),
     ({"center": "a:b", "min_confidence": "nan"}, InvalidArgument, "min_confidence"),
+    ({"center": "a:b", "until": ""}, InvalidArgument, "until"),
+    ({"center": "a:b", "min_confidence": ""}, InvalidArgument, "min_confidence"),
     ({"center": ["x:" + "y" * 300]}, LimitExceeded, "center"),
     ({"center": [f"x:{i}" for i in range(51)]}, LimitExceeded, "center"),
 ])
@@ -76,7 +78,8 @@ def test_path_values_are_checked() -> None:
                        ({"source": "a:b"}, InvalidArgument),
                        ({"source": "a:b", "target": "c:d", "k": 11}, LimitExceeded),
                        ({"source": "a:b", "target": "c:d", "max_hops": 7}, LimitExceeded),
-                       ({"source": "a:b", "target": "c:d", "directed": "maybe"}, InvalidArgument)):
+                       ({"source": "a:b", "target": "c:d", "directed": "maybe"}, InvalidArgument),
+                       ({"source": "a:b", "target": "c:d", "directed": ""}, InvalidArgument)):
         with pytest.raises(error):
             parse_paths(raw)
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import orjson
+import itertools
 
+import orjson
+import pytest
+
+from graph.errors import NoPath
 from graph.model import Entity, EntityType, Predicate, Relation, relation_id
+from graph.store import GraphStore
+from queries import core, registry
 from queries.serialize import edge_json, entity_json
 
 
@@ -31,3 +37,22 @@ def test_entities_serialise_with_plain_type_names() -> None:
     got = entity_json(ent)
     assert type(got["type"]) is str and got["type"] == "Person"
     assert orjson.loads(orjson.dumps(got)) == got
+
+
+def test_paths_are_answered_in_one_pass_as_the_twin_and_finisher_would(store: GraphStore) -> None:
+    from tests.contract import fixture_graph as fx
+
+    query = registry.get("paths")
+    answered = 0
+    for source, target in itertools.permutations((fx.KADHIMI, fx.KH, fx.SADR, fx.IRAN, fx.PMF), 2):
+        for k, directed in ((1, False), (3, False), (2, True)):
+            params = query.prepare({"source": source, "target": target, "k": k, "directed": directed})
+            try:
+                expected = query.finish(query.named.embedded(store, params), params)
+            except NoPath:
+                with pytest.raises(NoPath):
+                    core.paths(store, params)
+                continue
+            assert core.paths(store, params) == expected
+            answered += 1
+    assert answered > 10
