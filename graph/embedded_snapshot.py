@@ -186,9 +186,10 @@ class Snapshot:
         """Node k's distinct neighbours in the base, in id order (node numbers follow id order)."""
         base, a = self.base, self.base.arrays
         if f is None and not len(self._masked) and self.base.degree(k) <= SMALL:  # plain lists beat numpy
-            near = set(a["dst"][int(a["out_ptr"][k]):int(a["out_ptr"][k + 1])].tolist()) if out else set()
+            outs, ins = base.ptrs
+            near = set(a["dst"][outs[k]:outs[k + 1]].tolist()) if out else set()
             if into:
-                near.update(a["src"][a["in_edge"][int(a["in_ptr"][k]):int(a["in_ptr"][k + 1])]].tolist())
+                near.update(a["src"][a["in_edge"][ins[k]:ins[k + 1]]].tolist())
             near.discard(k)
             ids = base.ids
             return [ids[i] for i in sorted(near)]
