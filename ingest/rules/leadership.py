@@ -80,22 +80,27 @@ def appos_title(ctx: Context) -> Iterator[Found]:
         for noun in ctx.cues(*words):
             if not _is_title(noun, words) or _subordinate(noun) and not _deputy(noun, predicate):
                 continue
-            groups = [g for g in bodies(ctx, noun) if g.label_ in _GROUPS]
-            groups += [g for c in noun.lefts if c.dep_ == "compound"
-                       for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS and g not in groups]
-            if not groups:
-                groups = _its_conjunct(ctx, noun)
+            indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts) \
+                or noun.tag_ in {"NNS", "NNPS"}  # "three of its commanders, A, B and C": one among several
+            groups = _title_groups(ctx, noun, indefinite)
             if not groups:
                 continue
             pred = predicate
-            indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts) \
-                or noun.tag_ in {"NNS", "NNPS"}  # "three of its commanders, A, B and C": one among several
             if pred is Predicate.LEADS and (indefinite or _deputy(noun, predicate)):
                 pred = Predicate.MEMBER_OF  # "a senior commander / the deputy leader of X": a leader, not the
             for person in _holders(ctx, noun, predicate):
                 for group in groups:
                     if person != group:
                         yield make(person, pred, group, noun, 0.85, f"{pred.lower()}.appos")
+
+
+def _title_groups(ctx: Context, noun: Token, indefinite: bool) -> list[Span]:
+    """The groups a title is of: "of/for X", "X's", "X leader", "its" beside X; "a commander in X"."""
+    groups = [g for g in bodies(ctx, noun, frozenset({"in"}) if indefinite else frozenset())
+              if g.label_ in _GROUPS]
+    groups += [g for c in noun.lefts if c.dep_ == "compound"
+               for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS and g not in groups]
+    return groups or _its_conjunct(ctx, noun)
 
 
 def _its_conjunct(ctx: Context, noun: Token) -> list[Span]:

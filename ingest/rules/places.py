@@ -136,7 +136,9 @@ def _umbrella_of(ctx: Context, subject: Token | None) -> list[Span]:
     if own:
         return own
     if subject.lemma_.lower() in _COLLECTIVE:
-        return [s for s in ctx.group(pobj_of(subject, {"in", "of", "within"})) if s.label_ in _BODIES]
+        owner = child(subject, "poss")  # "its members include A and B"
+        owned = ctx.group(owner) if owner is not None else []
+        return [s for s in owned + ctx.group(pobj_of(subject, {"in", "of", "within"})) if s.label_ in _BODIES]
     return []
 
 

@@ -177,3 +177,14 @@ def test_behind_an_incident(run):
     assert ("Zarqan Front", "PERPETRATED", "bombing of Rashid Hotel") in r.triples
     r = run("Officials believe the Zarqan Front was behind the 2016 Mosul market bombing.")
     assert r.attrs("Zarqan Front", "PERPETRATED", "2016 Mosul market bombing")["alleged"] is True
+
+
+def test_members_included_by_a_possessive(run):
+    r = run("The Zarqan Alliance was formed in 2018. Its members include the Tarsan Party and the Hamra Party.")
+    assert ("Hamra Party", "MEMBER_OF", "Zarqan Alliance") in r.triples
+
+
+def test_a_commander_in_a_group_is_a_member(run):
+    r = run("Hassan Jaber, a commander in the Tarsan Brigades, was killed.")
+    assert r.of("MEMBER_OF") == {("Hassan Jaber", "MEMBER_OF", "Tarsan Brigades")}
+    assert r.of("LEADS") == set()
