@@ -2,14 +2,36 @@
 
 import pytest
 
+from tests.extraction.cases import states
+
 pytestmark = pytest.mark.model
 
 DTB = "DESIGNATED_TERRORIST_BY"
 
+CASES = [
+    states("passive_designation",
+           "Asaib is designated as a terrorist organisation by the US State Department.",
+           ("Asaib Ahl al-Haq", DTB, "US State Department")),
+    states("official_stands_for_department",
+           "The Deputy Secretary of State designated Kataib Hezbollah as a terrorist group. "
+           "The Department of State took these actions with other agencies.",
+           ("Kataib Hezbollah", DTB, "US State Department")),
+    states("relative_clause_sanctioned",
+           "Asaib is a proxy for Iran's Revolutionary Guard, which has also been sanctioned by Washington.",
+           ("Islamic Revolutionary Guard Corps", "SANCTIONED_BY", "United States")),
+    states("sanctions_on", "The United States imposed sanctions on Qais al-Khazali.",
+           ("Qais al-Khazali", "SANCTIONED_BY", "United States")),
+    states("designation_without_terror_is_not_terrorist",
+           "The United States designated Hadi al-Amiri as its contact.", only=DTB),
+    states("revoked_designation_is_not_a_designation",
+           "The Department of State announced the revocation of the designation of Kataib Hezbollah as a "
+           "Foreign Terrorist Organization.", only=DTB),
+]
 
-def test_passive_designation(run):
-    r = run("Asaib is designated as a terrorist organisation by the US State Department.")
-    assert ("Asaib Ahl al-Haq", "DESIGNATED_TERRORIST_BY", "US State Department") in r.triples
+
+@pytest.mark.parametrize("case", CASES)
+def test_cue_gives_its_relations(run, case):
+    case.check(run)
 
 
 def test_active_designation_with_date(run):
@@ -19,34 +41,10 @@ def test_active_designation_with_date(run):
         "date": "2009-06-24"}
 
 
-def test_official_stands_for_department(run):
-    r = run("The Deputy Secretary of State designated Kataib Hezbollah as a terrorist group. "
-            "The Department of State took these actions with other agencies.")
-    assert ("Kataib Hezbollah", "DESIGNATED_TERRORIST_BY", "US State Department") in r.triples
-
-
-def test_relative_clause_sanctioned(run):
-    r = run("Asaib is a proxy for Iran's Revolutionary Guard, which has also been sanctioned by Washington.")
-    assert ("Islamic Revolutionary Guard Corps", "SANCTIONED_BY", "United States") in r.triples
-
-
-def test_sanctions_on_and_month_date(run):
+def test_sanctions_with_a_month_date(run):
     r = run("The Treasury sanctioned Qais al-Khazali in January 2021.")
     assert r.attrs("Qais al-Khazali", "SANCTIONED_BY", "US Department of the Treasury") == {
         "date": "2021-01"}
-    r = run("The United States imposed sanctions on Qais al-Khazali.")
-    assert ("Qais al-Khazali", "SANCTIONED_BY", "United States") in r.triples
-
-
-def test_designation_without_terror_is_not_terrorist(run):
-    r = run("The United States designated Hadi al-Amiri as its contact.")
-    assert r.of("DESIGNATED_TERRORIST_BY") == set()
-
-
-def test_revoked_designation_is_not_a_designation(run):
-    r = run("The Department of State announced the revocation of the designation of Kataib Hezbollah as a "
-            "Foreign Terrorist Organization.")
-    assert r.of("DESIGNATED_TERRORIST_BY") == set()
 
 
 def test_owned_office_is_the_designator(run):

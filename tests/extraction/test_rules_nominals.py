@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.extraction.cases import states
+
 pytestmark = pytest.mark.model
 
 TEXT = ("The Red Hand Brigade was founded in 2001. Its financial backing has come mainly from Iran and "
@@ -11,29 +13,27 @@ TEXT = ("The Red Hand Brigade was founded in 2001. Its financial backing has com
         "provided material support to the Zarqan Front, denied it.")
 
 
-@pytest.fixture(scope="module")
-def page(run):
-    return run(TEXT)
+CASES = [
+    states("support_nouns", TEXT,
+           ("Red Hand Brigade", "BACKED_BY", "Iran"), ("Red Hand Brigade", "BACKED_BY", "Hezbollah"),
+           ("Black Banner Army", "BACKED_BY", "Syria"),
+           ("Zarqan Front", "BACKED_BY", "Hamas"), only="BACKED_BY"),
+    states("pair_nouns", TEXT,
+           ("Red Hand Brigade", "OPPOSES", "Black Banner Army"),
+           ("Hamas", "ALLIED_WITH", "Black Banner Army"),
+           ("Zarqan Front", "MET_WITH", "Omar Haddad")),
+    states("a_delegation_meets_for_its_party",
+           "A delegation from the Zarqan Labour Party led a series of meetings with Omar Haddad in March.",
+           ("Zarqan Labour Party", "MET_WITH", "Omar Haddad")),
+]
 
 
-def test_support_nouns(page):
-    assert {t for t in page.of("BACKED_BY")} == {
-        ("Red Hand Brigade", "BACKED_BY", "Iran"), ("Red Hand Brigade", "BACKED_BY", "Hezbollah"),
-        ("Black Banner Army", "BACKED_BY", "Syria"), ("Zarqan Front", "BACKED_BY", "Hamas")}
-
-
-def test_pair_nouns(page):
-    assert ("Red Hand Brigade", "OPPOSES", "Black Banner Army") in page.triples
-    assert ("Hamas", "ALLIED_WITH", "Black Banner Army") in page.triples
-    assert ("Zarqan Front", "MET_WITH", "Omar Haddad") in page.triples
+@pytest.mark.parametrize("case", CASES)
+def test_noun_gives_its_relations(run, case):
+    case.check(run)
 
 
 def test_planned_or_denied_is_none_and_a_name_is_no_noun(run):
     r = run("Planned talks between Hamas and the Zarqan Front were postponed. Hamas denied any alliance with "
             "the Zarqan Front. The Fatah Alliance won 12 seats in the election.")
     assert not r.of("MET_WITH") and not r.of("ALLIED_WITH")
-
-
-def test_a_delegation_meets_for_its_party(run):
-    r = run("A delegation from the Zarqan Labour Party led a series of meetings with Omar Haddad in March.")
-    assert ("Zarqan Labour Party", "MET_WITH", "Omar Haddad") in r.triples

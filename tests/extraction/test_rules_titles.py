@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.extraction.cases import states
+
 pytestmark = pytest.mark.model
 
 TEXT = ("The Red Hand Brigade is the armed wing of the Zarqan Front. Omar Haddad, leader of the Zarqan Front "
@@ -10,29 +12,36 @@ TEXT = ("The Red Hand Brigade is the armed wing of the Zarqan Front. Omar Haddad
         "Karim Aziz is founder and secretary-general of the Red Hand Brigade.")
 
 
-@pytest.fixture(scope="module")
-def page(run):
-    return run(TEXT)
+CASES = [
+    states("units_are_part_of_their_body", TEXT,
+           ("Red Hand Brigade", "PART_OF", "Zarqan Front"), ("Black Banner Army", "PART_OF", "Zarqan Front")),
+    states("coordinated_titles_share_their_holder", TEXT,
+           ("Omar Haddad", "LEADS", "Zarqan Front"), ("Omar Haddad", "ALLIED_WITH", "Samir Khouri"),
+           ("Karim Aziz", "LEADS", "Red Hand Brigade")),
+    states("body_named_before_the_role_noun",
+           "A Kataib Hezbollah financier, Tarek Nassar, was arrested in Baghdad on Monday.",
+           ("Tarek Nassar", "MEMBER_OF", "Kataib Hezbollah")),
+    states("title_joined_to_the_main_verb_keeps_its_holder",
+           "The talks followed an initiative launched in October by Omar Haddad, leader of the Zarqan Front "
+           "and a key ally of President Samir Khouri.",
+           ("Omar Haddad", "ALLIED_WITH", "Samir Khouri")),
+    states("person_of_a_party_and_a_group_leading_a_coalition",
+           '"We will not join the government," said Omar Haddad of the Zarqan Labour Party. From 1988 to '
+           "2018, the Zarqan Front led a political coalition, the Northern Democratic Alliance. The Zarqan "
+           "Front led the Red Hand Brigade into battle.",
+           ("Omar Haddad", "MEMBER_OF", "Zarqan Labour Party"),
+           ("Zarqan Front", "MEMBER_OF", "Northern Democratic Alliance"),
+           absent=(("Zarqan Front", "MEMBER_OF", "Red Hand Brigade"),)),
+]
 
 
-def test_units_are_part_of_their_body(page):
-    assert ("Red Hand Brigade", "PART_OF", "Zarqan Front") in page.triples
-    assert ("Black Banner Army", "PART_OF", "Zarqan Front") in page.triples
+@pytest.mark.parametrize("case", CASES)
+def test_title_gives_its_relations(run, case):
+    case.check(run)
 
 
-def test_coordinated_titles_share_their_holder(page):
-    assert ("Omar Haddad", "LEADS", "Zarqan Front") in page.triples
-    assert ("Omar Haddad", "ALLIED_WITH", "Samir Khouri") in page.triples
-    assert ("Karim Aziz", "LEADS", "Red Hand Brigade") in page.triples
-
-
-def test_former_member_keeps_its_status(page):
-    assert page.attrs("Walid Haddad", "MEMBER_OF", "Black Banner Army") == {"status": "former"}
-
-
-def test_body_named_before_the_role_noun(run):
-    r = run("A Kataib Hezbollah financier, Tarek Nassar, was arrested in Baghdad on Monday.")
-    assert ("Tarek Nassar", "MEMBER_OF", "Kataib Hezbollah") in r.triples
+def test_former_member_keeps_its_status(run):
+    assert run(TEXT).attrs("Walid Haddad", "MEMBER_OF", "Black Banner Army") == {"status": "former"}
 
 
 def test_coalition_and_umbrella_lists(run):
@@ -53,18 +62,3 @@ def test_affiliation_cue_words(run):
     parts = {t[0] for t in r.of("PART_OF") if t[2] == "Zarqan Front"}
     assert parts == {"Red Hand Brigade", "Black Banner Army", "Iron Hand Brigade", "Green Crescent Brigades"}
     assert ("Omar Haddad", "MEMBER_OF", "Black Banner Army") in r.triples
-
-
-def test_title_joined_to_the_main_verb_keeps_its_holder(run):
-    r = run("The talks followed an initiative launched in October by Omar Haddad, leader of the Zarqan Front "
-            "and a key ally of President Samir Khouri.")
-    assert ("Omar Haddad", "ALLIED_WITH", "Samir Khouri") in r.triples
-
-
-def test_person_of_a_party_and_a_group_leading_a_coalition(run):
-    r = run('"We will not join the government," said Omar Haddad of the Zarqan Labour Party. From 1988 to '
-            "2018, the Zarqan Front led a political coalition, the Northern Democratic Alliance. The Zarqan "
-            "Front led the Red Hand Brigade into battle.")
-    assert ("Omar Haddad", "MEMBER_OF", "Zarqan Labour Party") in r.triples
-    assert ("Zarqan Front", "MEMBER_OF", "Northern Democratic Alliance") in r.triples
-    assert ("Zarqan Front", "MEMBER_OF", "Red Hand Brigade") not in r.triples
