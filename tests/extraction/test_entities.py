@@ -5,31 +5,36 @@ import pytest
 from ingest.entities_cluster import person_name
 from ingest.lexicon import lexicon
 from ingest.lines import WRAP_WIDTH
+from tests.extraction.cases import states
 
 pytestmark = pytest.mark.model
 
 
-def test_kb_wins_over_model_labels(run):
-    r = run("But Abu Ali al-Askari, a spokesman for the Iran-backed Kataeb Hezbollah in Iraq, was blunt. "
-            "The Al Fateh coalition led by Hadi Al Amiri lost.")
-    assert r.types["Kataib Hezbollah"] == "ArmedGroup"
-    assert r.types["Hadi al-Amiri"] == "Person"
-    assert r.types["Fatah Alliance"] == "PoliticalParty"
+CASES = [
+    states("kb_wins_over_model_labels",
+           "But Abu Ali al-Askari, a spokesman for the Iran-backed Kataeb Hezbollah in Iraq, was blunt. "
+           "The Al Fateh coalition led by Hadi Al Amiri lost.",
+           types={"Kataib Hezbollah": "ArmedGroup", "Hadi al-Amiri": "Person",
+                  "Fatah Alliance": "PoliticalParty"}),
+    states("cue_words_type_unknown_actors",
+           "The Zulfiqar Brigades attacked. The Ministry of Water Resources replied. "
+           "The Green Dawn Party gained ground. Jaish al-Mahdawi denied it.",
+           types={"Zulfiqar Brigades": "ArmedGroup", "Ministry of Water Resources": "StateBody",
+                  "Green Dawn Party": "PoliticalParty", "Jaish al-Mahdawi": "ArmedGroup"}),
+    states("unknown_person_and_place", "Karim Abdul Rahman, a lawyer in Basra, said the vote was fair.",
+           types={"Karim Abdul Rahman": "Person", "Basra": "Location"}),
+    states("locally_defined_acronym_is_not_the_kb_actor",
+           "It acted under the Immigration and Nationality Act (INA). The INA applies.",
+           types={"Iraqi News Agency": None}),
+    states("one_word_names_after_in_are_places_and_operations_are_events",
+           "Fighting continued in Homs and Hama on Sunday. Saudi Arabia launched Operation Decisive Storm.",
+           types={"Homs": "Location", "Hama": "Location", "Operation Decisive Storm": "Event"}),
+]
 
 
-def test_cue_words_type_unknown_actors(run):
-    r = run("The Zulfiqar Brigades attacked. The Ministry of Water Resources replied. "
-            "The Green Dawn Party gained ground. Jaish al-Mahdawi denied it.")
-    assert r.types["Zulfiqar Brigades"] == "ArmedGroup"
-    assert r.types["Ministry of Water Resources"] == "StateBody"
-    assert r.types["Green Dawn Party"] == "PoliticalParty"
-    assert r.types["Jaish al-Mahdawi"] == "ArmedGroup"
-
-
-def test_unknown_person_and_place(run):
-    r = run("Karim Abdul Rahman, a lawyer in Basra, said the vote was fair.")
-    assert r.types["Karim Abdul Rahman"] == "Person"
-    assert r.types["Basra"] == "Location"
+@pytest.mark.parametrize("case", CASES)
+def test_text_types_its_actors(run, case):
+    case.check(run)
 
 
 def test_generic_mentions_nationalities_dates_are_not_entities(run):
@@ -41,11 +46,6 @@ def test_generic_mentions_nationalities_dates_are_not_entities(run):
 def test_capitalisation_required_for_kb_phrases(run):
     r = run("They don't want a state of law or political parties.")
     assert r.ex.entities == ()
-
-
-def test_locally_defined_acronym_is_not_the_kb_actor(run):
-    r = run("It acted under the Immigration and Nationality Act (INA). The INA applies.")
-    assert "Iraqi News Agency" not in r.types
 
 
 def test_acronym_in_brackets_joins_the_name(run):
@@ -70,12 +70,6 @@ def test_headlines_are_their_own_sentences(nlp):
     assert [s.text.strip() for s in doc.sents][:2] == ["Designation of a Group", "Office of Counterterrorism"]
     wrapped = "x" * WRAP_WIDTH + " and\ncontinues here."
     assert len(list(nlp(wrapped).sents)) == 1
-
-
-def test_one_word_names_after_in_are_places_and_operations_are_events(run):
-    r = run("Fighting continued in Homs and Hama on Sunday. Saudi Arabia launched Operation Decisive Storm.")
-    assert r.types["Homs"] == "Location" and r.types["Hama"] == "Location"
-    assert r.types["Operation Decisive Storm"] == "Event"
 
 
 def test_a_shortened_full_name_is_the_same_person(run):

@@ -2,32 +2,33 @@
 
 import pytest
 
+from tests.extraction.cases import states
+
 pytestmark = pytest.mark.model
 
 
-def test_place_heads_and_town_phrases_make_locations(run):
-    r = run("Fighting spread to the Rivebas district and then to towns like Valmont and the town of Deshpur.")
-    assert r.types["Rivebas"] == "Location"
-    assert r.types["Valmont"] == "Location"
-    assert r.types["Deshpur"] == "Location"
+CASES = [
+    states("place_heads_and_town_phrases_make_locations",
+           "Fighting spread to the Rivebas district and then to towns like Valmont and the town of Deshpur.",
+           types={"Rivebas": "Location", "Valmont": "Location", "Deshpur": "Location"}),
+    states("a_known_actor_is_not_cut_by_a_place_cue",
+           "Kataib Hezbollah fighters entered the town of Jurf al-Sakhar.",
+           types={"Kataib Hezbollah": "ArmedGroup"}),
+    states("a_unit_named_by_its_head_word_is_found",
+           "The ministry listed the Dawn Battalions as a terrorist organisation.",
+           types={"Dawn Battalions": "ArmedGroup"}),
+    states("a_party_named_by_its_head_word_is_found",
+           "The Unity List contested the 2014 Iraqi parliamentary election. The bloc took 22 seats.",
+           types={"Unity List": "PoliticalParty"}),
+]
 
 
-def test_a_known_actor_is_not_cut_by_a_place_cue(run):
-    r = run("Kataib Hezbollah fighters entered the town of Jurf al-Sakhar.")
-    assert r.types["Kataib Hezbollah"] == "ArmedGroup"
+@pytest.mark.parametrize("case", CASES)
+def test_cue_types_the_actor(run, case):
+    case.check(run)
 
 
 def test_sanctions_labels_and_bare_heads_are_not_actors(run):
     r = run("The Treasury named them Specially Designated Global Terrorists. "
             "The Ministry declined to comment.")
     assert set(r.types) == {"US Department of the Treasury"}
-
-
-def test_a_unit_named_by_its_head_word_is_found(run):
-    r = run("The ministry listed the Dawn Battalions as a terrorist organisation.")
-    assert r.types["Dawn Battalions"] == "ArmedGroup"
-
-
-def test_a_party_named_by_its_head_word_is_found(run):
-    r = run("The Unity List contested the 2014 Iraqi parliamentary election. The bloc took 22 seats.")
-    assert r.types["Unity List"] == "PoliticalParty"
