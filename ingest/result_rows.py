@@ -57,7 +57,9 @@ def seat_column(header: list[str]) -> int | None:
     """The column holding seat totals: "Total" where seats are split (district/list), else "Seats"."""
     low = [h.strip().lower() for h in header]
     seats = [i for i, h in enumerate(low) if _SEATS.match(h) and not _CHANGE.search(h)]
-    split = any(h in {"district", "list", "constituency", "pr", "fptp", "national"} for h in low)
+    kinds = [h for h in low if h.endswith(" seats") or h.startswith("reserved")]  # "General seats | Reserved"
+    split = len(kinds) > 1 or any(h in {"district", "list", "constituency", "pr", "fptp", "national"}
+                                  for h in low)
     total = [i for i, h in enumerate(low) if h in {"total", "total seats"}]
     if total and (seats or split):
         return total[-1]
@@ -76,12 +78,26 @@ def year_columns(header: list[str]) -> dict[int, int]:
     return out
 
 
+# Words a header cell may add to its column's name ("First round votes", "Reserved (women)", "General seats").
+_QUALIFIERS = frozenset({"first", "second", "round", "1st", "2nd", "general", "reserved", "women",
+                         "minorities", "minority", "proportional", "regional", "national", "final", "elected",
+                         "directly"})
+
+
 def _header_word(word: str) -> bool:
     return word.lower() in HEADER_WORDS or bool(_SEATS.match(word) or _YEAR_COLUMN.match(word.lower()))
 
 
+def _header_cell(cell: str) -> bool:
+    """A header cell: a column name, maybe qualified ("First round votes", "General seats")."""
+    if _header_word(cell):
+        return True
+    words = [w.strip("(),").lower() for w in cell.split()]
+    return len(words) > 1 and all(_header_word(w) or w in _QUALIFIERS for w in words)
+
+
 def _header(words: list[str]) -> bool:
-    return len(words) >= 2 and all(_header_word(w) for w in words)
+    return len(words) >= 2 and all(_header_cell(w) for w in words)
 
 
 def _row_cells(line: str, offset: int, spaced: bool) -> list[tuple[int, int]]:
@@ -106,8 +122,36 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line)
 
 
+_CELL_VALUE = re.compile(r"^(?:[-+±−–]?\d[\d.,]*%?|new|n/a|[-–—−]|did not (?:stand|run|exist))$", re.I)
+
+
+def _vertical_rows(text: str) -> Iterator[ResultRow]:
+    """Rows of a table flattened one cell a line: a run of header lines ("Party" / "Votes" / "%" / "Seats" /
+    "+/-"), then each row as its name line and one value line per further column."""
+    lines = [(o, line.strip(), o + len(line) - len(line.lstrip()))
+             for o, line in _lines(text) if line.strip()]
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _header_cell(lines[j][1]) and not _CELL_VALUE.match(lines[j][1]):
+            j += 1
+        column = seat_column([c for _, c, _ in lines[i:j]]) if j - i >= 3 else None
+        if column is None or column == 0:
+            i = max(j, i + 1)
+            continue
+        width, i = j - i, j
+        while i + width <= len(lines) and not _CELL_VALUE.match(lines[i][1]) \
+                and all(_CELL_VALUE.match(c) for _, c, _ in lines[i + 1:i + width]):
+            _, name, start = lines[i]
+            seats = lines[i + column][1]
+            if not _SUMMARY.match(name) and _INT.match(seats):
+                yield ResultRow(start, start + len(name), int(seats.replace(",", "")))
+            i += width
+
+
 def result_rows(text: str) -> Iterator[ResultRow]:
     """Every party row of every flattened results table in `text`, with its seats."""
+    yield from _vertical_rows(text)
     columns: dict[int, int | None] = {}
     spaced = False
     width = 0

@@ -25,6 +25,7 @@ from ingest.rules.infobox_fields import Field
 from ingest.rules.seats import _PARTIES, _elections, current_election
 
 _ROWS = {"leader", "party", "alliance", "seats", "seats won", "last election"}
+_ROW_NAMES = _PARTIES | {"ArmedGroup"}  # a results row names a party, whatever NER typed its "Front"
 _NUMBER = re.compile(r"\b\d[\d,]*\b")
 _LAST = re.compile(r"(?:\d+(?:\.\d+)?%,?\s*)?(\d[\d,]*)\s+seats?|did not exist|new party|new|n/a|[–—]", re.I)
 _WORD = re.compile(r"[^\W\d_][\w'’.()-]*")
@@ -149,7 +150,7 @@ def rows(ctx: Context) -> Iterator[Found]:
     for row in result_rows(ctx.doc.text) if current is not None else ():
         election = current if row.year is None else _of_year(ctx, row.year, current)
         inside = [e for e in ctx.doc.ents if row.start <= e.start_char and e.end_char <= row.end
-                  and e.label_ in _PARTIES]  # a party before its leader's name in the same cell
+                  and e.label_ in _ROW_NAMES]  # a party before its leader's name in the same cell
         party = min(inside, key=lambda e: (e.label_ != "PoliticalParty", e.start), default=None)
         if party is not None and election is not None:
             yield make(party, Predicate.WON_SEATS, election, ctx.doc[party.start], 0.8, "tables.rows",
