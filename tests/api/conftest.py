@@ -15,13 +15,7 @@ from tests.queries import stores
 def graph_store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
                 ) -> Iterator[GraphStore]:
     """The contract fixture graph on the embedded store or the test Neo4j (read-only tests)."""
-    if request.param == "embedded":
-        made: GraphStore = stores.embedded(tmp_path_factory.mktemp("api"))
-    else:
-        made = stores.neo4j(request.getfixturevalue("neo4j_driver"))
-    stores.load(made)
-    yield made
-    made.close()
+    yield from stores.loaded(stores.of_kind(request, tmp_path_factory, "api"))
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,4 @@ from tests.queries import stores
 @pytest.fixture(scope="module", params=stores.STORES)
 def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
     """The fixture graph on the embedded store or on the test Neo4j; tests must not write to it."""
-    if request.param == "embedded":
-        made: GraphStore = stores.embedded(tmp_path_factory.mktemp("embedded"))
-    else:
-        made = stores.neo4j(request.getfixturevalue("neo4j_driver"))
-    stores.load(made)
-    yield made
-    made.close()
+    yield from stores.loaded(stores.of_kind(request, tmp_path_factory, "embedded"))

@@ -14,10 +14,7 @@ from tests.queries import stores
 @pytest.fixture(scope="module")
 def view_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedStore]:
     """The fixture graph (four articles, 20 connected entities) in an embedded store."""
-    store = stores.embedded(tmp_path_factory.mktemp("view"))
-    stores.load(store)
-    yield store
-    store.close()
+    yield from stores.loaded(stores.embedded(tmp_path_factory.mktemp("view")))
 
 
 @pytest.fixture(scope="module")
