@@ -29,6 +29,7 @@ import numpy.typing as npt
 NODE_SQL = "SELECT id, type, name FROM entities ORDER BY id"
 EDGE_SQL = ("SELECT id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
             " FROM relations")
+SMALL = 64  # slices shorter than this are read as lists (numpy calls cost more than they save)
 FETCH = 65_536  # rows per fetch while building: the whole table never sits in Python lists
 ARRAYS = ("node_off", "node_blob", "name_off", "name_blob", "node_type", "src", "dst", "pred", "conf",
           "first", "last", "count", "rid_off", "rid_blob", "out_ptr", "in_ptr", "in_edge")
@@ -129,8 +130,18 @@ class Csr:
         """Edge numbers from node ks to node ko (edges are sorted by subject, then object)."""
         outs = self.ptrs[0]
         lo, hi = outs[ks], outs[ks + 1]
+        if hi - lo <= SMALL:  # a short list and bisect beat two numpy searches
+            near = self.arrays["dst"][lo:hi].tolist()
+            return range(lo + bisect.bisect_left(near, ko), lo + bisect.bisect_right(near, ko))
         dst = self.arrays["dst"][lo:hi]
         return range(lo + int(np.searchsorted(dst, ko, "left")), lo + int(np.searchsorted(dst, ko, "right")))
+
+    def rows(self, edges: list[int]) -> list[tuple[str, int, float, int, int, int]]:
+        """(relation id, predicate, confidence, first, last, evidence count codes) of a few edges."""
+        a, off, blob = self.arrays, self.arrays["rid_off"], self._rid_bytes
+        pred, conf, first, last, count = a["pred"], a["conf"], a["first"], a["last"], a["count"]
+        return [(str(blob[off.item(e):off.item(e + 1)], "utf-8"), pred.item(e), conf.item(e), first.item(e),
+                 last.item(e), count.item(e)) for e in edges]
 
     def locate(self, rid: str, s: str, o: str) -> int | None:
         """The edge number of a relation given its ends, or None when the base lacks it."""

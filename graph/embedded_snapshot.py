@@ -18,12 +18,11 @@ from typing import Any
 import networkx as nx
 import numpy as np
 
-from graph.embedded_csr import Array, Csr, Filter
+from graph.embedded_csr import SMALL, Array, Csr, Filter
 from graph.embedded_delta import Delta, EdgeData, Row
 
 Adjacency = dict[str, dict[str, EdgeData]]  # neighbour -> relation id -> edge data
 CACHE_EDGES = 300_000  # decoded edges a snapshot keeps before it starts its caches afresh
-SMALL = 64  # degree under which a node's neighbours are gathered with plain lists
 CACHE_NEIGHBOURS = 2_000_000  # entries of neighbour lists a snapshot keeps (pointers to shared id strings)
 
 
@@ -130,6 +129,10 @@ class Snapshot:
         """(relation id, edge data) of base edge numbers."""
         b = self.base
         a, preds, dates = b.arrays, b.preds, b.dates
+        if len(edges) <= 8:  # per-item reads beat building index arrays
+            return [(rid, {"predicate": preds[p], "confidence": c, "first_seen": dates[f] if f >= 0 else None,
+                           "last_seen": dates[last] if last >= 0 else None, "evidence_count": n})
+                    for rid, p, c, f, last, n in b.rows(edges)]
         columns = zip(b.rids(edges), a["pred"][edges].tolist(), a["conf"][edges].tolist(),
                       a["first"][edges].tolist(), a["last"][edges].tolist(), a["count"][edges].tolist(),
                       strict=True)
