@@ -1,13 +1,20 @@
-"""Table rows for extraction tests: a text, the relations it must state and those it must not."""
+"""Plain extraction cases as data: a text, the relations it must state and those it must not.
+
+Each `case_tables/<family>.yaml` lists rows with the keys of `KEYS`; test_case_tables.py checks them.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 Triple = tuple[str, str, str]
+TABLES = Path(__file__).parent / "case_tables"
+KEYS = {"id", "text", "present", "absent", "only", "types", "published", "note"}
 
 
 @dataclass(frozen=True)
@@ -37,9 +44,24 @@ class Case:
         return r
 
 
-def states(case_id: str, text: str, *present: Triple, absent: tuple[Triple, ...] = (),
-           only: str | None = None, types: dict[str, str | None] | None = None,
-           published: str | None = "2021-11-08") -> Any:
-    """One row of a `case` table, shown in test ids as `case_id`."""
-    case = Case(text, frozenset(present), frozenset(absent), only, tuple((types or {}).items()), published)
-    return pytest.param(case, id=case_id)
+def _triples(rows: list[list[str]]) -> frozenset[Triple]:
+    """YAML triples `[subject, PREDICATE, object]` as tuples."""
+    assert all(len(t) == 3 for t in rows), rows
+    return frozenset((s, p, o) for s, p, o in rows)
+
+
+def row_case(row: dict[str, Any], where: str) -> Any:
+    """One YAML row as a test parameter, shown in test ids as `<family>/<id>`."""
+    assert set(row) <= KEYS and {"id", "text"} <= set(row), f"{where}: keys {sorted(row)}"
+    case = Case(row["text"], _triples(row.get("present", [])), _triples(row.get("absent", [])),
+                row.get("only"), tuple((row.get("types") or {}).items()), row.get("published", "2021-11-08"))
+    return pytest.param(case, id=f"{where}/{row['id']}")
+
+
+def load_tables(folder: Path = TABLES) -> list[Any]:
+    """Every row of every table in `folder`, in file then row order."""
+    params = []
+    for path in sorted(folder.glob("*.yaml")):
+        rows = yaml.safe_load(path.read_text(encoding="utf-8"))
+        params += [row_case(row, path.stem) for row in rows]
+    return params

@@ -1,37 +1,13 @@
-"""DESIGNATED_TERRORIST_BY and SANCTIONED_BY, with dates."""
+"""DESIGNATED_TERRORIST_BY and SANCTIONED_BY, with dates.
+
+The plain cases (a text and what it gives) are rows of case_tables/designation.yaml.
+"""
 
 import pytest
-
-from tests.extraction.cases import states
 
 pytestmark = pytest.mark.model
 
 DTB = "DESIGNATED_TERRORIST_BY"
-
-CASES = [
-    states("passive_designation",
-           "Asaib is designated as a terrorist organisation by the US State Department.",
-           ("Asaib Ahl al-Haq", DTB, "US State Department")),
-    states("official_stands_for_department",
-           "The Deputy Secretary of State designated Kataib Hezbollah as a terrorist group. "
-           "The Department of State took these actions with other agencies.",
-           ("Kataib Hezbollah", DTB, "US State Department")),
-    states("relative_clause_sanctioned",
-           "Asaib is a proxy for Iran's Revolutionary Guard, which has also been sanctioned by Washington.",
-           ("Islamic Revolutionary Guard Corps", "SANCTIONED_BY", "United States")),
-    states("sanctions_on", "The United States imposed sanctions on Qais al-Khazali.",
-           ("Qais al-Khazali", "SANCTIONED_BY", "United States")),
-    states("designation_without_terror_is_not_terrorist",
-           "The United States designated Hadi al-Amiri as its contact.", only=DTB),
-    states("revoked_designation_is_not_a_designation",
-           "The Department of State announced the revocation of the designation of Kataib Hezbollah as a "
-           "Foreign Terrorist Organization.", only=DTB),
-]
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_cue_gives_its_relations(run, case):
-    case.check(run)
 
 
 def test_active_designation_with_date(run):

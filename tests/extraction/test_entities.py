@@ -1,40 +1,15 @@
-"""Entity recognition: the knowledge base wins, cue words type unknown actors, junk is dropped."""
+"""Entity recognition: the knowledge base wins, cue words type unknown actors, junk is dropped.
+
+The plain cases (a text and what it gives) are rows of case_tables/entities.yaml.
+"""
 
 import pytest
 
 from ingest.entities_cluster import person_name
 from ingest.lexicon import lexicon
 from ingest.lines import WRAP_WIDTH
-from tests.extraction.cases import states
 
 pytestmark = pytest.mark.model
-
-
-CASES = [
-    states("kb_wins_over_model_labels",
-           "But Abu Ali al-Askari, a spokesman for the Iran-backed Kataeb Hezbollah in Iraq, was blunt. "
-           "The Al Fateh coalition led by Hadi Al Amiri lost.",
-           types={"Kataib Hezbollah": "ArmedGroup", "Hadi al-Amiri": "Person",
-                  "Fatah Alliance": "PoliticalParty"}),
-    states("cue_words_type_unknown_actors",
-           "The Zulfiqar Brigades attacked. The Ministry of Water Resources replied. "
-           "The Green Dawn Party gained ground. Jaish al-Mahdawi denied it.",
-           types={"Zulfiqar Brigades": "ArmedGroup", "Ministry of Water Resources": "StateBody",
-                  "Green Dawn Party": "PoliticalParty", "Jaish al-Mahdawi": "ArmedGroup"}),
-    states("unknown_person_and_place", "Karim Abdul Rahman, a lawyer in Basra, said the vote was fair.",
-           types={"Karim Abdul Rahman": "Person", "Basra": "Location"}),
-    states("locally_defined_acronym_is_not_the_kb_actor",
-           "It acted under the Immigration and Nationality Act (INA). The INA applies.",
-           types={"Iraqi News Agency": None}),
-    states("one_word_names_after_in_are_places_and_operations_are_events",
-           "Fighting continued in Homs and Hama on Sunday. Saudi Arabia launched Operation Decisive Storm.",
-           types={"Homs": "Location", "Hama": "Location", "Operation Decisive Storm": "Event"}),
-]
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_text_types_its_actors(run, case):
-    case.check(run)
 
 
 def test_generic_mentions_nationalities_dates_are_not_entities(run):

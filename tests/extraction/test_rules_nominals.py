@@ -1,8 +1,9 @@
-"""One nominalisation table (invented encyclopedia and wire sentences): nouns that state relations."""
+"""One nominalisation table (invented encyclopedia and wire sentences): nouns that state relations.
+
+The plain cases (a text and what it gives) are rows of case_tables/nominals.yaml.
+"""
 
 import pytest
-
-from tests.extraction.cases import states
 
 pytestmark = pytest.mark.model
 
@@ -11,26 +12,6 @@ TEXT = ("The Red Hand Brigade was founded in 2001. Its financial backing has com
         "Brigade and the Black Banner Army killed dozens. Hamas formed an alliance with the Black Banner "
         "Army in 2016. The Zarqan Front held a series of meetings with Omar Haddad. Hamas, which has "
         "provided material support to the Zarqan Front, denied it.")
-
-
-CASES = [
-    states("support_nouns", TEXT,
-           ("Red Hand Brigade", "BACKED_BY", "Iran"), ("Red Hand Brigade", "BACKED_BY", "Hezbollah"),
-           ("Black Banner Army", "BACKED_BY", "Syria"),
-           ("Zarqan Front", "BACKED_BY", "Hamas"), only="BACKED_BY"),
-    states("pair_nouns", TEXT,
-           ("Red Hand Brigade", "OPPOSES", "Black Banner Army"),
-           ("Hamas", "ALLIED_WITH", "Black Banner Army"),
-           ("Zarqan Front", "MET_WITH", "Omar Haddad")),
-    states("a_delegation_meets_for_its_party",
-           "A delegation from the Zarqan Labour Party led a series of meetings with Omar Haddad in March.",
-           ("Zarqan Labour Party", "MET_WITH", "Omar Haddad")),
-]
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_noun_gives_its_relations(run, case):
-    case.check(run)
 
 
 def test_planned_or_denied_is_none_and_a_name_is_no_noun(run):

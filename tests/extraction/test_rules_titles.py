@@ -1,8 +1,9 @@
-"""One title grammar (invented encyclopedia, wire and notice sentences): holders and bodies of role nouns."""
+"""One title grammar (invented encyclopedia, wire and notice sentences): holders and bodies of role nouns.
+
+The plain cases (a text and what it gives) are rows of case_tables/titles.yaml.
+"""
 
 import pytest
-
-from tests.extraction.cases import states
 
 pytestmark = pytest.mark.model
 
@@ -10,34 +11,6 @@ TEXT = ("The Red Hand Brigade is the armed wing of the Zarqan Front. Omar Haddad
         "and a key ally of President Samir Khouri, spoke on Monday. The Black Banner Army, another unit of "
         "the Zarqan Front, is active in the north. Walid Haddad is a former member of the Black Banner Army. "
         "Karim Aziz is founder and secretary-general of the Red Hand Brigade.")
-
-
-CASES = [
-    states("units_are_part_of_their_body", TEXT,
-           ("Red Hand Brigade", "PART_OF", "Zarqan Front"), ("Black Banner Army", "PART_OF", "Zarqan Front")),
-    states("coordinated_titles_share_their_holder", TEXT,
-           ("Omar Haddad", "LEADS", "Zarqan Front"), ("Omar Haddad", "ALLIED_WITH", "Samir Khouri"),
-           ("Karim Aziz", "LEADS", "Red Hand Brigade")),
-    states("body_named_before_the_role_noun",
-           "A Kataib Hezbollah financier, Tarek Nassar, was arrested in Baghdad on Monday.",
-           ("Tarek Nassar", "MEMBER_OF", "Kataib Hezbollah")),
-    states("title_joined_to_the_main_verb_keeps_its_holder",
-           "The talks followed an initiative launched in October by Omar Haddad, leader of the Zarqan Front "
-           "and a key ally of President Samir Khouri.",
-           ("Omar Haddad", "ALLIED_WITH", "Samir Khouri")),
-    states("person_of_a_party_and_a_group_leading_a_coalition",
-           '"We will not join the government," said Omar Haddad of the Zarqan Labour Party. From 1988 to '
-           "2018, the Zarqan Front led a political coalition, the Northern Democratic Alliance. The Zarqan "
-           "Front led the Red Hand Brigade into battle.",
-           ("Omar Haddad", "MEMBER_OF", "Zarqan Labour Party"),
-           ("Zarqan Front", "MEMBER_OF", "Northern Democratic Alliance"),
-           absent=(("Zarqan Front", "MEMBER_OF", "Red Hand Brigade"),)),
-]
-
-
-@pytest.mark.parametrize("case", CASES)
-def test_title_gives_its_relations(run, case):
-    case.check(run)
 
 
 def test_former_member_keeps_its_status(run):
