@@ -169,6 +169,16 @@ def test_export_command_csv_directory_and_whole_graph(view_store: EmbeddedStore,
     assert len((out / "nodes.csv").read_text().splitlines()) == len(whole.nodes) + 1
 
 
+def test_export_command_filters_as_the_api_does(view_store: EmbeddedStore, tmp_path: Path) -> None:
+    out, types = tmp_path / "filtered.json", ["Person", "ArmedGroup", "Country", "PoliticalParty"]
+    write(view_store, _args("--format", "json", "--center", fx.KADHIMI, "--depth", "2", "--types",
+                            ",".join(types), "--min-confidence", "0.7", "-o", str(out)))
+    sub = view_store.subgraph([fx.KADHIMI], depth=2, types=types, min_confidence=0.7)
+    got = json.loads(out.read_text())
+    assert sorted(n["id"] for n in got["nodes"]) == sorted(n.id for n in sub.nodes)
+    assert len(got["edges"]) == len(sub.edges)
+
+
 def test_export_command_through_main(view_store: EmbeddedStore, tmp_path: Path) -> None:
     from api.cli import main
 
