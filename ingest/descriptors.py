@@ -132,3 +132,17 @@ def _words_type(words: list[Token], lex: Lexicon) -> EntityType | None:
     if cue is not None and cue != EntityType.ARMED_GROUP and not any(w in ARMED_WORDS for w in lower):
         return cue
     return None
+
+
+_PARTY_WORDS = frozenset({"party", "parties", "political", "opposition", "electoral"})
+
+
+def says_political(span: Span) -> bool:
+    """Does the apposition after the name speak of parties ("an alliance of opposition parties")?"""
+    words = _descriptor(span)
+    if not words:
+        return False
+    doc = words[-1].doc
+    tail = doc[words[-1].i + 1:min(words[-1].i + 4, len(doc))]
+    after_of = [t.lower_ for t in tail[1:]] if len(tail) and tail[0].lower_ == "of" else []
+    return any(t.lower_ in _PARTY_WORDS for t in words) or any(w in _PARTY_WORDS for w in after_of)

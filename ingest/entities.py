@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 from graph.model import EntityType
 from ingest.kb import KnowledgeBase, load_kb
 from ingest.kb_ruler import HashMatcher, ruler_patterns
-from ingest.kb_spans import inside_longer_name, of_longer_name
+from ingest.kb_spans import and_longer_name, inside_longer_name, of_longer_name
 from ingest.lexicon import lexicon
 
 
@@ -51,9 +51,10 @@ class KBEntities:
                 while end > start + 1 and doc[end - 1].is_space:
                     end -= 1  # a form that ends in a line break must not take it along
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
+        matched = {i for s in spans for i in range(s.start, s.end)}
         doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
                                  and not _names_a_group(s) and not inside_longer_name(s)
-                                 and not of_longer_name(s, self.kb)])
+                                 and not of_longer_name(s, self.kb) and not and_longer_name(s, matched)])
         return doc
 
     def _inside_name(self, span: Span) -> bool:

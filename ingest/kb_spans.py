@@ -187,3 +187,15 @@ def places_of_groups(ents: list[Span]) -> list[Span]:
             added.append(Span(doc, start, end, label="Location"))
             taken.update(range(start, end))
     return sorted([*ents, *added], key=lambda e: e.start) if added else ents
+
+
+def and_longer_name(span: Span, matched: set[int]) -> bool:
+    """ "the Peace and Security Council": a known body's generic name ("Security Council") after "and"
+    and a capitalised word no knowledge-base match holds is the end of a longer name."""
+    doc = span.doc
+    if span.label_ not in _GROUP_TYPES or len(span) < 2 or span.start < 2 \
+            or doc[span.start - 1].lower_ not in {"and", "&"}:
+        return False
+    before = doc[span.start - 2]
+    return before.is_title and before.i not in matched and span[-1].lower_ in entity_words().heads \
+        and not before.is_sent_start and not _in_headline(span[0])

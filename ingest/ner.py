@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
-from ingest.descriptors import NAME_LABELS, described_type
+from ingest.descriptors import NAME_LABELS, described_type, says_political
 from ingest.entities import cached_kb
 from ingest.entity_words import entity_words
 from ingest.glosses import ALIASES, gloss_aliases
@@ -117,7 +117,7 @@ def stated_type(span: Span, lex: Lexicon) -> EntityType | None:
     """The type an apposition states, unless it is a loose word for an armed name ("the Vell Defense
     Forces, a grassroots movement": the name's own head still makes it armed)."""
     described = described_type(span, lex)
-    if described in _LOOSE and head_type(span, lex) is EntityType.ARMED_GROUP:
+    if described in _LOOSE and head_type(span, lex) is EntityType.ARMED_GROUP and not says_political(span):
         return None
     return described
 _PLACE_WORDS = {"capital", "city", "town", "village", "province", "district", "port", "region"}
@@ -205,7 +205,15 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
 def _after_in(token: Token) -> bool:
     while token.dep_ == "conj" and token.head != token:
         token = token.head
-    return token.dep_ == "pobj" and token.head.lower_ in _IN_PLACE
+    if token.dep_ != "pobj":
+        return False
+    prep = token.head
+    return prep.lower_ in _IN_PLACE or prep.lower_ in {"to", "from"} and prep.head.lemma_ in _MOVES
+
+
+_MOVES = frozenset({"flee", "travel", "return", "move", "go", "fly", "retreat", "deploy", "withdraw",
+                    "escape", "relocate", "advance", "march", "drive", "sail", "head", "evacuate",
+                    "transfer"})
 
 
 _IN_PLACE = {"in", "near", "outside", "around", "at"}

@@ -4,7 +4,8 @@ The small model tags "Pan-Islamism", "the Civil War", "an Act of Congress", "Eid
 or a headline's "Shiite Militia" as names. A name is rejected by its head noun
 (`non_actor_heads`: act, accords, war, doctrine, ...), by being one listed word
 (`non_actor_words`: languages, feasts, compass points, "Wikipedia"), by an "-ism"
-ending, by having no Latin letter (a foreign-script gloss), or by being only
+ending, by having no Latin letter (a foreign-script gloss), by filling a line in capitals
+(a section heading: "BACKGROUND"), or by being only
 community words and group nouns ("Shiite Militia", "Sunni Tribes"). Only names the
 knowledge base does not hold are judged here.
 """
@@ -43,6 +44,19 @@ def not_an_actor(span: Span, lex: Lexicon) -> bool:
         return True
     if len(span) <= 3 and _ISM.search(span[-1].lower_):
         return True
+    if _capital_heading(span):
+        return True
     if name_head(span).lower_ in words.non_actor_heads:
         return True
     return _only_generic(span, lex)
+
+
+def _capital_heading(span: Span) -> bool:
+    """ "BACKGROUND", "DESIGNATION NOTICE": a line wholly in capitals that the name fills is a heading."""
+    if not span.text.isupper():
+        return False
+    text = span.doc.text
+    start = text.rfind("\n", 0, span.start_char) + 1
+    end = text.find("\n", span.end_char)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return line.strip(" :.-–—") == span.text

@@ -120,3 +120,27 @@ def test_a_title_before_a_cut_name_makes_the_whole_name_a_person(run) -> None:
 def test_an_upper_case_dateline_city_is_a_place(run) -> None:
     r = run("NAIROBI - The Zorvan Liberation Front said on Monday that it would disarm.")
     assert r.types.get("NAIROBI") == "Location", r.types
+
+
+def test_an_alliance_of_parties_is_a_party_even_when_named_front(run) -> None:
+    r = run("The Zorvan Unity Front, an alliance of opposition parties, said it would boycott the vote.")
+    assert r.types.get("Zorvan Unity Front") == "PoliticalParty", r.types
+
+
+def test_a_known_bodys_generic_name_after_and_ends_a_longer_name(run) -> None:
+    r = run("The Velmar Union's Peace and Security Council urged restraint. Hamas and the Security Council "
+            "spoke.")
+    assert "Peace and Security Council" in r.types, r.types
+    assert r.types.get("Hamas") == "ArmedGroup", r.types
+
+
+def test_resistance_names_an_armed_group_and_fled_to_names_a_place(run) -> None:
+    r = run("A spokesman for the Velmar Islamic Resistance said its emir fled to Quellport.")
+    assert r.types.get("Velmar Islamic Resistance") == "ArmedGroup", r.types
+    assert r.types.get("Quellport") == "Location", r.types
+
+
+def test_a_capitals_heading_is_no_actor_and_a_capitals_city_is_a_place(run) -> None:
+    r = run("BACKGROUND\n\nGAO, Mali — The Zorvan Liberation Front claimed the attack.")
+    assert "BACKGROUND" not in r.types, r.types
+    assert r.types.get("GAO") == "Location", r.types
