@@ -202,7 +202,8 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
         anchored = span.kb_id_ == ANCHOR
         name, place = (_event_facts(span, clusters, at) if anchored
                        else (_implicit_name(span, published), None))
-        if anchored and name == _kind(span, at) and not any(t.i in at for t in span):  # no "Erbil bombing"
+        if anchored and name == _kind(span, at) and not any(  # no "Erbil bombing", "2013 Westgate attack"
+                t.i in at or t.pos_ == "PROPN" or _YEAR.fullmatch(t.text) for t in span):
             if current is not None:
                 anchored = False  # "the strike, which targeted X": nothing new, the event already named
             else:

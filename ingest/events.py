@@ -10,6 +10,8 @@ country and kind are read at resolution time, when the article date is known.
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +36,7 @@ INCIDENT_VERBS: dict[str, tuple[str, str]] = {
 }
 DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "insurgent", "bomber",
                         "rebel", "assailant", "jihadist", "member"})
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _SIDES = frozenset({"ArmedGroup", "Country", "PoliticalParty", "StateBody"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to"})
 
@@ -90,8 +93,8 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
 
 
 def _named_kind(noun: Token) -> bool:
-    """A singular incident noun in a phrase of its own (not "the Mogadishu attacks", not a predicate)."""
-    return noun.tag_ in {"NN", "NNP"} and noun.dep_ not in {"attr", "compound"}
+    """An incident noun in a phrase of its own, not a predicate ("the 2008 Mumbai attacks" is one)."""
+    return noun.tag_ in {"NN", "NNP", "NNS", "NNPS"} and noun.dep_ not in {"attr", "compound"}
 
 
 def _event_noun(token: Token, lex: Lexicon) -> bool:
@@ -114,6 +117,18 @@ def place_before(noun: Token, places: dict[int, int]) -> int | None:
     for i in range(noun.left_edge.i, noun.i):
         if i in places and noun.doc[i].dep_ != "poss" and noun.doc[i].head.dep_ != "poss":
             return places[i]
+    return None
+
+
+def name_before(noun: Token, ent_tokens: set[int]) -> int | None:
+    """Start of a year or an unrecognised proper name that names an incident in its own phrase
+    ("the 2013 Westgate mall attack", "the 2008 attacks"), never an owner ("Y's 2019 attack")."""
+    start = phrase_start(noun)
+    for tok in noun.doc[noun.left_edge.i:noun.i]:
+        if tok.dep_ == "poss" or tok.head.dep_ == "poss" or tok.i in ent_tokens:
+            continue
+        if _YEAR.fullmatch(tok.text) or tok.pos_ == "PROPN" and tok.dep_ == "compound" and tok.i >= start:
+            return min(tok.i, start)
     return None
 
 
@@ -173,6 +188,8 @@ def mark_events(doc: Doc) -> list[Span]:
         if token.i in ent_tokens:
             continue
         place = place_before(token, places) if not anchored and _event_noun(token, lex) else None
+        if place is None and _event_noun(token, lex) and _named_kind(token):
+            place = name_before(token, ent_tokens)
         if _event_noun(token, lex) and (_is_anchor(token, named) or place is not None and _named_kind(token)):
             start = phrase_start(token) if place is None else min(place, phrase_start(token))
             spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))

@@ -84,7 +84,7 @@ def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
         for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun
             named = ctx.at.get(tok.i)
             actor = named if named is not None and named != event else ctx.country_span(tok)
-            if actor is not None and actor.label_ in _ACTORS - {"Person"}:
+            if actor is not None and actor.label_ in _ACTORS - {"Person", "Organization"}:  # an org: a target
                 yield make(actor, Predicate.PERPETRATED, event, event.root, 0.75,
                            "attack.perpetrator_modifier", alleged=False)
                 break

@@ -17,4 +17,4 @@ def test_copula_descriptor_overrules_a_person_label(run):
 def test_bracketed_acronym_takes_the_descriptor_after_it(run):
     r = run("Fighters of Nusrat al-Islam (NUSRA), a jihadist alliance, attacked a post near Mopti.")
     assert r.types, r.types
-    assert set(r.types.values()) - {"Location"} == {"ArmedGroup"}
+    assert set(r.types.values()) - {"Location", "Event"} == {"ArmedGroup"}  # "attacked a post": an incident

@@ -188,3 +188,19 @@ def test_a_commander_in_a_group_is_a_member(run):
     r = run("Hassan Jaber, a commander in the Tarsan Brigades, was killed.")
     assert r.of("MEMBER_OF") == {("Hassan Jaber", "MEMBER_OF", "Tarsan Brigades")}
     assert r.of("LEADS") == set()
+
+
+def test_incident_named_by_year_and_proper_name(run):
+    r = run("The Zarqan Front carried out the 2013 Westgate mall attack, which killed 67 people.")
+    assert ("Zarqan Front", "PERPETRATED", "2013 Westgate mall attack") in r.triples
+
+
+def test_plural_incident_named_by_year_is_one_event(run):
+    r = run("The Zarqan Front was responsible for the 2008 Kirkuk attacks.")
+    assert ("Zarqan Front", "PERPETRATED", "2008 Kirkuk attacks") in r.triples
+    assert {s for s, _, _ in r.of("PERPETRATED")} == {"Zarqan Front"}
+
+
+def test_year_named_incident_keeps_its_year(run):
+    r = run("The Zarqan Front claimed the 2019 bombing. The bombing killed ten people.", published="2021-11-08")
+    assert ("Zarqan Front", "PERPETRATED", "2019 bombing") in r.triples
