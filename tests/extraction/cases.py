@@ -39,8 +39,10 @@ class Case:
         assert not missing, f"missing {sorted(missing)} in {sorted(r.triples)}"
         assert not unwanted, f"unwanted {sorted(unwanted)}"
         if self.only is not None:
-            assert r.of(self.only) == {t for t in self.present if t[1] == self.only}
-        assert {name: r.types.get(name) for name, _ in self.types} == dict(self.types)
+            want = {t for t in self.present if t[1] == self.only}
+            assert r.of(self.only) == want, f"only {self.only}: {sorted(r.of(self.only))}"
+        types = {name: r.types.get(name) for name, _ in self.types}
+        assert types == dict(self.types), f"types {types}"
         return r
 
 

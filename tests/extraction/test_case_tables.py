@@ -20,3 +20,15 @@ def test_ids_are_unique_and_rows_well_formed():
     assert len(ids) == len(set(ids)) > 100
     with pytest.raises(AssertionError, match="keys"):
         row_case({"id": "x", "text": "t", "presnt": []}, "bad")
+
+
+@pytest.mark.parametrize(("wrong", "message"), [
+    ({"present": [["Iran", "BACKED_BY", "Asaib Ahl al-Haq"]]}, "missing"),
+    ({"absent": [["Asaib Ahl al-Haq", "BACKED_BY", "Iran"]]}, "unwanted"),
+    ({"only": "BACKED_BY"}, "only BACKED_BY"),
+    ({"types": {"Iran": "Person"}}, "types"),
+])
+def test_a_row_that_misstates_the_text_fails(run, wrong, message):
+    row = {"id": "wrong", "text": "Two members of the Iran-backed Asaib Ahl al-Haq were killed.", **wrong}
+    with pytest.raises(AssertionError, match=message):
+        row_case(row, "wrong").values[0].check(run)
