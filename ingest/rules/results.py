@@ -18,7 +18,6 @@ from ingest.elections import doc_year
 from ingest.events import election_facts
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.seats import (
-    _PARTIES,
     WIN_VERBS,
     _clause_election,
     _elections,
@@ -27,6 +26,7 @@ from ingest.rules.seats import (
     hypothetical,
     number,
     seat_count,
+    seat_holder,
 )
 
 SEAT_NOUNS = {"seat", "mp", "mps", "member", "deputy", "lawmaker", "legislator"}
@@ -41,7 +41,7 @@ def _party_ending_at(ctx: Context, index: int) -> Span | None:
     """The party named right before `index` (a comma may stand between)."""
     for i in (index - 1, index - 2):
         span = ctx.at.get(i) if i >= 0 else None
-        if span is not None and span.end == i + 1 and span.label_ in _PARTIES:
+        if span is not None and span.end == i + 1 and seat_holder(span):
             return span
         if i < 0 or ctx.doc[i].text != ",":
             break
@@ -93,6 +93,31 @@ def bracketed(ctx: Context) -> Iterator[Found]:
                            seats=count)
 
 
+@rule("results.bracketed_count")
+def bracketed_count(ctx: Context) -> Iterator[Found]:
+    """ "followed by the Tamil Federal Party (8) and the New Front (5)": a bare count in brackets right
+    after a party, in a sentence of seats."""
+    doc = ctx.doc
+    for sent in _seat_sentences(ctx):
+        for tok in (t for t in sent if t.text == "(" and t.i + 2 < sent.end):
+            count, party = _closed_count(doc[tok.i + 1]), _party_ending_at(ctx, tok.i)
+            if count is None or party is None or _forecast(tok):
+                continue
+            election = _election(ctx, tok)
+            if election is not None:
+                yield make(party, Predicate.WON_SEATS, election, tok, 0.7, "results.bracketed_count",
+                           seats=count)
+
+
+def _closed_count(tok: Token) -> int | None:
+    """The count of "(8)" (the tokenizer may glue "8)"), never a year."""
+    text = tok.text[:-1] if tok.text.endswith(")") else tok.text
+    closed = tok.text.endswith(")") or tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].text == ")"
+    if not closed or not text.isdigit() or _YEAR.match(text):
+        return None
+    return int(text)
+
+
 def _bracketed_party(ctx: Context, seats: Token) -> Span | None:
     start = seats.left_edge.i
     doc = ctx.doc
@@ -105,7 +130,7 @@ def _for_party(ctx: Context, seats: Token) -> Span | None:
     prep = next((c for c in seats.children if c.dep_ == "prep" and c.lower_ == "for"), None)
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     span = ctx.ref(obj) if obj is not None else None
-    return span if span is not None and span.label_ in _PARTIES else None
+    return span if span is not None and seat_holder(span) else None
 
 
 def _year_election(ctx: Context, year: int) -> Span | None:
@@ -161,7 +186,7 @@ def earlier(ctx: Context) -> Iterator[Found]:
             if found is None or hypothetical(found[0]):
                 continue
             verb = found[0]
-            parties = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
+            parties = [s for s in ctx.subjects(verb) if seat_holder(s)]
             for count, year, cue in _past_counts(verb):
                 election = _year_election(ctx, year)
                 for party in parties if election is not None else []:
@@ -208,7 +233,7 @@ def _changed_party(ctx: Context, cue: Token) -> Span | None:
         owner = next((c for c in subject.children if c.dep_ == "poss"), None)
         subject = owner if owner is not None else subject
     span = ctx.ref(subject) if subject is not None else None
-    if span is not None and span.label_ in _PARTIES:
+    if span is not None and seat_holder(span):
         return span
     return _party_ending_at(ctx, cue.i)
 
@@ -278,7 +303,7 @@ def listed(ctx: Context) -> Iterator[Found]:
     """ "New Patriotic Party 137, National Democratic Congress 137": counts beside names in a seat line."""
     current = current_election(ctx)
     for sent in _list_sentences(ctx) if current is not None else ():
-        for party in (e for e in ctx.doc.ents if sent.start <= e.start < sent.end and e.label_ in _PARTIES):
+        for party in (e for e in ctx.doc.ents if sent.start <= e.start < sent.end and seat_holder(e)):
             count = _listed_count(ctx, party)
             if count is not None and current is not None and not _forecast(ctx.doc[party.end]):
                 yield make(party, Predicate.WON_SEATS, current, ctx.doc[party.end], 0.7, "results.listed",

@@ -23,6 +23,11 @@ WIN_VERBS = ("win", "secure", "obtain", "gain", "take", "get", "capture", "grab"
 PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank", "emerge", "become", "remain")
 _TOTALS = {"total", "tally", "haul"}
 _PARTIES = {"PoliticalParty", "Person", "Organization"}  # a body winning seats is a party, whatever NER says
+
+
+def seat_holder(span: Span) -> bool:
+    """A party winning seats, also one NER typed a group for its name ("the X Front"), never a known group."""
+    return span.label_ in _PARTIES or span.label_ == "ArmedGroup" and not span.kb_id_
 _CLIMB_TO = {"PoliticalParty", "Person"}  # a verb climbing past its own clause trusts only these
 
 
@@ -166,7 +171,7 @@ _SLATES = {"candidate", "list", "slate", "ticket", "nominee"}
 
 def _parties(ctx: Context, verb: Token) -> list[Span]:
     """The parties a seat-winning verb is said of (a misattached relative clause climbs to a party)."""
-    found = [s for s in ctx.subjects(verb) if s.label_ in _PARTIES]
+    found = [s for s in ctx.subjects(verb) if seat_holder(s)]
     before = ctx.at.get(verb.i - 1)
     if before is not None and before.end == verb.i and before.label_ == "PoliticalParty" \
             and before not in found:

@@ -32,3 +32,12 @@ def test_forecasts_and_years_are_no_seat_statements(run):
             "The Kestan Muslim League won 75 seats, and 2019 seats went to nobody.", published="2024-02-12")
     assert _seats(r, "Kestan People's Party") == set()
     assert _seats(r, "Kestan Muslim League") == {75}
+
+
+def test_bracketed_bare_counts_and_fronts_typed_as_groups(run):
+    r = run("In the 2024 Norlandian parliamentary election, the Samagi Unity Front came second with 40 seats, "
+            "followed by the Tamil Federal Party (8) and the Renewal Front (3). The Renewal Front (2019) "
+            "had fewer.", published="2024-11-15")
+    assert _seats(r, "Samagi Unity Front") == {40}
+    assert _seats(r, "Tamil Federal Party") == {8}
+    assert _seats(r, "Renewal Front") == {3}
