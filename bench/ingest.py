@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import random
 import shutil
 import sys
@@ -221,18 +222,21 @@ def load_stage(store: GraphStore, batches: list[Batch]) -> float:
     return time.perf_counter() - start
 
 
-def probe(store: GraphStore, resolver: Resolver, batches: list[Batch]) -> tuple[float, float]:
-    """Seconds resolving the batches and seconds loading what they resolved to (as Loader does)."""
+def probe(store: GraphStore, resolver: Resolver, batches: list[Batch]) -> tuple[float, float, float, float]:
+    """Seconds resolving the batches and loading what they resolved to (as Loader does): wall, then CPU."""
     loader = Loader(store, resolver, RetryPolicy(attempts=1))
-    resolving = loading = 0.0
+    spent = [0.0, 0.0, 0.0, 0.0]
     for batch in batches:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         out = resolver.resolve(batch).batch
-        mid = time.perf_counter()
+        mid, mid_cpu = time.perf_counter(), time.process_time()
         loader.plan(out.articles)
         store.write(out)
-        resolving, loading = resolving + mid - start, loading + time.perf_counter() - mid
-    return resolving, loading
+        spent[0] += mid - start
+        spent[1] += time.perf_counter() - mid
+        spent[2] += mid_cpu - cpu
+        spent[3] += time.process_time() - mid_cpu
+    return spent[0], spent[1], spent[2], spent[3]
 
 
 def corpus(copies: int) -> list[Article]:
@@ -366,7 +370,8 @@ def report_growth(sizes: list[int], window: int) -> None:
     """Resolution and loading cost of the next `window` articles as one embedded store grows."""
     print(f"\n== embedded growth: at each size, the next {window} articles resolved and loaded"
           " (2 new non-KB names per article)")
-    print(f"  {'articles':>9} {'fill us/rel':>12} {'resolve ms/article':>19} {'load us/relation':>17}")
+    print(f"  {'articles':>9} {'fill us/rel':>12} {'resolve ms/article':>19} {'load us/relation':>17}"
+          f" {'(cpu: resolve':>14} {'load)':>6}  load average")
     found: list[tuple[float, float]] = []
     with temp_embedded() as store:
         held = 0
@@ -374,10 +379,12 @@ def report_growth(sizes: list[int], window: int) -> None:
             fill = fill_store(store, n - held, prefix=f"fill{n}")
             batches = synthetic_batches(window, prefix=f"probe{n}")
             # a new run at each size: no decisions or common words remembered from the last window
-            resolving, loading = probe(store, Resolver(store), batches)
-            held = n + window
-            found.append((resolving / window * 1e3, loading / relations_in(batches) * 1e6))
-            print(f"  {n:>9} {fill:>12.1f} {found[-1][0]:>19.3f} {found[-1][1]:>17.1f}", flush=True)
+            resolving, loading, resolving_cpu, loading_cpu = probe(store, Resolver(store), batches)
+            held, rels = n + window, relations_in(batches)
+            found.append((resolving / window * 1e3, loading / rels * 1e6))
+            print(f"  {n:>9} {fill:>12.1f} {found[-1][0]:>19.3f} {found[-1][1]:>17.1f}"
+                  f" {resolving_cpu / window * 1e3:>14.3f} {loading_cpu / rels * 1e6:>6.1f}"
+                  f"  {os.getloadavg()[0]:.2f}", flush=True)
     if len(found) > 1:
         for i, what in enumerate(("resolution ms/article", "loading us/relation")):
             growth = found[-1][i] / found[0][i]
