@@ -28,7 +28,7 @@ from ingest.non_actors import not_an_actor
 from ingest.pasted import SUBJECT, in_junk, page_subject
 from ingest.person_spans import split_people
 from ingest.place_cues import PlaceCues
-from ingest.place_types import dateline_place, gazetteer_place, place_field
+from ingest.place_types import dateline_place, gazetteer_place, known_city, place_field
 from ingest.span_shapes import (
     acronym_before_head,
     government_of,
@@ -178,7 +178,7 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
         return EntityType.LOCATION.value, ""
     if span[0].lower_ == "operation" and len(span) > 1:
         return EntityType.EVENT.value, ""  # "Operation Olive Branch": a named military operation
-    if gazetteer_place(span) or place_field(span) or dateline_place(span):
+    if gazetteer_place(span) or place_field(span) or dateline_place(span) or known_city(span):
         return EntityType.LOCATION.value, ""
     described = stated_type(span, lex)
     if described is not None:

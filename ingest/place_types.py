@@ -2,7 +2,8 @@
 
 The gazetteer (cities over 15,000 and first-level subdivisions) is never a matcher: it
 only types a span the model labelled a place or that stands in a place slot (after
-"in", "near", "from", ... or before "-based"), and only when the place's own name is
+"in", "near", "from", ... or before "-based"), or a one-word "organisation" that is a large
+city of one name only, and only when the place's own name is
 the span's (so "Hamas" never becomes "Hamm" by a loose key). Countries stay the
 knowledge base's job. The gazetteer is loaded on first use.
 """
@@ -70,3 +71,16 @@ def dateline_place(span: Span) -> bool:
     place = load_gazetteer().lookup(text.title())
     return place is not None and place.kind in {"city", "subdivision"} \
         and _fold(place.name) == _fold(text.title())
+
+
+_BIG_CITY = 100_000
+
+
+def known_city(span: Span) -> bool:
+    """A one-word name the model called an organisation that is a large city of one name only
+    ("... said in a statement from Mekelle" without the preposition the slot rule needs)."""
+    if span.label_ != "ORG" or len(span) != 1 or span.text.isupper():
+        return False
+    place = load_gazetteer().lookup(span.text)
+    return place is not None and place.kind == "city" and not place.ambiguous \
+        and place.population >= _BIG_CITY and _fold(place.name) == _fold(span.text)

@@ -5,8 +5,10 @@ names throughout, except the knowledge base's own actors whose behaviour is the 
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from ingest.entities import state_itself
+from ingest.place_types import known_city
 
 pytestmark = pytest.mark.model
 
@@ -144,3 +146,10 @@ def test_a_capitals_heading_is_no_actor_and_a_capitals_city_is_a_place(run) -> N
     r = run("BACKGROUND\n\nGAO, Mali — The Zorvan Liberation Front claimed the attack.")
     assert "BACKGROUND" not in r.types, r.types
     assert r.types.get("GAO") == "Location", r.types
+
+
+def test_a_large_one_name_city_the_model_calls_an_organisation_is_a_place(nlp) -> None:
+    doc = nlp.make_doc("Mosul said Hamas")
+    assert known_city(Span(doc, 0, 1, label="ORG"))
+    assert not known_city(Span(doc, 2, 3, label="ORG"))  # "Hamm" is no spelling of Hamas
+    assert not known_city(Span(doc, 0, 1, label="PERSON"))
