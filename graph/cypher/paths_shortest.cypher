@@ -3,9 +3,11 @@
 // nodes and every hop's top 3 evidence items, in one statement. Neo4jStore.paths is done when
 // this gives no row with nodes (no path) or $k rows; otherwise it prunes dead ends and runs
 // paths_all.cypher for longer paths.
-// Hop bounds cannot be parameters, so the pattern allows 1..6 hops (graph.store.MAX_HOPS)
-// and the path predicate cuts at $max_hops; it and the no-repeated-node test sit inside
-// the parenthesised pattern so they apply before the shortest selection.
+// Every walk of the shortest length is a simple path (a repeated node could be cut out), so
+// the search carries no path predicate and stays a plain bidirectional breadth-first search
+// (a path predicate makes the planner enumerate paths: seconds around hubs). Hop bounds
+// cannot be parameters: the pattern allows 1..6 hops (graph.store.MAX_HOPS) and the shortest
+// group is dropped when longer than $max_hops (then no shorter one exists either).
 // Parameters: $source, $target (ids), $max_hops, $predicates (list or null),
 //   $directed (bool: hops must run subject -> object), $k, $min_confidence (number or null:
 //   weaker relations are not crossed).
@@ -18,14 +20,12 @@ OPTIONAL MATCH (b:Entity {id: $target})
 WITH a, b, [id IN [$source, $target] WHERE NOT EXISTS { MATCH (:Entity {id: id}) }] AS missing
 OPTIONAL CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL
-  MATCH p = SHORTEST 1 GROUPS (
-    (a)
+  MATCH p = SHORTEST 1 GROUPS (a)
     ((x:Entity)-[r]-(y:Entity)
       WHERE ($predicates IS NULL OR type(r) IN $predicates) AND (NOT $directed OR startNode(r) = x)
         AND ($min_confidence IS NULL OR r.confidence >= $min_confidence)){1,6}
     (b)
-    WHERE size(r) <= $max_hops AND NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..])
-  )
+  WITH p WHERE length(p) <= $max_hops
   WITH p ORDER BY length(p), [n IN nodes(p) | n.id], [rel IN relationships(p) | rel.id] LIMIT $k
   CALL (p) {
     UNWIND range(0, length(p) - 1) AS i
