@@ -37,6 +37,7 @@ INCIDENT_VERBS: dict[str, tuple[str, str]] = {
 DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "insurgent", "bomber",
                         "rebel", "assailant", "jihadist", "member"})
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_NAMING = frozenset({"Location", "Organization"})  # "the Mosul attack", "the Charlie Hebdo shooting"
 _SIDES = frozenset({"ArmedGroup", "Country", "PoliticalParty", "StateBody"})
 _MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to"})
 
@@ -179,7 +180,7 @@ def mark_events(doc: Doc) -> list[Span]:
     """Event anchors, event anaphors and election mentions of a doc, in text order."""
     lex = lexicon()
     ent_tokens = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-    places = {i: ent.start for ent in doc.ents if ent.label_ == "Location" for i in range(ent.start, ent.end)}
+    places = {i: ent.start for ent in doc.ents if ent.label_ in _NAMING for i in range(ent.start, ent.end)}
     sides = {i for ent in doc.ents if ent.label_ in _SIDES for i in range(ent.start, ent.end)}
     named = ent_tokens | set(doc._.ag_refs or {})  # "the prime minister's residence" names its owner
     spans = election_mentions(doc, ent_tokens)

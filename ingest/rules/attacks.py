@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.events import ANCHOR, HIT_VERBS
+from ingest.events import ANCHOR, HIT_VERBS, verb_doers
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -123,7 +123,7 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
             if obj is not None and obj.lower_ == "responsibility":
                 obj = pobj_of(obj, {"for"})
             events = [e for e in ctx.group(obj) if e.label_ == "Event"]
-            actors = ctx.subjects(verb)
+            actors = ctx.subjects(verb) or [ctx.at[t.i] for t in verb_doers(verb, set(ctx.at))]  # "X gunmen"
         for actor in actors:
             if actor.label_ in _ACTORS:
                 for event in events:

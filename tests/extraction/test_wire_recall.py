@@ -204,3 +204,8 @@ def test_plural_incident_named_by_year_is_one_event(run):
 def test_year_named_incident_keeps_its_year(run):
     r = run("The Zarqan Front claimed the 2019 bombing. The bombing killed ten people.", published="2021-11-08")
     assert ("Zarqan Front", "PERPETRATED", "2019 bombing") in r.triples
+
+
+def test_gunmen_of_a_group_carried_out_an_incident(run):
+    r = run("Gunmen from the Zarqan Front claimed responsibility for the 2019 Mosul bombing.")
+    assert ("Zarqan Front", "PERPETRATED", "2019 Mosul bombing") in r.triples
