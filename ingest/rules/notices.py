@@ -297,6 +297,8 @@ def _stops(tok: Token, cue: Token, words: NoticeWords) -> bool:
     low = tok.lower_
     if low == "as" and "well" in {tok.nbor(-1).lower_, tok.doc[min(tok.i + 1, len(tok.doc) - 1)].lower_}:
         return False
+    if low == "as" and tok.nbor(-1).lower_ == "known":
+        return False  # "A, also known as B, and C": the list goes on past an alias
     if low in words.stops:
         return True
     return tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} and tok.i != cue.i and tok.dep_ not in {"amod", "compound"}

@@ -61,3 +61,11 @@ def test_second_as_phrase_keeps_its_actors(run):
             published="2024-07-17")
     for name in ("Vardan Front", "Tomas Eskelin", "Karel Dvorsky"):
         assert (name, DTB, "US State Department") in r.triples
+
+
+def test_list_goes_on_past_an_alias(run):
+    r = run("Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) sanctioned "
+            "Emilio Castano Ruiz, also known as El Flaco, and Rosa Perdomo Vela pursuant to Executive Order "
+            "14059.", published="2024-02-07")
+    for name in ("Emilio Castano Ruiz", "Rosa Perdomo Vela"):
+        assert (name, SB, "Office of Foreign Assets Control") in r.triples
