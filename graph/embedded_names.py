@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from graph.embedded_rows import entity_from_row, select_in
 from graph.errors import InvalidArgument
-from graph.store import Candidates, KeyKind, NameKey
+from graph.store import Candidates, KeyKind, NameKey, indexed_word
 
 KeyRow = tuple[str, str, str]  # type, text, entity id
 SCHEMA_VERSION = 2  # 2: name_keys and token_keys are kept
@@ -34,7 +34,7 @@ def key_rows(items: Iterable[tuple[str, str, Iterable[str]]]) -> tuple[set[KeyRo
         for norm in norms:
             if norm:
                 names.add((etype, norm, entity_id))
-                tokens.update((etype, word, entity_id) for word in norm.split())
+                tokens.update((etype, word, entity_id) for word in norm.split() if indexed_word(word))
     return names, tokens
 
 
@@ -96,5 +96,8 @@ def _seek(conn: sqlite3.Connection, key: NameKey, cap: int) -> list[str] | None:
     """The ids one key finds, or None when it is common."""
     if key.kind == KeyKind.ID:
         return [key.text]
+    if key.kind == KeyKind.TOKEN and not indexed_word(key.text):
+        key.type_value()  # still checked
+        return []
     ids = [r[0] for r in conn.execute(_SEEK[key.kind], (key.type_value(), key.text, cap))]
     return None if len(ids) >= cap else ids

@@ -16,7 +16,7 @@ from graph.cypher_loader import load
 from graph.errors import InvalidArgument
 from graph.model import Entity
 from graph.neo4j_write import entity_from_map
-from graph.store import Candidates, KeyKind, NameKey
+from graph.store import Candidates, KeyKind, NameKey, indexed_word
 
 
 def parameters(keys: Sequence[NameKey], cap: int) -> dict[str, Any]:
@@ -29,7 +29,7 @@ def parameters(keys: Sequence[NameKey], cap: int) -> dict[str, Any]:
             out["ids"].append({"i": i, "text": key.text})
         elif key.kind == KeyKind.NAME:
             out["names"].append({"i": i, "needle": f"\n{key.text}\n", "type": key.type_value()})
-        else:
+        elif key.type_value() and indexed_word(key.text):  # as the embedded store indexes words
             out["tokens"].append({"i": i, "text": key.text, "type": key.type_value()})
     return out
 

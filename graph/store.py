@@ -46,7 +46,7 @@ class KeyKind(StrEnum):
 
     ID = "id"  # an entity id, whatever its type
     NAME = "name"  # a whole normalised name or alias, of one type
-    TOKEN = "token"  # one whole word of a normalised name or alias, of one type
+    TOKEN = "token"  # one whole word (see `indexed_word`) of a normalised name or alias, of one type
 
 
 @dataclass(frozen=True, order=True)
@@ -76,6 +76,12 @@ class Candidates:
 
 
 DEFAULT_CAP = 100
+MIN_WORD = 3  # shorter words and all-digit ones are not indexed: a TOKEN key for one finds nothing
+
+
+def indexed_word(word: str) -> bool:
+    """Whether a word of a normalised name is kept for TOKEN keys (both stores apply this)."""
+    return len(word) >= MIN_WORD and not word.isdigit()
 
 
 @runtime_checkable

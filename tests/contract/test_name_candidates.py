@@ -53,6 +53,12 @@ def test_words_are_whole_words(loaded: GraphStore) -> None:
     assert ids(found[NameKey(TOKEN, "sadr", T.POLITICAL_PARTY)]) == []  # inside "sadrist" only
 
 
+def test_short_and_numeric_words_find_nothing(store: GraphStore) -> None:
+    store.write(Batch((), (Entity("person:x", "Zorvath Al Quellen 1979", EntityType.PERSON),), (), ()))
+    keys = [NameKey(TOKEN, w, T.PERSON) for w in ("al", "1979", "zorvath")]
+    assert [ids(c) for c in store.name_candidates(keys).values()] == [[], [], ["person:x"]]
+
+
 def _crowd(store: GraphStore, n: int) -> None:
     art = Article("crowd-1", "test", title="crowd")
     people = tuple(Entity(f"person:crowd-{i}", f"Zorvath Quellen {i:02d}", EntityType.PERSON,
