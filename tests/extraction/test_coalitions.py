@@ -8,9 +8,9 @@ MO = "MEMBER_OF"
 
 
 def test_brings_together_and_part_of(run):
-    r = run("The Green Union brings together the Revival Party, the Democratic Movement and the Horizons Party. "
-            "The Democratic Alliance of Valdoria, part of the Green Union, won 12 seats in the 2024 Valdorian "
-            "legislative election.", published="2024-07-08")
+    r = run("The Green Union brings together the Revival Party, the Democratic Movement and the Horizons "
+            "Party. The Democratic Alliance of Valdoria, part of the Green Union, won 12 seats in the 2024 "
+            "Valdorian legislative election.", published="2024-07-08")
     members = {t[0] for t in r.of(MO) if t[2] == "Green Union"}
     assert {"Revival Party", "Democratic Movement", "Democratic Alliance of Valdoria"} <= members
     assert not {t for t in r.of(MO) if t[0] == "Green Union"}  # never the other way round
