@@ -21,6 +21,7 @@ COPY graph ./graph
 COPY ingest ./ingest
 COPY queries ./queries
 COPY api ./api
+COPY actorgraph ./actorgraph
 COPY gunicorn.conf.py ./
 RUN pip install . \
  && useradd --create-home --uid 10001 actorgraph \

@@ -180,7 +180,8 @@ def test_behind_an_incident(run):
 
 
 def test_members_included_by_a_possessive(run):
-    r = run("The Zarqan Alliance was formed in 2018. Its members include the Tarsan Party and the Hamra Party.")
+    r = run("The Zarqan Alliance was formed in 2018. "
+            "Its members include the Tarsan Party and the Hamra Party.")
     assert ("Hamra Party", "MEMBER_OF", "Zarqan Alliance") in r.triples
 
 
@@ -202,7 +203,8 @@ def test_plural_incident_named_by_year_is_one_event(run):
 
 
 def test_year_named_incident_keeps_its_year(run):
-    r = run("The Zarqan Front claimed the 2019 bombing. The bombing killed ten people.", published="2021-11-08")
+    r = run("The Zarqan Front claimed the 2019 bombing. The bombing killed ten people.",
+            published="2021-11-08")
     assert ("Zarqan Front", "PERPETRATED", "2019 bombing") in r.triples
 
 
