@@ -37,6 +37,7 @@ SCORER = SHARED_EVAL / "score.py"
 OWN = REPO / "tests" / "data"
 HELDOUT = OWN / "heldout"
 BLIND = OWN / "blind"
+BLIND2 = OWN / "blind2"
 GENRES = OWN / "genres.yaml"
 
 # Floors: the issue's bar on dev; on the own corpus a little under what the extractor of 2026-11-30
@@ -50,19 +51,30 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
     "own": {"entity_f1": 0.95, "relation_f1": 0.87, "relation_precision": 0.94},
     # held-out: never tuned on; a little under the last measurement (figures below)
-    "heldout": {"entity_f1": 0.90, "relation_f1": 0.62, "relation_precision": 0.90},
+    "heldout": {"entity_f1": 0.91, "relation_f1": 0.65, "relation_precision": 0.92},
     # real texts beyond Iraq (shared dev2) and a second blind set written apart from the rules
-    "dev2": {"entity_f1": 0.90, "relation_f1": 0.80, "relation_precision": 0.95},
-    "blind": {"entity_f1": 0.82, "relation_f1": 0.55, "relation_precision": 0.80},
+    "dev2": {"entity_f1": 0.94, "relation_f1": 0.84, "relation_precision": 0.97},
+    "blind": {"entity_f1": 0.84, "relation_f1": 0.60, "relation_precision": 0.83},
+    "blind2": {"entity_f1": 0.85, "relation_f1": 0.50, "relation_precision": 0.75},
 }
 # Measured 2026-12-07 14:20 UTC, with score.py (typed-entity F1; relations F1, P, R):
 #   own      0.984; 0.906, P 0.977, R 0.845        heldout 0.926; 0.668, P 0.949, R 0.515
 #   dev2     0.930; 0.838, P 0.983, R 0.730        blind   0.853; 0.596, P 0.848, R 0.459
 #   dev + dev2 together: typed-entity F1 0.943; relations F1 0.867 at P 0.987 (R 0.774);
 #   split 5, over-merged 0
-# The blind set (tests/data/blind) was written by a helper who never saw the rules, and nobody tuning
-# the extractor reads it: its figures are the honest estimate for unseen text.
-SCORED = ["dev", "dev2", "own", "heldout", "blind"]
+# Measured 2026-12-07 17:05 UTC:
+#   own      0.988; 0.915, P 0.983, R 0.856        heldout 0.927; 0.676, P 0.950, R 0.525
+#   dev2     0.965; 0.869, P 0.992, R 0.773        blind   0.859; 0.623, P 0.856, R 0.489
+#   blind2   0.869; 0.529, P 0.783, R 0.400 (0.862; 0.524, P 0.792, R 0.392 with the extractor of 15:20,
+#            before any of that session's extraction work, which never saw blind2)
+#   dev + dev2 together: typed-entity F1 0.972; relations F1 0.892 at P 0.994 (R 0.810); split 0,
+#   over-merged 0
+# The blind sets (tests/data/blind, tests/data/blind2) were written by helpers who never saw the rules, and
+# nobody tuning the extractor reads them: their figures are the honest estimate for unseen text.
+SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2"]
+# blind2 came with 2 over-merged ids on its first scoring (2026-12-07); it stays unread, so they stay unfixed
+# here, but the count may not grow.
+OVER_MERGED_CEILING = {"blind2": 2}
 # Held-out corpus, scored with score.py. First run (2026-11-30 08:36 UTC, commit 70c7010, first gold draft):
 #   typed-entity F1 0.851 (P 0.866, R 0.837); relations F1 0.439, P 0.842, R 0.297; 7 split, 0 over-merged.
 # Last run before the corpus entered the repo (2026-11-30 08:59 UTC, commit 9d5736d):
@@ -91,7 +103,7 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
 def corpus(name: str) -> tuple[Path, list[Path]]:
     """Gold file and article files of a corpus."""
     root = {"dev": SHARED_EVAL / "dev", "dev2": SHARED_EVAL / "dev2", "own": OWN, "heldout": HELDOUT,
-            "blind": BLIND}[name]
+            "blind": BLIND, "blind2": BLIND2}[name]
     if not root.is_dir():
         pytest.fail(f"corpus {name!r} is missing: expected {root}", pytrace=False)
     return root / "gold.jsonl", sorted((root / "articles").glob("*.txt"))
@@ -137,7 +149,7 @@ def describe(name: str) -> str:
 
 # --- the gold data itself (no model needed) ----------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["own", "heldout", "blind"])
+@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2"])
 def test_own_gold_is_well_formed(name: str) -> None:
     """Every relation joins annotated entities with vocabulary predicates and types; every article is gold."""
     scorer = load_scorer()
@@ -212,9 +224,9 @@ def test_relation_f1_and_precision(name: str) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("name", SCORED)
 def test_no_over_merged_ids(name: str) -> None:
-    """No predicted id stands for two different gold entities."""
+    """No predicted id stands for two different gold entities (blind2: no more than on its first scoring)."""
     report, _, _ = scored(name)
-    assert report["resolution"]["ids_merging_several_gold_entities"] == []
+    assert len(report["resolution"]["ids_merging_several_gold_entities"]) <= OVER_MERGED_CEILING.get(name, 0)
 
 
 @pytest.mark.model
