@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from graph import cypher_loader
 from graph.store import GraphStore, NamedQuery
 
 Params = dict[str, Any]
@@ -15,10 +15,12 @@ Rows = list[dict[str, Any]]
 Twin = Callable[[Any, Params], Rows]
 
 
-@cache
+QUERIES_DIR = Path(__file__).resolve().parent / "cypher"
+
+
 def load_cypher(name: str) -> str:
-    """The text of `queries/cypher/<name>.cypher`, read once."""
-    return resources.files("queries").joinpath("cypher", f"{name}.cypher").read_text("utf-8")
+    """The text of `queries/cypher/<name>.cypher`, read once (the one Cypher loader, on this folder)."""
+    return cypher_loader.load(name, QUERIES_DIR)
 
 
 @dataclass(frozen=True)
