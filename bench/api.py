@@ -163,7 +163,7 @@ def neo4j_target() -> Iterator[tuple[str, str, str]]:
 
 
 def bench_embedded(args: argparse.Namespace) -> int:
-    from graph.embedded_store import EmbeddedStore
+    from graph.embedded.store import EmbeddedStore
 
     spec = Synthetic(args.embedded[0], args.embedded[1])
     path = ROOT / "var" / "bench" / f"embedded-{spec.entities}-{spec.relations}.db"
@@ -179,7 +179,7 @@ def bench_neo4j(args: argparse.Namespace) -> int:
     from neo4j import GraphDatabase
 
     from bench.neo4j_memory import server_memory
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     spec = Synthetic(args.neo4j[0], args.neo4j[1], batch=NEO4J_BATCH)
     with neo4j_target() as (uri, user, password):

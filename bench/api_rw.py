@@ -186,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--relations", type=int, default=50_000)
     args = parser.parse_args(argv)
     spec = Synthetic(args.entities, args.relations)
-    from graph.embedded_store import EmbeddedStore
+    from graph.embedded.store import EmbeddedStore
 
     path = ROOT / "var" / "bench" / f"rw-{spec.entities}-{spec.relations}.db"
     store = EmbeddedStore(path)

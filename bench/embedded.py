@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from synthetic import Synthetic, _entities, _relations, holds, populate  # noqa: E402
 
-from graph import embedded_csr  # noqa: E402
-from graph.embedded_store import EmbeddedStore  # noqa: E402
+from graph.embedded import csr as embedded_csr  # noqa: E402
+from graph.embedded.store import EmbeddedStore  # noqa: E402
 from graph.errors import NoPath  # noqa: E402
 from graph.model import Batch  # noqa: E402
 

@@ -45,7 +45,7 @@ from neo4j import Driver, GraphDatabase  # noqa: E402
 
 from api.settings import Settings  # noqa: E402
 from graph.cypher_loader import load as cypher  # noqa: E402
-from graph.embedded_store import EmbeddedStore  # noqa: E402
+from graph.embedded.store import EmbeddedStore  # noqa: E402
 
 # The store's own row builders, so the baseline writes exactly the rows the store writes.
 from graph.fold import fold as plan  # noqa: E402
@@ -59,7 +59,7 @@ from graph.model import (  # noqa: E402
     Relation,
     entity_id,
 )
-from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, evidence_by_id  # noqa: E402
+from graph.neo4j.write import _article_row, _entity_row, _evidence_row, _relation_row, evidence_by_id  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from ingest.load import Loader, RetryPolicy, chunked, run_ingest, with_evidence_dates  # noqa: E402
 from ingest.progress import Progress  # noqa: E402
@@ -110,7 +110,7 @@ class Neo4jTarget:
     """The Neo4j under test: a driver, a store over it, and the baseline writer."""
 
     def __init__(self, driver: Driver, database: str = "neo4j") -> None:
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j.store import Neo4jStore
 
         self.driver, self.database = driver, database
         self.store = Neo4jStore(driver, database)

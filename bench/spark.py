@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from api.settings import Settings  # noqa: E402
-from graph.embedded_store import EmbeddedStore  # noqa: E402
+from graph.embedded.store import EmbeddedStore  # noqa: E402
 from graph.model import Article  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from ingest.kb import load_kb  # noqa: E402
@@ -97,7 +97,7 @@ def load_rate(store: GraphStore, articles: list[Article], facts: Path) -> tuple[
 def neo4j_store() -> tuple[GraphStore, Callable[[], None]]:
     from neo4j import GraphDatabase
 
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
     from tests.neo4j_server import Neo4jServer, settings_from_env
 
     settings = settings_from_env()

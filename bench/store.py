@@ -42,8 +42,8 @@ from bench.neo4j_memory import server_memory  # noqa: E402
 from graph.cypher_loader import load  # noqa: E402
 from graph.fold import fold as plan  # noqa: E402
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation  # noqa: E402
-from graph.neo4j_store import Neo4jStore  # noqa: E402
-from graph.neo4j_write import _article_row, _entity_row, _evidence_row, _relation_row, evidence_by_id  # noqa: E402
+from graph.neo4j.store import Neo4jStore  # noqa: E402
+from graph.neo4j.write import _article_row, _entity_row, _evidence_row, _relation_row, evidence_by_id  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env  # noqa: E402
 
@@ -135,7 +135,7 @@ def fresh_neo4j(driver: Driver) -> Neo4jStore:
 
 def embedded_rate(batches: list[Batch]) -> float:
     """Relations per second through a fresh EmbeddedStore (imported lazily: another module's code)."""
-    from graph.embedded_store import EmbeddedStore
+    from graph.embedded.store import EmbeddedStore
 
     with tempfile.TemporaryDirectory() as tmp:
         store: GraphStore = EmbeddedStore(Path(tmp) / "graph.db")

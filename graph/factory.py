@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult, unquote, urlsplit, urlunsplit
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.errors import StoreConfigError
 from graph.store import GraphStore
 
@@ -148,7 +148,7 @@ def open_store(
 def _neo4j_store(uri: str, target: StoreURL, retry_seconds: float) -> GraphStore:
     import neo4j  # imported here so the embedded store never needs the driver
 
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     try:
         driver: Any = neo4j.GraphDatabase.driver(

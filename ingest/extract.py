@@ -27,11 +27,11 @@ from graph.model import (
     Relation,
     relation_id,
 )
-from ingest.coref_evidence import resolved_mentions
-from ingest.entities_article import article_entities
-from ingest.entities_cluster import Cluster, Clusters
-from ingest.event_identity import with_event_facts
-from ingest.event_text import event_text_facts
+from ingest.coref.evidence import resolved_mentions
+from ingest.entities.article import article_entities
+from ingest.entities.cluster import Cluster, Clusters
+from ingest.events.identity import with_event_facts
+from ingest.events.text import event_text_facts
 from ingest.kb import KnowledgeBase
 from ingest.rules.base import Found
 from ingest.rules.signatures import allowed

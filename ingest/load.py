@@ -136,7 +136,7 @@ class Loader:
 
     def resolve(self, batch: Batch) -> Resolution:
         """Cluster the batch (order-independent), then resolve each cluster against the store and run."""
-        from ingest.cluster import apply_clustering, cluster_batch, member_decisions
+        from ingest.resolve.cluster import apply_clustering, cluster_batch, member_decisions
 
         clustering = cluster_batch(batch, self.resolver.is_kb, self.resolver.policy)
         resolution = self.resolver.resolve(apply_clustering(batch, clustering))

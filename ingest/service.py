@@ -68,7 +68,7 @@ def make_loader(store: GraphStore, kb: KnowledgeBase, retries: int = 5) -> Loade
 def load_references(loader: Loader, references: Iterable[str], kb: KnowledgeBase,
                     progress: Progress) -> None:
     """Curated reference files as their own source; an unusable file is one Failure."""
-    from ingest.reference import ReferenceFileError, kb_lookup, load_reference
+    from ingest.kb.reference import ReferenceFileError, kb_lookup, load_reference
 
     for path in references:
         try:
@@ -109,8 +109,8 @@ def ingest_articles(store: GraphStore, articles: Iterable[Article], *, pool: Ext
 
 def read_sources(paths: list[str], fetcher: Any) -> Iterator[Any]:
     """Stage *read*: files, folders and globs, then `http(s)://` articles and feeds (via `fetcher`)."""
-    from ingest.fetch import is_url, read_urls
     from ingest.readers import read_paths
+    from ingest.readers.fetch import is_url, read_urls
 
     files = [p for p in paths if not is_url(p)]
     urls = [p for p in paths if is_url(p)]

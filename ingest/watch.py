@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ingest.fetch import Fetcher, is_url, read_urls
 from ingest.readers import read_paths
+from ingest.readers.fetch import Fetcher, is_url, read_urls
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from neo4j import Driver, GraphDatabase
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from tests.neo4j_server import Neo4jServer, Neo4jSettings, settings_from_env
 
 NEO4J_FIXTURES = {"neo4j_settings", "neo4j_driver", "neo4j_server"}

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.errors import StoreConfigError, StoreUnavailable
 from graph.factory import StoreURL, open_store, parse_store_url, redact
 from graph.model import Batch, Entity, EntityType
@@ -108,7 +108,7 @@ def test_password_never_shown(caplog: pytest.LogCaptureFixture) -> None:
 
 
 def test_open_neo4j_builds_a_store_without_connecting() -> None:
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     store = open_store("bolt://127.0.0.1:1/neo4j", user="neo4j", password="unused")
     assert isinstance(store, Neo4jStore) and isinstance(store, GraphStore)

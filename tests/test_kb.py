@@ -11,8 +11,8 @@ import pytest
 
 from graph.errors import ActorGraphError
 from graph.model import EntityType, entity_id
-from ingest import kb_variants
 from ingest.kb import KnowledgeBase, KnowledgeBaseError, _assemble, _packaged_entries, load_kb, lookup_key
+from ingest.kb import variants as kb_variants
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,7 @@ def _write(tmp_path: Path, text: str, name: str = "extra.yaml") -> Path:
 # --- packaged data ---------------------------------------------------------------
 
 def test_packaged_files_are_split_by_domain() -> None:
-    names = {p.name for p in resources.files("ingest.kb_data").iterdir() if p.name.endswith(".yaml")}
+    names = {p.name for p in resources.files("ingest.kb.data").iterdir() if p.name.endswith(".yaml")}
     assert {"countries.yaml", "state_bodies.yaml", "iraq_parties.yaml", "armed_groups.yaml",
             "people.yaml", "places.yaml", "organisations.yaml"} <= names
 

@@ -11,10 +11,11 @@ import pytest
 from api.commands import with_kb
 from api.settings import Settings
 from graph.model import EntityType
-from ingest import kb_cache, kb_ftm
 from ingest.kb import KnowledgeBaseError, _packaged_entries, load_kb
-from ingest.kb_ftm import Built, build_with_ftm, entity_type, is_ftm_file, load_with_ftm
-from ingest.kb_ftm_merge import ftm_key
+from ingest.kb import cache as kb_cache
+from ingest.kb import ftm as kb_ftm
+from ingest.kb.ftm import Built, build_with_ftm, entity_type, is_ftm_file, load_with_ftm
+from ingest.kb.ftm_merge import ftm_key
 
 SAMPLE = Path(__file__).parent / "data" / "kb_ftm" / "sample.ftm.json"
 
@@ -310,7 +311,7 @@ def _matches(patterns: list, text: str) -> set[tuple[str, str]]:
 def test_ruler_patterns_match_names_in_their_case_rule(built: Built) -> None:
     import spacy
 
-    from ingest.kb_ruler import ruler_patterns
+    from ingest.kb.ruler import ruler_patterns
 
     patterns = ruler_patterns(spacy.blank("en"), built.kb, set())
     found = _matches(patterns, "SARAYA DIR AL-JANUB and Abu Zayd met; abu zayd did not.")
@@ -323,7 +324,7 @@ def test_ruler_patterns_of_a_large_kb_come_from_the_cache(built: Built, tmp_path
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import spacy
 
-    from ingest import kb_ruler
+    from ingest.kb import ruler as kb_ruler
 
     calls: list[int] = []
     real = kb_ruler.compute
@@ -344,7 +345,7 @@ def test_hash_matcher_finds_what_spacys_phrase_matcher_finds(built: Built) -> No
     import spacy
     from spacy.matcher import PhraseMatcher
 
-    from ingest.kb_ruler import HashMatcher, ruler_patterns
+    from ingest.kb.ruler import HashMatcher, ruler_patterns
 
     nlp = spacy.blank("en")
     ours = {attr: HashMatcher(nlp.vocab, attr) for attr in ("ORTH", "LOWER")}

@@ -13,9 +13,9 @@ import yaml
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from graph.model import EntityType
-from ingest import gazetteer as gz
 from ingest.kb import KnowledgeBase, _assemble, _packaged_entries, load_kb
-from ingest.kb_data import build_countries
+from ingest.kb import gazetteer as gz
+from ingest.kb.data import build_countries
 
 # Frequent English nouns and headline words that must never be an actor's whole name.
 COMMON_NOUNS = frozenset({

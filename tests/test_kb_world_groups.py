@@ -52,7 +52,7 @@ def kb() -> KnowledgeBase:
 
 def _world_files(prefix: str) -> dict[str, list[dict[str, object]]]:
     """The packaged world group or party files, parsed."""
-    folder = resources.files("ingest.kb_data")
+    folder = resources.files("ingest.kb.data")
     return {p.name: yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.iterdir()
             if p.name.startswith(prefix) and p.name.endswith(".yaml")}
 
@@ -76,7 +76,7 @@ def test_group_and_party_files_hold_one_type_each_and_stay_small() -> None:
         assert len(files) >= 5
         for name, entries in files.items():
             assert {e["type"] for e in entries} == {etype}, name
-            lines = resources.files("ingest.kb_data").joinpath(name).read_text(encoding="utf-8").splitlines()
+            lines = resources.files("ingest.kb.data").joinpath(name).read_text(encoding="utf-8").splitlines()
             assert len(lines) <= 1500, name
 
 

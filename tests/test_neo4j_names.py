@@ -9,8 +9,8 @@ from neo4j import Driver
 
 from graph.cypher_loader import load
 from graph.model import EntityType
-from graph.neo4j_names import parameters
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.names import parameters
+from graph.neo4j.store import Neo4jStore
 from graph.store import KeyKind, NameKey
 
 pytestmark = pytest.mark.neo4j

@@ -14,12 +14,12 @@ from typing import Any, TypeVar
 import pytest
 from neo4j import Driver, ManagedTransaction
 
-from graph import neo4j_read as rd
 from graph.budget import SearchTimeout
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, entity_id
-from graph.neo4j_store import Neo4jStore
-from graph.neo4j_write import write_batch
+from graph.neo4j import read as rd
+from graph.neo4j.store import Neo4jStore
+from graph.neo4j.write import write_batch
 from graph.store import NamedQuery
 from queries.registry import QUERIES
 

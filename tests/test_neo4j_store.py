@@ -16,7 +16,7 @@ from neo4j import Driver, GraphDatabase
 from graph.cypher_loader import CYPHER_DIR, load, statements
 from graph.errors import InvalidArgument, NotFound, StoreUnavailable
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, entity_id
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 from graph.store import GraphStore, NamedQuery
 from tests.neo4j_server import Neo4jServer
 

@@ -10,8 +10,8 @@ import pytest
 
 from graph.model import Article, article_id_for
 from ingest.readers import ReadError, article_from_record, article_from_text, parse_header, read_paths
-from ingest.readers_dates import normalize_date
-from ingest.readers_markup import html_fragment_text, sniff
+from ingest.readers.dates import normalize_date
+from ingest.readers.markup import html_fragment_text, sniff
 
 DATA = Path(__file__).parent / "data" / "readers"
 GOOD = DATA / "good"
@@ -289,7 +289,7 @@ def test_atom_in_xml_file_is_sniffed_as_a_feed() -> None:
 
 
 def test_bad_feed_items_are_reported_and_good_ones_read(caplog: pytest.LogCaptureFixture) -> None:
-    with caplog.at_level(logging.WARNING, logger="ingest.readers_markup"):
+    with caplog.at_level(logging.WARNING, logger="ingest.readers.markup"):
         first, second, third = read(BROKEN / "mixed.rss")
     assert isinstance(first, Article) and first.published == "2021-11-07"
     reason = "Feed item 2: the item has no content or summary text."

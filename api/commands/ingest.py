@@ -125,8 +125,8 @@ def ingest_into(store: GraphStore, paths: Iterable[str], references: Iterable[st
                 follow: Any = None, fetch: Any = None) -> None:
     """The service call behind the command: one process or Spark, one pass or following the sources."""
     from ingest import service
-    from ingest.fetch import Fetcher
     from ingest.kb import load_kb
+    from ingest.readers.fetch import Fetcher
 
     kb = load_kb(settings.kb_files)
     options = service.IngestOptions(batch_size=batch_size, retries=retries)
@@ -178,7 +178,7 @@ def _follow(args: argparse.Namespace) -> Follow | None:
 
 
 def _fetch_policy(args: argparse.Namespace) -> Any:
-    from ingest.fetch import FetchPolicy
+    from ingest.readers.fetch import FetchPolicy
 
     return FetchPolicy(allow_private=args.allow_private_urls)
 

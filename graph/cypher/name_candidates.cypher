@@ -1,4 +1,4 @@
-// Resolution candidates of a whole batch of keys in one round trip (graph/neo4j_names.py).
+// Resolution candidates of a whole batch of keys in one round trip (graph/neo4j/names.py).
 // Ids seek the entity_id constraint. Names and words seek the entity_norm_blob text index:
 // norm_blob holds every normalised name between newlines, so a name is exact when the blob
 // contains it newline-framed ($names[].needle), and a word key keeps the entities one of

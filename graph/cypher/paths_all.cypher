@@ -7,7 +7,7 @@
 // Parameters: $source, $target (ids, both held), $max_hops, $predicates (list or null),
 //   $directed (bool: hops must run subject -> object), $k, $min_confidence (number or null:
 //   weaker relations are not crossed), $dead (ids of the source's neighbours that cannot reach
-//   the target without the source, from graph.neo4j_read.dead_ends: never entered).
+//   the target without the source, from graph.neo4j.read.dead_ends: never entered).
 // Returns: nodes (entity maps), hops (relation maps with source, target, predicate, forward,
 //   evidence as in paths_shortest.cypher); one row per path, ordered by hops, node ids,
 //   relation ids; first $k.

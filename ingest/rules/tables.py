@@ -18,8 +18,8 @@ from spacy.tokens import Span
 
 from graph.model import Predicate
 from ingest.elections import doc_year
+from ingest.elections.result_rows import result_rows
 from ingest.events import election_facts
-from ingest.result_rows import result_rows
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.infobox_fields import Field
 from ingest.rules.seats import _PARTIES, _elections, current_election

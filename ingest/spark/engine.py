@@ -20,7 +20,6 @@ from typing import Any
 from graph.errors import InvalidArgument
 from graph.model import Article, Batch, Entity
 from graph.store import GraphStore
-from ingest.cluster import Clustering, member_decisions
 from ingest.kb import KnowledgeBase
 from ingest.load import (
     Loader,
@@ -32,6 +31,7 @@ from ingest.load import (
     with_settled_attributes,
 )
 from ingest.progress import Failure, Progress, Tally
+from ingest.resolve.cluster import Clustering, member_decisions
 from ingest.service import IngestOptions, load_references, make_loader
 from ingest.spark.rows import batch_from
 

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from ingest.cluster import (
+from ingest.resolve import FuzzyPolicy, Reason
+from ingest.resolve.cluster import (
     Clustering,
     Link,
     clustering_from,
@@ -25,7 +26,6 @@ from ingest.cluster import (
     merge_instances,
     token_keys,
 )
-from ingest.resolve import FuzzyPolicy, Reason
 from ingest.spark.rows import entity_from, entity_payload
 
 ENTITY_SCHEMA = "key string, payload string"

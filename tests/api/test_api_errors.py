@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 from neo4j import GraphDatabase
 
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 from tests.api.served import BODY_LIMIT, TOKEN, Client, Reply, serving
 from tests.contract.fixture_graph import IRAN, JABOURI, KADHIMI
 

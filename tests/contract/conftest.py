@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.store import GraphStore
 from tests.contract.fixture_graph import BATCHES
 
@@ -21,7 +21,7 @@ STORES = [
 
 def _neo4j_store(request: pytest.FixtureRequest) -> GraphStore:
     """A Neo4j store on the session driver, over an emptied database."""
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
 
     driver = request.getfixturevalue("neo4j_driver")
     driver.execute_query("MATCH (n) DETACH DELETE n", database_=NEO4J_DATABASE)

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from graph.budget import SearchTimeout, WorkLimitExceeded, limited
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.store import NamedQuery
 from tests.contract.fixture_graph import BATCHES, IRAN, KADHIMI
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[2]
 PER_BATCH = 3000
@@ -21,7 +21,7 @@ PEOPLE = 200
 # The child writes numbered batches forever, announcing each one before it starts.
 CHILD = """
 import sys
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation
 
 path, first, per_batch, people = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_errors import is_busy, translated
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.errors import is_busy, translated
+from graph.embedded.store import EmbeddedStore
 from graph.errors import ActorGraphError, StoreFailed, StoreUnavailable
 from ingest.load import RetryPolicy
 from tests.contract.fixture_graph import BATCHES

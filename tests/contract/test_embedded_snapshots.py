@@ -15,8 +15,9 @@ from typing import Any
 
 import pytest
 
-from graph import embedded_csr, embedded_snapshots
-from graph.embedded_store import EmbeddedStore
+from graph.embedded import csr as embedded_csr
+from graph.embedded import snapshots as embedded_snapshots
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation
 from graph.store import MAX_NODES, NamedQuery
 

@@ -10,8 +10,9 @@ from typing import Any
 import networkx as nx
 import pytest
 
-from graph import embedded_paths, embedded_traverse
-from graph.embedded_store import EmbeddedStore
+from graph.embedded import paths as embedded_paths
+from graph.embedded import traverse as embedded_traverse
+from graph.embedded.store import EmbeddedStore
 from graph.errors import NoPath
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation
 from graph.store import GraphStore, NamedQuery

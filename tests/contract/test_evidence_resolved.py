@@ -7,7 +7,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Evidence, Relation
 from graph.store import GraphStore
 from queries.rows import evidence_map

@@ -5,7 +5,7 @@ The plain cases (a text and what it gives) are rows of case_tables/entities.yaml
 
 import pytest
 
-from ingest.entities_cluster import person_name
+from ingest.entities.cluster import person_name
 from ingest.lexicon import lexicon
 from ingest.lines import WRAP_WIDTH
 

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from ingest.glosses import gloss_aliases
+from ingest.entities.glosses import gloss_aliases
 
 
 def test_gloss_parts_become_aliases_and_inner_names_are_dropped() -> None:

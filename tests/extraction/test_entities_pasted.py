@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from ingest.pasted import CleanTokenizer, blank_markers, glued_labels, in_junk, junk_ranges, page_subject
+from ingest.readers.pasted import (
+    CleanTokenizer,
+    blank_markers,
+    glued_labels,
+    in_junk,
+    junk_ranges,
+    page_subject,
+)
 
 BOX = ("Zarqan Liberation Front\n"
        "FounderTamar Vellquist\n"

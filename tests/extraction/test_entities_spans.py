@@ -6,8 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Span
 
-from ingest.person_spans import split_people
-from ingest.span_shapes import split_place_of
+from ingest.entities.person_spans import split_people
+from ingest.entities.span_shapes import split_place_of
 
 pytestmark = pytest.mark.model
 

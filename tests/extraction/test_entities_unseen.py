@@ -8,7 +8,7 @@ import pytest
 from spacy.tokens import Span
 
 from ingest.entities import state_itself
-from ingest.place_types import known_city
+from ingest.entities.place_types import known_city
 
 pytestmark = pytest.mark.model
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import EntityType
 from ingest.extract import Extraction, extract
 from ingest.resolve import Reason, Resolver

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from graph.model import Article, article_id_for
+from ingest.entities.generic_bodies import generic_name
 from ingest.extract import Extraction, extract
-from ingest.generic_bodies import generic_name
 
 pytestmark = pytest.mark.model
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from ingest.result_rows import result_rows
+from ingest.elections.result_rows import result_rows
 
 pytestmark = pytest.mark.model
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Entity, EntityType, entity_id
-from ingest.event_identity import EventFacts, same_event
+from ingest.events.identity import EventFacts, same_event
 from ingest.resolve import Reason, Resolver
 
 EV = EntityType.EVENT

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 from api.settings import Settings
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Batch, Relation
 from ingest.load import Loader, LoadResult, run_ingest
 from ingest.progress import Progress

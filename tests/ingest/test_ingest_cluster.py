@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 
 from graph.model import Entity, EntityType, entity_id
-from ingest.cluster import Link, cluster_entities, components, exact_link, fuzzy_link, merge_instances
 from ingest.resolve import FuzzyPolicy, Reason
+from ingest.resolve.cluster import Link, cluster_entities, components, exact_link, fuzzy_link, merge_instances
 
 P, G = EntityType.PERSON, EntityType.ARMED_GROUP
 POLICY = FuzzyPolicy()

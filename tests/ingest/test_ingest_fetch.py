@@ -13,8 +13,8 @@ import pytest
 
 from graph.model import Article
 from ingest.errors import FetchError
-from ingest.fetch import USER_AGENT, Fetcher, FetchPolicy, check_address, read_urls
-from ingest.readers_common import ReadError
+from ingest.readers.common import ReadError
+from ingest.readers.fetch import USER_AGENT, Fetcher, FetchPolicy, check_address, read_urls
 from ingest.watch import Follower, follow
 
 ITEM = """<item><title>{title}</title><link>http://example.org/{n}</link><guid>item-{n}</guid>

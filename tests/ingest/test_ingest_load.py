@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.errors import StoreUnavailable
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, entity_id
 from ingest.load import Loader, Plan, RetryPolicy, chunked, run_ingest, with_evidence_dates
 from ingest.progress import Failure, Progress, summary, write_failures
-from ingest.readers_common import ReadError
+from ingest.readers.common import ReadError
 from ingest.resolve import Resolver
 
 G, C = EntityType.ARMED_GROUP, EntityType.COUNTRY

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import EntityType, Provenance, entity_id
 from ingest.kb import Actor, KnowledgeBase
+from ingest.kb.reference import ReferenceFileError, kb_lookup, load_reference
 from ingest.load import Loader, load_batch
 from ingest.progress import Progress
-from ingest.reference import ReferenceFileError, kb_lookup, load_reference
 from ingest.resolve import Resolver
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "reference" / "us-designations.yaml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, entity_id
 from ingest.resolve import FuzzyPolicy, Reason, Resolver
 

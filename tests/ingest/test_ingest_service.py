@@ -9,14 +9,14 @@ import pytest
 
 from api.app import create_app
 from api.settings import Settings
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.errors import ActorGraphError
 from graph.model import Article
 from ingest.errors import ArticlesFailed
 from ingest.kb import load_kb
+from ingest.kb.reference import ReferenceFileError
 from ingest.pipeline import build_pipeline
 from ingest.progress import Failure, Progress
-from ingest.reference import ReferenceFileError
 from ingest.service import (
     EmptyArticle,
     ExtractionFailed,

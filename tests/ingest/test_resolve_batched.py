@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Entity, EntityType, entity_id
 from graph.store import DEFAULT_CAP, Candidates, KeyKind, NameKey
 from ingest.resolve import FuzzyPolicy, Reason, Resolver

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from api.cli import main as cli_main
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import EntityType
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]

@@ -9,9 +9,9 @@ from typing import TypeVar
 import pytest
 from neo4j import Driver
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Batch
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 from graph.store import GraphStore
 from tests.contract.fixture_graph import BATCHES
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.errors import InvalidArgument, LimitExceeded, NoPath, NotFound
 from graph.store import GraphStore
 from queries.registry import QUERIES

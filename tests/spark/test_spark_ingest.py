@@ -13,7 +13,7 @@ import pytest
 
 from api.export.source import Scope, whole_graph
 from api.settings import Settings
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article
 from graph.store import GraphStore
 from ingest.kb import load_kb

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from api.settings import Settings
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from ingest.kb import load_kb
 from ingest.progress import Progress
 from ingest.spark.engine import SparkOptions, spark_watch

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from tests.api.served import Client, serving
 from tests.queries import stores
 

@@ -16,7 +16,7 @@ from PIL import Image, ImageStat
 from selenium import webdriver
 
 from api.export import export, source
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from tests.api.served import Client, serving
 from tests.contract import fixture_graph as fx
 from tests.view import browser

@@ -11,7 +11,7 @@ from neo4j import Driver
 
 from api.export import cypher_script, source
 from api.export.source import Scope
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, Subgraph
 from tests.contract import fixture_graph as fx
 from tests.queries import stores

@@ -15,7 +15,7 @@ from PIL import Image, ImageStat
 
 from api.export import FORMATS, export, picture, source, tabular, xml_formats
 from api.export.source import Scope
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.errors import LimitExceeded
 from graph.model import Subgraph
 from queries.serialize import subgraph_json

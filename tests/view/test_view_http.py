@@ -15,7 +15,7 @@ from neo4j import Driver
 from api.cli import build_parser
 from api.commands.export import write
 from api.export import FORMATS, export, picture, source
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from tests.api.served import Client, serving
 from tests.contract import fixture_graph as fx
 from tests.queries import stores

@@ -13,7 +13,7 @@ from nbclient import NotebookClient
 from neo4j import Driver
 
 from api.notebook import as_subgraph, show
-from graph.embedded_store import EmbeddedStore
+from graph.embedded.store import EmbeddedStore
 from graph.store import GraphStore
 from queries import registry
 from tests.contract import fixture_graph as fx

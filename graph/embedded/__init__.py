@@ -1,0 +1,1 @@
+"""The embedded store: SQLite on disk, compact in-memory structures for traversal."""

@@ -1,0 +1,97 @@
+"""Names in results text: parties by what the text says of them, table labels never names.
+
+A name typed an armed group by its head noun ("Patriotic Front", "... Movement") that the text
+treats as a party is a party: it wins seats, contests an election, fields candidates, has MPs, or
+is a row of a results table. The head-noun table types names before the text is read; election
+context is stronger evidence, so it wins for names the knowledge base does not know (KB actors
+keep their type). Every mention of the name, its bracketed acronym and the coreference links to
+it are relabelled together. A row's name the model missed ("Third Way") becomes a party; header
+words ("Party", "Votes", "Seats") and names spanning a cell separator are dropped.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import EntityType
+from ingest.elections.result_rows import HEADER_WORDS, header_spans, result_rows
+
+_ARMED = EntityType.ARMED_GROUP.value
+_RETYPED = {_ARMED, EntityType.ORGANIZATION.value}  # a head noun's guess or the model's catch-all
+_PARTY = EntityType.POLITICAL_PARTY.value
+_PARTY_VERBS = {"win", "secure", "obtain", "gain", "take", "capture", "garner", "clinch", "contest", "field",
+                "lose", "retain", "hold"}
+_ELECTORAL = {"seat", "seats", "vote", "votes", "election", "elections", "candidate", "candidates", "mp",
+              "mps", "deputy", "deputies", "ballot", "constituency", "constituencies", "poll", "polls"}
+_RELATIVE = {"which", "that", "who"}
+
+
+def _electoral_clause(verb: Token) -> bool:
+    """A party verb whose clause speaks of seats, votes, candidates or an election (or a bare count)."""
+    if verb.lemma_ not in _PARTY_VERBS:
+        return False
+    words = [t for c in verb.children if c.dep_ not in {"nsubj", "nsubjpass"} for t in c.subtree]
+    return any(t.lower_ in _ELECTORAL or (t.like_num and t.dep_ in {"dobj", "nummod"}) for t in words) and \
+        any(t.lower_ in _ELECTORAL for t in verb.sent)
+
+
+def _acts_as_party(ent: Span) -> bool:
+    """The name is the subject of an electoral clause, directly or through "which"/"that"."""
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass"} and _electoral_clause(root.head):
+        return True
+    for verb in (c for c in root.children if c.dep_ == "relcl"):
+        own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if own is not None and own.lower_ in _RELATIVE and _electoral_clause(verb):
+            return True
+    following = ent.doc[ent.end:ent.end + 5]
+    return any(t.lower_ in {"seats", "mps"} for t in following) and any(t.like_num for t in following)
+
+
+def _party_names(ents: list[Span]) -> set[str]:
+    names = {e.text for e in ents if e.label_ in _RETYPED and not e.kb_id_ and _acts_as_party(e)}
+    for prev, ent in zip(ents, ents[1:], strict=False):  # "the Patriotic Front (PF)": the acronym too
+        if ent.start - prev.end == 1 and ent.doc[prev.end].text == "(" and not ent.kb_id_ and \
+                (prev.text in names or ent.text in names):
+            names |= {prev.text, ent.text}
+    return names
+
+
+def _label_word(ent: Span, headers: list[tuple[int, int]]) -> bool:
+    """A table label read as a name: header words only, or a name running across a cell separator."""
+    if "\t" in ent.text or "|" in ent.text or (ent.text.strip().lower() in HEADER_WORDS and not ent.kb_id_):
+        return True  # "Results", "Votes": a lone label is never a name
+    in_header = any(s <= ent.start_char < e for s, e in headers)
+    return in_header and all(t.lower_ in HEADER_WORDS or not t.is_alpha for t in ent)
+
+
+def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
+    """The doc's names without table labels, plus one per unnamed row; the (start, end) of row names."""
+    headers = header_spans(doc.text)
+    ents = [e for e in doc.ents if not _label_word(e, headers)]
+    rows: set[tuple[int, int]] = set()
+    for row in result_rows(doc.text):
+        inside = [e for e in ents if row.start <= e.start_char and e.end_char <= row.end]
+        overlapping = [e for e in ents if e.start_char < row.end and row.start < e.end_char]
+        span = doc.char_span(row.start, row.end, label=_PARTY, alignment_mode="contract")
+        if not overlapping and span is not None:
+            ents.append(span)
+            inside = [span]
+        rows |= {(e.start, e.end) for e in inside}
+    return sorted(ents, key=lambda e: e.start), rows
+
+
+def electoral_parties(doc: Doc) -> None:
+    """Relabel as parties the armed-typed names the text treats as parties (see module doc)."""
+    ents, rows = _table_ents(doc)
+    if len(ents) != len(doc.ents) or rows:
+        doc.ents = ents
+    names = _party_names(ents) | {e.text for e in ents if (e.start, e.end) in rows}
+    if not names:
+        return
+    relabel = {(e.start, e.end) for e in ents if e.text in names and e.label_ in _RETYPED and not e.kb_id_}
+    doc.ents = [Span(doc, e.start, e.end, label=_PARTY) if (e.start, e.end) in relabel else e for e in ents]
+    refs = doc._.ag_refs or {}
+    for i, span in list(refs.items()):
+        if (span.start, span.end) in relabel:
+            refs[i] = Span(doc, span.start, span.end, label=_PARTY)

@@ -1,0 +1,220 @@
+"""The entities of one article: named clusters, plus its elections and events, each with an id.
+
+Elections take their name from what the mention says and the article's date and
+main country (`2021 Iraqi parliamentary election`); every mention of one attack
+is one Event named from the text ("drone attack on Mustafa al-Kadhimi's
+residence") with the article's date and the place it happened as attributes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from graph.model import Entity, EntityType, entity_id
+from ingest.elections.entities import add_elections, title_votes
+from ingest.entities.cluster import Clusters
+from ingest.entities.generic_bodies import localise_bodies
+from ingest.events import ANCHOR, WHEN_WORDS, verb_kind
+from ingest.lexicon import lexicon
+from ingest.rules.base import child, pobj_of
+from ingest.spans import EVENTS
+
+SpanIds = dict[tuple[int, int], tuple[str, Span]]
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+def context_country(doc: Doc, clusters: Clusters) -> str | None:
+    """The article's country: named in its title, by mentions of it, its demonym ("Iraqi") and its
+    known actors' home."""
+    votes: Counter[str] = title_votes(doc, clusters.kb)
+    lex = lexicon()
+    for ent in doc.ents:
+        cluster = clusters.of(ent)
+        if ent.label_ == EntityType.COUNTRY.value and cluster is not None:
+            votes[cluster.name] += 1
+        actor = clusters.kb.by_id(ent.kb_id_) if ent.kb_id_ else None
+        if actor is not None and actor.type is not EntityType.COUNTRY and actor.attrs.get("country"):
+            votes[actor.attrs["country"]] += 1
+    for token in doc:
+        if token.is_title and token.lower_ in lex.demonyms:
+            votes[lex.demonyms[token.lower_]] += 1
+        elif token.is_title and (home := clusters.kb.by_demonym(token.text)) is not None:
+            votes[home.name] += 1
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def subject_year(doc: Doc) -> str | None:
+    """The year a page's subject names ("2024 Zanland general election"), when the page has no date."""
+    m = _YEAR.search(str(doc.user_data.get("subject") or doc.user_data.get("title") or ""))
+    return m.group() if m else None
+
+
+def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tuple[list[Entity], SpanIds]:
+    """Every entity of the article and, for each span that names one, (entity id, span)."""
+    entities: dict[str, Entity] = {}
+    span_ids: SpanIds = {}
+    country = context_country(doc, clusters)
+    localise_bodies(clusters, country, doc.text)  # "National Assembly" -> "National Assembly of Senegal"
+    for cluster in clusters.clusters.values():
+        external = {"wikidata": cluster.wikidata} if cluster.wikidata else {}
+        entities[cluster.id] = Entity(cluster.id, cluster.name, cluster.type, cluster.aliases, external)
+        for span in cluster.spans:
+            span_ids[(span.start, span.end)] = (cluster.id, span)
+    _add_elections(doc, published or subject_year(doc), country, clusters, entities, span_ids)
+    _add_events(doc, clusters, published, entities, span_ids)
+    return list(entities.values()), span_ids
+
+
+def _add_elections(doc: Doc, published: str | None, country: str | None, clusters: Clusters,
+                   entities: dict[str, Entity], span_ids: SpanIds) -> None:
+    add_elections(doc, published, country, clusters.kb, entities, span_ids)
+
+
+def _name_at(token: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    span = at.get(token.i)
+    cluster = clusters.of(span) if span is not None else None
+    return cluster.name if cluster is not None else None
+
+
+def _phrase_name(target: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    """ "X's residence", "X", or a short unnamed phrase ("a vehicle") for a target word."""
+    owner = next((c for c in target.children if c.dep_ == "poss"), None)
+    if target.lemma_.lower() in lexicon().owned_places and owner is not None:
+        name = _name_at(owner, clusters, at)
+        return f"{name}'s {target.lower_}" if name else None
+    name = _name_at(target, clusters, at)
+    if name or target.lower_ in WHEN_WORDS:
+        return name
+    words = [t.text for t in target.lefts if t.dep_ in {"compound", "amod"}] + [target.text]
+    return " ".join(words) if len(words) <= 4 else None
+
+
+def _target_word(root: Token) -> tuple[str, Token] | None:
+    """(preposition, word) of what an incident was aimed at: on/against/of X, aimed at X."""
+    told = verb_kind(root)  # "gunmen stormed the hotel": "storming of the hotel"
+    if told is not None:
+        obj = child(root, "dobj") or child(root, "nsubjpass")
+        return (told[1], obj) if obj is not None else None
+    blamed = root.dep_ == "dobj" and root.head.lemma_ == "blame"
+    for prep in ("against",) if blamed else ("on", "against", "of"):
+        target = pobj_of(root, {prep})
+        if target is not None and target.lower_ not in WHEN_WORDS:
+            return ("on" if prep == "against" else prep), target
+    for acl in root.children:
+        if acl.dep_ == "acl":
+            target = pobj_of(acl, {"at", "against"}) or child(acl, "dobj")
+            if target is not None:
+                return "on", target
+    return None
+
+
+def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    for head in (root, target):
+        for prep in ("in", "near"):
+            place = pobj_of(head, {prep}) if head is not None else None
+            name = _name_at(place, clusters, at) if place is not None else None
+            if name:
+                return f"{prep} {name}"
+    return None
+
+
+def _victim_name(root: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"]
+    for verb in verbs:
+        obj = child(verb, "dobj") if verb.lemma_ == "kill" else None
+        name = _name_at(obj, clusters, at) if obj is not None else None
+        if name:
+            return name
+    return None
+
+
+def _kind(span: Span, at: dict[int, Span]) -> str:
+    """The incident words as written: names and demonyms keep their capitals ("US drone strike")."""
+    told = verb_kind(span.root)
+    if told is not None:
+        return told[0]
+    return " ".join(t.text if t.pos_ == "PROPN" or t.i in at or (t.text[:1].isupper() and t.i > t.sent.start)
+                    else t.lower_ for t in span)
+
+
+def _event_facts(span: Span, clusters: Clusters, at: dict[int, Span]) -> tuple[str, str | None]:
+    """(name, place): "<kind> on <target>", else "<kind> in <place>", plus "that killed <victim>"."""
+    root = span.root
+    parts = [_kind(span, at)]
+    found = _target_word(root)
+    target = _phrase_name(found[1], clusters, at) if found else None
+    place = _place_name(root, found[1] if found else None, clusters, at)
+    if target and found:
+        parts.append(f"{found[0]} {target}")
+    elif place:
+        parts.append(place)
+    victim = _victim_name(root, clusters, at)
+    if victim:
+        parts.append(f"that killed {victim}")
+    return " ".join(parts), place.split(" ", 1)[1] if place else None
+
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December")
+
+
+def _implicit_name(span: Span, published: str | None) -> str:
+    """Name of an event only ever called "the attack": its kind and the article's month."""
+    kind = span.root.lower_
+    if published and len(published) >= 7:
+        return f"{_MONTH_NAMES[int(published[5:7]) - 1]} {published[:4]} {kind}"
+    return f"{published[:4]} {kind}" if published else kind
+
+
+def _named_anchor(span: Span, anchors: dict[str, Entity], clusters: Clusters,
+                  at: dict[int, Span]) -> str | None:
+    """The anchor an anaphor's own name points to ("the Baghdad strike" -> the strike in Baghdad)."""
+    for tok in span:
+        cluster = clusters.of(at[tok.i]) if tok.i in at else None
+        if cluster is None:
+            continue
+        for eid, entity in reversed(anchors.items()):
+            if cluster.name in entity.name or entity.attrs.get("place") == cluster.name:
+                return eid
+    return None
+
+
+def _add_events(doc: Doc, clusters: Clusters, published: str | None,
+                entities: dict[str, Entity], span_ids: SpanIds) -> None:
+    at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+    at.update({i: span for i, span in (doc._.ag_refs or {}).items() if i not in at})
+    named = [e for e in doc.ents if e.label_ == EntityType.EVENT.value]  # events the KB knows
+    mentions = sorted([s for s in doc.spans.get(EVENTS, []) if s.label_ == "Event"] + named,
+                      key=lambda s: s.start)
+    anaphors = sum(1 for s in mentions if s.kb_id_ != ANCHOR and s not in named)
+    anchors: dict[str, Entity] = {}
+    current: str | None = None
+    for span in mentions:
+        if span in named:
+            cluster = clusters.of(span)
+            current = cluster.id if cluster is not None else current
+            continue
+        anchored = span.kb_id_ == ANCHOR
+        name, place = (_event_facts(span, clusters, at) if anchored
+                       else (_implicit_name(span, published), None))
+        if anchored and name == _kind(span, at) and not any(  # no "Erbil bombing", "2013 Westgate attack"
+                t.i in at or t.pos_ == "PROPN" or _YEAR.fullmatch(t.text) for t in span):
+            if current is not None:
+                anchored = False  # "the strike, which targeted X": nothing new, the event already named
+            else:
+                name = _implicit_name(span, published)  # "No group claimed the attack": kind and month
+        if anchored or (current is None and anaphors >= 2):
+            current = entity_id(EntityType.EVENT, name)
+            attrs: dict[str, Any] = {k: v for k, v in (("date", published), ("place", place)) if v}
+            entities.setdefault(current, Entity(current, name, EntityType.EVENT, (), {}, attrs))
+            anchors[current] = entities[current]
+            span_ids[(span.start, span.end)] = (current, span)
+            continue
+        target = _named_anchor(span, anchors, clusters, at) or current
+        if target is not None:
+            span_ids[(span.start, span.end)] = (target, span)
