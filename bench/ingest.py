@@ -49,16 +49,7 @@ from graph.embedded.store import EmbeddedStore  # noqa: E402
 
 # The store's own row builders, so the baseline writes exactly the rows the store writes.
 from graph.fold import fold as plan  # noqa: E402
-from graph.model import (  # noqa: E402
-    Article,
-    Batch,
-    Entity,
-    EntityType,
-    Evidence,
-    Predicate,
-    Relation,
-    entity_id,
-)
+from graph.model import Article, Batch, Entity, EntityType, Evidence, Predicate, Relation, entity_id  # noqa: E402
 from graph.neo4j.write import _article_row, _entity_row, _evidence_row, _relation_row, evidence_by_id  # noqa: E402
 from graph.store import GraphStore  # noqa: E402
 from ingest.load import Loader, RetryPolicy, chunked, run_ingest, with_evidence_dates  # noqa: E402

@@ -17,14 +17,7 @@ from typing import Any, Protocol
 from graph.embedded.names import add_keys, drop_keys, key_rows
 from graph.embedded.rows import ENTITY_COLUMNS, dumps, entity_from_row, select_in
 from graph.errors import InvalidArgument
-from graph.fold import (
-    NO_AGGREGATES,
-    EvidenceKey,
-    Folded,
-    advance_aggregates,
-    merge_entities,
-    provenance_of,
-)
+from graph.fold import NO_AGGREGATES, EvidenceKey, Folded, advance_aggregates, merge_entities, provenance_of
 from graph.model import Article, Entity, Evidence, normalize_name
 
 NodeRow = tuple[str, str, str]  # id, type, name

@@ -10,14 +10,7 @@ from werkzeug.datastructures import MultiDict
 from graph.errors import InvalidArgument, LimitExceeded
 from graph.model import EntityType, Predicate
 from queries import registry
-from queries.scope import (
-    DEFAULT_LIMITS,
-    Limits,
-    SubgraphParams,
-    from_args,
-    parse_paths,
-    parse_subgraph,
-)
+from queries.scope import DEFAULT_LIMITS, Limits, SubgraphParams, from_args, parse_paths, parse_subgraph
 
 
 def test_subgraph_values_are_checked_and_normalised() -> None:
