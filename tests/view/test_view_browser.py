@@ -17,6 +17,7 @@ from selenium import webdriver
 
 from api.export import export, source
 from graph.embedded.store import EmbeddedStore
+from queries.scope import parse_subgraph
 from tests.api.served import Client, serving
 from tests.contract import fixture_graph as fx
 from tests.view import browser
@@ -35,7 +36,7 @@ def chrome() -> Iterator[webdriver.Chrome]:
 
 
 def _expected(store: EmbeddedStore, **scope: object) -> tuple[int, int]:
-    sub = source.subgraph(store, source.Scope.parse(scope))
+    sub = source.subgraph(store, parse_subgraph(scope, need_center=False))
     return len(sub.nodes), len(sub.edges)
 
 
