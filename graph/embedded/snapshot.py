@@ -40,10 +40,12 @@ class Snapshot:
         self._listed = 0
         self._masked = np.array(sorted(self.delta.masked), dtype=np.int64)
         if carried is not None:  # what the previous version decoded, but for the nodes that changed
+            # Readers still fill the carried caches in other threads: copy each one first (list() of a
+            # dict's items runs in C, under the interpreter lock), then filter the copy.
             for mine, theirs in zip(self._cache, carried._cache, strict=True):
-                mine.update((u, adj) for u, adj in theirs.items() if u not in touched)
-            self.ordered.update((u, a) for u, a in carried.ordered.items() if u not in touched)
-            self._nbrs.update((key, a) for key, a in carried._nbrs.items() if key[0] not in touched)
+                mine.update((u, adj) for u, adj in list(theirs.items()) if u not in touched)
+            self.ordered.update((u, a) for u, a in list(carried.ordered.items()) if u not in touched)
+            self._nbrs.update((key, a) for key, a in list(carried._nbrs.items()) if key[0] not in touched)
         self._succ = Side(self, out=True)
         self._pred = Side(self, out=False)
         self._node = Nodes(self)

@@ -236,3 +236,33 @@ def test_an_older_file_is_counted_once_on_open(path: Path) -> None:
     counts = again.counts()
     assert (counts.entities, counts.relations, counts.evidence) == recount(path)
     again.close()
+
+
+class _FillingWhileAsked(frozenset[str]):
+    """A `touched` set that, each time it is asked, adds to the old snapshot's caches (as readers do)."""
+
+    snap: Any = None
+
+    def __contains__(self, item: object) -> bool:
+        n = len(self.snap._nbrs)
+        self.snap._nbrs[(f"rand:reader-{n}", True, False)] = []
+        self.snap.ordered[f"rand:reader-{n}"] = []
+        self.snap._cache[0][f"rand:reader-{n}"] = {}
+        return super().__contains__(item)
+
+
+def test_a_new_version_carries_caches_that_readers_are_still_filling(path: Path) -> None:
+    rng = random.Random(5)
+    store = EmbeddedStore(path)
+    for n in range(4):
+        store.write(article_batch(rng, n, 12))
+    for i in range(12):  # readers decode neighbour lists into the snapshot's caches
+        store.subgraph([actor(i).id], depth=2)
+    snap = store._versions._snap
+    assert snap is not None and snap._nbrs
+    touched = _FillingWhileAsked({actor(1).id})
+    touched.snap = snap
+    nxt = type(snap)(snap.epoch, snap.version + 1, snap.base, snap.delta, snap, touched)
+    assert nxt.version == snap.version + 1
+    assert all(key[0] != actor(1).id for key in nxt._nbrs)
+    store.close()
