@@ -25,7 +25,9 @@ up to the core count; a 100k-entity FtM file loads in <= 30 s, <= 2 s from the c
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -102,7 +104,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="also generate a synthetic FtM file of N entities and use it as --kb")
     args = parser.parse_args(argv)
     if args.ftm_entities:
-        synthetic = Path(tempfile.mkdtemp(prefix="actorgraph-bench-")) / "synthetic.ftm.json"
+        scratch = tempfile.mkdtemp(prefix="actorgraph-bench-")
+        atexit.register(shutil.rmtree, scratch, True)  # the 100k-entity file is ~40 MB: never left behind
+        synthetic = Path(scratch) / "synthetic.ftm.json"
         args.kb.append(str(write(synthetic, args.ftm_entities)))
     if args.kb:
         measure_loads(args.kb)
