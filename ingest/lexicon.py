@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -54,6 +55,18 @@ class Lexicon:
         return self.demonyms.get(text.lower())
 
 
+@lru_cache(maxsize=4)
+def packaged_yaml(package: str, name: str) -> Any:
+    """A YAML word table shipped in `package`, parsed once per process (libyaml when present)."""
+    text = resources.files(package).joinpath(name).read_text(encoding="utf-8")
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+
+
+def lower_set(words: list[str]) -> frozenset[str]:
+    """Words as a lower-cased set, for case-insensitive lookups."""
+    return frozenset(w.lower() for w in words)
+
+
 def _phrases(words: list[str]) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(w.lower().split()) for w in words), key=len, reverse=True))
 
@@ -68,8 +81,7 @@ def _by_last(titles: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The packaged lexicon (read once)."""
-    text = resources.files("ingest").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = packaged_yaml("ingest", "lexicon.yaml")
     cues: dict[str, EntityType] = {}
     for etype in ("ArmedGroup", "StateBody", "PoliticalParty", "Organization"):
         for word in raw["cues"][etype]:

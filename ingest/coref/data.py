@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-import yaml
+from ingest.lexicon import lower_set, packaged_yaml
 
 
 @dataclass(frozen=True)
@@ -24,22 +23,18 @@ class CorefTable:
     signature_titles: frozenset[str]
 
 
-def _lower(words: list[str]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
-
-
 @lru_cache(maxsize=1)
 def coref_table() -> CorefTable:
     """The packaged table (read once)."""
-    raw = yaml.safe_load(resources.files("ingest.coref").joinpath("data.yaml").read_text(encoding="utf-8"))
+    raw = packaged_yaml("ingest.coref", "data.yaml")
     return CorefTable(
         pronouns={k.lower(): frozenset(v) for k, v in raw["pronouns"].items()},
-        plural=_lower(raw["plural"]),
-        set_only=_lower(raw["set_only"]),
-        official=_lower(raw["first_person_official"]),
-        issuer=_lower(raw["first_person_issuer"]),
+        plural=lower_set(raw["plural"]),
+        set_only=lower_set(raw["set_only"]),
+        official=lower_set(raw["first_person_official"]),
+        issuer=lower_set(raw["first_person_issuer"]),
         nouns={k.lower(): frozenset(v) for k, v in raw["nouns"].items()},
-        determiners=_lower(raw["determiners"]),
-        person_titles=_lower(raw["person_titles"]),
-        signature_titles=_lower(raw["signature_titles"]),
+        determiners=lower_set(raw["determiners"]),
+        person_titles=lower_set(raw["person_titles"]),
+        signature_titles=lower_set(raw["signature_titles"]),
     )

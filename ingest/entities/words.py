@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from graph.model import EntityType
+from ingest.lexicon import lower_set, packaged_yaml
 
 
 @dataclass(frozen=True)
@@ -23,24 +21,19 @@ class EntityWords:
     non_actor_words: frozenset[str]
 
 
-def _lower(words: list[str]) -> frozenset[str]:
-    return frozenset(w.lower() for w in words)
-
-
 @lru_cache(maxsize=1)
 def entity_words() -> EntityWords:
     """The packaged entity word lists (read once)."""
-    text = resources.files("ingest").joinpath("lexicon.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)
+    raw = packaged_yaml("ingest", "lexicon.yaml")  # the same parse as `lexicon()`
     heads: dict[str, EntityType] = {}
     for etype, words in raw["entity_heads"].items():
         for word in words:
             heads.setdefault(word.lower(), EntityType(etype))
     return EntityWords(
         heads=heads,
-        struggle=_lower(raw["struggle_words"]),
-        state_force=_lower(raw["state_force_words"]),
-        person_titles=_lower(raw["person_titles"]),
-        non_actor_heads=_lower(raw["non_actor_heads"]),
-        non_actor_words=_lower(raw["non_actor_words"]),
+        struggle=lower_set(raw["struggle_words"]),
+        state_force=lower_set(raw["state_force_words"]),
+        person_titles=lower_set(raw["person_titles"]),
+        non_actor_heads=lower_set(raw["non_actor_heads"]),
+        non_actor_words=lower_set(raw["non_actor_words"]),
     )
