@@ -48,7 +48,7 @@ class Folded:
 
     articles: dict[str, Article] = field(default_factory=dict)
     entities: dict[str, list[Entity]] = field(default_factory=dict)  # id -> items in batch order
-    relations: dict[str, Relation] = field(default_factory=dict)  # id -> attrs merged, no evidence
+    relations: dict[str, Relation] = field(default_factory=dict)  # id -> attrs merged (evidence: ignore)
     evidence: dict[EvidenceKey, Evidence] = field(default_factory=dict)
     mentions: set[tuple[str, str]] = field(default_factory=set)  # (article id, entity id)
 
@@ -78,15 +78,26 @@ def _typed(entity: Entity) -> Entity:
 
 
 def _fold_relation(out: Folded, rel: Relation) -> None:
-    """Merge one relation's attrs into its id's item and keep its first evidence per span."""
+    """Merge one relation's attrs into its id's item and keep its first evidence per span.
+
+    A relation first seen with a member predicate is kept as it is (its evidence and
+    aggregates are not read from the fold), and its id is the one it already hashed.
+    """
     predicate = predicate_of(rel.predicate)
-    rid = relation_id(rel.subject, predicate, rel.object, rel.attrs)
+    rid = rel.id if rel.predicate is predicate else relation_id(rel.subject, predicate, rel.object, rel.attrs)
     held = out.relations.get(rid)
-    attrs = {**held.attrs, **rel.attrs} if held is not None else dict(rel.attrs)
-    out.relations[rid] = Relation(rel.subject, predicate, rel.object, attrs)
+    if held is not None:
+        out.relations[rid] = Relation(rel.subject, predicate, rel.object, {**held.attrs, **rel.attrs})
+    else:
+        out.relations[rid] = rel if rel.predicate is predicate else Relation(
+            rel.subject, predicate, rel.object, dict(rel.attrs))
+    evidence = out.evidence
     for item in rel.evidence:
-        provenance_of(item.provenance)
-        out.evidence.setdefault((rid, item.article_id, int(item.start), int(item.end)), item)
+        if item.provenance.__class__ is not Provenance:
+            provenance_of(item.provenance)
+        key = (rid, item.article_id, int(item.start), int(item.end))
+        if key not in evidence:
+            evidence[key] = item
 
 
 def fold(batch: Batch) -> Folded:

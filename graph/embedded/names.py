@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 
 from graph.embedded.rows import entity_from_row, select_in
 from graph.errors import InvalidArgument
 from graph.store import Candidates, KeyKind, NameKey, indexed_word
 
 KeyRow = tuple[str, str, str]  # type, text, entity id
+_text = itemgetter(1)  # the sort key of key rows (few types; sorting by text keeps the inserts local)
 SCHEMA_VERSION = 2  # 2: name_keys and token_keys are kept
 
 _SEEK = {
@@ -39,9 +41,9 @@ def key_rows(items: Iterable[tuple[str, str, Iterable[str]]]) -> tuple[set[KeyRo
 
 
 def add_keys(conn: sqlite3.Connection, names: Iterable[KeyRow], tokens: Iterable[KeyRow]) -> None:
-    """Insert key rows (already held ones are skipped)."""
-    conn.executemany("INSERT OR IGNORE INTO name_keys VALUES (?, ?, ?)", names)
-    conn.executemany("INSERT OR IGNORE INTO token_keys VALUES (?, ?, ?)", tokens)
+    """Insert key rows (already held ones are skipped), in key order: each index page is visited once."""
+    conn.executemany("INSERT OR IGNORE INTO name_keys VALUES (?, ?, ?)", sorted(names, key=_text))
+    conn.executemany("INSERT OR IGNORE INTO token_keys VALUES (?, ?, ?)", sorted(tokens, key=_text))
 
 
 def drop_keys(conn: sqlite3.Connection, entity_ids: Sequence[str]) -> None:

@@ -12,6 +12,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, Protocol
 
 from graph.embedded.names import add_keys, drop_keys, key_rows
@@ -64,6 +65,10 @@ def _sub_dict(small: dict[str, Any], big: dict[str, Any]) -> bool:
 def _norm(name: str) -> str:
     """`normalize_name`, remembered: the same names recur in batch after batch."""
     return normalize_name(name)
+
+
+# Rows of the tables with random keys go in key order, so each index page is visited once per batch.
+_first = itemgetter(0)
 
 
 def _article_row(art: Article) -> tuple[Any, ...]:
@@ -123,10 +128,10 @@ def _write_entities(
                  dumps(e.external_ids), dumps(e.attrs)) for e in changed]
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"entity attrs must be JSON values: {exc}") from exc
-    conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT OR REPLACE INTO entities VALUES (?, ?, ?, ?, ?, ?, ?)", sorted(rows, key=_first))
     all_norms = {e.id: {norms[e.id], *map(_norm, e.aliases)} - {""} for e in changed}
     conn.executemany("INSERT OR IGNORE INTO entity_names VALUES (?, ?)",
-                     [(i, n) for i, ns in all_norms.items() for n in ns])
+                     [(i, n) for i in sorted(all_norms) for n in all_norms[i]])
     _write_keys(conn, changed, all_norms)
     return [(e.id, e.type.value, e.name) for e in changed if e.id not in held]
 
@@ -165,9 +170,9 @@ def _write_relations(conn: sqlite3.Connection, p: Folded, known: Known) -> list[
                 for rid, r in p.relations.items()]
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
-    conn.executemany(UPSERT_RELATION, rows)
+    conn.executemany(UPSERT_RELATION, sorted(rows, key=_first))
     conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     [_evidence_row(key, ev) for key, ev in fresh.items()])
+                     sorted([_evidence_row(key, ev) for key, ev in fresh.items()], key=_first))
     return [(rid, r.subject, r.object, r.predicate.value, *agg[rid], attrs[rid]) for rid, r in rels.items()]
 
 
