@@ -38,6 +38,7 @@ OWN = REPO / "tests" / "data"
 HELDOUT = OWN / "heldout"
 BLIND = OWN / "blind"
 BLIND2 = OWN / "blind2"
+BLIND3 = OWN / "blind3"
 GENRES = OWN / "genres.yaml"
 
 # Floors: the issue's bar on dev; on the own corpus a little under what the extractor of 2026-11-30
@@ -56,6 +57,7 @@ FLOORS: dict[str, dict[str, float]] = {
     "dev2": {"entity_f1": 0.94, "relation_f1": 0.84, "relation_precision": 0.97},
     "blind": {"entity_f1": 0.84, "relation_f1": 0.60, "relation_precision": 0.83},
     "blind2": {"entity_f1": 0.85, "relation_f1": 0.50, "relation_precision": 0.75},
+    "blind3": {"entity_f1": 0.78, "relation_f1": 0.38, "relation_precision": 0.78},
 }
 # Measured 2026-12-07 14:20 UTC, with score.py (typed-entity F1; relations F1, P, R):
 #   own      0.984; 0.906, P 0.977, R 0.845        heldout 0.926; 0.668, P 0.949, R 0.515
@@ -69,12 +71,14 @@ FLOORS: dict[str, dict[str, float]] = {
 #            before any of that session's extraction work, which never saw blind2)
 #   dev + dev2 together: typed-entity F1 0.972; relations F1 0.892 at P 0.994 (R 0.810); split 0,
 #   over-merged 0
-# The blind sets (tests/data/blind, tests/data/blind2) were written by helpers who never saw the rules, and
+#   blind3   0.798; 0.405, P 0.811, R 0.270; split 17, over-merged 1 (written 2026-12-07 18:39 by a helper
+#            who never saw the rules; scored with the extractor of 46cc855, before any work that session)
+# The blind sets (tests/data/blind, blind2, blind3) were written by helpers who never saw the rules, and
 # nobody tuning the extractor reads them: their figures are the honest estimate for unseen text.
-SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2"]
-# blind2 came with 2 over-merged ids on its first scoring (2026-12-07); it stays unread, so they stay unfixed
-# here, but the count may not grow.
-OVER_MERGED_CEILING = {"blind2": 2}
+SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3"]
+# blind2 and blind3 came with 2 and 1 over-merged ids on their first scoring (2026-12-07); they stay
+# unread, so those stay unfixed here, but the counts may not grow.
+OVER_MERGED_CEILING = {"blind2": 2, "blind3": 1}
 # Held-out corpus, scored with score.py. First run (2026-11-30 08:36 UTC, commit 70c7010, first gold draft):
 #   typed-entity F1 0.851 (P 0.866, R 0.837); relations F1 0.439, P 0.842, R 0.297; 7 split, 0 over-merged.
 # Last run before the corpus entered the repo (2026-11-30 08:59 UTC, commit 9d5736d):
@@ -103,7 +107,7 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
 def corpus(name: str) -> tuple[Path, list[Path]]:
     """Gold file and article files of a corpus."""
     root = {"dev": SHARED_EVAL / "dev", "dev2": SHARED_EVAL / "dev2", "own": OWN, "heldout": HELDOUT,
-            "blind": BLIND, "blind2": BLIND2}[name]
+            "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}[name]
     if not root.is_dir():
         pytest.fail(f"corpus {name!r} is missing: expected {root}", pytrace=False)
     return root / "gold.jsonl", sorted((root / "articles").glob("*.txt"))
@@ -149,7 +153,7 @@ def describe(name: str) -> str:
 
 # --- the gold data itself (no model needed) ----------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2"])
+@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2", "blind3"])
 def test_own_gold_is_well_formed(name: str) -> None:
     """Every relation joins annotated entities with vocabulary predicates and types; every article is gold."""
     scorer = load_scorer()
@@ -224,7 +228,7 @@ def test_relation_f1_and_precision(name: str) -> None:
 @pytest.mark.model
 @pytest.mark.parametrize("name", SCORED)
 def test_no_over_merged_ids(name: str) -> None:
-    """No predicted id stands for two different gold entities (blind2: no more than on its first scoring)."""
+    """No predicted id stands for two different gold entities (blind2, blind3: no more than at first)."""
     report, _, _ = scored(name)
     assert len(report["resolution"]["ids_merging_several_gold_entities"]) <= OVER_MERGED_CEILING.get(name, 0)
 
