@@ -20,6 +20,7 @@ from ingest.entities.glosses import ALIASES, gloss_aliases
 from ingest.entities.head_types import head_type, led_by_person, titled_person
 from ingest.entities.infobox_people import infobox_people
 from ingest.entities.kb_spans import places_of_groups, possessive_branches
+from ingest.entities.listing_names import listing_names
 from ingest.entities.names import mend_names
 from ingest.entities.non_actors import not_an_actor
 from ingest.entities.person_spans import split_people
@@ -238,6 +239,7 @@ class EntityTypes:
             doc.user_data[SUBJECT] = page_subject(str(doc.user_data.get("title") or ""), doc.text)
         ents = mend_names(doc, list(doc.ents))
         ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
+        ents = listing_names(doc, ents)  # entry lines of sanctions and terrorist lists
         for ent in self.places(doc, ents) if self.places is not None else ents:
             if ent.label_ in self.types:
                 kept.append(self._capital_as_place(ent, lex))

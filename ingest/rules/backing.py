@@ -18,6 +18,15 @@ _PARTICIPLES = {"backed", "sponsored", "funded", "supported", "bankrolled", "fin
                 "trained", "equipped"}
 
 
+_POLITICAL = frozenset({"Person", "PoliticalParty"})
+
+
+def endorsement(group: Span, sponsor: Span) -> bool:
+    """A party or politician backing a candidate or party ("A, backed by the B Party in the runoff"):
+    a political endorsement, not the sponsorship of a group that BACKED_BY records."""
+    return group.label_ in _POLITICAL and sponsor.label_ in _POLITICAL
+
+
 def modified_names(ctx: Context, participle: Token) -> list[Span]:
     """The group(s) an "<Y>-backed" modifier describes."""
     noun = participle.head
@@ -44,7 +53,7 @@ def hyphen_backed(ctx: Context) -> Iterator[Found]:
         if sponsor is None:
             continue
         for group in modified_names(ctx, part):
-            if group != sponsor:
+            if group != sponsor and not endorsement(group, sponsor):
                 yield make(group, Predicate.BACKED_BY, sponsor, part, 0.9, "backing.hyphen")
 
 
@@ -57,7 +66,7 @@ def passive_backed(ctx: Context) -> Iterator[Found]:
             continue
         for group in ctx.subjects(verb):
             for sponsor in sponsors:
-                if group != sponsor:
+                if group != sponsor and not endorsement(group, sponsor):
                     yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.85, "backing.passive")
 
 
@@ -73,7 +82,7 @@ def active_backs(ctx: Context) -> Iterator[Found]:
             if group.label_ not in {"ArmedGroup", "PoliticalParty"}:
                 continue
             for sponsor in sponsors:
-                if group != sponsor:
+                if group != sponsor and not endorsement(group, sponsor):
                     yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.75, "backing.active")
 
 

@@ -58,10 +58,21 @@ def title_before_name(ctx: Context) -> Iterator[Found]:
         if found is None:
             continue
         group, former = _owner_before(ctx, found[0])
+        if group is None or group.label_ not in _GROUPS:
+            group = _group_after(ctx, person)  # "Commander Sultani Makenga of the M23"
         if group is not None and group.label_ in _GROUPS:
             status = "former" if former else None
             yield make(person, Predicate.LEADS, group, person.root, 0.85, "leads.title_before_name",
                        status=status)
+
+
+def _group_after(ctx: Context, person: Span) -> Span | None:
+    """The group an "of" right after a titled name names ("Chairman A of the B Party")."""
+    prep = ctx.doc[person.end] if person.end < len(ctx.doc) else None
+    if prep is None or prep.lower_ != "of" or prep.head.i not in range(person.start, person.end):
+        return None
+    groups = ctx.group(child(prep, "pobj"))
+    return groups[0] if len(groups) == 1 else None
 
 
 def _is_title(token: Token, words: set[str] | frozenset[str]) -> bool:
@@ -254,3 +265,85 @@ def fought_for(ctx: Context) -> Iterator[Found]:
             if person.label_ == _PERSON:
                 for group in groups:
                     yield make(person, Predicate.MEMBER_OF, group, verb, 0.7, "member.fought_for")
+
+
+_FOUNDERS = ("found", "establish", "create", "co-found", "cofound")
+
+
+@rule("leads.founded_by")
+def founded_by(ctx: Context) -> Iterator[Found]:
+    """"X was founded / established by Y": a founding person leads it (lexicon: founder)."""
+    for verb, agent in ctx.passives("founding"):
+        people = [p for p in ctx.group(agent) if p.label_ == _PERSON]
+        for group in ctx.subjects(verb):
+            if group.label_ in _GROUPS - {"StateBody"}:
+                for person in people:
+                    yield make(person, Predicate.LEADS, group, verb, 0.7, "leads.founded_by")
+
+
+@rule("leads.founded")
+def person_founded(ctx: Context) -> Iterator[Found]:
+    """"Y founded / created X": a person (never a state or a group: a sponsor) founding a named group."""
+    for verb in ctx.cues(*_FOUNDERS):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            continue
+        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS - {"StateBody"}]
+        for person in ctx.subjects(verb):
+            if person.label_ == _PERSON:
+                for group in groups:
+                    yield make(person, Predicate.LEADS, group, verb, 0.7, "leads.founded")
+
+
+@rule("leads.under_leadership")
+def under_leadership(ctx: Context) -> Iterator[Found]:
+    """"Under the leadership of Y, X expanded", "X, under the command of Y,": the clause's group."""
+    for noun in ctx.cues("leadership", "command", "stewardship"):
+        if noun.dep_ != "pobj" or noun.head.lower_ != "under":
+            continue
+        people = [p for p in ctx.group(pobj_of(noun, {"of"})) if p.label_ == _PERSON]
+        people += [p for c in noun.children if c.dep_ == "poss" for p in [ctx.ref(c)]
+                   if p is not None and p.label_ == _PERSON]
+        governor = noun.head.head
+        groups = ctx.subjects(governor) if governor.pos_ in {"VERB", "AUX"} else [
+            s for s in [ctx.ref(governor)] if s is not None]
+        groups = groups or (_name_after(ctx, people[-1]) if people and noun.head.i == noun.sent.start else [])
+        for group in groups:
+            if group.label_ in _GROUPS:
+                for person in people:
+                    yield make(person, Predicate.LEADS, group, noun, 0.75, "leads.under_leadership")
+
+
+def _name_after(ctx: Context, person: Span) -> list[Span]:
+    """ "Under the leadership of A, the B Front expanded": the name after the fronted phrase's comma
+    (the parser may hang it on A as an apposition)."""
+    end = person.end
+    if end >= len(ctx.doc) or ctx.doc[end].text != ",":
+        return []
+    end += 2 if end + 1 < len(ctx.doc) and ctx.doc[end + 1].lower_ == "the" else 1
+    span = ctx.at.get(end)
+    return [span] if span is not None and span.start == end else []
+
+
+@rule("leads.succeeded_by")
+def succeeded_by(ctx: Context) -> Iterator[Found]:
+    """"Its leader, X, was killed and was succeeded by Y": Y takes the leader title's group."""
+    for verb in ctx.cues("succeed"):
+        agent = pobj_of(verb, {"by"}) if verb.tag_ == "VBN" else None
+        title = _predecessor_title(ctx, ctx.subject_of(verb)) if agent is not None else None
+        if title is None:
+            continue
+        groups = _title_groups(ctx, title, False)
+        for person in (p for p in ctx.group(agent) if p.label_ == _PERSON):
+            for group in groups:
+                yield make(person, Predicate.LEADS, group, verb, 0.75, "leads.succeeded_by")
+
+
+def _predecessor_title(ctx: Context, subject: Token | None) -> Token | None:
+    """The leader title the predecessor is named by: the subject ("its leader, X") or its apposition."""
+    if subject is None:
+        return None
+    words = {" ".join(t).split()[-1] for t in lexicon().leader_titles}
+    if subject.lower_ in words and not _subordinate(subject):
+        return subject
+    appos = child(subject, "appos")
+    return appos if appos is not None and appos.lower_ in words and not _subordinate(appos) else None

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.lexicon import lexicon
+from ingest.rules.backing import endorsement
 from ingest.rules.base import Context, Found, make, pobj_of, rule
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
@@ -22,6 +23,7 @@ _UNREAL = {"planned", "proposed", "possible", "potential", "future", "upcoming",
            "further", "alleged", "rumoured", "rumored"}
 _CALLED_OFF = {"postpone", "cancel", "delay", "propose", "reject", "call", "seek", "plan", "urge", "deny",
                "end", "break", "sever", "abandon", "want", "hope", "consider"}
+_VOICED = {"express", "voice", "reiterate", "reaffirm", "declare", "signal", "announce", "affirm"}
 _SOURCE_VERBS = {"come", "flow", "arrive", "stem"}  # "its backing has come from Y"
 _RECEIVE_VERBS = {"receive", "get", "enjoy", "have", "win", "secure", "obtain", "gain", "seek"}
 _GIVE_VERBS = {"provide", "give", "offer", "extend", "send", "supply", "lend", "pledge"}
@@ -62,10 +64,13 @@ def _clause_subject(ctx: Context, noun: Token, verbs: set[str]) -> list[Span]:
 
 
 def _unreal(noun: Token) -> bool:
-    """ "planned talks", "talks ... were postponed", "could form an alliance": nothing that took place."""
+    """ "planned talks", "talks ... were postponed", "could form an alliance": nothing that took place;
+    "expressed / reaffirmed its support for X": words of support, no backing."""
     if any(c.lower_ in _UNREAL for c in noun.children):
         return True
     verb = _governor(noun)
+    if verb.lemma_ in _VOICED and noun.lemma_ == "support":
+        return True
     modal = any(c.dep_ == "aux" and c.lower_ in {"will", "would", "could", "may", "might", "should"}
                 for c in verb.children)
     return modal or verb.lemma_ in _CALLED_OFF
@@ -86,7 +91,8 @@ def _support(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
         backers = _owner(ctx, noun) or _clause_subject(ctx, noun, _GIVE_VERBS)
     for group in backed:
         for sponsor in backers:
-            yield group, sponsor
+            if not endorsement(group, sponsor):
+                yield group, sponsor
 
 
 def _pair(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:

@@ -139,6 +139,8 @@ def grounds_in(ctx: Context, start: int, end: int, words: NoticeWords) -> list[t
         if found is not None and found[0] == "LEADS" and span.end < len(doc) \
                 and doc[span.end].lower_ in {"'s", "’s"}:
             found = ("MEMBER_OF", found[1])  # "who heads X's finance office": a unit of X, in X
+        if found is not None and found[0] == "PART_OF" and span.label_ == "Person":
+            found = ("LEADS", "body")  # "a company owned or controlled by X": X runs it
         if found is not None:
             last = (found[0], found[1], span)
             out.append(last)

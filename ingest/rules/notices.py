@@ -88,7 +88,8 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
         if (cue.pos_ != "NOUN" if noun else not _verb(cue)) or _undone(cue, words):
             continue
         scope = _scope(cue)
-        if (noun or cue.lemma_ in words.verbs_with_list) and not _names_list(scope, words):
+        if (noun or cue.lemma_ in words.verbs_with_list) and not _names_list(scope, words) \
+                and not (_names_listed(cue) and _sanctions_notice(cue, words)):
             continue
         kinds = _kinds(scope, words, cue)
         if not kinds:
@@ -134,7 +135,8 @@ def _kinds(scope: list[Token], words: NoticeWords, cue: Token) -> list[Predicate
     kinds = []
     if lows & words.terror or any("terror" in w for w in lows):
         kinds.append(Predicate.DESIGNATED_TERRORIST_BY)
-    if cue.lemma_ == "sanction" or lows & words.sanction or not kinds and cue.lemma_ in _PLAIN_LISTING \
+    plain = cue.lemma_ in _PLAIN_LISTING or _names_listed(cue)
+    if cue.lemma_ == "sanction" or lows & words.sanction or not kinds and plain \
             and _sanctions_notice(cue, words):
         kinds.append(Predicate.SANCTIONED_BY)
     return kinds
@@ -255,10 +257,21 @@ def _object_nouns(cue: Token) -> list[Token]:
 
 def _list_start(cue: Token) -> Token:
     """Where the listed follow: the verb, or its "on"/"against" ("impose restrictive measures on A")."""
+    if _names_listed(cue):
+        return cue.head  # "The listings include A, B and C": the list follows "include"
     if cue.lemma_ in {"impose", "apply", "extend"}:
         prep = next((t for t in cue.subtree if t.lower_ in {"on", "against"} and t.dep_ == "prep"), None)
         return prep if prep is not None else cue
     return cue
+
+
+_NAMING = frozenset({"include", "be", "comprise", "cover"})
+
+
+def _names_listed(cue: Token) -> bool:
+    """ "The new listings include A and B", "Those designated are A and B": a listing noun names its entries
+    through the verb it is the subject of."""
+    return cue.pos_ == "NOUN" and cue.dep_ == "nsubj" and cue.head.lemma_ in _NAMING
 
 
 def _passive(cue: Token) -> bool:
@@ -301,6 +314,8 @@ def _stops(tok: Token, cue: Token, words: NoticeWords) -> bool:
         return False  # "A, also known as B, and C": the list goes on past an alias
     if low in words.stops:
         return True
+    if tok.i == cue.i + 1 and tok.lemma_ == "be" and cue.tag_ == "VBN":
+        return False  # "Also listed are A, B and C"
     return tok.tag_ in {"VBD", "VBZ", "VBP", "MD"} and tok.i != cue.i and tok.dep_ not in {"amod", "compound"}
 
 
@@ -314,7 +329,7 @@ def _is_item(ctx: Context, span: Span, cue: Token, words: NoticeWords) -> bool:
     skipped = 0
     while i > cue.i:
         tok = doc[i]
-        if tok.lower_ in _LIST_SEPS or line_start(tok):
+        if tok.lower_ in _LIST_SEPS or line_start(tok) or i == cue.i + 1 and tok.lemma_ == "be":
             return tok.lower_ != "or" or doc[i - 1].lower_ != "for"
         if tok.lower_ == "with" and doc[i - 1].lower_ in {"along", "together"}:
             return True
@@ -333,7 +348,8 @@ def _describes(ctx: Context, tok: Token) -> bool:
     """A word that may describe an entry before its name ("the Kenya-based company", "its leader")."""
     if tok.i in ctx.at:
         return True
-    if tok.lower_ in _OWNERS or tok.text in {"-", "–", "'s", "’s"} or lexicon().country_of(tok.text):
+    if tok.lower_ in _OWNERS or tok.text in {"-", "–", "'s", "’s"} or lexicon().country_of(tok.text) \
+            or tok.lower_.rstrip(".") in lexicon().name_prefixes:  # "Brigadier General X"
         return True
     return tok.is_lower and tok.pos_ in {"NOUN", "ADJ", "NUM", "DET", "VERB"} and tok.tag_ in {
         "NN", "NNS", "JJ", "CD", "DT", "VBN", "PDT"}

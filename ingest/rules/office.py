@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, rule
+from ingest.rules.titles import TAKEN
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DEPARTMENT_WORDS = {"state", "treasury", "defense", "defence", "homeland", "justice", "interior", "energy"}
@@ -71,6 +72,13 @@ def _body_named(ctx: Context, context: list[Token]) -> Span | None:
         if span is not None and span.label_ == "StateBody" and tok.dep_ == "pobj" and tok.head.lower_ == "of":
             return span
     return None
+
+
+def _country_anaphor(ctx: Context, context: list[Token]) -> Span | None:
+    """ "the country's president, X": the article's clearly dominant country."""
+    if not any(t.lower_ in {"country", "nation"} and t.dep_ == "poss" for t in context):
+        return None
+    return main_country(ctx.doc, dominant=True)
 
 
 def _home_elsewhere(ctx: Context, person: Span) -> bool:
@@ -143,6 +151,8 @@ def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: T
     if place is None:
         place = _body_named(ctx, context)
     if place is None:
+        place = _country_anaphor(ctx, context)
+    if place is None:
         place = _kb_country(ctx, person)
         confidence -= 0.1
     if place is None and title in lexicon().head_titles and not _home_elsewhere(ctx, person) \
@@ -178,6 +188,30 @@ def _leading_title(person: Span) -> tuple[str, ...] | None:
     return None
 
 
+def _title_of_country(ctx: Context, person: Span) -> tuple[tuple[str, ...], Span] | None:
+    """ "Foreign Minister of Haiti Jean Victor Geneus": (the title, the country) written before a name."""
+    doc = ctx.doc
+    place = ctx.at.get(person.start - 1) if person.start > 0 else None
+    if place is None or place.label_ != "Country" or place.end != person.start or place.start < 2:
+        return None
+    if doc[place.start - 1].lower_ != "of":
+        return None
+    title = longest_title(doc, doc[place.start - 2])
+    return (title, place) if title is not None else None
+
+
+@rule("office.title_of_country_name")
+def title_of_country_name(ctx: Context) -> Iterator[Found]:
+    """ "Foreign Minister of Haiti Jean Victor Geneus", a caption's way of naming an office holder."""
+    for person in ctx.doc.ents:
+        found = _title_of_country(ctx, person) if person.label_ == "Person" else None
+        if found is not None:
+            title, place = found
+            start = place.start - 1 - len(title)
+            before = [t for t in reversed(ctx.doc[max(start - 2, 0):start + 1]) if t.sent == person.sent]
+            yield _found(ctx, person, place, " ".join(title), before, ctx.doc[start + 1], 0.85)
+
+
 @rule("office.title_before_name")
 def title_before_name(ctx: Context) -> Iterator[Found]:
     """"(former) (Iraqi) Prime Minister Mustafa al-Kadhimi"."""
@@ -209,7 +243,7 @@ def _people_for(ctx: Context, noun: Token) -> list[Span]:
     if noun.dep_ == "pobj" and noun.head.lower_ == "as":
         verb = noun.head.head
         obj = child(verb, "dobj")
-        return ctx.group(obj) if obj is not None else ctx.subjects(verb)
+        return ctx.group(obj) if obj is not None and obj.lower_ not in TAKEN else ctx.subjects(verb)
     return []
 
 

@@ -21,6 +21,7 @@ PASSIVE_FAMILIES: dict[str, tuple[str, ...]] = {
     "leading": ("lead", "head", "command", "chair", "run", "direct"),
     "perpetrating": ("carry", "conduct", "launch", "stage", "perpetrate", "claim", "mount", "execute"),
     "condemning": ("condemn", "denounce", "decry"),
+    "founding": ("found", "establish", "create", "co-found", "cofound"),
 }
 
 

@@ -22,6 +22,7 @@ from ingest.rules.signatures import allowed
 
 _GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
 _ACTORS = _GROUPS | {"Person", "Country"}
+TAKEN = frozenset({"office", "oath", "power", "charge", "over"})  # "took office / the oath as ..."
 _COPULAS = {"be", "become", "remain", "consider", "call", "describe", "see", "name", "appoint", "elect"}
 
 
@@ -44,8 +45,8 @@ def holders(ctx: Context, noun: Token) -> list[Span]:
     if top.dep_ == "pobj" and top.head.lower_ == "as":
         verb = top.head.head
         obj = child(verb, "dobj")
-        if verb.lemma_ in {"succeed", "replace"}:  # "A succeeded B as leader": A holds it now
-            return ctx.subjects(verb)
+        if verb.lemma_ in {"succeed", "replace"} or obj is not None and obj.lower_ in TAKEN:
+            return ctx.subjects(verb)  # "A succeeded B as leader", "A took office as leader": A holds it
         return ctx.group(obj) if obj is not None else ctx.subjects(verb)
     if top.dep_ == "compound" and top.head.i in ctx.at:
         return [ctx.at[top.head.i]]
@@ -76,6 +77,8 @@ def bodies(ctx: Context, noun: Token, preps: frozenset[str] = frozenset()) -> li
         if found:
             break
     found += [s for c in noun.children if c.dep_ == "poss" for s in [ctx.ref(c)] if s is not None]
+    if not found and noun.dep_ in {"attr", "oprd"}:  # "Y, of which X is the leader": "of" on the copula
+        found += ctx.group(pobj_of(noun.head, {"of"})) if noun.head.dep_ == "relcl" else []
     before = ctx.at.get(noun.i - 1) if noun.i > 0 else None
     if before is not None and before.end == noun.i and before.label_ in _GROUPS:
         found.append(before)  # "a Zarqan Front financier", "Labour MP"
@@ -179,6 +182,8 @@ def affiliation(ctx: Context) -> Iterator[Found]:
 
 
 _MEMBER_BODIES = {"PoliticalParty", "ArmedGroup"}
+_LEADER_LAST = frozenset({"leader", "chairman", "chairwoman", "commander", "chief", "head", "founder",
+                          "emir"})
 
 
 @rule("roles.person_of_party")
@@ -190,6 +195,8 @@ def person_of_party(ctx: Context) -> Iterator[Found]:
         prep = person.end < len(ctx.doc) and ctx.doc[person.end]
         if not prep or prep.lower_ != "of" or prep.head.i not in range(person.start, person.end):
             continue
+        if person.start and ctx.doc[person.start - 1].lower_ in _LEADER_LAST:
+            continue  # "Commander A of X": the leadership rule reads it
         for body in ctx.group(child(prep, "pobj")):
             if body.label_ in _MEMBER_BODIES:
                 yield make(person, Predicate.MEMBER_OF, body, prep, 0.7, "roles.person_of_party")

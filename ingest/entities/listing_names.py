@@ -1,0 +1,83 @@
+"""Names that open the entry lines of a sanctions or terrorist list are actors by their shape.
+
+"OUMAR BELKACEM TIDJANI (a.k.a. ...; DOB 12 Mar 1981; nationality Mali) [SDGT]", "- Shwe
+Taung Arms Company Limited, owned or controlled by X", "QDe.170 Name: JAMAAT NUSRAT ...":
+the small model often misses or cuts such names (capitals, transliterations, no context). A
+line is an entry line when a run of capitalised name words opens it (past a bullet, a number
+or a list reference) and list punctuation or an entry's details follow the run. The run becomes
+one span (replacing the model's pieces inside it): a person where the line gives a person's
+details (date or place of birth, nationality, passport, "(individual)"), else an organisation
+that the head-noun typing refines.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+_BULLET = r"(?:\d{1,3}[.)]|\(?[a-z0-9]{1,3}\)|[-•*–·▪]|Q[DI][ie]\.\d+)"
+_LINKS = r"al|el|bin|ibn|ag|ould|de|del|da|fi|wa|wal|of|the|for|la|le|van|von|y"  # lower-case name words
+_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{_LINKS})(?=\s+[A-Z]))"
+_RUN = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,9}})"
+_ENTRY = re.compile(rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]+)?(?P<label>Name:[ \t]*)?{_RUN}(?P<after>[^\n]*)$",
+                    re.M)
+_PERSON_DETAILS = re.compile(r"\b(?:DOB|D\.O\.B|POB|P\.O\.B|born|nationality|passport|gender|"
+                             r"citizen|national ID)\b|\(individual\)", re.I)
+_DETAILS = re.compile(r"\b(?:a\.k\.a|f\.k\.a|aka|DOB|POB|born|nationality|passport|address|linked to|"
+                      r"registration|listed on|other information)\b|\((?:individual|entity)\)|\[[A-Z0-9-]+\]",
+                      re.I)
+_OPENERS = frozenset({"the", "a", "an", "this", "these", "on", "in", "for", "of", "and", "name"})
+_HEADINGS = frozenset({"individuals", "entities", "persons", "groups", "annex", "schedule", "name", "title",
+                       "other", "listed", "address", "nationality", "designation"})
+_MIN_WORDS = 2
+_LINKED = re.compile(rf"\bLinked To:[ \t]*{_RUN}", re.I)
+_ORG_WORDS = re.compile(r"\b(?:company|limited|ltd|llc|sarl|corporation|group|trading|bank|foundation|"
+                        r"army|brigade|front|movement|force|forces|militia|network|collective)\b", re.I)
+
+
+def _is_entry(match: re.Match[str]) -> bool:
+    """The run opens an entry: an entry's details follow it, or a bullet or "Name:" stands before it and
+    list punctuation (or the line's end) after it."""
+    words = match.group("name").split()
+    if len(words) < _MIN_WORDS or words[0].lower() in _OPENERS or words[0].lower().strip(":.") in _HEADINGS:
+        return False
+    after = match.group("after")
+    lead = after.lstrip()[:1]
+    if lead in {"(", ",", ";", "["} and _DETAILS.search(after[:200]):
+        return True
+    marked = bool(match.group("bullet") or match.group("label"))
+    return marked and (not after.strip() or lead in {",", "(", ":", "–", ";"})
+
+
+def _label(match: re.Match[str], inside: list[Span]) -> str:
+    """PERSON where the line gives a person's details or the model saw a person in the run, else ORG."""
+    if _ORG_WORDS.search(match.group("name")):
+        return "ORG"
+    if _PERSON_DETAILS.search(match.group("after")[:300]):
+        return "PERSON"
+    return "PERSON" if any(e.label_ in {"PERSON", "Person"} for e in inside) else "ORG"
+
+
+def _links(text: str) -> list[tuple[int, int]]:
+    """The names after "Linked To:" (an entry's group, in capitals as lists write it)."""
+    return [(m.start("name"), m.end("name")) for m in _LINKED.finditer(text)]
+
+
+def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """`ents` with the name of every entry line as one span (the model's pieces inside it dropped)."""
+    text = doc.text
+    found = [(m.start("name"), m.end("name"), m) for m in _ENTRY.finditer(text) if _is_entry(m)]
+    out = list(ents)
+    seen = {e.text.lower(): e.label_ for e in ents}  # "KATIBA X" in a list is the "Katiba X" of the prose
+    for start, end, match in [*found, *((a, b, None) for a, b in _links(text))]:
+        span = doc.char_span(start, end - (text[end - 1] == "."), alignment_mode="contract")
+        if span is None or len(span) < _MIN_WORDS or any((e.start, e.end) == (span.start, span.end)
+                                                         for e in out):
+            continue
+        inside = [e for e in out if span.start <= e.start and e.end <= span.end]
+        if any(e.start < span.end and span.start < e.end for e in out if e not in inside):
+            continue  # the model's span runs past the run: keep the model's
+        label = seen.get(span.text.lower()) or (_label(match, inside) if match is not None else "ORG")
+        out = [e for e in out if e not in inside] + [Span(doc, span.start, span.end, label=label)]
+    return sorted(out, key=lambda e: e.start)

@@ -1,0 +1,81 @@
+"""Listing entries read by their shape on invented notices: capitalised entry lines with details, bullet
+lines the model does not tag, "Linked To:" groups, EU "The listings include", "Also listed are"."""
+
+import pytest
+from spacy.tokens import Span
+
+from ingest.entities.listing_names import listing_names
+
+pytestmark = pytest.mark.model
+
+DTB, SB = "DESIGNATED_TERRORIST_BY", "SANCTIONED_BY"
+
+OFAC = ("Treasury Sanctions Financiers of a Sahel Network\n\n"
+        "WASHINGTON — Today, the U.S. Department of the Treasury's Office of Foreign Assets Control (OFAC) "
+        "designated one individual who provides financial support to Katiba Wadi Semmar, a terrorist group "
+        "operating in northern Mali.\n\n"
+        "The following individual was designated pursuant to E.O. 13224, as amended:\n\n"
+        "OUMAR BELKACEM TIDJANI (a.k.a. \"Abu Hafsa\"), Gao, Mali; DOB 12 Mar 1981; POB Gao, Mali; "
+        "nationality Mali; Passport A1234567 (Mali) (individual) [SDGT]. Linked To: KATIBA WADI SEMMAR.\n")
+
+UK = ("Financial sanctions notice: Myanmar\n\n"
+      "The Foreign, Commonwealth and Development Office has designated the following under the Myanmar "
+      "(Sanctions) Regulations 2021:\n\n"
+      "- Min Thura Aung, Commander of the Northern Shan Regional Command of the Myanmar military.\n"
+      "- Shwe Taung Arms Company Limited, owned or controlled by Min Thura Aung.\n"
+      "- Karenni Guardian Army, a militia that has acted on behalf of the military junta.\n\n"
+      "These designations mean the individuals and entities are subject to an asset freeze.\n")
+
+
+def test_capitalised_entry_line_is_one_person_with_its_group(run):
+    r = run(OFAC, published="2026-03-04")
+    assert r.types.get("OUMAR BELKACEM TIDJANI") == "Person"
+    ofac = "Office of Foreign Assets Control"
+    assert r.attrs("OUMAR BELKACEM TIDJANI", DTB, ofac) == {"date": "2026-03-04"}
+    member = {t[2] for t in r.of("MEMBER_OF") if t[0] == "OUMAR BELKACEM TIDJANI"}
+    assert {m.lower() for m in member} == {"katiba wadi semmar"}
+    assert "Abu Hafsa" not in r.types  # an alias in the entry, not an actor
+    assert not {t for t in r.triples if "Mali" in (t[0], t[2]) and t[1] != "LOCATED_IN"}
+
+
+def test_bullet_lines_the_model_misses_and_owners(run):
+    r = run(UK, published="2026-01-15")
+    body = "Foreign, Commonwealth and Development Office"
+    for name in ("Shwe Taung Arms Company Limited", "Karenni Guardian Army", "Min Thura Aung"):
+        assert r.attrs(name, SB, body) == {"date": "2026-01-15"}
+    assert r.types["Min Thura Aung"] == "Person"
+    assert ("Min Thura Aung", "LEADS", "Shwe Taung Arms Company Limited") in r.triples  # owned by a person
+    assert r.of(DTB) == set()
+
+
+def test_eu_listings_include_and_also_listed_are(run):
+    r = run("Council Implementing Regulation concerning restrictive measures in view of the situation in "
+            "Zembia\n\n"
+            "The Council of the European Union today decided to impose restrictive measures on two "
+            "additional persons and two entities responsible for undermining the stability of Zembia.\n\n"
+            "The listings include Brigadier General Yasir Hamid Osman, commander of the Darfur Shield "
+            "Forces, and Abdel Moneim al-Tayeb, a senior member of the Northern Popular Guard. "
+            "Also listed are Nile Horizon Logistics, a company acting on behalf of the Darfur Shield "
+            "Forces, and the Kordofan Harvest Trading Company.", published="2026-02-10")
+    body = "Council of the European Union"
+    listed = {t[0] for t in r.of(SB) if t[2] == body}
+    assert {"Yasir Hamid Osman", "Abdel Moneim al-Tayeb", "Nile Horizon Logistics"} <= listed
+    assert r.of(DTB) == set()
+
+
+def test_senior_leader_in_an_entry_is_membership(run):
+    r = run("The Security Council Committee approved the addition of the entry below to its sanctions "
+            "list:\n\n1. Tahir Musa Abdoulaye (DOB: 1979; nationality: Chad). Senior leader of the Rimal "
+            "al-Sahra Front.\n",
+            published="2026-06-03")
+    assert any(t[0] == "Tahir Musa Abdoulaye" for t in r.of(SB))
+    assert ("Tahir Musa Abdoulaye", "MEMBER_OF", "Rimal al-Sahra Front") in r.triples
+    assert ("Tahir Musa Abdoulaye", "LEADS", "Rimal al-Sahra Front") not in r.triples
+
+
+def test_listing_names_keep_prose_and_headings(nlp):
+    doc = nlp.make_doc("A. Individuals\n- The Ministry said on Monday that it would act.\nFOO BAR, a town.\n")
+    assert listing_names(doc, []) == []  # a heading, a prose bullet, a capitalised line without details
+    doc = nlp.make_doc("1. Rami Khalid Haddad (a.k.a. Abu Rami; DOB 1970)\n")
+    (span,) = listing_names(doc, [Span(doc, 2, 3, label="PERSON")])
+    assert (span.text, span.label_) == ("Rami Khalid Haddad", "PERSON")
