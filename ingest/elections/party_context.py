@@ -6,7 +6,8 @@ is a row of a results table. The head-noun table types names before the text is 
 context is stronger evidence, so it wins for names the knowledge base does not know (KB actors
 keep their type). Every mention of the name, its bracketed acronym and the coreference links to
 it are relabelled together. A row's name the model missed ("Third Way") becomes a party; header
-words ("Party", "Votes", "Seats") and names spanning a cell separator are dropped.
+words ("Party", "Votes", "Seats") and names spanning a cell separator are dropped. A proper-noun
+subject the model missed that wins seats ("Tikvah won 32 seats") is a party too.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
-from ingest.elections.result_rows import HEADER_WORDS, header_spans, result_rows
+from ingest.elections.result_rows import HEADER_WORDS, ResultRow, header_spans, result_rows
 
 _ARMED = EntityType.ARMED_GROUP.value
 _RETYPED = {_ARMED, EntityType.ORGANIZATION.value}  # a head noun's guess or the model's catch-all
 _PARTY = EntityType.POLITICAL_PARTY.value
+_PERSON = EntityType.PERSON.value
 _PARTY_VERBS = {"win", "secure", "obtain", "gain", "take", "capture", "garner", "clinch", "contest", "field",
                 "lose", "retain", "hold"}
 _ELECTORAL = {"seat", "seats", "vote", "votes", "election", "elections", "candidate", "candidates", "mp",
@@ -65,25 +67,91 @@ def _label_word(ent: Span, headers: list[tuple[int, int]]) -> bool:
     return in_header and all(t.lower_ in HEADER_WORDS or not t.is_alpha for t in ent)
 
 
+def _name_end(text: str, start: int, end: int) -> int:
+    """Where a row's name ends before a bracketed acronym ("Pakatan Harapan (PH)")."""
+    cell = text[start:end]
+    cut = cell.rfind(" (")
+    return start + cut if cell.endswith(")") and cut > 0 else end
+
+
+def _whole_name(doc: Doc, row: ResultRow, overlapping: list[Span]) -> Span | None:
+    """The row's name cell as one party name, unless a name already spans it exactly or the cell also holds
+    a leader's name: a known alias inside a longer name ("Social Democratic Alliance") never cuts it."""
+    end = _name_end(doc.text, row.start, row.end)
+    span = doc.char_span(row.start, end, label=_PARTY, alignment_mode="contract")
+    if span is None or not overlapping:
+        return span
+    if not row.whole or any(e.label_ == _PERSON for e in overlapping):
+        return None
+    exact = any(e.start_char == row.start and e.end_char in {end, row.end} for e in overlapping)
+    return None if exact else span
+
+
 def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
-    """The doc's names without table labels, plus one per unnamed row; the (start, end) of row names."""
+    """The doc's names without table labels, each row's name whole; the (start, end) of row names."""
     headers = header_spans(doc.text)
     ents = [e for e in doc.ents if not _label_word(e, headers)]
     rows: set[tuple[int, int]] = set()
     for row in result_rows(doc.text):
-        inside = [e for e in ents if row.start <= e.start_char and e.end_char <= row.end]
         overlapping = [e for e in ents if e.start_char < row.end and row.start < e.end_char]
-        span = doc.char_span(row.start, row.end, label=_PARTY, alignment_mode="contract")
-        if not overlapping and span is not None:
-            ents.append(span)
-            inside = [span]
+        span = _whole_name(doc, row, overlapping)
+        if span is not None:
+            ents = [e for e in ents if e not in overlapping] + [span]
+        inside = [span] if span is not None else \
+            [e for e in ents if row.start <= e.start_char and e.end_char <= row.end]
         rows |= {(e.start, e.end) for e in inside}
     return sorted(ents, key=lambda e: e.start), rows
+
+
+_BLOC_NOUNS = {"coalition", "alliance", "bloc", "list", "party", "front", "movement"}
+_CHAMBERS = {"parliament", "assembly", "chamber", "senate", "house", "congress", "council", "knesset", "duma"}
+_NOT_NAMES = {"independents", "others", "opposition", "government", "it", "they", "he", "she", "we"}
+
+
+def _name_ending(doc: Doc, end: int) -> Span | None:
+    """The run of capitalised proper words ending right before `end` ("Tikvah", "Civic Accord")."""
+    start = end
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].is_upper) and doc[start - 1].is_alpha \
+            and not doc[start - 1].is_stop and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"}:
+        start -= 1
+    if start == end or doc[start:end].text.lower() in _NOT_NAMES or doc[end - 1].lower_ in _CHAMBERS:
+        return None
+    return Span(doc, start, end, label=_PARTY)
+
+
+def _winner(seats: Token) -> Span | None:
+    """Who wins "N seats": the proper-noun subject (without a lower-case bloc noun: "the Civic Accord
+    coalition"), or, where the parse is lost, the name written right before the verb ("Ometz secured 18")."""
+    doc = seats.doc
+    verb = seats.head if seats.dep_ == "dobj" and seats.head.lemma_ in _PARTY_VERBS else None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    if subject is not None and subject.lemma_ in _BLOC_NOUNS and subject.is_lower:
+        return _name_ending(doc, subject.i)
+    if subject is not None and subject.pos_ == "PROPN":
+        return _name_ending(doc, subject.i + 1)
+    before = seats.i - 2
+    if before >= 1 and doc[before].lemma_ in _PARTY_VERBS and doc[before].pos_ in {"VERB", "AUX"}:
+        return _name_ending(doc, before)
+    return None
+
+
+def _seat_subjects(doc: Doc, ents: list[Span]) -> list[Span]:
+    """Names the model missed that win seats ("Tikvah won 32 seats"): see `_winner`; two or more seats."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out: list[Span] = []
+    for seats in (t for t in doc if t.lower_ == "seats" and t.i >= 2 and doc[t.i - 1].like_num):
+        span = _winner(seats)
+        if span is not None and not taken & set(range(span.start, span.end)):
+            out.append(span)
+            taken |= set(range(span.start, span.end))
+    return out
 
 
 def electoral_parties(doc: Doc) -> None:
     """Relabel as parties the armed-typed names the text treats as parties (see module doc)."""
     ents, rows = _table_ents(doc)
+    missed = _seat_subjects(doc, ents)
+    ents = sorted([*ents, *missed], key=lambda e: e.start)
     if len(ents) != len(doc.ents) or rows:
         doc.ents = ents
     names = _party_names(ents) | {e.text for e in ents if (e.start, e.end) in rows}

@@ -4,8 +4,10 @@ Cells are split on pipes, tabs or runs of spaces (`Party | Votes | % | Seats`), 
 single-spaced table, a row is the name followed by its numbers. The header says which column
 holds the seats: "Seats" (or "Seats won", "MPs"), and where a table splits seats by district
 and list, the "Total" column. Change columns ("+/-", "±", "Change", "Swing") are never seats, and
-summary rows (Total, Turnout, Registered voters, Valid votes) are no parties. Header words
-themselves ("Party", "Votes") are never names.
+summary rows (Total, Turnout, Registered voters, Valid votes, Others, Independents) are no parties.
+Header words themselves ("Party", "Votes") are never names. Without a header, a run of list lines
+("Party of X: 48 seats", "- Y – 27 seats", or "New Unity 26 (+18)" with its change in brackets)
+is a table of one name column and one seat column.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ HEADER_WORDS = frozenset({"party", "parties", "votes", "vote", "seats", "seat", 
                           "after", "elected", "net"})
 _SUMMARY = re.compile(r"^(?:total|totals|turnout|registered voters|valid votes|invalid votes|blank votes|"
                       r"invalid/blank votes|electorate|majority|source|sources)\b", re.I)
+_NOT_PARTY = re.compile(r"^(?:others?|other parties|other|independents|independent candidates|vacant|"
+                        r"blank|spoilt|none of the above)\s*$", re.I)
 _SEATS = re.compile(r"^(?:seats(?: won)?|total seats|mps|members|elected|won)$", re.I)
 _CHANGE = re.compile(r"[+±−–]|\bchange\b|\bswing\b|\bnet\b|\bgain", re.I)
 _SPLIT = re.compile(r"\t+| *\| *| {2,}")
@@ -38,6 +42,7 @@ class ResultRow:
     end: int
     seats: int
     year: int | None = None  # the election a "2019" / "Seats (2019)" column stands for
+    whole: bool = True  # the name cell holds the name alone (not also a leader's name run into it)
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -82,6 +87,12 @@ def year_columns(header: list[str]) -> dict[int, int]:
 _QUALIFIERS = frozenset({"first", "second", "round", "1st", "2nd", "general", "reserved", "women",
                          "minorities", "minority", "proportional", "regional", "national", "final", "elected",
                          "directly"})
+
+
+def summary(name: str) -> bool:
+    """A row that names no party: totals, turnout, "Others", "Independents"."""
+    name = name.strip()
+    return bool(_SUMMARY.match(name) or _NOT_PARTY.match(name))
 
 
 def _header_word(word: str) -> bool:
@@ -144,17 +155,59 @@ def _vertical_rows(text: str) -> Iterator[ResultRow]:
                 and all(_CELL_VALUE.match(c) for _, c, _ in lines[i + 1:i + width]):
             _, name, start = lines[i]
             seats = lines[i + column][1]
-            if not _SUMMARY.match(name) and _INT.match(seats):
+            if not summary(name) and _INT.match(seats):
                 yield ResultRow(start, start + len(name), int(seats.replace(",", "")))
             i += width
+
+
+_BULLET = r"^\s*(?:[-•*·▪]\s+)?"
+_LIST_LINE = re.compile(_BULLET + r"(?P<name>[^\W\d_][^:\t|]*?)\s*(?::|\s[–—-])\s*"
+                        r"(?P<seats>\d{1,4})(?P<unit>\s+(?:seats?|MPs|members|deputies)\b)?"
+                        r"\s*(?:\([^()]*\))?\s*[.;,]?\s*$", re.I)
+_CHANGE_LINE = re.compile(_BULLET + r"(?P<name>[^\W\d_][^:\t|]*?[^\W_]!?)\s+(?P<seats>\d{1,4})\s*"
+                          r"\((?:[-+±−–]\s?\d{1,3}|new|=|±0|0|no change|n/a)\)\s*[.;,]?\s*$", re.I)
+_NOT_NAME_WORDS = frozenset({"majority", "total", "turnout", "needed", "required", "seats", "votes",
+                             "quorum", "registered", "valid", "invalid", "electorate", "eligible", "counted",
+                             "stations"})
+
+
+def _list_line(line: str) -> tuple[re.Match[str], bool] | None:
+    """A list line naming a party and its seats, and whether it says "seats" (or gives a change)."""
+    m = _LIST_LINE.match(line)
+    sure = m is not None and m.group("unit") is not None
+    if m is None:
+        m = _CHANGE_LINE.match(line)
+        sure = m is not None
+    if m is None or summary(m.group("name")) or _NOT_NAME_WORDS & set(m.group("name").lower().split()):
+        return None
+    return m, sure
+
+
+def list_rows(text: str) -> Iterator[ResultRow]:
+    """Rows of a list of seats without a header: "X: 48 seats", "- Y – 27", "New Unity 26 (+18)".
+    A line that says "seats" or gives a change is a row; bare counts only in a run of two or more below
+    a line that speaks of seats or results."""
+    run: list[tuple[int, re.Match[str], bool]] = []
+    context = ""
+    for offset, line in [*_lines(text), (len(text), "")]:
+        found = _list_line(line)
+        if found is not None:
+            run.append((offset, *found))
+            continue
+        spoken = bool(re.search(r"\b(?:seats?|results?)\b", context, re.I)) and len(run) > 1
+        for start, m, sure in run:
+            if sure or spoken:
+                yield ResultRow(start + m.start("name"), start + m.end("name"), int(m.group("seats")))
+        run = []
+        context = line if line.strip() else context
 
 
 def result_rows(text: str) -> Iterator[ResultRow]:
     """Every party row of every flattened results table in `text`, with its seats."""
     yield from _vertical_rows(text)
+    yield from list_rows(text)
     columns: dict[int, int | None] = {}
-    spaced = False
-    width = 0
+    spaced, width, leaders = False, 0, False
     for offset, line in _lines(text):
         cells = _cells(line, offset)
         words = [text[s:e] for s, e in cells]
@@ -163,12 +216,26 @@ def result_rows(text: str) -> Iterator[ResultRow]:
             spaced = len(cells) <= 1
             header = single if spaced else words
             columns, width = _columns(header, spaced), len(header)
+            leaders = any(h.lower() in {"leader", "candidate", "leaders", "candidates"} for h in header)
             continue
         if not columns or not line.strip():
             columns = {} if not line.strip() else columns
             continue
+        row = _row_cells(line, offset, spaced)
+        row = row if spaced else _split_name(text, row, width)
         for column, year in columns.items():
-            yield from _row(text, _row_cells(line, offset, spaced), column, width, year)
+            yield from _row(text, row, column, width, year, whole=not (spaced and leaders))
+
+
+def _split_name(text: str, cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """A row short of a cell whose name runs into its first number ("Centre Alliance of Estonia 93,254")."""
+    if not cells or len(cells) >= width:
+        return cells
+    start, end = cells[0]
+    m = _NUMBERS.match(text[start:end])
+    if m is None or len(m.group("nums").split()) != 1:
+        return cells
+    return [(start, start + m.end("name")), (start + m.start("nums"), end), *cells[1:]]
 
 
 def _columns(header: list[str], spaced: bool) -> dict[int, int | None]:
@@ -181,16 +248,17 @@ def _columns(header: list[str], spaced: bool) -> dict[int, int | None]:
 
 
 def _row(text: str, cells: list[tuple[int, int]], column: int, width: int,
-         year: int | None = None) -> Iterator[ResultRow]:
+         year: int | None = None, whole: bool = True) -> Iterator[ResultRow]:
     """A row's name and seats; a row short of cells ("Party Leader Votes Seats" with the leader's name
     run into the party's) is aligned on its numbers, from the right."""
     at = column - (width - len(cells)) if len(cells) <= width else -1
     if at < 1 or at >= len(cells):
         return
     name, seats = text[cells[0][0]:cells[0][1]], text[cells[at][0]:cells[at][1]]
-    if _SUMMARY.match(name) or not _INT.match(seats):
+    if summary(name) or not _INT.match(seats):
         return
-    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")), year)
+    whole = whole and len(cells) == width
+    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")), year, whole)
 
 
 def header_spans(text: str) -> list[tuple[int, int]]:

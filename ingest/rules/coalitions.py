@@ -78,3 +78,38 @@ def joins(ctx: Context) -> Iterator[Found]:
             for bloc in blocs:
                 if member != bloc:
                     yield make(member, Predicate.MEMBER_OF, bloc, verb, 0.75, "coalitions.joins")
+
+
+_MADE_OF = {"make": ({"of"}, "up"), "compose": ({"of"}, None), "consist": ({"of"}, None),
+            "form": ({"by"}, None), "include": (set(), None)}
+
+
+def _made_of(verb: Token) -> Token | None:
+    """The first member "made up of A and B", "composed of A", "formed by A", "including A" names."""
+    preps, particle = _MADE_OF[verb.lemma_]
+    if particle is not None and child(verb, "prt", {particle}) is None:
+        return None
+    return pobj_of(verb, preps) if preps else child(verb, "dobj")
+
+
+def _bloc_of(ctx: Context, noun: Token) -> list[Span]:
+    """The bloc a participle describes: its noun's name, or the name right before a bloc noun
+    ("the Civic Accord coalition")."""
+    span = ctx.ref(noun)
+    if span is None and noun.lower_ in _BLOC_WORDS and noun.i > 0:
+        before = ctx.at.get(noun.i - 1)
+        span = before if before is not None and before.end == noun.i else None
+    return _blocs([span]) if span is not None else []
+
+
+@rule("coalitions.made_of")
+def made_of(ctx: Context) -> Iterator[Found]:
+    """ "the X coalition, made up of A and B", "X, composed of A", "X, formed by A and B": members of X."""
+    for verb in ctx.cues(*_MADE_OF):
+        if verb.dep_ != "acl" or verb.pos_ != "VERB":
+            continue
+        blocs = _bloc_of(ctx, verb.head)
+        for member in _parties(ctx.group(_made_of(verb))) if blocs else []:
+            for bloc in blocs:
+                if member != bloc:
+                    yield make(member, Predicate.MEMBER_OF, bloc, verb, 0.75, "coalitions.made_of")

@@ -15,9 +15,11 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.elections import doc_year
+from ingest.elections.result_rows import result_rows
 from ingest.events import election_facts
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.seats import (
+    PLACE_VERBS,
     WIN_VERBS,
     _clause_election,
     _elections,
@@ -52,10 +54,26 @@ def _count_after(token: Token) -> int | None:
     """ "with 37", "on 20", "with 29 MPs", "with 37 seats": the count a preposition carries."""
     obj = next((c for c in token.children if c.dep_ == "pobj"), None)
     if obj is None:
-        return None
+        return _surface_count(token)
     if obj.lower_ in SEAT_NOUNS or obj.lemma_.lower() in SEAT_NOUNS:
         return seat_count(obj)
     return number(obj)
+
+
+def _surface_count(token: Token) -> int | None:
+    """ "with 20 seats (20.1%), and ...": the count the words give where the parse lost the object."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 2].lemma_.lower() not in SEAT_NOUNS:
+        return None
+    return number(doc[token.i + 1])
+
+
+def _placed_party(ctx: Context, prep: Token) -> Span | None:
+    """ "X came second with 20 seats": the subject of the placing verb the count hangs on."""
+    if prep.head.lemma_ not in PLACE_VERBS:
+        return None
+    party = ctx.ref(ctx.subject_of(prep.head))
+    return party if party is not None and seat_holder(party) else None
 
 
 def _election(ctx: Context, cue: Token) -> Span | None:
@@ -67,7 +85,7 @@ def party_with(ctx: Context) -> Iterator[Found]:
     """ "followed by Y with 37", "Y, with 29 MPs, ...": the count right after the party's name."""
     for sent in _seat_sentences(ctx):
         for prep in (t for t in sent if t.lower_ in {"with", "on"} and t.dep_ == "prep"):
-            party = _party_ending_at(ctx, prep.i)
+            party = _party_ending_at(ctx, prep.i) or _placed_party(ctx, prep)
             count = _count_after(prep)
             if party is None or count is None or _forecast(prep):
                 continue
@@ -302,8 +320,11 @@ def _list_sentences(ctx: Context) -> list[Span]:
 def listed(ctx: Context) -> Iterator[Found]:
     """ "New Patriotic Party 137, National Democratic Congress 137": counts beside names in a seat line."""
     current = current_election(ctx)
+    rows = [(r.start, r.end) for r in result_rows(ctx.doc.text)] if current is not None else []
     for sent in _list_sentences(ctx) if current is not None else ():
         for party in (e for e in ctx.doc.ents if sent.start <= e.start < sent.end and seat_holder(e)):
+            if any(s <= party.start_char < e for s, e in rows):
+                continue  # a table row's count is its seat column's (tables.rows), not the first number
             count = _listed_count(ctx, party)
             if count is not None and current is not None and not _forecast(ctx.doc[party.end]):
                 yield make(party, Predicate.WON_SEATS, current, ctx.doc[party.end], 0.7, "results.listed",

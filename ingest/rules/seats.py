@@ -22,6 +22,8 @@ WIN_VERBS = ("win", "secure", "obtain", "gain", "take", "get", "capture", "grab"
              "retain", "keep", "claim", "collect", "bag")
 PLACE_VERBS = ("come", "finish", "end", "take", "place", "rank", "emerge", "become", "remain")
 _TOTALS = {"total", "tally", "haul"}
+_CHANGE_VERBS = {"fall", "drop", "slip", "decline", "shrink", "sink", "plunge", "slump", "rise", "recover",
+                 "climb", "increase", "grow", "jump", "surge", "rebound", "advance", "improve", "edge"}
 _PARTIES = {"PoliticalParty", "Person", "Organization"}  # a body winning seats is a party, whatever NER says
 
 
@@ -116,7 +118,8 @@ def number(token: Token) -> int | None:
 
 
 def total_of(verb: Token) -> int | None:
-    """ "gained 61 seats for a total of 72": the seats held after the gain."""
+    """ "gained 61 seats for a total of 72", "gained 5 seats to 61", "gained 5 seats to reach 61": the
+    seats held after the gain."""
     for prep in verb.children:
         total = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep.lower_ == "for" else None
         if total is not None and total.lower_ in _TOTALS:
@@ -124,12 +127,31 @@ def total_of(verb: Token) -> int | None:
             amount = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
             if amount is not None:
                 return number(amount) if amount.lemma_ != "seat" else seat_count(amount)
+    return _gained_to(verb) if verb.lemma_ in _GAINS else None
+
+
+_GAINS = {"gain", "add", "pick"}
+_REACH = {"reach", "bring", "take", "give", "make"}
+
+
+def _gained_to(verb: Token) -> int | None:
+    """The count after "to" ("to 61") or "to reach / bringing its total to 61" in a gain's clause."""
+    for c in verb.children:
+        if c.lower_ == "to" and c.dep_ == "prep":
+            amount = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if amount is not None and number(amount) is not None:
+                return number(amount)
+        if c.dep_ in {"xcomp", "advcl"} and c.lemma_ in _REACH:
+            found = _gained_to(c) if c.lemma_ != "reach" else next(
+                (number(g) for g in c.children if g.dep_ == "dobj" and number(g) is not None), None)
+            if found is not None:
+                return found
     return None
 
 
 def _governing_verb(seats: Token) -> Token | None:
-    """The verb of "came second with 37 seats", "emerged as the largest bloc with 37 seats" and
-    "won a total of 37 seats" ("came first with 35% and 120 seats": the share's place)."""
+    """The verb of "came second with 37 seats", "emerged as the largest bloc with 37 seats",
+    "won a total of 37 seats" ("came first with 35% and 120 seats": the share's place), "fell to 25 seats"."""
     while seats.dep_ == "conj" and seats.head.lemma_ != "seat":
         seats = seats.head
     if seats.dep_ != "pobj":
@@ -137,6 +159,8 @@ def _governing_verb(seats: Token) -> Token | None:
     prep, owner = seats.head, seats.head.head
     if prep.lower_ == "of" and owner.lower_ in _TOTALS and owner.dep_ == "dobj":
         return owner.head if owner.head.lemma_ in WIN_VERBS else None
+    if prep.lower_ == "to" and owner.lemma_ in _CHANGE_VERBS:
+        return owner  # "the bloc fell to 25 seats", "it recovered to 33 seats"
     if prep.lower_ != "with":
         return None
     if owner.lemma_ in PLACE_VERBS:
