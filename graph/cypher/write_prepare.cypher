@@ -3,17 +3,20 @@
 // Which referenced ids outside the batch the store lacks; the stored
 // entities and relations the batch rewrites, WRITE-LOCKED (a SET takes the exclusive lock even
 // when the value is unchanged, so a concurrent writer can neither lose our merge nor create the
-// same relation twice; ids come sorted, so writers lock in one order); and which evidence ids
-// are already held (an item is immutable: those add nothing to aggregates).
+// same relation twice; ids come sorted, so writers lock in one order); and, for the stored
+// relations only, which of the batch's evidence ids are already held (an item is immutable:
+// those add nothing to aggregates). Evidence is written with its relation and removed before
+// it, so a relation the store lacks holds none: a batch of new relations costs no evidence seek.
 // Relations are found by one seek per predicate with a STATIC type on that predicate's index
 // on `id` (an untyped `[r {id: ...}]` expands every relationship of the end nodes instead).
 // Every Predicate member has its block (tests/test_neo4j_write.py).
 // Parameters: $entity_refs, $article_refs (ids the batch references but does not carry),
 //   $entity_ids (sorted: batch entities and relation ends), $relation_ids (map: predicate ->
-//   sorted relation ids), $evidence_ids (list).
+//   sorted relation ids), $evidence_ids (map: relation id -> the batch's evidence ids for it).
 // Returns one row: missing_entities, missing_articles (ids, in the given order), entities
 //   (maps), relations (maps: id, attrs (JSON string), confidence, first_seen, last_seen,
-//   evidence_count), known (evidence ids); lists unordered unless stated.
+//   evidence_count, known: the relation's evidence ids among the batch's that are held);
+//   lists unordered unless stated.
 CALL () {
   RETURN [id IN $entity_refs WHERE NOT EXISTS { MATCH (:Entity {id: id}) }] AS missing_entities,
          [id IN $article_refs WHERE NOT EXISTS { MATCH (:Article {id: id}) }] AS missing_articles
@@ -29,98 +32,129 @@ CALL () {
     UNWIND coalesce($relation_ids.BACKED_BY, []) AS id
     MATCH ()-[r:BACKED_BY {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.LEADS, []) AS id
     MATCH ()-[r:LEADS {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.MEMBER_OF, []) AS id
     MATCH ()-[r:MEMBER_OF {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.PART_OF, []) AS id
     MATCH ()-[r:PART_OF {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.SPOKESPERSON_FOR, []) AS id
     MATCH ()-[r:SPOKESPERSON_FOR {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.HOLDS_OFFICE, []) AS id
     MATCH ()-[r:HOLDS_OFFICE {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.WON_SEATS, []) AS id
     MATCH ()-[r:WON_SEATS {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.TARGETED, []) AS id
     MATCH ()-[r:TARGETED {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.PERPETRATED, []) AS id
     MATCH ()-[r:PERPETRATED {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.CONDEMNED, []) AS id
     MATCH ()-[r:CONDEMNED {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.BLAMED, []) AS id
     MATCH ()-[r:BLAMED {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.ACCUSED, []) AS id
     MATCH ()-[r:ACCUSED {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.DESIGNATED_TERRORIST_BY, []) AS id
     MATCH ()-[r:DESIGNATED_TERRORIST_BY {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.SANCTIONED_BY, []) AS id
     MATCH ()-[r:SANCTIONED_BY {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.LOCATED_IN, []) AS id
     MATCH ()-[r:LOCATED_IN {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.ALLIED_WITH, []) AS id
     MATCH ()-[r:ALLIED_WITH {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.OPPOSES, []) AS id
     MATCH ()-[r:OPPOSES {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.MET_WITH, []) AS id
     MATCH ()-[r:MET_WITH {id: id}]->()
     SET r.id = r.id
-    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count} AS relation
+    RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
+              known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
+           AS relation
   }
   RETURN collect(relation) AS relations
 }
-CALL () {
-  UNWIND $evidence_ids AS id
-  MATCH (ev:Evidence {id: id})
-  RETURN collect(ev.id) AS known
-}
-RETURN missing_entities, missing_articles, entities, relations, known
+RETURN missing_entities, missing_articles, entities, relations

@@ -114,7 +114,7 @@ def _outside_refs(p: Folded) -> tuple[list[str], list[str]]:
     return sorted(entity_refs - p.entities.keys()), sorted(article_refs - p.articles.keys())
 
 
-def _prepare(tx: ManagedTransaction, p: Folded, evidence_ids: Iterable[str]) -> dict[str, Any]:
+def _prepare(tx: ManagedTransaction, p: Folded, evidence: dict[str, tuple[str, Evidence]]) -> dict[str, Any]:
     """One round trip: references checked, stored entities and relations read (write-locked), held evidence.
 
     Ids go sorted so concurrent writers take their locks in one order (no deadlock cycles).
@@ -124,11 +124,19 @@ def _prepare(tx: ManagedTransaction, p: Folded, evidence_ids: Iterable[str]) -> 
     relation_ids = {predicate.value: sorted(group) for predicate, group in by_predicate(p).items()}
     record = tx.run(load("write_prepare"), entity_refs=entity_refs, article_refs=article_refs,
                     entity_ids=sorted(p.entities.keys() | ends), relation_ids=relation_ids,
-                    evidence_ids=sorted(evidence_ids)).single(strict=True)
+                    evidence_ids=_evidence_by_relation(evidence)).single(strict=True)
     missing = [*record["missing_entities"], *record["missing_articles"]]
     if missing:
         raise InvalidArgument(f"batch references unknown ids: {', '.join(missing[:10])}")
     return record.data()
+
+
+def _evidence_by_relation(evidence: dict[str, tuple[str, Evidence]]) -> dict[str, list[str]]:
+    """The batch's evidence ids under their relation id (the prepare seeks them for stored relations only)."""
+    out: dict[str, list[str]] = {}
+    for eid, (rid, _) in evidence.items():
+        out.setdefault(rid, []).append(eid)
+    return out
 
 
 def _merge_stored(p: Folded, held: dict[str, Any]) -> tuple[list[Entity], dict[str, dict[str, Any]]]:
@@ -174,7 +182,7 @@ def write_batch(tx: ManagedTransaction, batch: Batch) -> None:
     evidence = evidence_by_id(p.evidence)
     held = _prepare(tx, p, evidence)
     entities, stored = _merge_stored(p, held)
-    known = set(held["known"])
+    known = {eid for row in held["relations"] for eid in row["known"]}
     new = {eid: pair for eid, pair in evidence.items() if eid not in known}
     added: dict[str, list[Evidence]] = {}
     for rid, item in new.values():
