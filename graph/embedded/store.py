@@ -77,14 +77,18 @@ log = logging.getLogger(__name__)
 
 PATH_EVIDENCE = 3  # evidence items carried by each hop of a path
 
+# Every connection maps the file: a reader's page cache is emptied whenever another connection
+# commits, so each read after a write fetched its pages again with one read() each, which grew
+# with the store (more distinct pages per batch of lookups) until it no longer fitted; mapped
+# pages are the OS page cache, shared by every connection and process.
+MAPPED = "PRAGMA mmap_size = 1073741824"
+
 # The writer's connection. The random-key indexes (relation, entity and evidence ids) touch a
-# page per new row: a big cache keeps them hot across batches; mapped reads skip a read() per
-# page; a checkpoint every 64 MiB of WAL (not 4 MiB, i.e. after every 10k-relation batch)
-# writes a page rewritten by several batches back once. Durability is the journal's
-# (WAL + synchronous=NORMAL), unchanged.
+# page per new row: a big cache keeps them hot across batches; a checkpoint every 64 MiB of WAL
+# (not 4 MiB, i.e. after every 10k-relation batch) writes a page rewritten by several batches
+# back once. Durability is the journal's (WAL + synchronous=NORMAL), unchanged.
 WRITER_PRAGMAS = (
     "PRAGMA cache_size = -262144",  # 256 MiB at most, filled only as the file grows
-    "PRAGMA mmap_size = 1073741824",  # shared page-cache mapping: not private memory
     "PRAGMA temp_store = MEMORY",
     "PRAGMA wal_autocheckpoint = 16384",
 )
@@ -133,6 +137,7 @@ class EmbeddedStore:
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {int(self.busy_timeout * 1000)}")
+        conn.execute(MAPPED)
         return conn
 
     def ensure_schema(self) -> None:
