@@ -32,6 +32,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read, extract and print; return the exit status."""
     from ingest.readers import ReadError, read_paths
+    from ingest.resolve.retype import one_type_per_actor
     from ingest.service import Failure, extract_many
 
     settings = with_kb(Settings.from_env(), args)
@@ -48,12 +49,15 @@ def run(args: argparse.Namespace) -> int:
 
     def records() -> Iterator[dict[str, Any]]:
         nonlocal failed
+        done = []
         for out in extract_many(articles(), settings.spacy_model, tuple(settings.kb_files), args.workers):
             if isinstance(out, Failure):
                 failed += 1
                 print(f"actorgraph extract: {out.source}: {out.reason}", file=sys.stderr)
             else:
-                yield out.to_json()
+                done.append(out)
+        for out in one_type_per_actor(done):  # one type per unknown actor across the articles given
+            yield out.to_json()
 
     from ingest.kb import KnowledgeBaseError
     from ingest.service import ModelNotFound

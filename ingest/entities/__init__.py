@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.model import EntityType
-from ingest.entities.kb_spans import and_longer_name, inside_longer_name, of_longer_name
+from ingest.entities.kb_spans import and_longer_name, foreign_owner, inside_longer_name, of_longer_name
 from ingest.kb import KnowledgeBase, load_kb
 from ingest.kb.ruler import HashMatcher, ruler_patterns
 from ingest.lexicon import lexicon
@@ -54,8 +54,14 @@ class KBEntities:
         matched = {i for s in spans for i in range(s.start, s.end)}
         doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
                                  and not _names_a_group(s) and not inside_longer_name(s)
-                                 and not of_longer_name(s, self.kb) and not and_longer_name(s, matched)])
+                                 and not of_longer_name(s, self.kb) and not and_longer_name(s, matched)
+                                 and not self._foreign(s)])
         return doc
+
+    def _foreign(self, span: Span) -> bool:
+        """A known body's generic name owned by another country ("Brazil's Federal Police")."""
+        actor = self.kb.by_id(span.kb_id_)
+        return actor is not None and foreign_owner(span, actor, self.kb)
 
     def _inside_name(self, span: Span) -> bool:
         """A person form preceded by another capitalised name word ("Karim Abdul Rahman") is part of

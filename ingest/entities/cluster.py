@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityType, Mention, entity_id
+from ingest.entities.type_basis import Basis, basis_of
 from ingest.kb import KnowledgeBase
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sheikh", "sayyid", "sayed", "general", "gen"}
@@ -35,6 +36,7 @@ class Cluster:
     spans: list[Span] = field(default_factory=list)
     aliases: tuple[str, ...] = ()
     wikidata: str | None = None
+    basis: Basis = Basis.KB  # what said the type (`type_basis`): the strongest of the spans of that type
 
     def mentions(self) -> tuple[Mention, ...]:
         return tuple(Mention(s.start_char, s.end_char, s.text) for s in self.spans)
@@ -209,4 +211,5 @@ class Clusters:
         longest = max(texts, key=len)
         name = person_name(longest) if etype is EntityType.PERSON else longest
         aliases = tuple(dict.fromkeys(t for t in [*texts, *glossed] if t != name))
-        return Cluster(entity_id(etype, name), name, etype, spans, aliases)
+        basis = max(basis_of(s) for s in spans if s.label_ == etype.value)
+        return Cluster(entity_id(etype, name), name, etype, spans, aliases, basis=basis)

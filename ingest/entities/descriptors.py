@@ -90,10 +90,11 @@ def described_type(span: Span, lex: Lexicon) -> EntityType | None:
     if span.label_ not in NAME_LABELS:
         return None  # "... forces in the Middle East, a terrorist organisation": not an apposition
     words = _descriptor(span)
-    if not words or words[-1].dep_ not in {"appos", "attr"}:
+    heads = [i for i, t in enumerate(words) if t.dep_ in {"appos", "attr"}]
+    if not heads:
         before = _descriptor_before(span)
         return _words_type(before, lex) if before else None
-    return _words_type(words, lex)
+    return _words_type(words[:heads[-1] + 1], lex)  # "an armed group active in ...": up to its noun
 
 
 def _descriptor_before(span: Span) -> list[Token]:

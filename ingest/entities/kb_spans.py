@@ -13,10 +13,10 @@ and a country with name words on both sides ("Kokang Myanmar Democratic ...") is
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ingest.entities.words import entity_words
-from ingest.kb import KnowledgeBase
+from ingest.kb import Actor, KnowledgeBase
 from ingest.kb.gazetteer import load_gazetteer
 from ingest.kb.variants import fold_accents
 from ingest.lexicon import lexicon
@@ -199,3 +199,40 @@ def and_longer_name(span: Span, matched: set[int]) -> bool:
     before = doc[span.start - 2]
     return before.is_title and before.i not in matched and span[-1].lower_ in entity_words().heads \
         and not before.is_sent_start and not _in_headline(span[0])
+
+
+def _country_at(doc: Doc, end: int, kb: KnowledgeBase) -> str | None:
+    """The country the one or two words ending at token `end` name or are the demonym of ("Brazil",
+    "Brazilian", "South Sudan")."""
+    lex = lexicon()
+    for start in (end - 1, end):
+        if start < 0:
+            continue
+        text = doc[start:end + 1].text
+        country = lex.country_of(text)
+        known = kb.by_demonym(text) if country is None else None
+        if country or known is not None:
+            return country or (known.name if known is not None else None)
+    return None
+
+
+def foreign_owner(span: Span, actor: Actor, kb: KnowledgeBase) -> bool:
+    """ "Brazil's Federal Police", "the Kenyan National Security Agency", "the Federal Police of Brazil":
+    a known body's generic name owned by another country than the actor's own is that country's body,
+    not the known one."""
+    home = actor.attrs.get("country")
+    doc = span.doc
+    if actor.type.value not in _GROUP_TYPES or not home:
+        return False
+    owner = None
+    before = span.start - 1
+    if before >= 1 and doc[before].lower_ in {"'s", "’s"}:
+        owner = _country_at(doc, before - 1, kb)
+    elif before >= 0 and doc[before].is_title:
+        owner = _country_at(doc, before, kb)
+    if owner is None and span.end + 1 < len(doc) and doc[span.end].lower_ == "of":
+        after = span.end + 2 if doc[span.end + 1].lower_ == "the" else span.end + 1
+        owner = _country_at(doc, after, kb) if after < len(doc) else None
+        if owner is None and after + 1 < len(doc):
+            owner = _country_at(doc, after + 1, kb)
+    return owner is not None and owner != home

@@ -15,11 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
 from ingest.entities import cached_kb
+from ingest.entities.context_types import label_type
 from ingest.entities.descriptors import NAME_LABELS, described_type, says_political
 from ingest.entities.glosses import ALIASES, gloss_aliases
 from ingest.entities.head_types import head_type, led_by_person, titled_person
 from ingest.entities.infobox_people import infobox_people
-from ingest.entities.kb_spans import places_of_groups, possessive_branches
+from ingest.entities.kb_spans import foreign_owner, places_of_groups, possessive_branches
 from ingest.entities.listing_names import listing_names
 from ingest.entities.names import mend_names
 from ingest.entities.non_actors import not_an_actor
@@ -36,6 +37,7 @@ from ingest.entities.span_shapes import (
     split_possessive,
     strip_titles,
 )
+from ingest.entities.type_basis import Basis, record
 from ingest.entities.words import entity_words
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
@@ -54,8 +56,6 @@ _NON_ACTORS = {"terrorist organization", "terrorist organisation", "foreign terr
 _BARE_HEADS = {"office", "bureau", "ministry", "council", "party", "front", "government", "court",
                "commission", "agency", "department", "army", "group", "movement", "alliance", "coalition",
                "cabinet"}
-BASE_TYPE = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANIZATION,
-             "LOC": EntityType.LOCATION, "FAC": EntityType.LOCATION}
 
 
 def trim(span: Span) -> Span | None:
@@ -165,42 +165,42 @@ def _is_junk(span: Span, lex: Lexicon) -> bool:
     return len(prev) == 2 and prev[1].lower_ == "of" and prev[0].lower_ in _TITLE_HEADS
 
 
-def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, str] | None:
-    """(type, kb id) for a span the model found, or None when it names no actor."""
+def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, str, Basis] | None:
+    """(type, kb id, what decided the type) for a span the model found, or None when it names no actor."""
     actors = kb.lookup(span.text)
-    if len(actors) == 1:
-        return actors[0].type.value, actors[0].id
+    if len(actors) == 1 and not foreign_owner(span, actors[0], kb):
+        return actors[0].type.value, actors[0].id, Basis.KB
     if span.label_ == "NORP" or _is_junk(span, lex) or not_an_actor(span, lex):
         return None
     country = lex.country_of(span.text)
     if country and (span.label_ == "GPE" or span.text == country):  # the small model calls "Mali" a person
-        return EntityType.COUNTRY.value, ""
+        return EntityType.COUNTRY.value, "", Basis.WORDS
     if _named_as_place(span):
-        return EntityType.LOCATION.value, ""
+        return EntityType.LOCATION.value, "", Basis.WORDS
     if span[0].lower_ == "operation" and len(span) > 1:
-        return EntityType.EVENT.value, ""  # "Operation Olive Branch": a named military operation
+        return EntityType.EVENT.value, "", Basis.WORDS  # "Operation Olive Branch": a named military operation
     if gazetteer_place(span) or place_field(span) or dateline_place(span) or known_city(span):
-        return EntityType.LOCATION.value, ""
+        return EntityType.LOCATION.value, "", Basis.WORDS
     described = stated_type(span, lex)
     if described is not None:
-        return described.value, ""
+        return described.value, "", Basis.WORDS
     headed = ordinal_meeting(span) or head_type(span, lex)
     if headed is not None:
-        return headed.value, ""
+        return headed.value, "", Basis.WORDS
     if titled_person(span) or led_by_person(span):
-        return EntityType.PERSON.value, ""
+        return EntityType.PERSON.value, "", Basis.CONTEXT
     cue = cue_type(span, lex)
     if cue is not None:
-        return _national_or_not(span, cue, lex).value, ""
+        return _national_or_not(span, cue, lex).value, "", Basis.WORDS
     if span.label_ in {"GPE", "ORG"} and _looks_like_person(span):
-        return EntityType.PERSON.value, ""
+        return EntityType.PERSON.value, "", Basis.CONTEXT
     if span.label_ == "GPE":
-        return EntityType.LOCATION.value, ""
+        return EntityType.LOCATION.value, "", Basis.LABEL
     if span.label_ == "PERSON" and len(span) == 1 and span[0].tag_ == "NNPS":
         return None
     if span.label_ == "ORG" and len(span) == 1 and _after_in(span.root):
-        return EntityType.LOCATION.value, ""  # "fighting in Homs and Hama": one-word names after "in"
-    return BASE_TYPE[span.label_].value, ""
+        return EntityType.LOCATION.value, "", Basis.LABEL  # "fighting in Homs and Hama": one word after "in"
+    return label_type(span)
 
 
 def _after_in(token: Token) -> bool:
@@ -268,6 +268,7 @@ class EntityTypes:
                     part = _grow_given_name(part, {i for e in ents for i in range(e.start, e.end)})
                 if typed is not None:
                     kept.append(Span(doc, part.start, part.end, label=typed[0], kb_id=typed[1]))
+                    record(doc, part.start, part.end, typed[2])
         kept = acronym_before_head(places_of_groups(possessive_branches(kept, self.kb)), self.kb)
         kept, doc.user_data[ALIASES] = gloss_aliases(doc, [e for e in kept
                                                            if not in_junk(doc, e.start_char, e.end_char)])
@@ -330,6 +331,9 @@ def harmonise(ents: list[Span], lex: Lexicon) -> list[Span]:
             stated[ent.text] = stated[prev.text] = label
     if not stated:
         return ents
+    for e in ents:
+        if not e.kb_id_ and e.text in stated:
+            record(e.doc, e.start, e.end, Basis.WORDS)
     return [Span(e.doc, e.start, e.end, label=stated[e.text]) if not e.kb_id_ and e.text in stated
             and e.label_ != stated[e.text] else e for e in ents]
 

@@ -38,6 +38,7 @@ class Reason(StrEnum):
     EXACT = "exact-name"  # a normalised name or alias equals one of the target's
     FUZZY = "fuzzy"  # close spelling of the same type, passing every guard
     SAME_EVENT = "same-event"  # another report of one incident (ingest.events.identity)
+    TYPE = "type-evidence"  # the same unknown name typed more strongly elsewhere (ingest.resolve.retype)
     NEW = "new"  # nothing matched: a new node
 
 

@@ -24,7 +24,9 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from graph.model import Batch, Entity, EntityType, normalize_name
+from ingest.entities.type_basis import TYPE_BASIS
 from ingest.resolve import FuzzyPolicy, MergeDecision, Reason, Resolution
+from ingest.resolve.retype import Retype, retypes, without_basis
 
 IsKb = Callable[[str], bool]
 
@@ -38,6 +40,7 @@ class Link:
     reason: Reason
     matched: str
     score: float | None = None
+    note: str = ""
 
 
 def instance_key(entity: Entity) -> str:
@@ -177,7 +180,7 @@ def fold_cluster(canonical: Entity, members: Iterable[Entity]) -> Entity:
         if m.id != canonical.id:
             merged = merged.merged(Entity(canonical.id, canonical.name, canonical.type, (),
                                           dict(m.external_ids), dict(m.attrs)))
-    merged = merged.merged(canonical)  # the canonical member's own values win
+    merged = without_basis(merged.merged(canonical))  # the canonical member's own values win
     return Entity(canonical.id, canonical.name, canonical.type, tuple(sorted(names - {canonical.name})),
                   dict(merged.external_ids), dict(merged.attrs))
 
@@ -205,11 +208,39 @@ def cluster_entities(entities: Iterable[Entity], mentions: Iterable[tuple[str, s
     by_id: dict[str, list[Entity]] = {}
     for e in entities:
         by_id.setdefault(e.id, []).append(e)
-    merged = {i: merge_instances(v) for i, v in sorted(by_id.items())}
+    changes = retypes(_merged(by_id).values())
+    for old, change in sorted(changes.items()):
+        by_id.setdefault(change.entity.id, []).extend(
+            Entity(change.entity.id, change.entity.name, change.entity.type, change.entity.aliases,
+                   dict(e.external_ids), dict(e.attrs)) for e in by_id.pop(old))
+    merged = _merged(by_id)
     blocks = _Blocks.build(merged.values(), policy)
     links = [link for e in merged.values() for link in links_for(e, *blocks.neighbours(e, policy),
                                                                    is_kb, policy)]
-    return clustering_from(merged, links, mention_weights(mentions), is_kb)
+    return with_retypes(clustering_from(merged, links, mention_weights(mentions), is_kb), changes)
+
+
+def _merged(by_id: Mapping[str, list[Entity]]) -> dict[str, Entity]:
+    """One entity per id, carrying the strongest type basis of its instances."""
+    out = {}
+    for i, group in sorted(by_id.items()):
+        entity = merge_instances(group)
+        bases = [e.attrs[TYPE_BASIS] for e in group if TYPE_BASIS in e.attrs]
+        if bases and len(bases) == len(group):
+            entity = replace(entity, attrs={**entity.attrs, TYPE_BASIS: max(bases)})
+        elif bases:  # an instance without a basis is certain (a knowledge-base actor)
+            entity = without_basis(entity)
+        out[i] = entity
+    return out
+
+
+def with_retypes(clustering: Clustering, changes: Mapping[str, Retype]) -> Clustering:
+    """The clustering with each retyped id mapped where its new id went, linked by type evidence."""
+    mapping, links = dict(clustering.mapping), dict(clustering.links)
+    for old, change in changes.items():
+        mapping[old] = mapping.get(change.entity.id, change.entity.id)
+        links[old] = Link(old, change.entity.id, Reason.TYPE, change.entity.name, note=change.note)
+    return Clustering(mapping, links, clustering.entities)
 
 
 def clustering_from(merged: Mapping[str, Entity], links: Iterable[Link], weight: Mapping[str, int],
@@ -257,8 +288,9 @@ def member_decisions(batch: Batch, clustering: Clustering, resolved: Resolution)
             out.append(replace(decision, incoming_id=e.id, incoming_name=e.name) if e.id != canonical
                        else decision)
             continue
+        note = f"in-batch cluster of {canonical}" + (f"; {link.note}" if link.note else "")
         out.append(MergeDecision(e.id, e.name, e.type, decision.resolved_id, link.reason, link.matched,
-                                 link.score, f"in-batch cluster of {canonical}"))
+                                 link.score, note))
     return tuple(out)
 
 
