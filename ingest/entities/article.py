@@ -19,7 +19,7 @@ from ingest.elections.entities import add_elections, title_votes
 from ingest.entities.cluster import Clusters
 from ingest.entities.generic_bodies import localise_bodies
 from ingest.entities.type_basis import TYPE_BASIS, Basis
-from ingest.events import ANCHOR, WHEN_WORDS, verb_kind
+from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -116,7 +116,7 @@ def _target_word(root: Token) -> tuple[str, Token] | None:
 
 
 def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[int, Span]) -> str | None:
-    for head in (root, target):
+    for head in (root, target, pobj_of(root, {"outside", "at", "from"})):  # "exploded outside a base in X"
         for prep in ("in", "near"):
             place = pobj_of(head, {prep}) if head is not None else None
             name = _name_at(place, clusters, at) if place is not None else None
@@ -154,12 +154,15 @@ def _event_facts(span: Span, clusters: Clusters, at: dict[int, Span]) -> tuple[s
     place = _place_name(root, found[1] if found else None, clusters, at)
     if target and found:
         parts.append(f"{found[0]} {target}")
-    elif place:
-        parts.append(place)
+    unnamed = found is None or _name_at(found[1], clusters, at) is None and not any(
+        c.dep_ == "poss" for c in found[1].children)  # "X's residence" is named by its owner
+    if place and (not target or unnamed) and place not in parts[-1]:
+        parts.append(place)  # "drone strike on small military outpost in Jordan"; a named target is enough
     victim = _victim_name(root, clusters, at)
     if victim:
         parts.append(f"that killed {victim}")
-    return " ".join(parts), place.split(" ", 1)[1] if place else None
+    when = stated_when(root)  # "the bombing of June 2015": "June 2015 bombing"
+    return " ".join([when, *parts] if when else parts), place.split(" ", 1)[1] if place else None
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -168,7 +171,7 @@ _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", 
 
 def _implicit_name(span: Span, published: str | None) -> str:
     """Name of an event only ever called "the attack": its kind and the article's month."""
-    kind = span.root.lower_
+    kind = (verb_kind(span.root) or (span.root.lower_,))[0]  # "a car bomb exploded": "car bombing"
     if published and len(published) >= 7:
         return f"{_MONTH_NAMES[int(published[5:7]) - 1]} {published[:4]} {kind}"
     return f"{published[:4]} {kind}" if published else kind

@@ -18,42 +18,19 @@ from spacy.tokens import Doc, Span, Token
 from ingest.elections import MONTHS as _MONTHS
 from ingest.elections import ElectionFacts, election_facts, election_mentions, election_name, phrase_start
 from ingest.elections.party_context import electoral_parties
+from ingest.events.verbs import HIT_VERBS, event_noun, names_target, verb_anchor, verb_doers, verb_kind
 from ingest.lexicon import Lexicon, lexicon
 from ingest.spans import EVENTS, ensure_extensions
 
 ANCHOR = "anchor"
 _TARGET_PREPS = {"on", "against", "at", "targeting", "in", "near", "of"}
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *_MONTHS}
-__all__ = ["ANCHOR", "WHEN_WORDS", "ElectionFacts", "election_facts", "election_name", "mark_events"]
-HIT_VERBS = {"kill", "hit", "strike", "target", "wound", "injure", "destroy", "damage"}
-# An incident told by its verb, as the noun that names it and the preposition of its target:
-# "gunmen stormed the hotel" -> "storming of the hotel", "X ambushed a convoy" -> "ambush on ...".
-INCIDENT_VERBS: dict[str, tuple[str, str]] = {
-    "attack": ("attack", "on"), "storm": ("storming", "of"), "ambush": ("ambush", "on"),
-    "bomb": ("bombing", "of"), "kidnap": ("kidnapping", "of"), "abduct": ("abduction", "of"),
-    "assassinate": ("assassination", "of"), "raid": ("raid", "on"), "shell": ("shelling", "of"),
-    "massacre": ("massacre", "of"), "blow": ("bombing", "of"),
-}
-DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "insurgent", "bomber",
-                        "rebel", "assailant", "jihadist", "member"})
+__all__ = ["ANCHOR", "HIT_VERBS", "WHEN_WORDS", "ElectionFacts", "election_facts", "election_name",
+           "mark_events", "stated_when", "verb_doers", "verb_kind"]
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING = frozenset({"Location", "Organization"})  # "the Mosul attack", "the Charlie Hebdo shooting"
+_ANY = frozenset({"every", "each", "any", "no", "another", "some", "such"})
 _SIDES = frozenset({"ArmedGroup", "Country", "PoliticalParty", "StateBody"})
-_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to"})
-
-
-def _names_target(token: Token | None, ent_tokens: set[int]) -> bool:
-    """The target phrase is a name, or a place owned by a name ("X's residence")."""
-    if token is None:
-        return False
-    if token.i in ent_tokens or any(c.dep_ == "compound" and c.i in ent_tokens for c in token.children):
-        return True  # "X", "a Kabul mosque"
-    if token.lemma_.lower() in lexicon().owned_places and any(
-            c.dep_ == "poss" and c.i in ent_tokens for c in token.children):
-        return True
-    # "the K-1 base near Kirkuk": an unnamed target placed by a name
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and any(
-        g.dep_ == "pobj" and g.i in ent_tokens for g in c.children) for c in token.children)
 
 
 def _claimed(noun: Token) -> bool:
@@ -66,14 +43,22 @@ def _claimed(noun: Token) -> bool:
 
 def _hits_named(verb: Token, ent_tokens: set[int]) -> bool:
     return verb.lemma_ in HIT_VERBS and any(
-        c.dep_ == "dobj" and _names_target(c, ent_tokens) for c in verb.children)
+        c.dep_ == "dobj" and names_target(c, ent_tokens) for c in verb.children)
 
 
 def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     """A singular incident noun, not a predicate, with a named target, place or day, or claimed."""
-    if noun.tag_ not in {"NN", "NNP"} or noun.dep_ in {"attr", "appos"}:
+    apposed = noun.dep_ == "appos" and event_noun(noun.head, lexicon())  # "the worst attack, the bombing of"
+    if noun.tag_ not in {"NN", "NNP"} or noun.dep_ == "attr" or noun.dep_ == "appos" and not apposed:
         return False
-    if _claimed(noun) or (noun.dep_ == "nsubj" and _hits_named(noun.head, ent_tokens)):
+    if any(c.dep_ == "det" and c.lower_ in _ANY for c in noun.children):
+        return False  # "every major battle on X", "any attack on Y": no one incident
+    if any(c.dep_ == "prep" and c.lower_ in {"in", "during", "by"} and any(
+            g.dep_ == "pobj" and event_noun(g, lexicon()) for g in c.children) for c in noun.children):
+        return False  # "the killing of X in a US strike": the strike is the incident
+    if _claimed(noun) or stated_when(noun) is not None:
+        return True
+    if noun.dep_ == "nsubj" and _hits_named(noun.head, ent_tokens):
         return True
     blamed = noun.dep_ == "dobj" and noun.head.lemma_ == "blame"  # "blamed the attack on X": X is no target
     for child in noun.children:
@@ -82,28 +67,37 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
         if child.dep_ == "relcl" and _hits_named(child, ent_tokens):
             return True
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and any(
-                _names_target(c, ent_tokens) or (c.lower_ in WHEN_WORDS and child.lower_ == "on")
+                names_target(c, ent_tokens) or (c.lower_ in WHEN_WORDS and child.lower_ == "on")
                 for c in child.children if c.dep_ == "pobj"):
             return True
         if child.dep_ == "acl" and child.lemma_ in {"aim", "target", "direct"}:
             objs = [g for c in child.children if c.dep_ in {"prep", "dobj"}
                     for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in {"pobj", "dobj"}]
-            if any(_names_target(o, ent_tokens) for o in objs):
+            if any(names_target(o, ent_tokens) for o in objs):
                 return True
     return False
+
+
+def _dated(prep: Token) -> str | None:
+    """ "of October 2017", "in August 2011", "on 23 March 2022": a calendar date pins one incident."""
+    if prep.lower_ not in {"of", "in", "on"}:
+        return None
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        words = [t for t in obj.subtree if abs(t.i - obj.i) < 4 and (t.lower_ in _MONTHS or t.like_num)]
+        if any(t.lower_ in _MONTHS for t in words) and any(t.like_num for t in words):
+            return " ".join(t.text for t in words)
+    return None
+
+
+def stated_when(root: Token) -> str | None:
+    """The calendar date an incident's own phrase or clause states ("the bombing of June 2015",
+    "in August 2011 it bombed ..."), to name it by."""
+    return next((when for c in root.children if c.dep_ == "prep" and (when := _dated(c))), None)
 
 
 def _named_kind(noun: Token) -> bool:
     """An incident noun in a phrase of its own, not a predicate ("the 2008 Mumbai attacks" is one)."""
     return noun.tag_ in {"NN", "NNP", "NNS", "NNPS"} and noun.dep_ not in {"attr", "compound"}
-
-
-def _event_noun(token: Token, lex: Lexicon) -> bool:
-    if token.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    if token.lemma_.lower() == "attempt":
-        return any(c.lemma_ in lex.event_kinds for c in token.lefts if c.dep_ == "compound")
-    return token.lemma_.lower() in lex.event_kinds and token.dep_ != "compound"
 
 
 def _is_anaphor(noun: Token, lex: Lexicon) -> bool:
@@ -133,49 +127,6 @@ def name_before(noun: Token, ent_tokens: set[int]) -> int | None:
     return None
 
 
-def verb_kind(verb: Token) -> tuple[str, str] | None:
-    """(noun, target preposition) an incident verb is named by, or None ("blew up" but not "blew")."""
-    if verb.pos_ != "VERB":
-        return None
-    if verb.lemma_ == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-        return None
-    return INCIDENT_VERBS.get(verb.lemma_)
-
-
-def verb_doers(verb: Token, ent_tokens: set[int]) -> list[Token]:
-    """The named doer tokens of an incident verb: its subject name, "X gunmen", "fighters of / from X",
-    or the "by" agent of a passive."""
-    out: list[Token] = []
-    for sub in (c for c in verb.children if c.dep_ in {"nsubj", "agent"}):
-        head = next((g for g in sub.children if g.dep_ == "pobj"), sub) if sub.dep_ == "agent" else sub
-        if head.i in ent_tokens:
-            out.append(head)
-        elif head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS:
-            out += [c for c in head.children if c.dep_ == "compound" and c.i in ent_tokens]
-            out += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
-                    for g in c.children if g.dep_ == "pobj" and g.i in ent_tokens]
-    return out
-
-
-def _verb_anchor(verb: Token, ent_tokens: set[int], sides: set[int]) -> bool:
-    """A finished incident told by its verb, with a named doer and a named target or place, in a
-    sentence with no incident noun of its own ("Zarqan Front gunmen stormed a hotel in Mosul")."""
-    if verb_kind(verb) is None or verb.tag_ not in {"VBD", "VBN"} or verb.dep_ in {"xcomp", "amod", "acl"}:
-        return False
-    if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
-        return False
-    if any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS for c in verb.children):
-        return False
-    if not verb_doers(verb, ent_tokens) or any(_event_noun(t, lexicon()) for t in verb.sent):
-        return False
-    targets = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if any(t.i in sides for t in targets):
-        return False  # "A attacked B": two sides fighting, no incident named
-    return any(_names_target(t, ent_tokens) for t in targets) or any(
-        c.dep_ == "prep" and c.lower_ in {"in", "near", "at"} and any(
-            g.dep_ == "pobj" and g.i in ent_tokens for g in c.children) for c in verb.children)
-
-
 def mark_events(doc: Doc) -> list[Span]:
     """Event anchors, event anaphors and election mentions of a doc, in text order."""
     lex = lexicon()
@@ -188,19 +139,27 @@ def mark_events(doc: Doc) -> list[Span]:
     for token in doc:
         if token.i in ent_tokens:
             continue
-        place = place_before(token, places) if not anchored and _event_noun(token, lex) else None
-        if place is None and _event_noun(token, lex) and _named_kind(token):
+        place = place_before(token, places) if not anchored and event_noun(token, lex) else None
+        if place is None and event_noun(token, lex) and _named_kind(token):
             place = name_before(token, ent_tokens)
-        if _event_noun(token, lex) and (_is_anchor(token, named) or place is not None and _named_kind(token)):
+        if event_noun(token, lex) and (_is_anchor(token, named) or place is not None and _named_kind(token)):
             start = phrase_start(token) if place is None else min(place, phrase_start(token))
             spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
-        elif _verb_anchor(token, ent_tokens, sides):
+        elif verb_anchor(token, ent_tokens, named, sides):
             spans.append(Span(doc, token.i, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
         elif _is_anaphor(token, lex):
             spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event"))
-    return sorted(spans, key=lambda s: (s.start, s.end))
+    return sorted(_without_apposed(spans), key=lambda s: (s.start, s.end))
+
+
+def _without_apposed(spans: list[Span]) -> list[Span]:
+    """Drops an anaphor whose own apposition is an anchor ("the deadliest bombing, the truck bombing
+    of October 2017 in X"): the two name one incident, the anchor says which."""
+    anchors = {s.root.i for s in spans if s.label_ == "Event" and s.kb_id_ == ANCHOR}
+    return [s for s in spans if s.label_ != "Event" or s.kb_id_ == ANCHOR or not any(
+        c.dep_ == "appos" and c.i in anchors for c in s.root.children)]
 
 
 class EventMentions:

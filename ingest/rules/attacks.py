@@ -48,8 +48,9 @@ def targeted_phrase(ctx: Context) -> Iterator[Found]:
         noun = event.root
         blamed = noun.dep_ == "dobj" and noun.head.lemma_ == "blame"
         victim = _hit_by(ctx, noun)
+        preps = {"against"} if blamed else {"on", "against", "of"} if _patient_of(noun) else {"on", "against"}
         target = victim if victim is not None and victim.label_ == "Person" else _target_of(
-            ctx, pobj_of(noun, {"against"} if blamed else {"on", "against"}))
+            ctx, pobj_of(noun, preps))
         if target is None:
             for acl in noun.children:
                 if acl.dep_ == "acl" and acl.lemma_ in {"aim", "target", "direct"}:
@@ -58,6 +59,15 @@ def targeted_phrase(ctx: Context) -> Iterator[Found]:
             target = _hit_by(ctx, noun)
         if target is not None:
             yield make(event, Predicate.TARGETED, target, noun, 0.8, "attack.targeted_phrase")
+
+
+# Incident nouns whose "of" names what was hit: "the assassination of X", "the bombing of the X hotel".
+_OF_PATIENT = {"assassination", "killing", "murder", "kidnapping", "abduction", "bombing", "shelling",
+               "storming", "siege", "massacre", "execution"}
+
+
+def _patient_of(noun: Token) -> bool:
+    return noun.lemma_.lower() in _OF_PATIENT or noun.lower_ in _OF_PATIENT
 
 
 def _hit_by(ctx: Context, noun: Token) -> Span | None:
@@ -74,11 +84,16 @@ def _hit_by(ctx: Context, noun: Token) -> Span | None:
     return None
 
 
+_PLACED_BY_MODIFIER = {"coup", "siege", "battle", "massacre"}
+
+
 @rule("attack.perpetrator_modifier")
 def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
     """"a US drone strike", "an Israeli air strike", "the IRGC missile attack": the named doer."""
     for event in _events(ctx):
         if event.kb_id_ != ANCHOR or event.root.pos_ == "VERB":  # a verb's doer: `incident.told_by_verb`
+            continue
+        if event.root.lemma_.lower() in _PLACED_BY_MODIFIER:  # "the Niger coup": Niger is where, not who
             continue
         root = event.root
         for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun
@@ -121,14 +136,30 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
         else:
             obj = child(verb, "dobj")
             if obj is not None and obj.lower_ == "responsibility":
-                obj = pobj_of(obj, {"for"})
-            events = [e for e in ctx.group(obj) if e.label_ == "Event"]
+                events = _claimed_events(ctx, verb, obj)
+            else:
+                events = [e for e in ctx.group(obj) if e.label_ == "Event"]
             actors = ctx.subjects(verb) or [ctx.at[t.i] for t in verb_doers(verb, set(ctx.at))]  # "X gunmen"
         for actor in actors:
             if actor.label_ in _ACTORS:
                 for event in events:
                     yield make(actor, Predicate.PERPETRATED, event, verb, 0.8, "attack.perpetrated",
                                alleged=_alleged(verb))
+
+
+def _claimed_events(ctx: Context, verb: Token, responsibility: Token) -> list[Span]:
+    """What "X claimed responsibility (for E)" claims: E, or with no "for", the incident just told."""
+    for_ = pobj_of(responsibility, {"for"})
+    if for_ is not None:
+        return [e for e in ctx.group(for_) if e.label_ == "Event"]
+    if verb.lemma_ != "claim" or any(c.dep_ == "neg" for c in verb.children):
+        return []
+    sent = verb.sent
+    before = [e for e in _events(ctx) if e.end <= verb.i and sent.start - e.sent.start < _CLAIM_REACH]
+    return before[-1:]
+
+
+_CLAIM_REACH = 80  # tokens: the incident a bare claim means was told in this or the sentence or two before
 
 
 def _latest_event(ctx: Context, token: Token) -> Span | None:

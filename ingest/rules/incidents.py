@@ -51,7 +51,7 @@ def blamed_on(ctx: Context) -> Iterator[Found]:
         if on is None and dobj is not None:  # the parser often hangs "on X" on the blamed noun
             on = pobj_of(dobj, {"on"})
         passive = any(c.dep_ == "auxpass" for c in verb.children)
-        event = _event(ctx, child(verb, "nsubjpass") if passive else dobj)
+        event = _event(ctx, ctx.subject_of(verb) if passive else dobj)  # "... and was blamed on X"
         if event is None or on is None:
             continue
         for actor in _actors(ctx, on):
@@ -208,18 +208,34 @@ _TARGETS = {"Person", "Location", "StateBody", "ArmedGroup", "Organization", "Po
 def told_by_verb(ctx: Context) -> Iterator[Found]:
     """An incident told by its verb ("Zarqan Front gunmen stormed a hotel in Mosul"): its doer, its
     named target and the place its target is in."""
-    ent_tokens = set(ctx.at)
+    named = set(ctx.at) | set(ctx.refs)  # "it bombed ...": the pronoun's antecedent is the doer
     for event in (s for s in ctx.doc.spans.get(EVENTS, []) if s.label_ == "Event" and verb_kind(s.root)):
         verb = event.root
-        for token in verb_doers(verb, ent_tokens):
-            actor = ctx.at[token.i]
-            if actor.label_ in _ACTORS:
+        for actor in (ctx.ref(token) for token in verb_doers(verb, named)):
+            if actor is not None and actor.label_ in _ACTORS:
                 yield make(actor, Predicate.PERPETRATED, event, verb, 0.7, "incident.told_by_verb",
                            alleged=False)
         obj = child(verb, "dobj") or child(verb, "nsubjpass")
         target = _target(ctx, obj)
         if target is not None:
             yield make(event, Predicate.TARGETED, target, verb, 0.7, "incident.told_by_verb")
-        place = ctx.ref(pobj_of(obj, {"in", "near", "at"})) if obj is not None else None
-        if place is not None and place.label_ in {"Location", "Country"}:
+        place = _verb_place(ctx, verb, obj)
+        if place is not None:
             yield make(event, Predicate.LOCATED_IN, place, verb, 0.7, "incident.told_by_verb")
+
+
+def _verb_place(ctx: Context, verb: Token, obj: Token | None) -> Span | None:
+    """Where a verb-told incident happened: "stormed a hotel in X", "exploded outside a base in X",
+    "abducted workers from a compound in X"."""
+    heads = [obj] if obj is not None else []
+    heads += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _VERB_PLACE_PREPS
+              for g in c.children if g.dep_ == "pobj"]
+    for head in heads:
+        own = ctx.ref(head) if head is not obj else None
+        for place in (own, ctx.ref(pobj_of(head, {"in", "near", "at"}))):
+            if place is not None and place.label_ in {"Location", "Country"}:
+                return place
+    return None
+
+
+_VERB_PLACE_PREPS = {"in", "near", "at", "outside", "inside", "from"}

@@ -1,0 +1,155 @@
+"""Incidents told by a verb instead of a noun: who did what to whom, and what the weapon hit.
+
+"Zarqan Front gunmen stormed a hotel in Mosul", "In 2011 it bombed the UN building in
+Abuja" (the pronoun's antecedent is the doer), "A car bomb exploded outside the police
+headquarters in Mogadishu" (the weapon names the incident; its doer is told elsewhere).
+Each is a finished act: no negation, no modal, no plan, and no incident noun in its own
+clause (that noun is the anchor then).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ingest.lexicon import Lexicon, lexicon
+
+HIT_VERBS = {"kill", "hit", "strike", "target", "wound", "injure", "destroy", "damage"}
+# An incident told by its verb, as the noun that names it and the preposition of its target:
+# "gunmen stormed the hotel" -> "storming of the hotel", "X ambushed a convoy" -> "ambush on ...".
+INCIDENT_VERBS: dict[str, tuple[str, str]] = {
+    "attack": ("attack", "on"), "storm": ("storming", "of"), "ambush": ("ambush", "on"),
+    "bomb": ("bombing", "of"), "kidnap": ("kidnapping", "of"), "abduct": ("abduction", "of"),
+    "assassinate": ("assassination", "of"), "raid": ("raid", "on"), "shell": ("shelling", "of"),
+    "massacre": ("massacre", "of"), "blow": ("bombing", "of"),
+}
+# A weapon as the subject of a hit verb names the incident: "a drone struck the base" -> "drone strike".
+WEAPON_KINDS: dict[str, str] = {
+    "drone": "drone strike", "missile": "missile strike", "rocket": "rocket attack",
+    "mortar": "mortar attack", "shell": "shelling", "bomb": "bombing", "grenade": "grenade attack",
+    "explosive": "bombing", "ied": "bombing", "airstrike": "airstrike",
+}
+WEAPON_VERBS = frozenset({"strike", "hit", "explode", "detonate", "slam", "target", "land", "rip"})
+DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "insurgent", "bomber",
+                        "rebel", "assailant", "jihadist", "member"})
+_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to"})
+_VEHICLES = frozenset({"car", "truck", "roadside", "suicide"})
+_PLACE_PREPS = frozenset({"in", "near", "at", "outside", "from", "inside", "on"})
+
+
+def names_target(token: Token | None, named: set[int]) -> bool:
+    """The target phrase is a name, or a place owned by a name ("X's residence")."""
+    if token is None:
+        return False
+    if token.i in named or any(c.dep_ == "compound" and c.i in named for c in token.children):
+        return True  # "X", "a Kabul mosque"
+    if token.lemma_.lower() in lexicon().owned_places and any(
+            c.dep_ == "poss" and c.i in named for c in token.children):
+        return True
+    # "the K-1 base near Kirkuk": an unnamed target placed by a name
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and any(
+        g.dep_ == "pobj" and g.i in named for g in c.children) for c in token.children)
+
+
+def event_noun(token: Token, lex: Lexicon) -> bool:
+    """An incident noun ("attack", "bombing", "assassination attempt") heading its own phrase."""
+    if token.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if token.lemma_.lower() == "attempt":
+        return any(c.lemma_ in lex.event_kinds for c in token.lefts if c.dep_ == "compound")
+    return token.lemma_.lower() in lex.event_kinds and token.dep_ != "compound"
+
+
+def weapon(verb: Token) -> Token | None:
+    """The weapon subject of a hit verb ("a car bomb exploded", "a drone struck the base")."""
+    if verb.lemma_ not in WEAPON_VERBS:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.lemma_.lower() not in WEAPON_KINDS:
+        return None
+    return subject
+
+
+def _weapon_kind(arm: Token) -> str:
+    """ "a car bomb" -> "car bombing", "a drone" -> "drone strike"."""
+    kind = WEAPON_KINDS[arm.lemma_.lower()]
+    vehicle = next((c.lower_ for c in arm.children if c.dep_ == "compound" and c.lower_ in _VEHICLES), None)
+    return f"{vehicle} {kind}" if vehicle else kind
+
+
+def verb_kind(verb: Token) -> tuple[str, str] | None:
+    """(noun, target preposition) an incident verb is named by, or None ("blew up" but not "blew")."""
+    if verb.pos_ != "VERB":
+        return None
+    arm = weapon(verb)
+    if arm is not None:
+        return _weapon_kind(arm), "on"
+    if verb.lemma_ == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+        return None
+    return INCIDENT_VERBS.get(verb.lemma_)
+
+
+def verb_doers(verb: Token, named: set[int]) -> list[Token]:
+    """The named doer tokens of an incident verb: its subject name (or a pronoun standing for one),
+    "X gunmen", "its gunmen", "fighters of / from X", or the "by" agent of a passive."""
+    out: list[Token] = []
+    for sub in (c for c in verb.children if c.dep_ in {"nsubj", "agent"}):
+        head = next((g for g in sub.children if g.dep_ == "pobj"), sub) if sub.dep_ == "agent" else sub
+        if head.i in named:
+            out.append(head)
+        elif head.lemma_.lower() in DOER_NOUNS or head.lower_ in DOER_NOUNS:
+            out += [c for c in head.children if c.dep_ in {"compound", "poss"} and c.i in named]
+            out += [g for c in head.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                    for g in c.children if g.dep_ == "pobj" and g.i in named]
+    return out
+
+
+def _finished(verb: Token) -> bool:
+    """A reported act, not a plan, a denial or a modifier ("planned to attack", "did not attack")."""
+    if verb.tag_ not in {"VBD", "VBN"} or verb.dep_ in {"xcomp", "amod", "acl"}:
+        return False
+    if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
+        return False
+    return not any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS
+                   for c in verb.children)
+
+
+def _own_clause(verb: Token) -> list[Token]:
+    """The words of the verb's own clause: its subtree without coordinated or subordinate clauses."""
+    cut = {c.i for c in verb.children if c.dep_ in {"conj", "advcl", "ccomp", "parataxis"} and c.pos_ in {
+        "VERB", "AUX"}}
+    out: list[Token] = []
+    for tok in verb.subtree:
+        node, inside = tok, True
+        while node != verb:
+            if node.i in cut:
+                inside = False
+                break
+            node = node.head
+        if inside:
+            out.append(tok)
+    return out
+
+
+def _placed(verb: Token, named: set[int]) -> bool:
+    """A named place in the verb's prepositions, directly or one phrase down ("from a compound in X")."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            if obj.i in named or names_target(obj, named):
+                return True
+    return False
+
+
+def verb_anchor(verb: Token, ent_tokens: set[int], named: set[int], sides: set[int]) -> bool:
+    """A finished incident told by its verb, with a named doer (or a weapon) and a named target or
+    place, and no incident noun in its own clause ("Zarqan Front gunmen stormed a hotel in Mosul")."""
+    if verb_kind(verb) is None or not _finished(verb):
+        return False
+    if not (verb_doers(verb, named) or weapon(verb) is not None):
+        return False
+    lex = lexicon()
+    if any(event_noun(t, lex) for t in _own_clause(verb) if t != verb):
+        return False
+    targets = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if any(t.i in sides for t in targets):
+        return False  # "A attacked B": two sides fighting, no incident named
+    return any(names_target(t, ent_tokens) for t in targets) or _placed(verb, ent_tokens)

@@ -1,0 +1,94 @@
+"""Events the way wire reports and encyclopedias outside Iraq tell them (invented sentences).
+
+An incident told by its verb with a pronoun doer, a dated definite mention that is a new incident,
+a claim of responsibility with no object, a weapon that struck, the patient of "the
+assassination of X"; and what is no Event: generic, planned, denied acts.
+"""
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(r: Any) -> set[str]:
+    return {name for name, kind in r.types.items() if kind == "Event"}
+
+
+def _one_event(r: Any, *words: str) -> str:
+    """The one Event whose name holds all the words."""
+    (name,) = [n for n in _events(r) if all(w in n.lower() for w in words)]
+    return name
+
+
+def test_pronoun_doer_of_a_verb_told_incident(run):
+    r = run("The Ruvuma Liberation Front was founded in 2009. In March 2014 it bombed the central bus "
+            "station in Arusha, killing 12 people.")
+    event = _one_event(r, "bombing")
+    assert ("Ruvuma Liberation Front", "PERPETRATED", event) in r.triples
+    assert (event, "LOCATED_IN", "Arusha") in r.triples
+
+
+def test_possessive_doer_and_place_one_phrase_down(run):
+    r = run("The Kivu Patriotic Front has fought the army since 2012. In May 2019 its fighters abducted "
+            "ten teachers from a school in Goma.")
+    event = _one_event(r, "abduction")
+    assert ("Kivu Patriotic Front", "PERPETRATED", event) in r.triples
+    assert (event, "LOCATED_IN", "Goma") in r.triples
+
+
+def test_dated_definite_mention_is_a_new_incident(run):
+    r = run("In April 2012 an assault on a hotel in Mombasa killed 11 people. The deadliest attack in the "
+            "country's history, the bombing of June 2015 in Nairobi, killed 38 people.")
+    assert len([n for n in _events(r) if "assault" in n.lower() or "bombing" in n.lower()]) == 2
+    assert (_one_event(r, "bombing"), "LOCATED_IN", "Nairobi") in r.triples
+
+
+def test_conjoined_passive_blame_is_alleged(run):
+    r = run("The bombing of the Imperial hotel in Kampala killed 20 people and was blamed on the "
+            "Rwenzori Front.")
+    event = _one_event(r, "bombing")
+    assert r.attrs("Rwenzori Front", "PERPETRATED", event) == {"alleged": True}
+
+
+def test_claim_of_responsibility_without_object(run):
+    r = run("A car bomb exploded outside a police post in Maradi on Friday, killing nine officers. "
+            "The Kanem Brigade claimed responsibility in a statement.")
+    (event,) = _events(r)
+    assert ("Kanem Brigade", "PERPETRATED", event) in r.triples
+
+
+def test_refused_claim_names_no_doer(run):
+    r = run("A bomb exploded at a market in Maiduguri on Friday. The Kanem Brigade has not claimed "
+            "responsibility.")
+    assert not r.of("PERPETRATED")
+
+
+def test_assassination_of_names_its_target(run):
+    r = run("Riots followed the assassination of opposition leader Chokri Belaid in Tunis.")
+    event = _one_event(r, "assassination")
+    assert (event, "TARGETED", "Chokri Belaid") in r.triples
+
+
+def test_weapon_that_struck_names_the_incident(run):
+    r = run("A missile struck a hospital in Odesa on Tuesday, killing four patients.")
+    event = _one_event(r, "missile")
+    assert (event, "LOCATED_IN", "Odesa") in r.triples
+
+
+def test_coup_country_is_where_not_who(run):
+    r = run("Colonel Mamady Doumbouya seized power in the September 2021 Guinea coup.")
+    event = _one_event(r, "coup")
+    assert ("Guinea", "PERPETRATED", event) not in r.triples
+
+
+@pytest.mark.parametrize("text", [
+    "Attacks on civilians have risen in Mali this year, the United Nations said.",
+    "The Arakan Army threatened to attack the port of Sittwe.",
+    "The Kanem Brigade planned to bomb the central station in Maiduguri.",
+    "The Kanem Brigade did not bomb the central station in Maiduguri.",
+    "Bombings in Mogadishu are common, and al-Shabaab carries out most of them.",
+])
+def test_generic_planned_or_denied_acts_are_no_event(run, text):
+    assert not _events(run(text))
