@@ -100,12 +100,11 @@ def written_counts(p: Folded, known: Lookup, applied: Applied) -> Counter[tuple[
     """How a written batch moves the kept counts: new entities by type, new relations by
     predicate, evidence items added (the growth of the relations' evidence counts)."""
     moved: Counter[tuple[str, str]] = Counter(("entity", t) for _, t, _ in applied.nodes)
-    added = 0
+    added, edge = 0, known.edge
     for row in applied.edges:
-        rid, subject, obj = row[0], row[1], row[2]
-        held = known.edge(subject, obj, rid)
+        held = edge(row[1], row[2], row[0])
         if held is None:
-            moved["relation", p.relations[rid].predicate.value] += 1
+            moved["relation", row[3]] += 1  # the row's predicate value
         added += row[7] - (0 if held is None else held["evidence_count"])
     moved["evidence", ""] += added
     return moved

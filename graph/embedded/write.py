@@ -19,7 +19,7 @@ from graph.embedded.names import add_keys, drop_keys, key_rows
 from graph.embedded.rows import ENTITY_COLUMNS, dumps, entity_from_row, select_in
 from graph.errors import InvalidArgument
 from graph.fold import NO_AGGREGATES, EvidenceKey, Folded, advance_aggregates, merge_entities, provenance_of
-from graph.model import Article, Entity, Evidence, normalize_name
+from graph.model import Article, Entity, Evidence, Provenance, normalize_name
 
 NodeRow = tuple[str, str, str]  # id, type, name
 # id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count, attrs (dict or JSON)
@@ -76,10 +76,15 @@ def _article_row(art: Article) -> tuple[Any, ...]:
             provenance_of(art.provenance).value, art.hash)
 
 
+def _provenance_value(value: Any) -> str:
+    """A provenance's stored text (`.value` is a slow descriptor; members are the common case)."""
+    return str(value._value_) if value.__class__ is Provenance else provenance_of(value).value
+
+
 def _evidence_row(key: EvidenceKey, ev: Evidence) -> tuple[Any, ...]:
     rid, article_id, start, end = key
     return (rid, article_id, ev.sentence, start, end, ev.date, float(ev.confidence),
-            provenance_of(ev.provenance).value,
+            _provenance_value(ev.provenance),
             json.dumps([list(r) for r in ev.resolved]) if ev.resolved else "[]")
 
 
@@ -163,22 +168,30 @@ def _write_relations(conn: sqlite3.Connection, p: Folded, known: Known) -> list[
     added: dict[str, list[Evidence]] = {}
     for key, ev in fresh.items():
         added.setdefault(key[0], []).append(ev)
-    agg = {rid: _aggregates(held.get(rid, NO_AGGREGATES), added.get(rid, ())) for rid in p.relations}
-    attrs = {rid: {**held[rid]["attrs"], **r.attrs} if rid in held else r.attrs for rid, r in rels.items()}
+    rows: list[tuple[Any, ...]] = []
+    edges: list[EdgeRow] = []
     try:
-        rows = [(rid, r.subject, r.predicate.value, r.object, dumps(attrs[rid]), *agg[rid])
-                for rid, r in p.relations.items()]
+        for rid, r in rels.items():
+            stored = held.get(rid)
+            agg = _aggregates(stored, added.get(rid, ()))
+            attrs = r.attrs if stored is None else {**stored["attrs"], **r.attrs}
+            predicate = r.predicate._value_  # a member after the fold; `.value` is a slow descriptor
+            rows.append((rid, r.subject, predicate, r.object, dumps(attrs), *agg))
+            edges.append((rid, r.subject, r.object, predicate, *agg, attrs))
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
     conn.executemany(UPSERT_RELATION, sorted(rows, key=_first))
     conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      sorted([_evidence_row(key, ev) for key, ev in fresh.items()], key=_first))
-    return [(rid, r.subject, r.object, r.predicate.value, *agg[rid], attrs[rid]) for rid, r in rels.items()]
+    return edges
 
 
-def _aggregates(stored: dict[str, Any], added: list[Evidence] | tuple[()]) -> tuple[Any, ...]:
-    """The advanced aggregates in column order."""
-    advanced = advance_aggregates(stored, added)
+def _aggregates(stored: dict[str, Any] | None, added: list[Evidence] | tuple[()]) -> tuple[Any, ...]:
+    """The advanced aggregates in column order (a new relation's: its one item's, without dicts)."""
+    if stored is None and len(added) == 1:
+        item = added[0]
+        return float(item.confidence), item.date, item.date, 1
+    advanced = advance_aggregates(NO_AGGREGATES if stored is None else stored, added)
     return tuple(advanced[k] for k in AGGREGATES)
 
 
