@@ -44,10 +44,10 @@ def _is_entry(match: re.Match[str]) -> bool:
         return False
     after = match.group("after")
     lead = after.lstrip()[:1]
-    if lead in {"(", ",", ";", "["} and _DETAILS.search(after[:200]):
+    if lead in {"(", ",", ";"} and _DETAILS.search(after[:200]):
         return True
     marked = bool(match.group("bullet") or match.group("label"))
-    return marked and (not after.strip() or lead in {",", "(", ":", "–", ";"})
+    return marked and (not after.strip() or lead in {",", "(", "–", ";"})  # "- Label: value" is a field
 
 
 def _label(match: re.Match[str], inside: list[Span]) -> str:

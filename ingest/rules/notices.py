@@ -89,7 +89,8 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
             continue
         scope = _scope(cue)
         if (noun or cue.lemma_ in words.verbs_with_list) and not _names_list(scope, words) \
-                and not (_names_listed(cue) and _sanctions_notice(cue, words)):
+                and not (_names_listed(cue) and _sanctions_notice(cue, words)) \
+                and not (noun and _terror_listing(cue, words)):
             continue
         kinds = _kinds(scope, words, cue)
         if not kinds:
@@ -127,6 +128,13 @@ def _scope(cue: Token) -> list[Token]:
 
 def _names_list(scope: list[Token], words: NoticeWords) -> bool:
     return any(t.lemma_.lower() in {"list", "annex", "schedule"} or t.lower_ in words.sanction for t in scope)
+
+
+def _terror_listing(noun: Token, words: NoticeWords) -> bool:
+    """ "the designation of A and B as Foreign Terrorist Organizations": its own "as" says terrorist."""
+    near = [*noun.subtree, *(t for t in noun.head.subtree if t.i > noun.i and noun.dep_ == "dobj")]
+    return any(t.lower_ == "as" and _kinds(list(t.subtree), words, t) == [Predicate.DESIGNATED_TERRORIST_BY]
+               for t in near)  # the parser hangs "as" on the verb: "announced the designation of A, as ..."
 
 
 def _kinds(scope: list[Token], words: NoticeWords, cue: Token) -> list[Predicate]:
@@ -217,6 +225,8 @@ def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
     return out
 
 
+_NAME_LINKS = frozenset({"fi", "wa", "wal", "li", "min", "bil"})
+_NAMED_BY_OF = frozenset({"name", "entry", "designation", "listing", "addition", "inclusion", "proscription"})
 _ANAPHORS = frozenset({"group", "organization", "organisation", "movement", "militia", "network", "entity"})
 _GROUPS = frozenset({"ArmedGroup", "PoliticalParty", "Organization"})
 
@@ -335,8 +345,12 @@ def _is_item(ctx: Context, span: Span, cue: Token, words: NoticeWords) -> bool:
             return True
         if tok.lower_ == "as" and doc[i - 1].lower_ == "well":
             return True
-        if tok.lower_ == "of" and doc[i - 1].lemma_.lower() in {"name", "entry"}:
+        if tok.lower_ == "of" and doc[i - 1].lemma_.lower() in _NAMED_BY_OF:
             return True  # "added the name of X to the list"
+        if skipped == 0 and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.i not in ctx.at:
+            i -= 1  # "and Jama'atu [Ansarul Muslimina]": a name word the model left out of the name
+            skipped += 1
+            continue
         if not _describes(ctx, tok) or skipped > 5:
             return False
         i -= 1
@@ -351,6 +365,8 @@ def _describes(ctx: Context, tok: Token) -> bool:
     if tok.lower_ in _OWNERS or tok.text in {"-", "–", "'s", "’s"} or lexicon().country_of(tok.text) \
             or tok.lower_.rstrip(".") in lexicon().name_prefixes:  # "Brigadier General X"
         return True
+    if tok.lower_ in _NAME_LINKS:
+        return False  # "Jama'atu X fi Bilad-Y": a word inside a name, so "Bilad-Y" is no entry of its own
     return tok.is_lower and tok.pos_ in {"NOUN", "ADJ", "NUM", "DET", "VERB"} and tok.tag_ in {
         "NN", "NNS", "JJ", "CD", "DT", "VBN", "PDT"}
 

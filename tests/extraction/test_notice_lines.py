@@ -79,3 +79,13 @@ def test_listing_names_keep_prose_and_headings(nlp):
     doc = nlp.make_doc("1. Rami Khalid Haddad (a.k.a. Abu Rami; DOB 1970)\n")
     (span,) = listing_names(doc, [Span(doc, 2, 3, label="PERSON")])
     assert (span.text, span.label_) == ("Rami Khalid Haddad", "PERSON")
+
+
+def test_nominal_designation_list_with_a_name_the_model_cut(run):
+    r = run("The Department of State today announced the designation of Harakat Sayf al-Qamar and Jama'atu "
+            "Ahl al-Tawhid fi Bilad-Kush, commonly known as Ahl al-Tawhid, as Foreign Terrorist "
+            "Organizations under Section 219 of the Immigration and Nationality Act.", published="2026-09-01")
+    designated = {t[0] for t in r.of(DTB) if t[2] == "US State Department"}
+    assert "Harakat Sayf al-Qamar" in designated and any("Ahl al-Tawhid" in d for d in designated)
+    assert not any("Kush" in d for d in designated)  # a word after "fi" is inside the name, no entry
+    assert r.of(SB) == set()
