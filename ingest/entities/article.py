@@ -19,7 +19,7 @@ from ingest.elections.entities import add_elections, title_votes
 from ingest.entities.cluster import Clusters
 from ingest.entities.generic_bodies import localise_bodies
 from ingest.entities.type_basis import TYPE_BASIS, Basis
-from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind
+from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -100,7 +100,7 @@ def _target_word(root: Token) -> tuple[str, Token] | None:
     """(preposition, word) of what an incident was aimed at: on/against/of X, aimed at X."""
     told = verb_kind(root)  # "gunmen stormed the hotel": "storming of the hotel"
     if told is not None:
-        obj = child(root, "dobj") or child(root, "nsubjpass")
+        obj = verb_target(root)
         return (told[1], obj) if obj is not None else None
     blamed = root.dep_ == "dobj" and root.head.lemma_ == "blame"
     for prep in ("against",) if blamed else ("on", "against", "of"):

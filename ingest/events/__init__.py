@@ -18,7 +18,16 @@ from spacy.tokens import Doc, Span, Token
 from ingest.elections import MONTHS as _MONTHS
 from ingest.elections import ElectionFacts, election_facts, election_mentions, election_name, phrase_start
 from ingest.elections.party_context import electoral_parties
-from ingest.events.verbs import HIT_VERBS, event_noun, names_target, verb_anchor, verb_doers, verb_kind
+from ingest.events.verbs import (
+    HIT_VERBS,
+    Names,
+    event_noun,
+    names_target,
+    verb_anchor,
+    verb_doers,
+    verb_kind,
+    verb_target,
+)
 from ingest.lexicon import Lexicon, lexicon
 from ingest.spans import EVENTS, ensure_extensions
 
@@ -26,7 +35,7 @@ ANCHOR = "anchor"
 _TARGET_PREPS = {"on", "against", "at", "targeting", "in", "near", "of"}
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *_MONTHS}
 __all__ = ["ANCHOR", "HIT_VERBS", "WHEN_WORDS", "ElectionFacts", "election_facts", "election_name",
-           "mark_events", "stated_when", "verb_doers", "verb_kind"]
+           "mark_events", "stated_when", "verb_doers", "verb_kind", "verb_target"]
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING = frozenset({"Location", "Organization"})  # "the Mosul attack", "the Charlie Hebdo shooting"
 _ANY = frozenset({"every", "each", "any", "no", "another", "some", "such"})
@@ -134,6 +143,9 @@ def mark_events(doc: Doc) -> list[Span]:
     places = {i: ent.start for ent in doc.ents if ent.label_ in _NAMING for i in range(ent.start, ent.end)}
     sides = {i for ent in doc.ents if ent.label_ in _SIDES for i in range(ent.start, ent.end)}
     named = ent_tokens | set(doc._.ag_refs or {})  # "the prime minister's residence" names its owner
+    refs = doc._.ag_refs or {}
+    armed = {i for ent in doc.ents if ent.label_ == "ArmedGroup" for i in range(ent.start, ent.end)}
+    names = Names(ent_tokens, named, sides, armed | {i for i, s in refs.items() if s.label_ == "ArmedGroup"})
     spans = election_mentions(doc, ent_tokens)
     anchored = False
     for token in doc:
@@ -146,7 +158,7 @@ def mark_events(doc: Doc) -> list[Span]:
             start = phrase_start(token) if place is None else min(place, phrase_start(token))
             spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
-        elif verb_anchor(token, ent_tokens, named, sides):
+        elif verb_anchor(token, names):
             spans.append(Span(doc, token.i, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
         elif _is_anaphor(token, lex):

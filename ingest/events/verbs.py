@@ -9,6 +9,8 @@ clause (that noun is the anchor then).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Token
 
 from ingest.lexicon import Lexicon, lexicon
@@ -20,8 +22,10 @@ INCIDENT_VERBS: dict[str, tuple[str, str]] = {
     "attack": ("attack", "on"), "storm": ("storming", "of"), "ambush": ("ambush", "on"),
     "bomb": ("bombing", "of"), "kidnap": ("kidnapping", "of"), "abduct": ("abduction", "of"),
     "assassinate": ("assassination", "of"), "raid": ("raid", "on"), "shell": ("shelling", "of"),
-    "massacre": ("massacre", "of"), "blow": ("bombing", "of"),
+    "massacre": ("massacre", "of"), "blow": ("bombing", "of"), "kill": ("killing", "of"),
 }
+_ARMED_ONLY = frozenset({"kill"})  # "X killed 30 villagers in Y" is an incident when X is an armed group
+_FIRING = frozenset({"fire", "launch", "lob"})  # "X fired rockets at Y": the weapon is no target
 # A weapon as the subject of a hit verb names the incident: "a drone struck the base" -> "drone strike".
 WEAPON_KINDS: dict[str, str] = {
     "drone": "drone strike", "missile": "missile strike", "rocket": "rocket attack",
@@ -60,13 +64,23 @@ def event_noun(token: Token, lex: Lexicon) -> bool:
 
 
 def weapon(verb: Token) -> Token | None:
-    """The weapon subject of a hit verb ("a car bomb exploded", "a drone struck the base")."""
-    if verb.lemma_ not in WEAPON_VERBS:
+    """The weapon of an incident verb: the subject of a hit verb ("a car bomb exploded", "a drone
+    struck the base") or the object of a firing verb ("X fired rockets at Y")."""
+    if verb.lemma_ in WEAPON_VERBS:
+        arm = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    elif verb.lemma_ in _FIRING:
+        arm = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    else:
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None or subject.lemma_.lower() not in WEAPON_KINDS:
-        return None
-    return subject
+    return arm if arm is not None and arm.lemma_.lower() in WEAPON_KINDS else None
+
+
+def verb_target(verb: Token) -> Token | None:
+    """What an incident verb hit: its object, its passive subject, or what a weapon was fired at."""
+    if verb.lemma_ in _FIRING:
+        return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "into"}
+                     for g in c.children if g.dep_ == "pobj"), None)
+    return next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}), None)
 
 
 def _weapon_kind(arm: Token) -> str:
@@ -139,17 +153,31 @@ def _placed(verb: Token, named: set[int]) -> bool:
     return False
 
 
-def verb_anchor(verb: Token, ent_tokens: set[int], named: set[int], sides: set[int]) -> bool:
+@dataclass(frozen=True)
+class Names:
+    """Token indexes of a doc's names: all of them, with pronouns that stand for one, the sides
+    of a conflict (groups, states, parties), and armed groups."""
+
+    ents: set[int]
+    named: set[int]
+    sides: set[int]
+    armed: set[int]
+
+
+def verb_anchor(verb: Token, names: Names) -> bool:
     """A finished incident told by its verb, with a named doer (or a weapon) and a named target or
     place, and no incident noun in its own clause ("Zarqan Front gunmen stormed a hotel in Mosul")."""
     if verb_kind(verb) is None or not _finished(verb):
         return False
-    if not (verb_doers(verb, named) or weapon(verb) is not None):
+    doers = verb_doers(verb, names.named)
+    if verb.lemma_ in _ARMED_ONLY and not any(d.i in names.armed for d in doers):
+        return False
+    if not (doers or weapon(verb) is not None):
         return False
     lex = lexicon()
     if any(event_noun(t, lex) for t in _own_clause(verb) if t != verb):
         return False
-    targets = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    if any(t.i in sides for t in targets):
+    target = verb_target(verb)
+    if target is not None and target.i in names.sides:
         return False  # "A attacked B": two sides fighting, no incident named
-    return any(names_target(t, ent_tokens) for t in targets) or _placed(verb, ent_tokens)
+    return names_target(target, names.ents) or _placed(verb, names.ents)

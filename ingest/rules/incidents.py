@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.events import verb_doers, verb_kind
+from ingest.events import verb_doers, verb_kind, verb_target
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -215,7 +215,7 @@ def told_by_verb(ctx: Context) -> Iterator[Found]:
             if actor is not None and actor.label_ in _ACTORS:
                 yield make(actor, Predicate.PERPETRATED, event, verb, 0.7, "incident.told_by_verb",
                            alleged=False)
-        obj = child(verb, "dobj") or child(verb, "nsubjpass")
+        obj = verb_target(verb)
         target = _target(ctx, obj)
         if target is not None:
             yield make(event, Predicate.TARGETED, target, verb, 0.7, "incident.told_by_verb")

@@ -83,7 +83,23 @@ def test_coup_country_is_where_not_who(run):
     assert ("Guinea", "PERPETRATED", event) not in r.triples
 
 
+def test_armed_group_killing_villagers_in_a_place(run):
+    r = run("Boko Haram fighters killed 30 villagers in Borno State on Sunday.")
+    event = _one_event(r, "killing")
+    assert ("Boko Haram", "PERPETRATED", event) in r.triples
+    assert (event, "LOCATED_IN", "Borno State") in r.triples
+
+
+def test_rockets_fired_at_a_city(run):
+    r = run("The Shabelle Brigade fired rockets at Mogadishu on Monday.")
+    event = _one_event(r, "rocket")
+    assert ("Shabelle Brigade", "PERPETRATED", event) in r.triples
+    assert (event, "TARGETED", "Mogadishu") in r.triples
+
+
 @pytest.mark.parametrize("text", [
+    "The Nigerian army killed 30 fighters in Borno State.",
+    "Hezbollah fired rockets at Israel.",
     "Attacks on civilians have risen in Mali this year, the United Nations said.",
     "The Arakan Army threatened to attack the port of Sittwe.",
     "The Kanem Brigade planned to bomb the central station in Maiduguri.",
