@@ -39,6 +39,8 @@ class _State:
     cands: list[Candidate]
     sent_no: int = 0
     resolved: set[int] = field(default_factory=set)
+    previous: list[Candidate] = field(default_factory=list)  # the last paragraph's, for its next opening
+    opening: int = 0  # sentence number of the paragraph's first sentence
 
 
 def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, ...]]]:
@@ -54,6 +56,7 @@ def resolve_anaphora(doc: Doc) -> tuple[dict[int, Span], dict[int, tuple[Span, .
     for sent_no, (sent, seg) in enumerate(zip(doc.sents, sentence_segments(doc), strict=True)):
         state.sent_no = sent_no
         if seg != segment:
+            state.previous, state.opening = state.cands, sent_no
             state.cands, segment = [], seg
         state.cands = [c for c in state.cands if sent_no - c.sent_no <= _WINDOW]
         for token in sent:
@@ -125,6 +128,7 @@ def _description(token: Token, types: frozenset[str], state: _State) -> Candidat
     if named is not None:
         return Candidate(named, token, state.sent_no, 0.0)
     found = best(state.cands, token, state.sent_no, types, head_noun=token.lower_)
+    found = found or _carried(token, types, state)
     topic = state.topic
     if topic is None or topic.label_ not in types or topic.start >= token.i \
             or identity(topic) == bound_subject(token, state.cands):
@@ -135,10 +139,23 @@ def _description(token: Token, types: frozenset[str], state: _State) -> Candidat
     return found
 
 
+def _carried(token: Token, types: frozenset[str], state: _State) -> Candidate | None:
+    """ "... controls most of the city, Viv Ansanm. // The alliance is led by X": a description opening a
+    paragraph means the one actor of its type the previous paragraph named (never a choice among several)."""
+    if state.sent_no != state.opening or any(c.dep_ in {"relcl", "nummod"} or c.tag_ in {"JJ", "JJS", "JJR"}
+                                             for c in token.children):
+        return None  # "the third major faction, which calls itself ...": a new actor, described
+    fits = [c for c in state.previous if not c.members and c.label in types
+            and state.sent_no - c.sent_no <= _WINDOW]
+    if len({identity(c.span) for c in fits}) != 1:
+        return None
+    return Candidate(fits[-1].span, token, state.sent_no, 0.0)
+
+
 def _named_as(token: Token, types: frozenset[str]) -> Span | None:
     """ "The alliance, called the Brotherhood Alliance, ...": the name the description is given."""
     for c in token.children:
-        if c.dep_ == "acl" and c.lemma_ in _NAMING:
+        if c.dep_ in {"acl", "relcl"} and c.lemma_ in _NAMING:  # "the faction, which calls itself X"
             for t in c.subtree:
                 span = next((e for e in token.doc.ents if e.start == t.i and e.label_ in types), None)
                 if span is not None:

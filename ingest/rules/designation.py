@@ -180,7 +180,7 @@ def _passive_parts(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]]:
     agent = agent_of(verb)
     if agent is None:  # "as a terrorist organisation by the US State Department"
         for tok in verb.subtree:
-            if tok.lower_ == "by" and tok.dep_ in {"prep", "agent"}:
+            if tok.lower_ == "by" and tok.dep_ in {"prep", "agent"} and tok.i > verb.i:  # not "X, led by Y,"
                 agent = child(tok, "pobj")
                 break
     return targets, _designators(ctx, agent)

@@ -86,13 +86,29 @@ def _support(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
         to = next((c for c in noun.head.children if c.lower_ == "to" and c.dep_ in {"prep", "dative"}), None)
         backed = _actors(ctx, next((c for c in to.children if c.dep_ == "pobj"), None) if to else None)
     if backers and not backed:
-        backed = _owner(ctx, noun) or _clause_subject(ctx, noun, _RECEIVE_VERBS)
+        backed = _owner(ctx, noun) or _clause_subject(ctx, noun, _RECEIVE_VERBS) or _with_subject(ctx, noun)
     elif backed and not backers:
         backers = _owner(ctx, noun) or _clause_subject(ctx, noun, _GIVE_VERBS)
     for group in backed:
         for sponsor in backers:
             if not endorsement(group, sponsor):
                 yield group, sponsor
+
+
+def _with_subject(ctx: Context, noun: Token) -> list[Span]:
+    """ "It emerged with training and money from Y", "X's power grew with the backing of funds from Y":
+    the clause's subject (or the subject of the clause it completes) grew with the support."""
+    top = noun.head if noun.dep_ == "conj" else noun
+    if top.dep_ != "pobj" or top.head.lower_ != "with" or top.head.head.pos_ not in {"VERB", "AUX"}:
+        return []
+    verb = top.head.head
+    found = [s for s in ctx.subjects(verb) if s.label_ in _GROUPS]
+    if not found and verb.dep_ in {"ccomp", "xcomp"}:
+        found = [s for s in ctx.subjects(verb.head) if s.label_ in _GROUPS]
+    return found
+
+
+_GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
 
 
 def _pair(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
