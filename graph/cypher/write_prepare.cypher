@@ -8,7 +8,9 @@
 // those add nothing to aggregates). Evidence is written with its relation and removed before
 // it, so a relation the store lacks holds none: a batch of new relations costs no evidence seek.
 // Relations are found by one seek per predicate with a STATIC type on that predicate's index
-// on `id` (an untyped `[r {id: ...}]` expands every relationship of the end nodes instead).
+// on `id` (an untyped `[r {id: ...}]` expands every relationship of the end nodes instead),
+// forced by a hint: a plan cached while the store was small scans the whole index per id
+// (PROFILE: 5M db hits for a 10k batch on 2*10^4 relations, growing with the store).
 // Every Predicate member has its block (tests/test_neo4j_write.py).
 // Parameters: $entity_refs, $article_refs (ids the batch references but does not carry),
 //   $entity_ids (sorted: batch entities and relation ends), $relation_ids (map: predicate ->
@@ -30,126 +32,126 @@ CALL () {
 CALL () {
   CALL () {
     UNWIND coalesce($relation_ids.BACKED_BY, []) AS id
-    MATCH ()-[r:BACKED_BY {id: id}]->()
+    MATCH ()-[r:BACKED_BY {id: id}]->() USING INDEX r:BACKED_BY(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.LEADS, []) AS id
-    MATCH ()-[r:LEADS {id: id}]->()
+    MATCH ()-[r:LEADS {id: id}]->() USING INDEX r:LEADS(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.MEMBER_OF, []) AS id
-    MATCH ()-[r:MEMBER_OF {id: id}]->()
+    MATCH ()-[r:MEMBER_OF {id: id}]->() USING INDEX r:MEMBER_OF(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.PART_OF, []) AS id
-    MATCH ()-[r:PART_OF {id: id}]->()
+    MATCH ()-[r:PART_OF {id: id}]->() USING INDEX r:PART_OF(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.SPOKESPERSON_FOR, []) AS id
-    MATCH ()-[r:SPOKESPERSON_FOR {id: id}]->()
+    MATCH ()-[r:SPOKESPERSON_FOR {id: id}]->() USING INDEX r:SPOKESPERSON_FOR(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.HOLDS_OFFICE, []) AS id
-    MATCH ()-[r:HOLDS_OFFICE {id: id}]->()
+    MATCH ()-[r:HOLDS_OFFICE {id: id}]->() USING INDEX r:HOLDS_OFFICE(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.WON_SEATS, []) AS id
-    MATCH ()-[r:WON_SEATS {id: id}]->()
+    MATCH ()-[r:WON_SEATS {id: id}]->() USING INDEX r:WON_SEATS(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.TARGETED, []) AS id
-    MATCH ()-[r:TARGETED {id: id}]->()
+    MATCH ()-[r:TARGETED {id: id}]->() USING INDEX r:TARGETED(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.PERPETRATED, []) AS id
-    MATCH ()-[r:PERPETRATED {id: id}]->()
+    MATCH ()-[r:PERPETRATED {id: id}]->() USING INDEX r:PERPETRATED(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.CONDEMNED, []) AS id
-    MATCH ()-[r:CONDEMNED {id: id}]->()
+    MATCH ()-[r:CONDEMNED {id: id}]->() USING INDEX r:CONDEMNED(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.BLAMED, []) AS id
-    MATCH ()-[r:BLAMED {id: id}]->()
+    MATCH ()-[r:BLAMED {id: id}]->() USING INDEX r:BLAMED(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.ACCUSED, []) AS id
-    MATCH ()-[r:ACCUSED {id: id}]->()
+    MATCH ()-[r:ACCUSED {id: id}]->() USING INDEX r:ACCUSED(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.DESIGNATED_TERRORIST_BY, []) AS id
-    MATCH ()-[r:DESIGNATED_TERRORIST_BY {id: id}]->()
+    MATCH ()-[r:DESIGNATED_TERRORIST_BY {id: id}]->() USING INDEX r:DESIGNATED_TERRORIST_BY(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.SANCTIONED_BY, []) AS id
-    MATCH ()-[r:SANCTIONED_BY {id: id}]->()
+    MATCH ()-[r:SANCTIONED_BY {id: id}]->() USING INDEX r:SANCTIONED_BY(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.LOCATED_IN, []) AS id
-    MATCH ()-[r:LOCATED_IN {id: id}]->()
+    MATCH ()-[r:LOCATED_IN {id: id}]->() USING INDEX r:LOCATED_IN(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.ALLIED_WITH, []) AS id
-    MATCH ()-[r:ALLIED_WITH {id: id}]->()
+    MATCH ()-[r:ALLIED_WITH {id: id}]->() USING INDEX r:ALLIED_WITH(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.OPPOSES, []) AS id
-    MATCH ()-[r:OPPOSES {id: id}]->()
+    MATCH ()-[r:OPPOSES {id: id}]->() USING INDEX r:OPPOSES(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
            AS relation
     UNION ALL
     UNWIND coalesce($relation_ids.MET_WITH, []) AS id
-    MATCH ()-[r:MET_WITH {id: id}]->()
+    MATCH ()-[r:MET_WITH {id: id}]->() USING INDEX r:MET_WITH(id)
     SET r.id = r.id
     RETURN r {.id, .attrs, .confidence, .first_seen, .last_seen, .evidence_count,
               known: [e IN coalesce($evidence_ids[r.id], []) WHERE EXISTS { MATCH (:Evidence {id: e}) }]}
