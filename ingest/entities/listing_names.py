@@ -16,9 +16,12 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ingest.lexicon import lexicon
+
 _BULLET = r"(?:\d{1,3}[.)]|\(?[a-z0-9]{1,3}\)|[-•*–·▪]|Q[DI][ie]\.\d+)"
 _LINKS = r"al|el|bin|ibn|ag|ould|de|del|da|fi|wa|wal|of|the|for|la|le|van|von|y"  # lower-case name words
-_WORD = rf"(?:[A-Z][\w'’.-]*|(?:{_LINKS})(?=\s+[A-Z]))"
+_ARTICLE = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul)-[A-Z][\w'’.-]*"  # "al-Nur"
+_WORD = rf"(?:[A-Z][\w'’.-]*|{_ARTICLE}|(?:{_LINKS})(?=\s+(?:(?:the|al|el)\s+)?[A-Z]))"
 _RUN = rf"(?P<name>{_WORD}(?:[ \t]+{_WORD}){{0,9}})"
 _ENTRY = re.compile(rf"^[ \t]*(?P<bullet>{_BULLET}[ \t]+)?(?P<label>Name:[ \t]*)?{_RUN}(?P<after>[^\n]*)$",
                     re.M)
@@ -31,6 +34,12 @@ _OPENERS = frozenset({"the", "a", "an", "this", "these", "on", "in", "for", "of"
 _HEADINGS = frozenset({"individuals", "entities", "persons", "groups", "annex", "schedule", "name", "title",
                        "other", "listed", "address", "nationality", "designation"})
 _MIN_WORDS = 2
+_LISTING_VERB = re.compile(r"\b(?:designat(?:ed|es|ing)|listed|lists|listing|proscrib(?:ed|es|ing)|"
+                           r"blacklist(?:ed|s|ing)|added|adds|adding)\s+(?:the\s+)?")
+_LISTED_RUN = re.compile(rf"{_RUN}(?=\s+(?:as|to|on|under|in|for)\b|\s*[,.;(]|\s+and\b)")
+_LIST_SEP = re.compile(r"(?:\s*,)?\s+(?:and|as well as)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?")
+_LIST_WORDS = frozenset({"terrorist", "terrorists", "designated", "list", "organization", "organisation"})
+_KEEP_INSIDE = frozenset({"PERSON", "GPE", "Person", "Country", "Location", "StateBody"})
 _LINKED = re.compile(rf"\bLinked To:[ \t]*{_RUN}", re.I)
 _ORG_WORDS = re.compile(r"\b(?:company|limited|ltd|llc|sarl|corporation|group|trading|bank|foundation|"
                         r"army|brigade|front|movement|force|forces|militia|network|collective)\b", re.I)
@@ -64,13 +73,39 @@ def _links(text: str) -> list[tuple[int, int]]:
     return [(m.start("name"), m.end("name")) for m in _LINKED.finditer(text)]
 
 
+def _listed_runs(text: str) -> list[tuple[int, int]]:
+    """The capitalised names a listing verb lists in prose ("has listed the Sons of the X Dawn and the Y
+    Collective as terrorist organisations"), up to the list's end."""
+    out = []
+    for verb in _LISTING_VERB.finditer(text):
+        pos = verb.end()
+        while (m := _LISTED_RUN.match(text, pos)) is not None:
+            out.append((m.start("name"), m.end("name")))
+            pos = m.end("name")
+            sep = _LIST_SEP.match(text, pos)
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
+
+
+def _fills_gap(span: Span, inside: list[Span]) -> bool:
+    """A prose run replaces only the model's fragments (a known actor's name only as a short part of it,
+    "Sons of the Northern Dawn"): never a person, a place or a state body in it, nor a title before a name."""
+    if span[0].lower_ in lexicon().name_prefixes or {w.lower_ for w in span} & _LIST_WORDS:
+        return False  # "Brigadier X", "Foreign Terrorist Organization X": no name of a listed actor
+    return not any(e.label_ in _KEEP_INSIDE or e.kb_id_ and len(e) > len(span) - 2 for e in inside)
+
+
 def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with the name of every entry line as one span (the model's pieces inside it dropped)."""
     text = doc.text
     found = [(m.start("name"), m.end("name"), m) for m in _ENTRY.finditer(text) if _is_entry(m)]
     out = list(ents)
     seen = {e.text.lower(): e.label_ for e in ents}  # "KATIBA X" in a list is the "Katiba X" of the prose
-    for start, end, match in [*found, *((a, b, None) for a, b in _links(text))]:
+    runs = [(a, b, None) for a, b in _links(text)]
+    prose = {(a, b) for a, b in _listed_runs(text)}
+    for start, end, match in [*found, *runs, *((a, b, None) for a, b in sorted(prose))]:
         span = doc.char_span(start, end - (text[end - 1] == "."), alignment_mode="contract")
         if span is None or len(span) < _MIN_WORDS or any((e.start, e.end) == (span.start, span.end)
                                                          for e in out):
@@ -78,6 +113,8 @@ def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
         inside = [e for e in out if span.start <= e.start and e.end <= span.end]
         if any(e.start < span.end and span.start < e.end for e in out if e not in inside):
             continue  # the model's span runs past the run: keep the model's
+        if (start, end) in prose and not _fills_gap(span, inside):
+            continue
         label = seen.get(span.text.lower()) or (_label(match, inside) if match is not None else "ORG")
         out = [e for e in out if e not in inside] + [Span(doc, span.start, span.end, label=label)]
     return sorted(out, key=lambda e: e.start)

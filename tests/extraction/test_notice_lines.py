@@ -89,3 +89,17 @@ def test_nominal_designation_list_with_a_name_the_model_cut(run):
     assert "Harakat Sayf al-Qamar" in designated and any("Ahl al-Tawhid" in d for d in designated)
     assert not any("Kush" in d for d in designated)  # a word after "fi" is inside the name, no entry
     assert r.of(SB) == set()
+
+
+def test_prose_listing_names_the_model_cut(run):
+    r = run("The Home Office has proscribed the Order of the Black Sun, the Kestrel Legion and Hizb al-Nur "
+            "al-Jadid under the Terrorism Act 2000.\n\n"
+            "The Australian Government has listed the Sons of the Northern Dawn as a terrorist organisation "
+            "under the Criminal Code. Canada has also added the Sons of the Northern Dawn and the Iron Guard "
+            "Collective to its list of terrorist entities.", published="2026-08-12")
+    home = {t[0] for t in r.of(DTB) if t[2] == "Home Office"}
+    assert home == {"Order of the Black Sun", "Kestrel Legion", "Hizb al-Nur al-Jadid"}
+    assert ("Sons of the Northern Dawn", DTB, "Australia") in r.triples  # not the newspaper "Dawn"
+    canada = {t[0] for t in r.of(DTB) if t[2] == "Canada"}
+    assert canada == {"Sons of the Northern Dawn", "Iron Guard Collective"}
+    assert r.of(SB) == set()
