@@ -105,11 +105,23 @@ def states_seats(doc: Doc) -> Token | None:
     for token in doc:
         if token.lower_ not in {"seat", "seats"}:
             continue
-        if any(c.like_num for c in token.children) or token.text == "Seats":
+        if any(c.like_num for c in token.children) or token.text == "Seats" or _counted_seats(token):
             return token
     row = next(result_rows(doc.text), None)
     span = doc.char_span(row.start, row.end, alignment_mode="expand") if row is not None else None
     return span[0] if span is not None else None
+
+
+_TALLIES = {"count", "tally", "allocation", "distribution", "totals"}
+
+
+def _counted_seats(token: Token) -> bool:
+    """ "91 seats" whatever the parse, "the final seat count": words that report seats won."""
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return (before is not None and before.like_num and token.lower_ == "seats") or \
+        (after is not None and after.lower_ in _TALLIES)
 
 
 def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:

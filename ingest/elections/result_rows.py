@@ -178,9 +178,16 @@ def _list_line(line: str) -> tuple[re.Match[str], bool] | None:
     if m is None:
         m = _CHANGE_LINE.match(line)
         sure = m is not None
-    if m is None or summary(m.group("name")) or _NOT_NAME_WORDS & set(m.group("name").lower().split()):
+    if m is None or summary(m.group("name")) or not _name_like(m.group("name")):
         return None
     return m, sure
+
+
+def _name_like(name: str) -> bool:
+    """A cell that can be a party's name: a few words, no sentence in it, no column label."""
+    words = name.lower().split()
+    return len(name) <= 70 and len(words) <= 9 and not re.search(r"[.,;:()]\s", name + " ") \
+        and not _NOT_NAME_WORDS & set(words)
 
 
 def list_rows(text: str) -> Iterator[ResultRow]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import Predicate
 from ingest.elections import doc_year
@@ -136,9 +136,15 @@ def _closed_count(tok: Token) -> int | None:
     return int(text)
 
 
+_SHARE_WORDS = {",", ";", "%", "percent", "per", "cent", "of", "the", "vote", "votes", "and"}
+
+
 def _bracketed_party(ctx: Context, seats: Token) -> Span | None:
+    """ "X (31 seats)", "X (32.1%, 91 seats)": the party before a bracket holding its seats (and share)."""
     start = seats.left_edge.i
     doc = ctx.doc
+    while start > 1 and (doc[start - 1].like_num or doc[start - 1].lower_ in _SHARE_WORDS):
+        start -= 1
     if start < 1 or doc[start - 1].text != "(" or seats.i + 1 >= len(doc) or doc[seats.i + 1].text != ")":
         return None
     return _party_ending_at(ctx, start - 1)
@@ -286,6 +292,21 @@ _AFTER_COUNT = {",", ";", ".", "and", ")", "\n"}
 _LIST_MARKS = {":", "–", "—", "-"}
 
 
+_CHANGE = re.compile(r"^(?:[-+±−–]?\d+|new|=|[-+±−–])$", re.I)
+
+
+def _past_change(doc: Doc, i: int) -> int:
+    """The token after a bracketed change ("53 (+5), ..."), else `i` itself."""
+    if i >= len(doc) or doc[i].text != "(":
+        return i
+    for j in range(i + 1, min(i + 5, len(doc))):
+        if doc[j].text == ")":
+            return j + 1 if j + 1 < len(doc) and j > i + 1 else i
+        if not _CHANGE.match(doc[j].text):
+            return i
+    return i
+
+
 def _listed_count(ctx: Context, party: Span) -> int | None:
     """ "Results: A 137, B 137 and C 1", "A: 159 seats; B – 87 seats": a count right after the name
     (a colon or dash between), closing a list item."""
@@ -295,7 +316,7 @@ def _listed_count(ctx: Context, party: Span) -> int | None:
         return None
     count = doc[at]
     counted = doc[at + 1].lower_ in {"seats", "seat", "mps"} and at + 2 < len(doc)
-    after = doc[at + 2] if counted else doc[at + 1]
+    after = doc[_past_change(doc, at + 2 if counted else at + 1)]
     if _YEAR.match(count.text) or after.text.strip() not in _AFTER_COUNT and after.text.strip():
         return None
     return number(count) if count.text[:1].isdigit() else None
