@@ -17,7 +17,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.model import EntityType
-from ingest.entities.kb_spans import and_longer_name, foreign_owner, inside_longer_name, of_longer_name
+from ingest.entities.kb_spans import (
+    and_longer_name,
+    country_opens_name,
+    foreign_owner,
+    inside_longer_name,
+    of_longer_name,
+)
 from ingest.kb import KnowledgeBase, load_kb
 from ingest.kb.ruler import HashMatcher, ruler_patterns
 from ingest.lexicon import lexicon
@@ -55,7 +61,7 @@ class KBEntities:
         doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
                                  and not _names_a_group(s) and not inside_longer_name(s)
                                  and not of_longer_name(s, self.kb) and not and_longer_name(s, matched)
-                                 and not self._foreign(s)])
+                                 and not self._foreign(s) and not country_opens_name(s, matched)])
         return doc
 
     def _foreign(self, span: Span) -> bool:

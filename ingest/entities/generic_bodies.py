@@ -46,7 +46,11 @@ def generic_name(text: str) -> bool:
 def _house(cluster: Cluster) -> bool:
     """Every mention a legislature's generic name of several words ("House of Representatives"); a
     lone "Congress" may be a party's own, "Department of State" is one state's title."""
-    return all(len(s) > 1 and any(t.lower_ in _HOUSES for t in s) for s in cluster.spans)
+    return all(len(s) > 1 and any(t.lower_ in _HOUSES for t in s) or s.text.lower() in _LONE_HOUSES
+               for s in cluster.spans)
+
+
+_LONE_HOUSES = frozenset({"senate", "parliament"})  # no party is called so ("Congress" may be)
 
 
 def _written(cluster: Cluster) -> str:

@@ -95,10 +95,36 @@ def inside_longer_name(span: Span) -> bool:
     prev = doc[span.start - 1] if span.start else None
     nxt = doc[span.end] if span.end < len(doc) else None
     before = prev is not None and (prev.text == "Operation" or not prev.is_sent_start and _name_word(prev)
-                                   or _collective_possessive(prev))
+                                   or _collective_possessive(prev) or _one_word_inside(span))
     after = nxt is not None and nxt.is_title and (nxt.lower_ in entity_words().heads
                                                   or span[-1].lower_ in _OPENERS and _name_word(nxt))
     return (before or after) and not _in_headline(span[0])
+
+
+def _one_word_inside(span: Span) -> bool:
+    """ "Jama'at Nasr al-Islam": a one-word form between proper nouns ("Jama'at" is no title-case word,
+    "al" no capitalised one) is a word of a longer transliterated name."""
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or span.end >= len(doc):
+        return False
+    prev, nxt = doc[span.start - 1], doc[span.end]
+    return prev.tag_ == "NNP" and prev.text[:1].isupper() and not prev.is_sent_start and nxt.tag_ == "NNP" \
+        and lexicon().country_of(prev.text) is None and prev.lower_ not in entity_words().person_titles
+
+
+def country_opens_name(span: Span, matched: set[int]) -> bool:
+    """ "the Sudan Liberation Movement", "the Nigeria Police Force": a country followed by two to four
+    capitalised words no other match holds, the last a head noun, is the first word of that name."""
+    doc = span.doc
+    if span.label_ != "Country":
+        return False
+    end = span.end
+    while end < len(doc) and end - span.end < 4 and doc[end].is_title and end not in matched \
+            and not doc[end].is_sent_start:
+        end += 1
+        if end - span.end >= 2 and doc[end - 1].lower_ in entity_words().heads:
+            return not _in_headline(span[0])
+    return False
 
 
 def of_longer_name(span: Span, kb: KnowledgeBase) -> bool:

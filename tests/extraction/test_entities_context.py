@@ -58,3 +58,24 @@ def test_one_run_gives_an_unknown_actor_one_type_and_id(tmp_path: Path, capsys) 
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     found = [(e["id"], e["type"]) for r in records for e in r["entities"] if e["name"] == "Drovak Lantern"]
     assert len(found) == 2 and len(set(found)) == 1 and found[0][1] == "ArmedGroup", found
+
+
+def test_a_country_opening_a_longer_name_stays_in_it(run) -> None:
+    r = run("The Chad Zorvan Liberation Front said its fighters had repelled the assault.")
+    assert r.types.get("Chad Zorvan Liberation Front") == "ArmedGroup", r.types
+    assert "Chad" not in r.types
+
+
+def test_a_known_one_word_form_inside_a_transliterated_name_is_no_match(run) -> None:
+    r = run("Militants from Jama'at Nasr al-Qorvan wal Zelmin ambushed a convoy near the border.")
+    assert not any(t == "PoliticalParty" for t in r.types.values()), r.types  # "Nasr" is an Iraqi list
+
+
+def test_a_lone_senate_in_an_article_about_another_country_is_that_countrys(run) -> None:
+    r = run("In Thailand, the Zelmar Dawn Party won the most seats, but the Senate blocked its leader.")
+    assert "United States Senate" not in r.types and r.types.get("Senate of Thailand") == "StateBody", r.types
+
+
+def test_a_national_board_is_a_state_body(run) -> None:
+    r = run("Ethiopia's National Election Board postponed the vote in two regions.")
+    assert r.types.get("National Election Board of Ethiopia") == "StateBody", r.types
