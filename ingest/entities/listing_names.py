@@ -118,3 +118,28 @@ def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
         label = seen.get(span.text.lower()) or (_label(match, inside) if match is not None else "ORG")
         out = [e for e in out if e not in inside] + [Span(doc, span.start, span.end, label=label)]
     return sorted(out, key=lambda e: e.start)
+
+
+_AMEND = re.compile(r"\bamend\w*\s+(?:the|its)\s+(?:[\w-]+\s+){0,3}?designations?\s+of\s+"
+                    r"(?P<rest>[^.\n]{0,300})", re.I)
+_NEW_NAMES = re.compile(r"\b(?:to\s+(?:add|include|reflect)|adding|including)\s+(?:the\s+|its\s+|a\s+)?"
+                        r"(?:new\s+)?(?:alias(?:es)?|a\.k\.a\.?s?|names?)\b", re.I)
+
+
+def amended_aliases(doc: Doc, ents: list[Span], aliases: dict[str, list[str]]) -> list[Span]:
+    """ "amended the designation of X to add the aliases Y and Z": Y and Z are other names of X (added to
+    `aliases` under X's token span), not new actors; `ents` without them."""
+    out = list(ents)
+    for m in _AMEND.finditer(doc.text):
+        new = _NEW_NAMES.search(m.group("rest"))
+        if new is None:
+            continue
+        start, marker, end = m.start("rest"), m.start("rest") + new.end(), m.end("rest")
+        owner = next((e for e in out if start <= e.start_char < m.start("rest") + new.start()), None)
+        added = [e for e in out if marker <= e.start_char and e.end_char <= end and e is not owner]
+        if owner is None or not added:
+            continue
+        known = aliases.setdefault(f"{owner.start}:{owner.end}", [])
+        known.extend(e.text for e in added if e.text not in known)
+        out = [e for e in out if e not in added]
+    return out

@@ -21,7 +21,7 @@ from ingest.entities.glosses import ALIASES, gloss_aliases
 from ingest.entities.head_types import head_type, led_by_person, titled_person
 from ingest.entities.infobox_people import infobox_people
 from ingest.entities.kb_spans import foreign_owner, places_of_groups, possessive_branches
-from ingest.entities.listing_names import listing_names
+from ingest.entities.listing_names import amended_aliases, listing_names
 from ingest.entities.names import mend_names
 from ingest.entities.non_actors import not_an_actor
 from ingest.entities.person_spans import split_people
@@ -272,6 +272,7 @@ class EntityTypes:
         kept = acronym_before_head(places_of_groups(possessive_branches(kept, self.kb)), self.kb)
         kept, doc.user_data[ALIASES] = gloss_aliases(doc, [e for e in kept
                                                            if not in_junk(doc, e.start_char, e.end_char)])
+        kept = amended_aliases(doc, kept, doc.user_data[ALIASES])  # "amended ... to add the alias Y"
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
 

@@ -103,3 +103,13 @@ def test_prose_listing_names_the_model_cut(run):
     canada = {t[0] for t in r.of(DTB) if t[2] == "Canada"}
     assert canada == {"Sons of the Northern Dawn", "Iron Guard Collective"}
     assert r.of(SB) == set()
+
+
+def test_amended_designation_adds_aliases_not_actors(run):
+    r = run("The Department of State is designating Harakat Sayf al-Qamar as a Foreign Terrorist "
+            "Organization. In addition, the Department amended the designation of Ansar al-Fajr to add the "
+            "aliases Fajr Brigades and Saraya al-Fajr.", published="2026-05-20")
+    assert "Fajr Brigades" not in r.types and "Saraya al-Fajr" not in r.types
+    (group,) = [e for e in r.ex.entities if e.name == "Ansar al-Fajr"]
+    assert "Fajr Brigades" in group.aliases
+    assert ("Harakat Sayf al-Qamar", DTB, "US State Department") in r.triples
