@@ -233,3 +233,39 @@ def unit_of(ctx: Context) -> Iterator[Found]:
             whole = ctx.ref(verb.head)
             if whole is not None and whole.label_ in _BODIES and whole != span:
                 yield make(span, Predicate.PART_OF, whole, span.root, 0.7, "places.unit_of")
+
+
+_QUANTITY = {"most", "much", "part", "parts", "swathe", "swathes", "swath", "area", "areas", "all", "large"}
+
+
+@rule("places.controls")
+def controls(ctx: Context) -> Iterator[Found]:
+    """ "X controls (most of / large parts of) Y", "the gangs' alliance, which now controls Y": an armed
+    group is where it holds ground."""
+    for verb in ctx.cues("control"):
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+            continue
+        obj = child(verb, "dobj")
+        if obj is not None and obj.lower_ in _QUANTITY:
+            obj = pobj_of(obj, {"of"}) or obj
+        places = [s for s in ctx.group(obj) if s.label_ in _PLACES]
+        for group in (s for s in ctx.subjects(verb) if s.label_ == "ArmedGroup"):
+            for place in places:
+                yield make(group, Predicate.LOCATED_IN, place, verb, 0.7, "places.controls")
+
+
+_KIND_NOUNS = {"group", "militia", "movement", "organisation", "organization", "faction", "insurgency",
+               "gang", "cartel", "insurgent", "rebel", "force", "alliance", "coalition"}
+
+
+@rule("places.kind_in")
+def kind_in(ctx: Context) -> Iterator[Found]:
+    """ "X is a militia in Y", "X, an armed group in Y": the kind noun's place is the named group's."""
+    for noun in ctx.cues(*_KIND_NOUNS):
+        if noun.pos_ != "NOUN" or noun.dep_ not in {"attr", "appos"} or noun.i in ctx.at:
+            continue
+        places = [s for s in ctx.group(pobj_of(noun, {"in"})) if s.label_ in _PLACES]
+        holders = ctx.subjects(noun.head) if noun.dep_ == "attr" else [s for s in [ctx.ref(noun.head)] if s]
+        for group in (s for s in holders if s.label_ in {"ArmedGroup", "PoliticalParty"}):
+            for place in places:
+                yield make(group, Predicate.LOCATED_IN, place, noun, 0.7, "places.kind_in")

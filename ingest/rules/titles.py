@@ -105,7 +105,7 @@ def role_nouns(ctx: Context) -> Iterator[Found]:
                                status=former)
 
 
-_IN = frozenset({"in"})  # "a senior figure in X", "a fighter in X"
+_IN = frozenset({"in", "with", "from"})  # "a senior figure in X", "a fighter with X", "a lawmaker from X"
 _PARTY_ROLES = frozenset({"official", "politician", "figure", "loyalist"})
 
 
