@@ -20,6 +20,7 @@ from ingest.entities.cluster import Clusters
 from ingest.entities.generic_bodies import localise_bodies
 from ingest.entities.type_basis import TYPE_BASIS, Basis
 from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
+from ingest.events.places import proper_place
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -122,7 +123,8 @@ def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[
             name = _name_at(place, clusters, at) if place is not None else None
             if name:
                 return f"{prep} {name}"
-    return None
+    unnamed = proper_place(pobj_of(root, {"in"}), set(at))  # "a massacre in the La Saline neighbourhood"
+    return f"in {unnamed}" if unnamed else None
 
 
 def _victim_name(root: Token, clusters: Clusters, at: dict[int, Span]) -> str | None:

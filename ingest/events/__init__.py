@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.elections import MONTHS as _MONTHS
 from ingest.elections import ElectionFacts, election_facts, election_mentions, election_name, phrase_start
 from ingest.elections.party_context import electoral_parties
+from ingest.events.places import proper_place
 from ingest.events.verbs import (
     HIT_VERBS,
     Names,
@@ -60,7 +61,7 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     apposed = noun.dep_ == "appos" and event_noun(noun.head, lexicon())  # "the worst attack, the bombing of"
     if noun.tag_ not in {"NN", "NNP"} or noun.dep_ == "attr" or noun.dep_ == "appos" and not apposed:
         return False
-    if any(c.dep_ == "det" and c.lower_ in _ANY for c in noun.children):
+    if any(t.lower_ in _ANY for t in noun.doc[noun.left_edge.i:noun.i]):
         return False  # "every major battle on X", "any attack on Y": no one incident
     if any(c.dep_ == "prep" and c.lower_ in {"in", "during", "by"} and any(
             g.dep_ == "pobj" and event_noun(g, lexicon()) for g in c.children) for c in noun.children):
@@ -77,6 +78,7 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
             return True
         if child.dep_ == "prep" and child.lower_ in _TARGET_PREPS and any(
                 names_target(c, ent_tokens) or (c.lower_ in WHEN_WORDS and child.lower_ == "on")
+                or child.lower_ == "in" and proper_place(c, ent_tokens)  # "the massacre in Kasese"
                 for c in child.children if c.dep_ == "pobj"):
             return True
         if child.dep_ == "acl" and child.lemma_ in {"aim", "target", "direct"}:

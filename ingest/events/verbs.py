@@ -35,7 +35,9 @@ WEAPON_KINDS: dict[str, str] = {
 WEAPON_VERBS = frozenset({"strike", "hit", "explode", "detonate", "slam", "target", "land", "rip"})
 DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "insurgent", "bomber",
                         "rebel", "assailant", "jihadist", "member"})
-_MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to"})
+# Auxiliaries of a plan, a possibility or a habit ("are often attacked"), not of one finished act.
+_NOT_DONE = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to", "is", "are",
+                       "am", "be", "being"})
 _VEHICLES = frozenset({"car", "truck", "roadside", "suicide"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "from", "inside", "on"})
 
@@ -123,7 +125,7 @@ def _finished(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in verb.children):
         return False
-    return not any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS
+    return not any(c.dep_ == "neg" or c.dep_ in {"aux", "auxpass"} and c.lower_ in _NOT_DONE
                    for c in verb.children)
 
 
@@ -153,6 +155,15 @@ def _placed(verb: Token, named: set[int]) -> bool:
     return False
 
 
+def _unnamed_doer(verb: Token) -> bool:
+    """ "Gunmen stormed ...", "X was kidnapped in Y": an act whose doer is not named (yet)."""
+    if any(c.dep_ == "auxpass" for c in verb.children):
+        return not any(c.dep_ == "agent" for c in verb.children)
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lemma_.lower() in DOER_NOUNS and subject.tag_ == "NNS" and not any(
+        c.dep_ in {"compound", "poss", "prep"} for c in subject.children)
+
+
 @dataclass(frozen=True)
 class Names:
     """Token indexes of a doc's names: all of them, with pronouns that stand for one, the sides
@@ -172,7 +183,7 @@ def verb_anchor(verb: Token, names: Names) -> bool:
     doers = verb_doers(verb, names.named)
     if verb.lemma_ in _ARMED_ONLY and not any(d.i in names.armed for d in doers):
         return False
-    if not (doers or weapon(verb) is not None):
+    if not (doers or weapon(verb) is not None or _unnamed_doer(verb)):
         return False
     lex = lexicon()
     if any(event_noun(t, lex) for t in _own_clause(verb) if t != verb):

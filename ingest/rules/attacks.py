@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.events import ANCHOR, HIT_VERBS, verb_doers
+from ingest.events.places import PLACE_NOUNS
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -304,9 +305,17 @@ def located(ctx: Context) -> Iterator[Found]:
         heads = [root, *(c for p in root.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "against"}
                          for c in p.children if c.dep_ == "pobj")]
         struck = _hit_by(ctx, root)
-        places = [ctx.ref(pobj_of(head, {"in", "near", "at"})) for head in heads]
+        places = [_place_ref(ctx, pobj_of(head, {"in", "near", "at"})) for head in heads]
         places.append(struck if struck is not None and struck.label_ == "Location" else None)
         places += [ctx.at.get(i) for i in range(root.left_edge.i, root.i)]  # "the Mogadishu truck bombing"
         place = next((p for p in places if p is not None and p.label_ in {"Location", "Country"}), None)
         if place is not None:
             yield make(event, Predicate.LOCATED_IN, place, root, 0.75, "attack.located")
+
+
+def _place_ref(ctx: Context, token: Token | None) -> Span | None:
+    """The place a phrase names: itself, or its named compound ("the La Saline neighbourhood")."""
+    span = ctx.ref(token)
+    if span is None and token is not None and token.lower_ in PLACE_NOUNS:
+        span = next((ctx.at[c.i] for c in token.lefts if c.dep_ == "compound" and c.i in ctx.at), None)
+    return span

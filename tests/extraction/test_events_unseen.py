@@ -97,7 +97,23 @@ def test_rockets_fired_at_a_city(run):
     assert (event, "TARGETED", "Mogadishu") in r.triples
 
 
+def test_passive_act_with_no_doer_named(run):
+    r = run("Former education minister Amina Waziri was assassinated in Kano on Tuesday.")
+    event = _one_event(r, "assassination")
+    assert (event, "TARGETED", "Amina Waziri") in r.triples
+    assert (event, "LOCATED_IN", "Kano") in r.triples
+
+
+def test_unnamed_gunmen_then_a_claim(run):
+    r = run("Gunmen stormed the Savannah hotel in Bamako on Friday, killing six guests. The Kanem "
+            "Brigade claimed responsibility.")
+    event = _one_event(r, "storming")
+    assert ("Kanem Brigade", "PERPETRATED", event) in r.triples
+
+
 @pytest.mark.parametrize("text", [
+    "Villages in the region are often attacked by gunmen.",
+    "Convoys are ambushed near Gao every month.",
     "The Nigerian army killed 30 fighters in Borno State.",
     "Hezbollah fired rockets at Israel.",
     "Attacks on civilians have risen in Mali this year, the United Nations said.",
