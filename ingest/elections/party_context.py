@@ -74,17 +74,24 @@ def _name_end(text: str, start: int, end: int) -> int:
     return start + cut if cell.endswith(")") and cut > 0 else end
 
 
+_NAME_GOES_ON = {"of", "for", "and", "in", "de", "del", "des", "du", "'s", "’s"}
+
+
 def _whole_name(doc: Doc, row: ResultRow, overlapping: list[Span]) -> Span | None:
-    """The row's name cell as one party name, unless a name already spans it exactly or the cell also holds
-    a leader's name: a known alias inside a longer name ("Social Democratic Alliance") never cuts it."""
+    """The row's name cell as one party name where a name inside it is cut short: a word before it
+    ("Social Democratic Alliance"), a name going on after it ("Citizens for Bulgaria Forward"), or a name
+    across the cell's edge; never where the cell also holds a leader's name."""
     end = _name_end(doc.text, row.start, row.end)
     span = doc.char_span(row.start, end, label=_PARTY, alignment_mode="contract")
     if span is None or not overlapping:
         return span
     if not row.whole or any(e.label_ == _PERSON for e in overlapping):
         return None
-    exact = any(e.start_char == row.start and e.end_char in {end, row.end} for e in overlapping)
-    return None if exact else span
+    first = min(overlapping, key=lambda e: e.start_char)
+    crossing = any(e.start_char < row.start or e.end_char > row.end for e in overlapping)
+    rest = doc.text[first.end_char:end].split()
+    longer = first.start_char > row.start or bool(rest) and rest[0] in _NAME_GOES_ON
+    return span if crossing or longer else None  # "Georgian Dream – ...", "X Party XP": the name kept
 
 
 def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:

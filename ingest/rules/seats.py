@@ -157,14 +157,15 @@ def _governing_verb(seats: Token) -> Token | None:
     if seats.dep_ != "pobj":
         return None
     prep, owner = seats.head, seats.head.head
-    if prep.lower_ == "of" and owner.lower_ in _TOTALS and owner.dep_ == "dobj":
-        return owner.head if owner.head.lemma_ in WIN_VERBS else None
+    if prep.lower_ == "of" and owner.lower_ in _TOTALS | {"majority"} and owner.dep_ == "dobj":
+        whole = any(c.lower_ == "the" for c in seats.children)  # "a majority of the 150 seats": all seats
+        return owner.head if owner.head.lemma_ in WIN_VERBS and not whole else None
     if prep.lower_ == "to" and owner.lemma_ in _CHANGE_VERBS:
         return owner  # "the bloc fell to 25 seats", "it recovered to 33 seats"
     if prep.lower_ != "with":
         return None
-    if owner.lemma_ in PLACE_VERBS:
-        return owner
+    if owner.lemma_ in PLACE_VERBS or owner.lemma_ == "leave" and owner.tag_ == "VBN":
+        return owner  # "finished with 41 seats", "was left with 6 seats"
     if owner.dep_ == "dobj" and owner.head.lemma_ in WIN_VERBS:
         return owner.head  # "won a majority with 48 of 80 seats"
     if owner.dep_ == "attr" and owner.head.lemma_ in PLACE_VERBS:
