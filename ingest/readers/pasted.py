@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ingest.lexicon import lexicon
+from ingest.infobox_labels import label_forms
 
 JUNK = "ag_junk"
 _WORD_MARKS = ("citation needed|clarification needed|edit|update|failed verification"
@@ -41,9 +41,7 @@ def blank_markers(text: str) -> str:
 @lru_cache(maxsize=1)
 def _label_line() -> re.Pattern[str]:
     """A known infobox label at a line's start, then a colon, a pipe or a glued value."""
-    lex = lexicon()
-    labels = sorted({*getattr(lex, "infobox_labels", {}), *getattr(lex, "infobox_other", ())}, key=len,
-                    reverse=True)
+    labels = sorted(label_forms(), key=len, reverse=True)
     alternatives = "|".join(re.escape(label) for label in labels)
     return re.compile(rf"(?m)^[ \t|]*(?i:(?P<label>{alternatives}))(?P<index>\d*)"
                       rf"(?:(?P<sep>[ \t]*[:|])|(?P<glued>(?=[A-Z\u00c0-\u024f0-9]|www\.)))")
@@ -54,7 +52,7 @@ def glued_labels(text: str) -> list[int]:
     out = []
     for m in _label_line().finditer(text):
         end = m.end("index")
-        if m.group("glued") is not None and (text[end - 1].islower() or text[end - 1].isdigit()):
+        if m.group("glued") is not None and (text[end - 1].islower() or text[end - 1] in "0123456789)"):
             out.append(end)
     return out
 

@@ -97,6 +97,8 @@ def labelled_lines(ctx: Context) -> Iterator[Found]:
     for field in fields:
         if not field.continued:
             broken.discard(field.label)
+        if field.start == field.end:  # a bare label or a sub-heading ("Non-state allies:"): the list goes on
+            continue
         spans = _spans_in(ctx.doc, field.start, field.end)
         if field.label in broken or not spans or not _covered(ctx.doc, field, spans):
             broken.add(field.label)
