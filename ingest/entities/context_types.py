@@ -29,6 +29,9 @@ _GROUP_NOUNS = frozenset({"group", "groups", "outfit", "organisation", "organiza
 _PARTY_NOUNS = frozenset({"party", "parties", "bloc", "list"})
 _SEAT_WORDS = frozenset({"seats", "seat", "votes", "mandates"})
 _CLAIM_OBJECTS = frozenset({"responsibility", "credit"})
+_PLACE_VERBS = frozenset({"retake", "recapture", "besiege", "shell", "overrun", "encircle", "evacuate"})
+_PLACE_VERB_FORMS = frozenset({"retook", "retaken", "recaptured", "besieged", "shelled", "overran",
+                               "encircled", "evacuated"})
 _LABEL_TYPES = {"PERSON": (EntityType.PERSON, Basis.LABEL), "ORG": (EntityType.ORGANIZATION, Basis.FALLBACK),
                 "LOC": (EntityType.LOCATION, Basis.LABEL), "FAC": (EntityType.LOCATION, Basis.LABEL)}
 
@@ -79,6 +82,15 @@ def context_type(span: Span) -> EntityType | None:
     return _verb_type(span)
 
 
+def _taken_place(span: Span) -> bool:
+    """ "the army retook Wad Madani", "rebels besieged El Obeid": what is retaken or besieged is a place."""
+    root = span.root
+    if root.dep_ == "dobj" and root.head.lemma_ in _PLACE_VERBS:
+        return True
+    return span.start > 0 and span.doc[span.start - 1].lower_ in _PLACE_VERB_FORMS and _after(span) is None \
+        and root.dep_ not in {"compound", "nsubj", "nsubjpass"}  # the parse may fail: "retook" NNP
+
+
 def _ruling_the(span: Span) -> bool:
     """ "the ruling Zelmar Dawn", "the opposition Brevik Tomorrow": a side of politics, not a person."""
     before = _before(span)
@@ -91,7 +103,9 @@ def label_type(span: Span) -> tuple[str, str, Basis]:
     A PERSON label yields only to "<name> fighters": "the ruling X" or "X claimed" may be a person.
     """
     found = None
-    if span.label_ == "ORG":
+    if span.label_ in {"ORG", "PERSON"} and _taken_place(span):
+        found = EntityType.LOCATION
+    elif span.label_ == "ORG":
         found = context_type(span)
     elif span.label_ == "PERSON" and (nxt := _after(span)) is not None and nxt.lower_ in _ARMED_MEMBERS:
         found = EntityType.ARMED_GROUP

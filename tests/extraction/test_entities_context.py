@@ -79,3 +79,11 @@ def test_a_lone_senate_in_an_article_about_another_country_is_that_countrys(run)
 def test_a_national_board_is_a_state_body(run) -> None:
     r = run("Ethiopia's National Election Board postponed the vote in two regions.")
     assert r.types.get("National Election Board of Ethiopia") == "StateBody", r.types
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The army retook Zorvan Kassa from the militia in January.", "Zorvan Kassa"),
+    ("The rebels besieged Tel Morvak for weeks.", "Tel Morvak"),
+])
+def test_what_is_retaken_or_besieged_is_a_place(run, text: str, name: str) -> None:
+    assert run(text).types.get(name) == "Location"
