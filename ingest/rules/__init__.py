@@ -17,6 +17,7 @@ from ingest.kb import KnowledgeBase
 from ingest.rules import (
     attacks,
     backing,
+    claims,
     coalitions,
     designation,
     incidents,
@@ -37,9 +38,9 @@ from ingest.rules.base import RULES, Context, Found
 from ingest.rules.guards import drop_contradicted
 from ingest.spans import ensure_extensions
 
-__all__ = ["RULES", "Found", "Relations", "attacks", "backing", "coalitions", "designation", "incidents",
-           "infobox", "leadership", "nominals", "notices", "office", "places", "results", "seats", "sides",
-           "stance", "tables", "titles"]
+__all__ = ["RULES", "Found", "Relations", "attacks", "backing", "claims", "coalitions", "designation",
+           "incidents", "infobox", "leadership", "nominals", "notices", "office", "places", "results",
+           "seats", "sides", "stance", "tables", "titles"]
 
 log = logging.getLogger(__name__)
 

@@ -1,0 +1,91 @@
+"""ACCUSED and BLAMED said with a noun or an adjective rather than the verb.
+
+"accusations / allegations by X that Y recruits children" (X ACCUSED Y), "X held Y responsible
+for the bombing" and "X said Y was responsible for the bombing" (X BLAMED Y; ACCUSED when Y is
+responsible "for killing ...", a deed that is no named incident). An accusation the accused
+rejects is still made: no cue token is kept, so `Found.negated` reads no denial into it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graph.model import Predicate
+from ingest.lexicon import lexicon
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+
+_ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
+_CHARGES = ("accusation", "accusations", "allegation", "allegations", "charge", "charges")
+_SAYING = {"say", "claim", "state", "allege", "insist", "believe", "conclude", "determine", "assess", "find",
+           "tell", "announce", "declare"}
+
+
+def _actors(ctx: Context, token: Token | None) -> list[Span]:
+    return [s for s in ctx.group(token) if s.label_ in _ACTORS]
+
+
+def _charge_clause(noun: Token) -> Token | None:
+    """The "that ..." clause a charge noun states ("allegations that Y recruits children")."""
+    for c in noun.children:
+        if c.dep_ in {"acl", "relcl", "ccomp"} and any(m.dep_ == "mark" and m.lower_ == "that"
+                                                        for m in c.children):
+            return c
+    return None
+
+
+@rule("claims.accusation_noun")
+def accusation_noun(ctx: Context) -> Iterator[Found]:
+    """ "accusations by / from X that Y ...", "X's allegations that Y ...", "charges by X against Y"."""
+    for noun in ctx.cues(*_CHARGES):
+        if noun.pos_ != "NOUN":
+            continue
+        by = pobj_of(noun, {"by", "from"})
+        accusers = _actors(ctx, by) + [s for c in noun.children if c.dep_ == "poss" for s in _actors(ctx, c)]
+        clause = _charge_clause(noun)
+        accused = _actors(ctx, pobj_of(noun, {"against"}))
+        if not accused and clause is not None:
+            accused = _actors(ctx, child(clause, "nsubj"))
+        charge = " ".join(t.text for t in clause.subtree if t.dep_ != "mark") if clause is not None else None
+        anchor = by if by is not None else noun
+        for actor in accusers:
+            for target in accused:
+                if actor != target:
+                    yield Found(actor, Predicate.ACCUSED, target, anchor.sent, 0.7, "claims.accusation_noun",
+                                {"of": charge} if charge else {}, -1)
+
+
+def _responsible(ctx: Context, adj: Token) -> tuple[list[Span], list[Span]]:
+    """(who says so, who is responsible) for "X held Y responsible" / "X said Y was responsible"."""
+    head = adj.head
+    if adj.dep_ in {"amod", "oprd"} and head.dep_ == "dobj" and head.head.lemma_ == "hold":
+        return ctx.subjects(head.head), _actors(ctx, head)  # "held Y responsible"
+    if adj.dep_ in {"oprd", "ccomp", "xcomp", "acomp"} and head.lemma_ == "hold":
+        return ctx.subjects(head), _actors(ctx, child(head, "dobj"))
+    if adj.dep_ == "acomp" and head.lemma_ == "be" and head.dep_ == "ccomp" and head.head.lemma_ in _SAYING:
+        return ctx.subjects(head.head), _actors(ctx, child(head, "nsubj"))
+    return [], []
+
+
+@rule("claims.responsible")
+def responsible(ctx: Context) -> Iterator[Found]:
+    """ "X held Y responsible for the attack", "X said Y was responsible for the bombing"."""
+    for adj in ctx.cues("responsible"):
+        sayers, culprits = _responsible(ctx, adj)
+        what = pobj_of(adj, {"for"})
+        deed = next((c for p in adj.children if p.dep_ == "prep" and p.lower_ == "for"
+                     for c in p.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)  # "for killing"
+        event = ctx.ref(what)
+        named = event is not None and event.label_ == "Event"
+        incident = named or what is not None and what.lemma_.lower() in lexicon().event_kinds
+        for actor in (s for s in sayers if s.label_ in _ACTORS):
+            for culprit in culprits:
+                if actor == culprit:
+                    continue
+                if incident:
+                    yield make(actor, Predicate.BLAMED, culprit, adj, 0.7, "claims.responsible",
+                               **({"for": event} if named else {}))
+                elif deed is not None:
+                    charge = " ".join(t.text for t in deed.subtree)
+                    yield make(actor, Predicate.ACCUSED, culprit, adj, 0.65, "claims.responsible", of=charge)
