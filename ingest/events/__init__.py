@@ -52,8 +52,10 @@ def _claimed(noun: Token) -> bool:
 
 
 def _hits_named(verb: Token, ent_tokens: set[int]) -> bool:
+    """ "... killed X", "... hit a car in Tripoli": a hit verb with a named target or place."""
     return verb.lemma_ in HIT_VERBS and any(
-        c.dep_ == "dobj" and names_target(c, ent_tokens) for c in verb.children)
+        c.dep_ == "dobj" and names_target(c, ent_tokens) or c.dep_ == "prep" and c.lower_ in {"in", "near"}
+        and any(g.dep_ == "pobj" and g.i in ent_tokens for g in c.children) for c in verb.children)
 
 
 def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:

@@ -319,3 +319,30 @@ def _place_ref(ctx: Context, token: Token | None) -> Span | None:
     if span is None and token is not None and token.lower_ in PLACE_NOUNS:
         span = next((ctx.at[c.i] for c in token.lefts if c.dep_ == "compound" and c.i in ctx.at), None)
     return span
+
+
+_STRUCK = {"kill", "wound", "injure", "target", "assassinate", "hit"}
+_SURVIVED = {"survive", "escape"}
+
+
+@rule("attack.victim_clause")
+def victim_clause(ctx: Context) -> Iterator[Found]:
+    """"X was killed / targeted in the strike", "X survived the assassination attempt": the event's target."""
+    for verb in ctx.cues(*_STRUCK, *_SURVIVED):
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        if verb.lemma_ in _SURVIVED:
+            event, victims = ctx.ref(child(verb, "dobj")), ctx.subjects(verb)
+        elif any(c.dep_ == "auxpass" for c in verb.children):
+            event = ctx.ref(pobj_of(verb, {"in", "during", "by"}))
+            victims = ctx.group(child(verb, "nsubjpass"))
+        else:
+            continue
+        if event is None or event.label_ != "Event":
+            continue
+        for victim in victims:
+            if victim.label_ == "Person" or verb.lemma_ in {"target", "hit"} and victim.label_ in _HIT_TYPES:
+                yield make(event, Predicate.TARGETED, victim, verb, 0.75, "attack.victim_clause")
+
+
+_HIT_TYPES = {"Location", "StateBody", "ArmedGroup", "Organization", "PoliticalParty"}

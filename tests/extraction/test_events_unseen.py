@@ -111,6 +111,22 @@ def test_unnamed_gunmen_then_a_claim(run):
     assert ("Kanem Brigade", "PERPETRATED", event) in r.triples
 
 
+def test_survivor_of_an_attempt_was_its_target(run):
+    r = run("Opposition leader Kemal Aydin survived an assassination attempt in Izmir in 2016.")
+    assert (_one_event(r, "assassination"), "TARGETED", "Kemal Aydin") in r.triples
+
+
+def test_person_killed_in_the_strike_was_its_target(run):
+    r = run("A drone strike hit a car in Tripoli on Monday. The militia commander Salah Badi was killed "
+            "in the strike.")
+    assert (_one_event(r, "strike"), "TARGETED", "Salah Badi") in r.triples
+
+
+def test_killed_in_clashes_names_no_target(run):
+    r = run("Militia commander Salah Badi was killed in clashes in Tripoli.")
+    assert not r.of("TARGETED")
+
+
 @pytest.mark.parametrize("text", [
     "Villages in the region are often attacked by gunmen.",
     "Convoys are ambushed near Gao every month.",
