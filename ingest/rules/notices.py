@@ -182,11 +182,23 @@ def _designators_of(ctx: Context, cue: Token) -> list[Span]:
     for _ in range(4):
         subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
         if subject is not None:
-            return [s for s in _designators(ctx, subject) if s.label_ in _BODIES or s.label_ == "Person"]
+            found = [s for s in _designators(ctx, subject) if s.label_ in _BODIES or s.label_ == "Person"]
+            return found or _subject_left(ctx, node)
         if node.dep_ in _CLIMB and node.head != node:
             node = node.head
         else:
             break
+    return _subject_left(ctx, node)
+
+
+def _subject_left(ctx: Context, verb: Token) -> list[Span]:
+    """ "the Security Council Committee pursuant to resolutions 1267 (1989) ... approved": a body the parser
+    made the subject of another word, first in the clause before its verb."""
+    for i in range(verb.sent.start, verb.i):
+        span = ctx.at.get(i)
+        if span is not None and span.start == i and span.label_ in _BODIES and span.root.dep_ == "nsubj" \
+                and span.root.head.i < verb.i:
+            return [span]
     return []
 
 
@@ -335,6 +347,8 @@ def _is_item(ctx: Context, span: Span, cue: Token, words: NoticeWords) -> bool:
     doc = ctx.doc
     if span.end < len(doc) and doc[span.end].text in {"-", "–", *words.lead}:
         return False
+    if span.root.dep_ in {"nsubj", "nsubjpass"} and span.root.head.i >= span.end and span.root.head != cue:
+        return False  # "..., and the Turkish army has launched": the subject of a new clause
     i = span.start - 1
     skipped = 0
     while i > cue.i:

@@ -113,3 +113,9 @@ def test_amended_designation_adds_aliases_not_actors(run):
     (group,) = [e for e in r.ex.entities if e.name == "Ansar al-Fajr"]
     assert "Fajr Brigades" in group.aliases
     assert ("Harakat Sayf al-Qamar", DTB, "US State Department") in r.triples
+
+
+def test_a_new_clause_after_the_list_is_no_entry(run):
+    r = run("Kenya designates the Qara Front a terrorist organisation, and the Kenya Defence Forces have "
+            "launched several offensives against it.", published="2026-03-01")
+    assert {t[0] for t in r.of(DTB)} == {"Qara Front"}
