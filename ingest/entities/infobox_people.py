@@ -18,7 +18,7 @@ from ingest.lexicon import lexicon
 from ingest.rules.infobox_fields import read_fields
 
 _PERSON_PREDICATES = frozenset({"LEADS", "SPOKESPERSON_FOR", "MEMBER_OF"})
-_BRACKETS = re.compile(r"\s*[(\[].*$")
+_BRACKET = re.compile(r"[(\[][^)\]]*[)\]]?")
 _MAX_WORDS = 5
 
 
@@ -43,14 +43,37 @@ def infobox_people(doc: Doc, ents: list[Span]) -> list[Span]:
     for field in read_fields(text):
         if field.label not in labels:
             continue
-        value = _BRACKETS.sub("", text[field.start:field.end]).strip()
-        start = text.find(value, field.start, field.end) if value else -1
-        if start < 0 or not _looks_like_name(value):
-            continue
-        end = start + len(value)
-        if any(s < end and start < e for s, e in taken):
-            continue
-        span = doc.char_span(start, end, label="PERSON")
-        if span is not None:
-            out.append(span)
+        for start, end in _name_runs(text, field.start, field.end, taken):
+            span = doc.char_span(start, end, label="PERSON")
+            if span is not None:
+                out.append(span)
     return out
+
+
+def _name_runs(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The value's stretches between known actors and brackets that read as a name.
+
+    "Julius Malema Velenkosini Hlabisa" with "Julius Malema" known holds one more name.
+    """
+    cuts = sorted((max(s, start), min(e, end)) for s, e in taken if s < end and start < e)
+    cuts += [(start + m.start(), start + m.end()) for m in _BRACKET.finditer(text[start:end])]
+    runs, pos = [], start
+    for s, e in sorted(cuts):
+        runs.append((pos, s))
+        pos = max(pos, e)
+    runs.append((pos, end))
+    runs = [(s, e) for s, e in runs if s < e and _apart(text, s, e, (start, end))]
+    return [r for r in (_trimmed(text, s, e) for s, e in runs) if _looks_like_name(text[r[0]:r[1]])]
+
+
+def _apart(text: str, start: int, end: int, value: tuple[int, int]) -> bool:
+    """A stretch not glued to a known actor's span ("Hadi al-" before a tagged "Amiri")."""
+    opens = start == value[0] or not text[start].isalnum()
+    return opens and (end == value[1] or not text[end - 1].isalnum() and text[end - 1] != "-")
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch without list punctuation around it."""
+    chunk = text[start:end]
+    lead = len(chunk) - len(chunk.lstrip(" \t,;•*|-–"))
+    return start + lead, start + len(chunk.rstrip(" \t,;•*|-–"))

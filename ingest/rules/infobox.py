@@ -38,8 +38,13 @@ def _covered(doc: Doc, field: Field, spans: list[Span]) -> bool:
     for span in spans:
         for i in range(span.start_char - field.start, span.end_char - field.start):
             text[i] = " "
-    rest = _FILLER.sub("", "".join(text))
-    return not rest.strip()
+    rest = _FILLER.sub(" ", "".join(text)).split()
+    return not rest or (field.continued or field.glued_or_keyed) and _unknown_names(rest)
+
+
+def _unknown_names(words: list[str]) -> bool:
+    """Words left beside the actors of a keyed line are names we do not know ("EPRDF (1988–2019) CEFF")."""
+    return len(words) <= 6 and all(w[:1].isupper() for w in words)
 
 
 def page_subject(doc: Doc) -> Span | None:

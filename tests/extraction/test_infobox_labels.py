@@ -67,3 +67,29 @@ def test_agency_and_party_template_labels(run):
     agency = "Zanlandic Border Security Agency"
     assert (agency, "LOCATED_IN", "Nairobi") in r.triples
     assert any(s == agency and p == "PART_OF" and "Ministry" in o for s, p, o in r.triples)
+
+
+@pytest.mark.model
+def test_a_keyed_list_with_unknown_acronyms_still_states_its_known_actors(run):
+    r = run("Zanlandic Unity Party\n\n"
+            "Chairman | Tomasz Wilk-Brzezina |\n"
+            "National affiliation | African National Congress (1990–2001) ZPUF (2001–2010) KLMDQ |\n\n"
+            "The Zanlandic Unity Party is a political party.\n")
+    assert ("Zanlandic Unity Party", "MEMBER_OF", "African National Congress") in r.triples
+
+
+@pytest.mark.model
+def test_prose_after_a_label_word_with_capitalised_words_is_still_prose(run):
+    r = run("Zanlandic Unity Party\n\nAllies of Kenya met in Nairobi on Monday.\n")
+    assert not r.of("ALLIED_WITH")
+
+
+def test_a_run_together_person_field_yields_the_unknown_name_beside_a_known_one():
+    from ingest.entities.infobox_people import _name_runs
+    text = "Leader Cyril Ramaphosa Themba Khumalo-Ndlovu\n"
+    start, end = text.index("Cyril"), len(text) - 1
+    known = [(start, start + len("Cyril Ramaphosa"))]
+    assert [text[s:e] for s, e in _name_runs(text, start, end, known)] == ["Themba Khumalo-Ndlovu"]
+    glued = "Leader Hadi al-Amiri\n"
+    tail = glued.index("Amiri")
+    assert _name_runs(glued, glued.index("Hadi"), len(glued) - 1, [(tail, tail + 5)]) == []
