@@ -174,8 +174,8 @@ def led_by(ctx: Context) -> Iterator[Found]:
 def leads_active(ctx: Context) -> Iterator[Found]:
     """"Y leads / heads / commands X"."""
     for verb in ctx.cues("lead", "head", "chair", "command", "run"):
-        if verb.pos_ != "VERB" or verb.tag_ == "VBN":
-            continue
+        if verb.pos_ != "VERB" or verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            continue  # "X, led by Y" is the passive rule's; "Y has led X since 2015" is active
         groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]
         for person in ctx.subjects(verb):
             if person.label_ == _PERSON:
@@ -347,3 +347,41 @@ def _predecessor_title(ctx: Context, subject: Token | None) -> Token | None:
         return subject
     appos = child(subject, "appos")
     return appos if appos is not None and appos.lower_ in words and not _subordinate(appos) else None
+
+
+_HELM = {"leadership", "command", "helm", "reins", "chairmanship", "presidency"}
+
+
+@rule("leads.took_the_helm")
+def took_the_helm(ctx: Context) -> Iterator[Found]:
+    """ "Y took over / assumed the leadership of X", "Y took the helm of X"."""
+    for verb in ctx.cues("take", "assume", "inherit"):
+        helm = child(verb, "dobj")
+        if verb.pos_ != "VERB" or helm is None or helm.lower_ not in _HELM:
+            continue
+        groups = [g for g in ctx.group(pobj_of(helm, {"of"})) if g.label_ in _GROUPS - {"StateBody"}]
+        groups += [g for c in helm.children if c.dep_ == "poss" for g in [ctx.ref(c)]
+                   if g is not None and g.label_ in _GROUPS - {"StateBody"}]
+        for person in (p for p in ctx.subjects(verb) if p.label_ == _PERSON):
+            for group in groups:
+                yield make(person, Predicate.LEADS, group, verb, 0.75, "leads.took_the_helm")
+
+
+_PARTY_HEADS = ("president", "chairperson", "chair")
+
+
+@rule("leads.party_president")
+def party_president(ctx: Context) -> Iterator[Found]:
+    """ "Y, president of the X Party", "X Party president Y": a party's or group's president leads it (a
+    state body's president holds an office: the office rules)."""
+    for noun in ctx.cues(*_PARTY_HEADS):
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.at or _subordinate(noun):
+            continue
+        groups = [g for g in _title_groups(ctx, noun, False) if g.label_ in _GROUPS - {"StateBody"}]
+        people = _holders(ctx, noun, Predicate.LEADS)
+        after = ctx.at.get(noun.i + 1)
+        if after is not None and after.start == noun.i + 1 and after.label_ == _PERSON:
+            people.append(after)  # "X Party president Y"
+        for person in people:
+            for group in groups:
+                yield make(person, Predicate.LEADS, group, noun, 0.8, "leads.party_president")
