@@ -6,7 +6,6 @@ class only validates arguments and chooses the session.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,7 +29,7 @@ from graph.model import (
     Subgraph,
     resolved_from,
 )
-from graph.neo4j.write import entity_from_map
+from graph.neo4j.write import entity_from_map, loads_map
 
 DEAD_END_NODES = 20_000  # largest part of the graph a dead-end check grows before giving up
 
@@ -55,7 +54,7 @@ def relation_from_map(row: dict[str, Any], evidence: tuple[Evidence, ...] = ()) 
         subject=row["subject"],
         predicate=Predicate(row["predicate"]),
         object=row["object"],
-        attrs=json.loads(row.get("attrs") or "{}"),
+        attrs=loads_map(row.get("attrs")),
         evidence=evidence,
         confidence=float(row.get("confidence") or 0.0),
         first_seen=row.get("first_seen"),

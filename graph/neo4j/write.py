@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+import orjson
 from neo4j import ManagedTransaction
 
 from graph.cypher_loader import load
@@ -54,6 +55,14 @@ def flat(values: dict[str, Any], reserved: frozenset[str]) -> dict[str, Any]:
             and isinstance(v, str | int | float | bool)}
 
 
+def loads_map(text: str | None) -> dict[str, Any]:
+    """A stored JSON object (attrs, external ids) parsed by orjson: reads convert hundreds per subgraph."""
+    if not text or text == "{}":
+        return {}
+    value: dict[str, Any] = orjson.loads(text)
+    return value
+
+
 def entity_from_map(row: dict[str, Any]) -> Entity:
     """An Entity from the map the read queries return."""
     return Entity(
@@ -61,8 +70,8 @@ def entity_from_map(row: dict[str, Any]) -> Entity:
         name=row["name"],
         type=EntityType(row["type"]),
         aliases=tuple(row.get("aliases") or ()),
-        external_ids=json.loads(row.get("external_ids") or "{}"),
-        attrs=json.loads(row.get("attrs") or "{}"),
+        external_ids=loads_map(row.get("external_ids")),
+        attrs=loads_map(row.get("attrs")),
     )
 
 
