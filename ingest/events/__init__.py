@@ -116,8 +116,8 @@ def _named_kind(noun: Token) -> bool:
 def _is_anaphor(noun: Token, lex: Lexicon) -> bool:
     if noun.tag_ != "NN" or noun.lemma_.lower() not in lex.event_anaphors:
         return False
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "this", "that", "its"}
-               for c in noun.lefts)
+    return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+               for c in noun.lefts)  # "the attack", "its attack", "the group's attack"
 
 
 def place_before(noun: Token, places: dict[int, int]) -> int | None:

@@ -92,18 +92,29 @@ _PLACED_BY_MODIFIER = {"coup", "siege", "battle", "massacre"}
 def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
     """"a US drone strike", "an Israeli air strike", "the IRGC missile attack": the named doer."""
     for event in _events(ctx):
-        if event.kb_id_ != ANCHOR or event.root.pos_ == "VERB":  # a verb's doer: `incident.told_by_verb`
-            continue
-        if event.root.lemma_.lower() in _PLACED_BY_MODIFIER:  # "the Niger coup": Niger is where, not who
+        if event.root.pos_ == "VERB" or event.root.lemma_.lower() in _PLACED_BY_MODIFIER:
+            continue  # a verb's doer: `incident.told_by_verb`; "the Niger coup": Niger is where, not who
+        if event.kb_id_ != ANCHOR:
+            yield from _owner_of_anaphor(ctx, event)
             continue
         root = event.root
         for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun
-            named = ctx.at.get(tok.i)
+            named = ctx.at.get(tok.i) or (ctx.refs.get(tok.i) if tok.dep_ == "poss" else None)  # "its attack"
             actor = named if named is not None and named != event else ctx.country_span(tok)
             if actor is not None and actor.label_ in _ACTORS - {"Person", "Organization"}:  # an org: a target
                 yield make(actor, Predicate.PERPETRATED, event, event.root, 0.75,
                            "attack.perpetrator_modifier", alleged=False)
                 break
+
+
+def _owner_of_anaphor(ctx: Context, event: Span) -> Iterator[Found]:
+    """ "the group's attack", "its bombing": an armed group owning an incident did it ("Kenya's
+    deadliest attack" is a place's, so only armed groups)."""
+    owner = next((c for c in event.root.children if c.dep_ == "poss"), None)
+    actor = ctx.ref(owner) if owner is not None else None
+    if actor is not None and actor.label_ == "ArmedGroup":
+        yield make(actor, Predicate.PERPETRATED, event, event.root, 0.7, "attack.perpetrator_modifier",
+                   alleged=False)
 
 
 @rule("attack.targeted_verb")

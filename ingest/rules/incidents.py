@@ -43,10 +43,10 @@ def by_actor(ctx: Context) -> Iterator[Found]:
 @rule("incident.blamed_on")
 def blamed_on(ctx: Context) -> Iterator[Found]:
     """"the attack was blamed on X", "Z blamed the bombing on X": an alleged doer."""
-    for verb in ctx.cues("blame", "pin"):
+    for verb in ctx.cues("blame", "pin", "attribute"):
         if verb.pos_ != "VERB":
             continue
-        on = pobj_of(verb, {"on"})
+        on = pobj_of(verb, {"to"} if verb.lemma_ == "attribute" else {"on"})  # "attributed to X"
         dobj = child(verb, "dobj")
         if on is None and dobj is not None:  # the parser often hangs "on X" on the blamed noun
             on = pobj_of(dobj, {"on"})

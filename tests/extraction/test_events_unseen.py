@@ -52,6 +52,25 @@ def test_conjoined_passive_blame_is_alleged(run):
     assert r.attrs("Rwenzori Front", "PERPETRATED", event) == {"alleged": True}
 
 
+def test_attributed_to_is_alleged(run):
+    r = run("The bombing of the Imperial hotel in Kampala was attributed to the Rwenzori Front.")
+    event = _one_event(r, "bombing")
+    assert r.attrs("Rwenzori Front", "PERPETRATED", event) == {"alleged": True}
+
+
+def test_owner_of_a_later_mention_did_it(run):
+    r = run("A car bomb exploded outside a police post in Maradi on Friday. The Kanem Brigade's attack "
+            "killed nine officers.")
+    event = _one_event(r, "bombing")
+    assert ("Kanem Brigade", "PERPETRATED", event) in r.triples
+
+
+def test_a_country_owning_an_attack_is_its_place(run):
+    r = run("A car bomb exploded outside a police post in Maradi on Friday. It was Niger's deadliest "
+            "attack this year.")
+    assert not r.of("PERPETRATED")
+
+
 def test_claim_of_responsibility_without_object(run):
     r = run("A car bomb exploded outside a police post in Maradi on Friday, killing nine officers. "
             "The Kanem Brigade claimed responsibility in a statement.")
