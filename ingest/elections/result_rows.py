@@ -190,10 +190,17 @@ def _name_like(name: str) -> bool:
         and not _NOT_NAME_WORDS & set(words)
 
 
+def _seat_list(context: str, run: list[tuple[int, re.Match[str], bool]]) -> bool:
+    """A run of two or more lines that say "seats" (or give changes), or below a line that speaks of seats;
+    never under a line naming a year (an earlier parliament's seats, not this election's)."""
+    if len(run) < 2 or re.search(r"\b(?:19|20)\d\d\b", context):
+        return False
+    return all(sure for _, _, sure in run) or bool(re.search(r"\bseats?\b", context, re.I))
+
+
 def list_rows(text: str) -> Iterator[ResultRow]:
-    """Rows of a list of seats without a header: "X: 48 seats", "- Y – 27", "New Unity 26 (+18)".
-    A line that says "seats" or gives a change is a row; bare counts only in a run of two or more below
-    a line that speaks of seats or results."""
+    """Rows of a list of seats without a header: "X: 48 seats", "- Y – 27", "New Unity 26 (+18)" (see
+    `_seat_list`)."""
     run: list[tuple[int, re.Match[str], bool]] = []
     context = ""
     for offset, line in [*_lines(text), (len(text), "")]:
@@ -201,9 +208,8 @@ def list_rows(text: str) -> Iterator[ResultRow]:
         if found is not None:
             run.append((offset, *found))
             continue
-        spoken = bool(re.search(r"\b(?:seats?|results?)\b", context, re.I)) and len(run) > 1
-        for start, m, sure in run:
-            if sure or spoken:
+        if _seat_list(context, run):
+            for start, m, _ in run:
                 yield ResultRow(start + m.start("name"), start + m.end("name"), int(m.group("seats")))
         run = []
         context = line if line.strip() else context

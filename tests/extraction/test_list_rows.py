@@ -20,10 +20,15 @@ def test_count_with_its_change_in_brackets_is_a_row():
 
 
 def test_bare_counts_need_a_run_below_a_line_of_seats():
-    assert _rows("Final results:\nTorvan Party: 40\nMeridian Bloc: 12\n") == [("Torvan Party", 40),
-                                                                           ("Meridian Bloc", 12)]
+    assert _rows("Final seat count:\nTorvan Party: 40\nMeridian Bloc: 12\n") == [("Torvan Party", 40),
+                                                                              ("Meridian Bloc", 12)]
     assert _rows("Casualties by district:\nNorth: 40\nSouth: 12\n") == []
-    assert _rows("The result:\nTorvan Party: 40\n") == []  # one line alone is no list
+    assert _rows("Results by region:\nNorth: 40\nSouth: 12\n") == []
+    assert _rows("Seats:\nTorvan Party: 40 seats\n") == []  # one line alone is no list
+
+
+def test_a_list_under_an_earlier_years_heading_is_not_this_elections():
+    assert _rows("Seats in the 2019 parliament:\nTorvan Party: 40 seats\nMeridian Bloc: 12 seats\n") == []
 
 
 def test_a_name_run_into_its_first_number_is_split_off():
