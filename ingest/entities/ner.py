@@ -17,6 +17,7 @@ from graph.model import EntityType
 from ingest.entities import cached_kb
 from ingest.entities.context_types import label_type
 from ingest.entities.descriptors import NAME_LABELS, described_type, says_political
+from ingest.entities.given_names import opens_with_given_name
 from ingest.entities.glosses import ALIASES, gloss_aliases
 from ingest.entities.head_types import head_type, led_by_person, titled_person
 from ingest.entities.infobox_people import infobox_people
@@ -192,7 +193,7 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
     cue = cue_type(span, lex)
     if cue is not None:
         return _national_or_not(span, cue, lex).value, "", Basis.WORDS
-    if span.label_ in {"GPE", "ORG"} and _looks_like_person(span):
+    if span.label_ in {"GPE", "ORG"} and (_looks_like_person(span) or opens_with_given_name(span)):
         return EntityType.PERSON.value, "", Basis.CONTEXT
     if span.label_ == "GPE":
         return EntityType.LOCATION.value, "", Basis.LABEL
