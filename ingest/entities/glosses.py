@@ -24,6 +24,10 @@ _PLACES = frozenset({"Country", "Location", "GPE", "LOC", "FAC"})
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LEAD = re.compile(rf"^(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*:|{_CUES}|or\b)\s*", re.I)
 _MAX_CHARS = 200
+# A listing's personal details end its names: "(a.k.a. X; DOB 1970; POB Mosul, Iraq; nationality Iraq)".
+_DETAILS = re.compile(r"[(;,]\s*(?:DOB|POB|d\.o\.b|born|date of birth|place of birth|nationality|"
+                      r"citizen(?:ship)?|passport|national id|id no|identification|gender|sex|address|"
+                      r"position|title|listed on|designat\w*)\b", re.I)
 
 
 def _close(text: str, start: int) -> int | None:
@@ -55,7 +59,10 @@ def gloss_aliases(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[str, lis
             continue
         inside = [e for e in ents if m.start() < e.start_char and e.end_char <= close]
         dropped |= {(e.start, e.end) for e in inside}
-        parts = _parts(text[m.start() + 1:close])
+        details = _DETAILS.search(text, m.start(), close)
+        names_end = details.start() if details else close
+        inside = [e for e in inside if e.end_char <= names_end]
+        parts = _parts(text[m.start() + 1:names_end])
         names = parts + [e.text for e in inside  # a word of a longer part is no name of its own
                          if e.label_ not in _PLACES and not any(e.text in p for p in parts)]
         known = aliases.setdefault(f"{owner.start}:{owner.end}", [])

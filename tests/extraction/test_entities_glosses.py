@@ -26,6 +26,17 @@ def test_a_plain_bracket_is_no_gloss() -> None:
     assert kept == spans and aliases == {}
 
 
+def test_a_listings_personal_details_are_no_aliases() -> None:
+    doc = spacy.blank("en")("VARDAN, Omar Kelat (a.k.a. Abu Tarvik; a.k.a. Omar al-Vardani; DOB 01 Jan 1970; "
+                            "POB Velmar, Zarqania; nationality Zarqania) was listed.")
+    owner = Span(doc, 0, 4, label="PERSON")
+    velmar = doc.char_span(doc.text.index("Velmar"), doc.text.index("Velmar") + 6, label="PERSON")
+    assert velmar is not None
+    kept, aliases = gloss_aliases(doc, [owner, velmar])
+    assert kept == [owner]
+    assert aliases == {"0:4": ["Abu Tarvik", "Omar al-Vardani"]}
+
+
 @pytest.mark.model
 def test_glossed_and_also_known_as_names_are_aliases(run) -> None:
     r = run("The Zarqan Liberation Front (Arabic: جبهة تحرير زرقان, Jabhat Tahrir Zarqan) fights in Velmar. "
