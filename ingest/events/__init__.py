@@ -162,12 +162,18 @@ def mark_events(doc: Doc) -> list[Span]:
             start = phrase_start(token) if place is None else min(place, phrase_start(token))
             spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
-        elif verb_anchor(token, names):
+        elif verb_anchor(token, names) and not (anchored and _told_again(token, lex)):
             spans.append(Span(doc, token.i, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
         elif _is_anaphor(token, lex):
             spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event"))
     return sorted(_without_apposed(spans), key=lambda s: (s.start, s.end))
+
+
+def _told_again(verb: Token, lex: Lexicon) -> bool:
+    """ "Three drones were used in the attack, while a third hit the residence": a verb in a sentence
+    that speaks of "the attack" already told retells that incident's detail, it is no new one."""
+    return any(_is_anaphor(t, lex) for t in verb.sent if t.i != verb.i)
 
 
 def _without_apposed(spans: list[Span]) -> list[Span]:

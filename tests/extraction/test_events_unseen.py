@@ -159,3 +159,10 @@ def test_killed_in_clashes_names_no_target(run):
 ])
 def test_generic_planned_or_denied_acts_are_no_event(run, text):
     assert not _events(run(text))
+
+
+def test_a_detail_told_in_a_sentence_about_the_attack_is_no_second_event(run):
+    r = run("The Kanem Brigade claimed the drone attack on Governor Musa Tarvel's residence in Maiduguri. "
+            "Three drones were used in the attack, while a third drone hit the residence in Maiduguri's "
+            "Government Reserved Area.")
+    assert len(_events(r)) == 1, _events(r)
