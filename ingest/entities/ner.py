@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
 from ingest.entities import cached_kb
+from ingest.entities.capitals import capital_as_country
 from ingest.entities.context_types import label_type
 from ingest.entities.descriptors import NAME_LABELS, described_type, says_political
 from ingest.entities.given_names import opens_with_given_name
@@ -274,6 +275,7 @@ class EntityTypes:
         kept, doc.user_data[ALIASES] = gloss_aliases(doc, [e for e in kept
                                                            if not in_junk(doc, e.start_char, e.end_char)])
         kept = amended_aliases(doc, kept, doc.user_data[ALIASES])  # "amended ... to add the alias Y"
+        kept = [capital_as_country(e, self.kb) for e in kept]
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
 
