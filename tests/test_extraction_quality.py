@@ -50,14 +50,14 @@ GENRES = OWN / "genres.yaml"
 # upper estimate for truly unseen text.
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
-    "own": {"entity_f1": 0.95, "relation_f1": 0.87, "relation_precision": 0.94},
+    "own": {"entity_f1": 0.96, "relation_f1": 0.91, "relation_precision": 0.96},
     # held-out: never tuned on; a little under the last measurement (figures below)
-    "heldout": {"entity_f1": 0.91, "relation_f1": 0.65, "relation_precision": 0.92},
+    "heldout": {"entity_f1": 0.93, "relation_f1": 0.79, "relation_precision": 0.94},
     # real texts beyond Iraq (shared dev2) and a second blind set written apart from the rules
-    "dev2": {"entity_f1": 0.94, "relation_f1": 0.84, "relation_precision": 0.97},
-    "blind": {"entity_f1": 0.84, "relation_f1": 0.60, "relation_precision": 0.83},
-    "blind2": {"entity_f1": 0.85, "relation_f1": 0.50, "relation_precision": 0.75},
-    "blind3": {"entity_f1": 0.78, "relation_f1": 0.38, "relation_precision": 0.78},
+    "dev2": {"entity_f1": 0.95, "relation_f1": 0.88, "relation_precision": 0.97},
+    "blind": {"entity_f1": 0.85, "relation_f1": 0.62, "relation_precision": 0.82},
+    "blind2": {"entity_f1": 0.86, "relation_f1": 0.52, "relation_precision": 0.77},
+    "blind3": {"entity_f1": 0.79, "relation_f1": 0.42, "relation_precision": 0.79},
 }
 # Measured 2026-12-07 14:20 UTC, with score.py (typed-entity F1; relations F1, P, R):
 #   own      0.984; 0.906, P 0.977, R 0.845        heldout 0.926; 0.668, P 0.949, R 0.515
@@ -73,12 +73,18 @@ FLOORS: dict[str, dict[str, float]] = {
 #   over-merged 0
 #   blind3   0.798; 0.405, P 0.811, R 0.270; split 17, over-merged 1 (written 2026-12-07 18:39 by a helper
 #            who never saw the rules; scored with the extractor of 46cc855, before any work that session)
+# Measured 2026-12-07 20:00 UTC (commit aaa0bea):
+#   own      0.988; 0.936, P 0.989, R 0.888        heldout 0.952; 0.817, P 0.975, R 0.703
+#   dev2     0.968; 0.904, P 0.993, R 0.830        blind   0.868; 0.649, P 0.847, R 0.526
+#   blind2   0.876; 0.547, P 0.797, R 0.417        blind3  0.809; 0.443, P 0.814, R 0.304
+#   dev + dev2 together: typed-entity F1 0.974; relations F1 0.921 at P 0.994 (R 0.857); split 0,
+#   over-merged 0
 # The blind sets (tests/data/blind, blind2, blind3) were written by helpers who never saw the rules, and
 # nobody tuning the extractor reads them: their figures are the honest estimate for unseen text.
 SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3"]
-# blind2 and blind3 came with 2 and 1 over-merged ids on their first scoring (2026-12-07); they stay
-# unread, so those stay unfixed here, but the counts may not grow.
-OVER_MERGED_CEILING = {"blind2": 2, "blind3": 1}
+# blind2 and blind3 came with 2 and 1 over-merged ids on their first scoring (2026-12-07; blind2 down to 1
+# by 20:00); they stay unread, so those stay unfixed here, but the counts may not grow.
+OVER_MERGED_CEILING = {"blind2": 1, "blind3": 1}
 # Held-out corpus, scored with score.py. First run (2026-11-30 08:36 UTC, commit 70c7010, first gold draft):
 #   typed-entity F1 0.851 (P 0.866, R 0.837); relations F1 0.439, P 0.842, R 0.297; 7 split, 0 over-merged.
 # Last run before the corpus entered the repo (2026-11-30 08:59 UTC, commit 9d5736d):
