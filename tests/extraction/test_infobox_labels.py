@@ -8,8 +8,9 @@ from ingest.rules.infobox_fields import read_fields
 
 @pytest.mark.parametrize(("form", "label"), [
     ("leader(s)", "leader"), ("leaders", "leader"), ("founders", "founder"), ("ally", "allies"),
-    ("opponents", "opponent"), ("groups", "group(s)"), ("deputy secretary general", "deputy secretary-general"),
-    ("vice-chairman", "vice chairman"), ("secretary general", "secretary-general"), ("commanders", "commander"),
+    ("opponents", "opponent"), ("groups", "group(s)"),
+    ("deputy secretary general", "deputy secretary-general"), ("vice-chairman", "vice chairman"),
+    ("secretary general", "secretary-general"), ("commanders", "commander"),
     ("designated as terrorist organization by", "designated as a terrorist organisation by"),
     ("designated as a terrorist organization by", "designated as a terrorist organisation by"),
     ("parent organization", "parent organisation"), ("active regions", "active region"),
