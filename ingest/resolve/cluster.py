@@ -210,9 +210,7 @@ def cluster_entities(entities: Iterable[Entity], mentions: Iterable[tuple[str, s
         by_id.setdefault(e.id, []).append(e)
     changes = retypes(_merged(by_id).values())
     for old, change in sorted(changes.items()):
-        by_id.setdefault(change.entity.id, []).extend(
-            Entity(change.entity.id, change.entity.name, change.entity.type, change.entity.aliases,
-                   dict(e.external_ids), dict(e.attrs)) for e in by_id.pop(old))
+        by_id.setdefault(change.entity.id, []).extend(retyped_instance(e, change) for e in by_id.pop(old))
     merged = _merged(by_id)
     blocks = _Blocks.build(merged.values(), policy)
     links = [link for e in merged.values() for link in links_for(e, *blocks.neighbours(e, policy),
@@ -222,16 +220,23 @@ def cluster_entities(entities: Iterable[Entity], mentions: Iterable[tuple[str, s
 
 def _merged(by_id: Mapping[str, list[Entity]]) -> dict[str, Entity]:
     """One entity per id, carrying the strongest type basis of its instances."""
-    out = {}
-    for i, group in sorted(by_id.items()):
-        entity = merge_instances(group)
-        bases = [e.attrs[TYPE_BASIS] for e in group if TYPE_BASIS in e.attrs]
-        if bases and len(bases) == len(group):
-            entity = replace(entity, attrs={**entity.attrs, TYPE_BASIS: max(bases)})
-        elif bases:  # an instance without a basis is certain (a knowledge-base actor)
-            entity = without_basis(entity)
-        out[i] = entity
-    return out
+    return {i: merge_group(group) for i, group in sorted(by_id.items())}
+
+
+def merge_group(group: list[Entity]) -> Entity:
+    """The instances of one id merged, with the strongest type basis (none if one instance is certain)."""
+    entity = merge_instances(group)
+    bases = [e.attrs[TYPE_BASIS] for e in group if TYPE_BASIS in e.attrs]
+    if bases and len(bases) == len(group):
+        return replace(entity, attrs={**entity.attrs, TYPE_BASIS: max(bases)})
+    return without_basis(entity) if bases else entity  # an instance without a basis is certain (KB)
+
+
+def retyped_instance(instance: Entity, change: Retype) -> Entity:
+    """An instance of a retyped id as the entity it becomes (its own external ids and attrs kept)."""
+    target = change.entity
+    return Entity(target.id, target.name, target.type, target.aliases, dict(instance.external_ids),
+                  dict(instance.attrs))
 
 
 def with_retypes(clustering: Clustering, changes: Mapping[str, Retype]) -> Clustering:

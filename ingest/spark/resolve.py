@@ -4,6 +4,8 @@
 2. block keys per entity: (type, normalised name) for exact matches and (type, rare
    token) for fuzzy ones; a token block of `candidate_limit` entities or more is dropped;
 3. each entity's neighbours (a self-join on the block keys) -> its link (`links_for`);
+   (between 1 and 2, an unknown actor typed differently in two articles takes one type:
+   `retypes` on the collected entities, then its instances are rewritten and regrouped);
 4. the links (far fewer than entities) are collected; `clustering_from` unites them
    and chooses each canonical id exactly as one process does.
 
@@ -23,9 +25,12 @@ from ingest.resolve.cluster import (
     clustering_from,
     exact_keys,
     links_for,
-    merge_instances,
+    merge_group,
+    retyped_instance,
     token_keys,
+    with_retypes,
 )
+from ingest.resolve.retype import Retype, retypes
 from ingest.spark.rows import entity_from, entity_payload
 
 ENTITY_SCHEMA = "key string, payload string"
@@ -36,8 +41,25 @@ LINK_SCHEMA = "source string, target string, reason string, matched string, scor
 def _merge(frame: Any) -> Any:
     import pandas as pd
 
-    merged = merge_instances(entity_from(p) for p in frame["payload"])
+    merged = merge_group([entity_from(p) for p in frame["payload"]])
     return pd.DataFrame({"key": [merged.id], "payload": [entity_payload(merged)]})
+
+
+def _retype(changes: dict[str, Retype]) -> Callable[[Iterator[Any]], Iterator[Any]]:
+    """Entity rows of retyped ids rewritten as the entity they become (keyed by its id)."""
+    def run(frames: Iterator[Any]) -> Iterator[Any]:
+        import pandas as pd
+
+        for frame in frames:
+            rows = []
+            for key, payload in zip(frame["key"], frame["payload"], strict=True):
+                change = changes.get(key)
+                if change is not None:
+                    payload = entity_payload(retyped_instance(entity_from(payload), change))
+                    key = change.entity.id
+                rows.append((key, payload))
+            yield pd.DataFrame(rows, columns=["key", "payload"])
+    return run
 
 
 def _blocks(policy: FuzzyPolicy) -> Callable[[Iterator[Any]], Iterator[Any]]:
@@ -77,8 +99,12 @@ def resolve_facts(spark: Any, facts: Any, policy: FuzzyPolicy, is_kb: Callable[[
     """The run's clustering, computed with Spark group-bys; links and entities kept at `checkpoint`."""
     from pyspark.sql import functions as F
 
-    entities = (facts.where(F.col("kind") == "entity").select("key", "payload")
-                .groupBy("key").applyInPandas(_merge, ENTITY_SCHEMA))
+    instances = facts.where(F.col("kind") == "entity").select("key", "payload")
+    entities = instances.groupBy("key").applyInPandas(_merge, ENTITY_SCHEMA)
+    changes = retypes(entity_from(r["payload"]) for r in entities.collect())
+    if changes:
+        entities = (instances.mapInPandas(_retype(changes), ENTITY_SCHEMA)
+                    .groupBy("key").applyInPandas(_merge, ENTITY_SCHEMA))
     entities.write.mode("overwrite").parquet(str(checkpoint / "entities"))
     entities = spark.read.parquet(str(checkpoint / "entities"))
     merged = {r["key"]: entity_from(r["payload"]) for r in entities.collect()}
@@ -98,4 +124,5 @@ def resolve_facts(spark: Any, facts: Any, policy: FuzzyPolicy, is_kb: Callable[[
                .agg(F.countDistinct("article_id").alias("n")).collect())
     found = [Link(r["source"], r["target"], Reason(r["reason"]), r["matched"], r["score"])
              for r in spark.read.parquet(str(checkpoint / "links")).collect()]
-    return clustering_from(merged, found, {r["key"]: int(r["n"]) for r in weights}, is_kb)
+    weight = {r["key"]: int(r["n"]) for r in weights}
+    return with_retypes(clustering_from(merged, found, weight, is_kb), changes)
