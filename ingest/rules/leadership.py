@@ -7,7 +7,7 @@ Cue families: "X leader Y", "Y, the leader of X", "its then-commander Y",
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Set
 
 from spacy.tokens import Span, Token
 
@@ -173,14 +173,21 @@ def led_by(ctx: Context) -> Iterator[Found]:
 @rule("leads.active")
 def leads_active(ctx: Context) -> Iterator[Found]:
     """"Y leads / heads / commands X"."""
-    for verb in ctx.cues("lead", "head", "chair", "command", "run"):
+    yield from _person_leads_object(ctx, ("lead", "head", "chair", "command", "run"), _GROUPS, 0.8,
+                                    "leads.active")
+
+
+def _person_leads_object(ctx: Context, cues: Iterable[str], kinds: Set[str], confidence: float,
+                         name: str) -> Iterator[Found]:
+    """A person subject of an active cue verb LEADS each group of `kinds` its direct object lists."""
+    for verb in ctx.cues(*cues):
         if verb.pos_ != "VERB" or verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             continue  # "X, led by Y" is the passive rule's; "Y has led X since 2015" is active
-        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS]
+        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in kinds]
         for person in ctx.subjects(verb):
             if person.label_ == _PERSON:
                 for group in groups:
-                    yield make(person, Predicate.LEADS, group, verb, 0.8, "leads.active")
+                    yield make(person, Predicate.LEADS, group, verb, confidence, name)
 
 
 @rule("spokes.title_before_name")
@@ -284,14 +291,7 @@ def founded_by(ctx: Context) -> Iterator[Found]:
 @rule("leads.founded")
 def person_founded(ctx: Context) -> Iterator[Found]:
     """"Y founded / created X": a person (never a state or a group: a sponsor) founding a named group."""
-    for verb in ctx.cues(*_FOUNDERS):
-        if verb.pos_ != "VERB" or verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
-            continue
-        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in _GROUPS - {"StateBody"}]
-        for person in ctx.subjects(verb):
-            if person.label_ == _PERSON:
-                for group in groups:
-                    yield make(person, Predicate.LEADS, group, verb, 0.7, "leads.founded")
+    yield from _person_leads_object(ctx, _FOUNDERS, _GROUPS - {"StateBody"}, 0.7, "leads.founded")
 
 
 @rule("leads.under_leadership")
