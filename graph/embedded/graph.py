@@ -55,7 +55,7 @@ class Lookup:
         ends.update(e for r in p.relations.values() for e in (r.subject, r.object))
         held = {r[0] for r in conn.execute(ENTITIES_HELD, (dumps(sorted(ends)),))}
         edges = {row[0]: {"confidence": row[1], "first_seen": row[2], "last_seen": row[3],
-                          "evidence_count": row[4], "attrs": loads(row[5])}
+                          "evidence_count": row[4], "attrs": loads(row[5]), "num": row[6]}
                  for row in conn.execute(RELATIONS_HELD, (dumps(sorted(p.relations)),))}
         return cls(held, edges, covered)
 
@@ -71,7 +71,7 @@ class Lookup:
 
 
 ENTITIES_HELD = "SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))"
-RELATIONS_HELD = ("SELECT id, confidence, first_seen, last_seen, evidence_count, attrs FROM relations"
+RELATIONS_HELD = ("SELECT id, confidence, first_seen, last_seen, evidence_count, attrs, num FROM relations"
                   " WHERE id IN (SELECT value FROM json_each(?))")
 
 

@@ -42,7 +42,7 @@ LIMIT :limit OFFSET :offset
 """
 
 EVIDENCE_SQL = f"""
-SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE relation_id = ?
+SELECT {EVIDENCE_COLUMNS} FROM evidence WHERE rel = (SELECT num FROM relations WHERE id = ?)
 ORDER BY date IS NULL, date DESC, article_id, start, "end"
 LIMIT ? OFFSET ?
 """

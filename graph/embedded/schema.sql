@@ -51,35 +51,9 @@ CREATE TABLE IF NOT EXISTS mentions (
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
 
--- Relations and evidence are rowid tables with a unique id index: rows are
--- appended and only the small index takes random inserts, which keeps the
--- pages a 10k-relation batch dirties (and its commit) small.
-CREATE TABLE IF NOT EXISTS relations (
-    id              TEXT NOT NULL UNIQUE,
-    subject         TEXT NOT NULL,
-    predicate       TEXT NOT NULL,
-    object          TEXT NOT NULL,
-    attrs           TEXT NOT NULL,  -- JSON object
-    confidence      REAL NOT NULL DEFAULT 0.0,
-    first_seen      TEXT,
-    last_seen       TEXT,
-    evidence_count  INTEGER NOT NULL DEFAULT 0
-);
+-- Relations and evidence: graph/embedded/layout.py (created there, and migrated from older
+-- layouts). Both are rowid tables with appended rows; evidence points at its relation's
+-- number, so a batch's new items go to the end of their index.
 
--- An item's identity is (relation, article, start, end): what Evidence.id_for
--- hashes, so the unique index doubles as the by-relation index.
-CREATE TABLE IF NOT EXISTS evidence (
-    relation_id  TEXT NOT NULL,
-    article_id   TEXT NOT NULL,
-    sentence     TEXT NOT NULL,
-    start        INTEGER NOT NULL,
-    "end"        INTEGER NOT NULL,
-    date         TEXT,
-    confidence   REAL NOT NULL,
-    provenance   TEXT NOT NULL,
-    resolved     TEXT NOT NULL DEFAULT '[]',  -- JSON [[text, start, end, entity id], ...]
-    UNIQUE (relation_id, article_id, start, "end")
-);
-CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article_id);
-
--- user_version is set by graph/embedded/names.py `migrate` once the key tables are built.
+-- user_version is set by the migrations: 2 by graph/embedded/names.py once the key tables are
+-- built, 3 by graph/embedded/layout.py.

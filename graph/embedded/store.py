@@ -28,8 +28,8 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from graph.clean import clean_batch
+from graph.embedded import layout, read, versions
 from graph.embedded import names as embedded_names
-from graph.embedded import read, versions
 from graph.embedded.errors import sqlite_errors
 from graph.embedded.graph import (
     Lookup,
@@ -149,11 +149,13 @@ class EmbeddedStore:
     def _create_schema(self, conn: sqlite3.Connection) -> None:
         script = resources.files("graph.embedded").joinpath("schema.sql").read_text(encoding="utf-8")
         conn.executescript(script)
+        layout.create(conn)
         columns = {row[1] for row in conn.execute("PRAGMA table_info(evidence)")}
         if "resolved" not in columns:  # a file written before evidence recorded coreference
             conn.execute("ALTER TABLE evidence ADD COLUMN resolved TEXT NOT NULL DEFAULT '[]'")
         versions.migrate(conn)
         embedded_names.migrate(conn)  # resolution keys for a file written before they existed
+        layout.migrate(conn)  # evidence by relation number for a file written before it
 
     def close(self) -> None:
         """Close the file; a later call reopens it."""

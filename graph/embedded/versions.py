@@ -103,9 +103,10 @@ def bump(conn: sqlite3.Connection, entities: Iterable[str], relations: Iterable[
     object) it touched."""
     version = current(conn) + 1
     conn.execute("UPDATE graph_meta SET value = ? WHERE key = 'version'", (version,))
+    # in key order: the rows go to the end of the log in one pass, not to random places within it
     rows: list[tuple[int, int, str, str | None, str | None]] = [
-        (version, ENTITY, i, None, None) for i in set(entities)]
-    rows += [(version, RELATION, r, s, o) for r, s, o in set(relations)]
+        (version, ENTITY, i, None, None) for i in sorted(set(entities))]
+    rows += [(version, RELATION, r, s, o) for r, s, o in sorted(set(relations))]
     conn.executemany("INSERT OR IGNORE INTO graph_log VALUES (?, ?, ?, ?, ?)", rows)
     return version
 

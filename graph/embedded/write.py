@@ -8,6 +8,7 @@ graph needs afterwards. Callers own the transaction.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -34,7 +35,7 @@ class Known(Protocol):
         """Whether the entity is stored."""
 
     def edge(self, subject: str, obj: str, rid: str) -> dict[str, Any] | None:
-        """The stored relation's edge data (aggregates and attrs), or None."""
+        """The stored relation's edge data (aggregates, attrs and its row number `num`), or None."""
 
     def covers(self, entity: Entity) -> bool:
         """Whether the stored entity is known to already hold everything `entity` says."""
@@ -61,10 +62,23 @@ def _sub_dict(small: dict[str, Any], big: dict[str, Any]) -> bool:
     return all(type(big.get(k, missing)) is type(v) and big[k] == v for k, v in small.items())
 
 
+_HONORIFIC = re.compile(r"^(the|mr|mrs|ms|dr)\s+")
+_POSSESSIVE = re.compile(r"'s$")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 @lru_cache(maxsize=1 << 17)
 def _norm(name: str) -> str:
-    """`normalize_name`, remembered: the same names recur in batch after batch."""
-    return normalize_name(name)
+    """`normalize_name`, remembered: the same names recur in batch after batch.
+
+    An ASCII name (the common case) has nothing to decompose or strip of accents and
+    casefolds as it lowercases, so it skips those steps (the per-character pass was
+    most of the cost); the other steps are `normalize_name`'s own (a test compares both).
+    """
+    if not name.isascii():
+        return normalize_name(name)
+    text = _HONORIFIC.sub("", name.lower().strip())
+    return " ".join(_NON_WORD.sub(" ", _POSSESSIVE.sub("", text)).split())
 
 
 # Rows of the tables with random keys go in key order, so each index page is visited once per batch.
@@ -81,11 +95,22 @@ def _provenance_value(value: Any) -> str:
     return str(value._value_) if value.__class__ is Provenance else provenance_of(value).value
 
 
-def _evidence_row(key: EvidenceKey, ev: Evidence) -> tuple[Any, ...]:
+def _evidence_row(key: EvidenceKey, ev: Evidence, num: int) -> tuple[Any, ...]:
+    """An evidence row; `num` is its relation's row number."""
     rid, article_id, start, end = key
     return (rid, article_id, ev.sentence, start, end, ev.date, float(ev.confidence),
             _provenance_value(ev.provenance),
-            json.dumps([list(r) for r in ev.resolved]) if ev.resolved else "[]")
+            json.dumps([list(r) for r in ev.resolved]) if ev.resolved else "[]", num)
+
+
+# Columns named: a file that gained `resolved` by ALTER TABLE holds it after `rel`.
+INSERT_EVIDENCE = ('INSERT INTO evidence (relation_id, article_id, sentence, start, "end", date, confidence,'
+                   " provenance, resolved, rel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+
+# (rel, article_id, start, end): the evidence index's order, so new items are appended to it
+def _evidence_order(row: tuple[Any, ...]) -> tuple[Any, ...]:
+    return row[9], row[1], row[3], row[4]
 
 
 def _missing(conn: sqlite3.Connection, table: str, wanted: set[str], given: set[str]) -> list[str]:
@@ -146,8 +171,11 @@ def _write_keys(conn: sqlite3.Connection, changed: list[Entity], norms: dict[str
     add_keys(conn, *key_rows((e.type.value, e.id, norms[e.id]) for e in changed))
 
 
+# A held relation is given a null `num`, so only its id conflicts (and it keeps its number).
 UPSERT_RELATION = """
-INSERT INTO relations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+INSERT INTO relations
+    (id, subject, predicate, object, attrs, confidence, first_seen, last_seen, evidence_count, num)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT (id) DO UPDATE SET attrs = excluded.attrs, confidence = excluded.confidence,
     first_seen = excluded.first_seen, last_seen = excluded.last_seen, evidence_count = excluded.evidence_count
 """
@@ -159,30 +187,38 @@ def _write_relations(conn: sqlite3.Connection, p: Folded, known: Known) -> list[
     Evidence is immutable and first-write-wins, so folding only the items not
     yet held gives exactly the aggregates over everything held. Held
     aggregates and attrs come from the in-memory graph, so a batch of new
-    relations reads nothing back from SQLite.
+    relations reads nothing back from SQLite. New relations are numbered here,
+    after the highest number held (the transaction holds the write lock).
     """
     rels = p.relations
     held = {rid: d for rid, r in rels.items() if (d := known.edge(r.subject, r.object, rid)) is not None}
-    repeats = _held_evidence(conn, [key for key in p.evidence if key[0] in held]) if held else set()
+    repeats = _held_evidence(conn, p.evidence, held) if held else set()
     fresh = {key: ev for key, ev in p.evidence.items() if key not in repeats}
     added: dict[str, list[Evidence]] = {}
     for key, ev in fresh.items():
         added.setdefault(key[0], []).append(ev)
     rows: list[tuple[Any, ...]] = []
     edges: list[EdgeRow] = []
+    nums = {rid: d["num"] for rid, d in held.items()}
+    last = conn.execute("SELECT coalesce(max(num), 0) FROM relations").fetchone()[0]
     try:
-        for rid, r in rels.items():
-            stored = held.get(rid)
+        for rid in sorted(rels):
+            r, stored = rels[rid], held.get(rid)
             agg = _aggregates(stored, added.get(rid, ()))
             attrs = r.attrs if stored is None else {**stored["attrs"], **r.attrs}
             predicate = r.predicate._value_  # a member after the fold; `.value` is a slow descriptor
-            rows.append((rid, r.subject, predicate, r.object, dumps(attrs), *agg))
+            if stored is None:
+                last += 1
+                nums[rid] = last
+            rows.append((rid, r.subject, predicate, r.object, dumps(attrs), *agg,
+                         None if stored is not None else last))
             edges.append((rid, r.subject, r.object, predicate, *agg, attrs))
     except (TypeError, ValueError) as exc:
         raise InvalidArgument(f"relation attrs must be JSON values: {exc}") from exc
-    conn.executemany(UPSERT_RELATION, sorted(rows, key=_first))
-    conn.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                     sorted([_evidence_row(key, ev) for key, ev in fresh.items()], key=_first))
+    conn.executemany(UPSERT_RELATION, rows)
+    conn.executemany(INSERT_EVIDENCE,
+                     sorted([_evidence_row(key, ev, nums[key[0]]) for key, ev in fresh.items()],
+                            key=_evidence_order))
     return edges
 
 
@@ -195,12 +231,15 @@ def _aggregates(stored: dict[str, Any] | None, added: list[Evidence] | tuple[()]
     return tuple(advanced[k] for k in AGGREGATES)
 
 
-def _held_evidence(conn: sqlite3.Connection, keys: list[EvidenceKey]) -> set[EvidenceKey]:
-    """The given evidence keys of held relations that the store already holds (one seek each)."""
+def _held_evidence(
+    conn: sqlite3.Connection, items: dict[EvidenceKey, Evidence], held: dict[str, dict[str, Any]]
+) -> set[EvidenceKey]:
+    """The batch's evidence keys of held relations that the store already holds (one seek each)."""
+    keys = sorted((held[key[0]]["num"], *key[1:]) for key in items if key[0] in held)
     if not keys:
         return set()
     sql = ('SELECT e.relation_id, e.article_id, e.start, e."end" FROM json_each(?) AS k'
-           " JOIN evidence AS e ON e.relation_id = k.value ->> 0 AND e.article_id = k.value ->> 1"
+           " JOIN evidence AS e ON e.rel = k.value ->> 0 AND e.article_id = k.value ->> 1"
            ' AND e.start = k.value ->> 2 AND e."end" = k.value ->> 3')
     return {(r[0], r[1], r[2], r[3]) for r in conn.execute(sql, (dumps(keys),))}
 
@@ -208,10 +247,10 @@ def _held_evidence(conn: sqlite3.Connection, keys: list[EvidenceKey]) -> set[Evi
 # Retraction recomputes aggregates from the evidence left (rare, so plain SQL).
 REAGGREGATE = """
 UPDATE relations SET
-    confidence = coalesce((SELECT max(confidence) FROM evidence WHERE relation_id = relations.id), 0.0),
-    first_seen = (SELECT min(date) FROM evidence WHERE relation_id = relations.id),
-    last_seen = (SELECT max(date) FROM evidence WHERE relation_id = relations.id),
-    evidence_count = (SELECT count(*) FROM evidence WHERE relation_id = relations.id)
+    confidence = coalesce((SELECT max(confidence) FROM evidence WHERE rel = relations.num), 0.0),
+    first_seen = (SELECT min(date) FROM evidence WHERE rel = relations.num),
+    last_seen = (SELECT max(date) FROM evidence WHERE rel = relations.num),
+    evidence_count = (SELECT count(*) FROM evidence WHERE rel = relations.num)
 WHERE id = ?
 """
 
@@ -233,7 +272,7 @@ def apply_batch(conn: sqlite3.Connection, p: Folded, known: Known) -> Applied:
     conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                      [_article_row(a) for a in p.articles.values()])
     nodes = _write_entities(conn, p.entities, known)
-    conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", p.mentions)
+    conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", sorted(p.mentions))
     return Applied(nodes=nodes, edges=_write_relations(conn, p, known))
 
 
@@ -267,7 +306,7 @@ def retract(
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     empty = {r[0] for r in select_in(
         conn, "SELECT id FROM relations WHERE id IN ({marks})"
-        " AND NOT EXISTS (SELECT 1 FROM evidence WHERE relation_id = relations.id)", touched)}
+        " AND NOT EXISTS (SELECT 1 FROM evidence WHERE rel = relations.num)", touched)}
     ends: list[tuple[str, str, str]] = [
         (r[0], r[1], r[2])
         for r in select_in(conn, "SELECT id, subject, object FROM relations WHERE id IN ({marks})", empty)

@@ -1,0 +1,112 @@
+"""Tables of relations and evidence, and the migration to their layout of schema version 3.
+
+Evidence is found by its relation's row number (`relations.num`, an integer that grows
+with every new relation), not by the relation's random text id: the evidence of the new
+relations of a batch goes to the end of its index instead of to a random page each, so
+the pages a batch dirties (and its commit writes) stay few however large the store grows.
+`num` is an INTEGER PRIMARY KEY, i.e. the rowid under a name that VACUUM keeps.
+
+Files written before version 3 (relations without `num`, evidence with the unique
+(relation_id, article_id, start, end) constraint) are rebuilt once on open.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+SCHEMA_VERSION = 3  # 3: relations.num, evidence.rel and its index
+
+# `{name}` lets the migration build the new table beside the old one before the swap.
+RELATIONS = """
+CREATE TABLE IF NOT EXISTS {name} (
+    id              TEXT NOT NULL UNIQUE,
+    subject         TEXT NOT NULL,
+    predicate       TEXT NOT NULL,
+    object          TEXT NOT NULL,
+    attrs           TEXT NOT NULL,  -- JSON object
+    confidence      REAL NOT NULL DEFAULT 0.0,
+    first_seen      TEXT,
+    last_seen       TEXT,
+    evidence_count  INTEGER NOT NULL DEFAULT 0,
+    num             INTEGER PRIMARY KEY  -- the rowid, kept by VACUUM: evidence.rel points at it
+)
+"""
+
+# An item's identity is (relation, article, start, end): what Evidence.id_for hashes;
+# the unique index on (rel, article_id, start, end) doubles as the by-relation index.
+EVIDENCE = """
+CREATE TABLE IF NOT EXISTS {name} (
+    relation_id  TEXT NOT NULL,
+    article_id   TEXT NOT NULL,
+    sentence     TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    date         TEXT,
+    confidence   REAL NOT NULL,
+    provenance   TEXT NOT NULL,
+    resolved     TEXT NOT NULL DEFAULT '[]',  -- JSON [[text, start, end, entity id], ...]
+    rel          INTEGER NOT NULL              -- relations.num of relation_id
+)
+"""
+
+INDEXES = (
+    'CREATE UNIQUE INDEX IF NOT EXISTS evidence_key ON evidence (rel, article_id, start, "end")',
+    "CREATE INDEX IF NOT EXISTS evidence_article ON evidence (article_id)",
+)
+
+_RELATION_COPY = "id, subject, predicate, object, attrs, confidence, first_seen, last_seen, evidence_count"
+_EVIDENCE_COPY = 'relation_id, article_id, sentence, start, "end", date, confidence, provenance, resolved'
+
+
+def create(conn: sqlite3.Connection) -> None:
+    """The two tables in a new file (no-op when they exist, whatever their layout)."""
+    conn.execute(RELATIONS.format(name="relations"))
+    conn.execute(EVIDENCE.format(name="evidence"))
+
+
+def migrate(conn: sqlite3.Connection) -> None:
+    """Bring an older file to version 3 (once; a file at 3 or above is left alone)."""
+    if _version(conn) >= SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if _version(conn) < SCHEMA_VERSION:  # another process may have migrated while we waited
+            if "num" not in _columns(conn, "relations"):
+                _rebuild_relations(conn)
+            if "rel" not in _columns(conn, "evidence"):
+                _rebuild_evidence(conn)
+            for sql in INDEXES:
+                conn.execute(sql)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _rebuild_relations(conn: sqlite3.Connection) -> None:
+    """Relations with their rowid named `num` (same rows, same numbers)."""
+    conn.execute(RELATIONS.format(name="relations_v3"))
+    conn.execute(f"INSERT INTO relations_v3 ({_RELATION_COPY}, num)"
+                 f" SELECT {_RELATION_COPY}, rowid FROM relations ORDER BY rowid")
+    conn.execute("DROP TABLE relations")
+    conn.execute("ALTER TABLE relations_v3 RENAME TO relations")
+
+
+def _rebuild_evidence(conn: sqlite3.Connection) -> None:
+    """Evidence with its relation's number, in index order (items of no relation are left out)."""
+    conn.execute(EVIDENCE.format(name="evidence_v3"))
+    conn.execute(f"INSERT INTO evidence_v3 ({_EVIDENCE_COPY}, rel)"
+                 f" SELECT {', '.join('e.' + c for c in _EVIDENCE_COPY.split(', '))}, r.num"
+                 " FROM evidence AS e JOIN relations AS r ON r.id = e.relation_id"
+                 ' ORDER BY r.num, e.article_id, e.start, e."end"')
+    conn.execute("DROP TABLE evidence")  # its indexes go with it
+    conn.execute("ALTER TABLE evidence_v3 RENAME TO evidence")
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
+    return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
