@@ -90,8 +90,13 @@ def _whole_name(doc: Doc, row: ResultRow, overlapping: list[Span]) -> Span | Non
     first = min(overlapping, key=lambda e: e.start_char)
     crossing = any(e.start_char < row.start or e.end_char > row.end for e in overlapping)
     rest = doc.text[first.end_char:end].split()
-    longer = first.start_char > row.start or bool(rest) and rest[0] in _NAME_GOES_ON
+    longer = first.start_char > row.start or bool(rest) and (rest[0] in _NAME_GOES_ON or _name_word(rest[0]))
     return span if crossing or longer else None  # "Georgian Dream – ...", "X Party XP": the name kept
+
+
+def _name_word(word: str) -> bool:
+    """ "Union" after "Popular Renewal": a capitalised word goes on with the name (an acronym does not)."""
+    return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
 def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:

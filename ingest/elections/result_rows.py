@@ -186,16 +186,21 @@ def _list_line(line: str) -> tuple[re.Match[str], bool] | None:
 def _name_like(name: str) -> bool:
     """A cell that can be a party's name: a few words, no sentence in it, no column label."""
     words = name.lower().split()
+    name = _ACRONYM.sub("", name)  # "Popular Renewal Union (PRU)": the acronym in brackets is the name's
     return len(name) <= 70 and len(words) <= 9 and not re.search(r"[.,;:()]\s", name + " ") \
         and not _NOT_NAME_WORDS & set(words)
 
 
 def _seat_list(context: str, run: list[tuple[int, re.Match[str], bool]]) -> bool:
     """A run of two or more lines that say "seats" (or give changes), or below a line that speaks of seats;
-    never under a line naming a year (an earlier parliament's seats, not this election's)."""
-    if len(run) < 2 or re.search(r"\b(?:19|20)\d\d\b", context):
+    never under a line naming two years (which election's seats it lists is unclear)."""
+    if len(run) < 2 or len(set(_YEARS.findall(context))) > 1:
         return False
     return all(sure for _, _, sure in run) or bool(re.search(r"\bseats?\b", context, re.I))
+
+
+_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&.-]{1,9}\)$")
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def list_rows(text: str) -> Iterator[ResultRow]:
@@ -209,8 +214,9 @@ def list_rows(text: str) -> Iterator[ResultRow]:
             run.append((offset, *found))
             continue
         if _seat_list(context, run):
+            year = next((int(y) for y in _YEARS.findall(context)), None)  # "Seats in the 2019 parliament:"
             for start, m, _ in run:
-                yield ResultRow(start + m.start("name"), start + m.end("name"), int(m.group("seats")))
+                yield ResultRow(start + m.start("name"), start + m.end("name"), int(m.group("seats")), year)
         run = []
         context = line if line.strip() else context
 

@@ -27,8 +27,11 @@ def test_bare_counts_need_a_run_below_a_line_of_seats():
     assert _rows("Seats:\nTorvan Party: 40 seats\n") == []  # one line alone is no list
 
 
-def test_a_list_under_an_earlier_years_heading_is_not_this_elections():
-    assert _rows("Seats in the 2019 parliament:\nTorvan Party: 40 seats\nMeridian Bloc: 12 seats\n") == []
+def test_a_list_under_a_years_heading_is_that_years_elections():
+    text = "Seats in the 2019 parliament:\nTorvan Party: 40 seats\nMeridian Bloc: 12 seats\n"
+    rows = list(result_rows(text))
+    assert [(r.seats, r.year) for r in rows] == [(40, 2019), (12, 2019)]
+    assert _rows("Seats in 2019 and 2023:\nTorvan Party: 40 seats\nMeridian Bloc: 12 seats\n") == []
 
 
 def test_a_name_run_into_its_first_number_is_split_off():
