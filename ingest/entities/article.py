@@ -17,7 +17,9 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Entity, EntityType, entity_id
 from ingest.elections.entities import add_elections, title_votes
 from ingest.entities.cluster import Clusters
+from ingest.entities.foreign_parties import localise_parties
 from ingest.entities.generic_bodies import localise_bodies
+from ingest.entities.role_types import type_by_role
 from ingest.entities.type_basis import TYPE_BASIS, Basis
 from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
 from ingest.events.places import proper_place
@@ -61,6 +63,8 @@ def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tup
     span_ids: SpanIds = {}
     country = context_country(doc, clusters)
     localise_bodies(clusters, country, doc.text)  # "National Assembly" -> "National Assembly of Senegal"
+    localise_parties(clusters, country, doc.text)  # a Malawi text's "Democratic Progressive Party"
+    type_by_role(doc, clusters)  # "Liberal Forum - 15" in a results list: a party, not an Organization
     for cluster in clusters.clusters.values():
         external = {"wikidata": cluster.wikidata} if cluster.wikidata else {}
         attrs = {} if cluster.basis is Basis.KB else {TYPE_BASIS: int(cluster.basis)}  # for batch typing

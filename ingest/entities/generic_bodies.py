@@ -75,7 +75,7 @@ def _own_country(cluster: Cluster, kb: KnowledgeBase) -> str | None:
     return None
 
 
-def _foreign(actor: Actor, country: str | None, text: str, kb: KnowledgeBase) -> bool:
+def foreign(actor: Actor, country: str | None, text: str, kb: KnowledgeBase) -> bool:
     """A KB body of another country than the article's, whose country the text never names."""
     home = actor.attrs.get("country")
     if not home or not country or home == country:
@@ -93,7 +93,7 @@ def localise_bodies(clusters: Clusters, country: str | None, text: str) -> None:
         if cluster.type not in _TYPES or not all(generic_name(s.text) for s in cluster.spans):
             continue
         actor = kb.by_id(cluster.id)
-        if actor is not None and not (_house(cluster) and _foreign(actor, country, text, kb)):
+        if actor is not None and not (_house(cluster) and foreign(actor, country, text, kb)):
             continue
         home = _own_country(cluster, kb) or country
         if home is None:

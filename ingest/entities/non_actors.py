@@ -5,7 +5,8 @@ or a headline's "Shiite Militia" as names. A name is rejected by its head noun
 (`non_actor_heads`: act, accords, war, doctrine, ...), by being one listed word
 (`non_actor_words`: languages, feasts, compass points, "Wikipedia"), by an "-ism"
 ending, by having no Latin letter (a foreign-script gloss), by filling a line in capitals
-(a section heading: "BACKGROUND"), or by being only
+(a section heading: "BACKGROUND"), by being one adjective after "pro-" or "anti-" ("pro-European"),
+or by being only
 community words and group nouns ("Shiite Militia", "Sunni Tribes"). Only names the
 knowledge base does not hold are judged here.
 """
@@ -44,11 +45,20 @@ def not_an_actor(span: Span, lex: Lexicon) -> bool:
         return True
     if len(span) <= 3 and _ISM.search(span[-1].lower_):
         return True
-    if _capital_heading(span):
+    if _capital_heading(span) or _stance_word(span):
         return True
     if name_head(span).lower_ in words.non_actor_heads:
         return True
     return _only_generic(span, lex)
+
+
+def _stance_word(span: Span) -> bool:
+    """ "pro-European", "anti-Western": one word after a stance prefix names a leaning, not an actor."""
+    doc = span.doc
+    if len(span) != 1 or span.start < 2 or doc[span.start - 1].text not in {"-", "–"}:
+        return False
+    stance = doc[span.start - 2].lower_ in {"pro", "anti", "non"}
+    return stance and span[0].text.endswith(("an", "ern", "ist"))
 
 
 def _capital_heading(span: Span) -> bool:

@@ -239,6 +239,8 @@ class Context:
             for child in verb.children:
                 if child.dep_ in {"nsubj", "nsubjpass"}:
                     return child
+            if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and _closes_clause(verb):
+                return verb.head.head  # "X, whose leader lives abroad, won 6 seats": X's verb, misparsed
             if verb.dep_ == "conj":
                 verb = verb.head
             elif verb.dep_ in {"acl", "relcl"}:
@@ -248,6 +250,19 @@ class Context:
             else:
                 return None
         return None
+
+
+def _closes_clause(verb: Token) -> bool:
+    """Whether a verb the parse conjoined to a relative clause follows that clause's closing comma with no
+    "and"/"but": then it is the main verb of the clause's noun, not a second relative verb."""
+    doc, head = verb.doc, verb.head
+    own = next((c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if own is None or own.lower_ in _RELATIVE:
+        return False  # "X, who leads Y, joined Z": the relative pronoun already leads back to X
+    between = doc[head.i + 1:verb.i]
+    if any(t.dep_ == "cc" or t.lower_ in {"and", "or", "but", "then"} for t in between):
+        return False
+    return any(t.text == "," for t in between) and any(t.text == "," for t in doc[head.head.i:head.i])
 
 
 def child(token: Token, dep: str, lower: set[str] | None = None) -> Token | None:

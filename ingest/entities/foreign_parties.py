@@ -1,0 +1,68 @@
+"""A party name the knowledge base gives to another country's party is, in this article, its own country's.
+
+"Democratic Progressive Party", "People's Party", "United Democratic Front": many countries have
+one, and the knowledge base can hold only one of them under the bare name (the others as
+"Democratic Progressive Party (Malawi)"). When the article is about another country than the
+matched party's and never names that party's country, a mention of party words only (no "Kurdistan",
+no "Pheu Thai") is the article country's party: the knowledge base's entry qualified by that country
+when there is one, else a new party of the name as written (the knowledge base still said "a party").
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.model import EntityType, entity_id
+from ingest.entities.cluster import Cluster, Clusters
+from ingest.entities.generic_bodies import foreign
+from ingest.entities.type_basis import Basis
+
+_QUALIFIER = re.compile(r"\s*\([^)]*\)$")
+_WORD = re.compile(r"[\w'’]+")
+# Words many countries' party names are made of: a name of these only is no one country's.
+_GENERIC_WORDS = """
+    the of for and democratic democrats democracy progressive progressives people's peoples popular
+    national united unity union front party alliance movement congress liberal liberals conservative
+    conservatives social socialist socialists labour labor workers republican republicans green greens new
+    reform renewal justice development freedom liberty independence patriotic christian civic citizens
+    action solidarity forward revolutionary radical centre center left right communist federal rally
+    convention league
+"""
+_GENERIC = frozenset(_GENERIC_WORDS.split())
+
+
+def generic_party_name(text: str) -> bool:
+    """ "Democratic Progressive Party", "People's Party": a name of party words only."""
+    words = [w.replace("’", "'") for w in _WORD.findall(_QUALIFIER.sub("", text).lower())]
+    return bool(words) and all(w in _GENERIC for w in words)
+
+
+def localise_parties(clusters: Clusters, country: str | None, text: str) -> None:
+    """Relink, in place, every party cluster the knowledge base matched to another country's party."""
+    kb = clusters.kb
+    for cluster in clusters.clusters.values():
+        actor = kb.by_id(cluster.id)
+        if actor is None or actor.type is not EntityType.POLITICAL_PARTY or country is None:
+            continue
+        generic = all(generic_party_name(s.text) for s in cluster.spans)
+        if not generic or not foreign(actor, country, text, kb):
+            continue
+        qualified = f"{_QUALIFIER.sub('', actor.name)} ({country})"
+        home = next((a for a in kb.lookup(qualified) if a.type is EntityType.POLITICAL_PARTY), None)
+        if home is not None:
+            _relink(cluster, home.id, home.name, home.wikidata, Basis.KB)
+        else:
+            _relink(cluster, None, _written(cluster), None, Basis.WORDS)
+
+
+def _written(cluster: Cluster) -> str:
+    texts = [re.sub(r"^(?:the|The)\s+|['’]s$", "", s.text.strip()) for s in cluster.spans]
+    return max(texts, key=len) if texts else cluster.name
+
+
+def _relink(cluster: Cluster, actor_id: str | None, name: str, wikidata: str | None, basis: Basis) -> None:
+    cluster.id = actor_id or entity_id(EntityType.POLITICAL_PARTY, name)
+    cluster.aliases = tuple(dict.fromkeys(t for s in cluster.spans if (t := s.text.strip()) != name))
+    cluster.name = name
+    cluster.wikidata = wikidata
+    cluster.basis = basis
