@@ -24,8 +24,8 @@ HEADER_WORDS = frozenset({"party", "parties", "votes", "vote", "seats", "seat", 
                           "after", "elected", "net"})
 _SUMMARY = re.compile(r"^(?:total|totals|turnout|registered voters|valid votes|invalid votes|blank votes|"
                       r"invalid/blank votes|electorate|majority|source|sources)\b", re.I)
-_NOT_PARTY = re.compile(r"^(?:others?|other parties|other|independents|independent candidates|vacant|"
-                        r"blank|spoilt|none of the above)\s*$", re.I)
+_NOT_PARTY = re.compile(r"^(?:(?:others?|other parties|other|independents|independent candidates)\b.*|vacant|"
+                        r"blank|spoilt|none of the above)\s*$", re.I)  # "Others and quota seats"
 _SEATS = re.compile(r"^(?:seats(?: won)?|total seats|mps|members|elected|won)$", re.I)
 _CHANGE = re.compile(r"[+±−–]|\bchange\b|\bswing\b|\bnet\b|\bgain", re.I)
 _SPLIT = re.compile(r"\t+| *\| *| {2,}")

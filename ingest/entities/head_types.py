@@ -11,6 +11,8 @@ movement, alliance or front, an armed group ("Zarqan Liberation Front").
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from graph.model import EntityType
@@ -22,6 +24,7 @@ _SIDE_HEADS = frozenset({"movement", "alliance", "coalition", "front", "council"
 _ARMED_STRUGGLE = frozenset({"liberation", "resistance", "jihad", "mujahideen", "salvation", "armed",
                              "martyrs", "revolutionary", "insurgent", "rebel", "self-defense"})
 _LINKS = frozenset({"of", "for", "in"})
+_DEFENCE = frozenset({"defence", "defense"})
 _NAME_START_ARMED = frozenset({"kataib", "kata'ib", "kataeb", "saraya", "jaish", "liwa", "asa'ib", "asaib",
                                "harakat", "lashkar", "jabhat", "jund", "katibat", "quwat", "ansar", "hayat",
                                "hay'at", "hay’at", "tehrik", "tehreek", "tahrik", "sipah", "hizbul", "firqat",
@@ -46,6 +49,15 @@ def name_head(span: Span) -> Token:
     return span[-1]
 
 
+@cache
+def world_country_names() -> frozenset[str]:
+    """Every current country's names (ISO 3166-1 via pycountry): "Papua New Guinea", "Solomon Islands"."""
+    import pycountry
+
+    fields = ("name", "common_name", "official_name")
+    return frozenset(n for c in pycountry.countries for f in fields if (n := getattr(c, f, None)))
+
+
 def _is_national(tok: Token, lex: Lexicon) -> bool:
     return lex.country_of(tok.text) is not None
 
@@ -53,9 +65,11 @@ def _is_national(tok: Token, lex: Lexicon) -> bool:
 def _state_force(span: Span, lex: Lexicon, words: EntityWords) -> bool:
     """ "Iraqi Armed Forces", "Armed Forces of Ukraine", "Security Forces": a state's own forces."""
     rest = [t for t in span if t.lower_ not in _LINKS and t.lower_ != "the"]
-    if any(t.lower_ in words.struggle for t in rest):
-        return False
-    return all(t.lower_ in words.state_force or _is_national(t, lex) for t in rest)
+    other = [t for t in rest if t.lower_ not in words.state_force]
+    struggle = {t.lower_ for t in rest if t.lower_ in words.struggle}
+    if other and " ".join(t.text for t in other) in world_country_names():
+        return struggle <= _DEFENCE  # "Papua New Guinea Defence Force", not "Syrian National Defence Forces"
+    return not struggle and all(_is_national(t, lex) for t in other)
 
 
 def head_type(span: Span, lex: Lexicon) -> EntityType | None:

@@ -26,7 +26,7 @@ class Field:
     start: int
     end: int
     continued: bool = False  # a line below the label's own line ("Allies: A" / "B")
-    glued_or_keyed: bool = False  # the label has a colon, a pipe or a glued value ("Allies: A", "AlliesA")
+    glued_or_keyed: bool = False  # a colon, pipe or tab after the label, or a glued value ("AlliesA")
 
 
 _SUBHEADING = re.compile(r"^[A-Z][\w'’ -]{0,40}:$")
@@ -68,7 +68,8 @@ def _labelled(m: re.Match[str], start: int) -> Field:
     index = int(m.group("index")) if m.group("index") else None
     label = label_forms()[m.group("label").lower()]
     begin, end = start + m.start("value"), start + m.end("value")
-    keyed = bool(m.group("sep").strip()) or not m.group("sep")
+    sep = m.group("sep")
+    keyed = bool(sep.strip()) or "\t" in sep or not sep  # a tab: a pasted table's cell, never prose
     return Field(label, index, begin, begin if _SUBHEADING.match(m.group("value")) else end, False, keyed)
 
 

@@ -1,0 +1,28 @@
+"""Pasted encyclopedia and listing text on invented actors: tab-separated infobox cells, section headings and
+listing field labels, and head words of state bodies (chambers, assemblies, defence forces)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def test_a_tab_separated_infobox_list_with_an_unknown_name_part(run):
+    r = run("Liwa Zorvan\nActive\t2013–present\nAllies\tSyria; Hezbollah; Liwa Varanat\n\n"
+            "Liwa Zorvan is a militia formed in 2013.")
+    allies = {o for s, p, o in r.of("ALLIED_WITH") if s == "Liwa Zorvan"}
+    assert {"Syria", "Hezbollah"} <= allies
+
+
+def test_section_headings_and_listing_labels_are_no_actors(run):
+    r = run("Background\n\nThe Velorian Liberation Front was founded in 1999 in Kastel.\n\n"
+            "References\n\nKASTO, Miro; Gender Male; Nationality Velor.")
+    assert not {"Background", "References", "Gender Male"} & set(r.types)
+
+
+@pytest.mark.parametrize("name", ["Chamber of Deputies of Velor", "Solomon Islands Defence Force",
+                                  "Constituent Assembly of Velor"])
+def test_state_body_head_words(run, name):
+    r = run(f"The {name} met in Kastel on Tuesday, officials said.")
+    assert r.types.get(name) == "StateBody"
