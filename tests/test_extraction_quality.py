@@ -39,6 +39,8 @@ HELDOUT = OWN / "heldout"
 BLIND = OWN / "blind"
 BLIND2 = OWN / "blind2"
 BLIND3 = OWN / "blind3"
+DEV3 = OWN / "dev3"
+BLIND4 = OWN / "blind4"
 GENRES = OWN / "genres.yaml"
 
 # Floors: the issue's bar on dev; on the own corpus a little under what the extractor of 2026-11-30
@@ -58,6 +60,9 @@ FLOORS: dict[str, dict[str, float]] = {
     "blind": {"entity_f1": 0.85, "relation_f1": 0.62, "relation_precision": 0.82},
     "blind2": {"entity_f1": 0.86, "relation_f1": 0.52, "relation_precision": 0.77},
     "blind3": {"entity_f1": 0.79, "relation_f1": 0.42, "relation_precision": 0.79},
+    # a development set written apart from the rules and then read, and a fourth blind set (2026-12-07 22:09)
+    "dev3": {"entity_f1": 0.86, "relation_f1": 0.52, "relation_precision": 0.84},
+    "blind4": {"entity_f1": 0.83, "relation_f1": 0.42, "relation_precision": 0.70},
 }
 # Measured 2026-12-07 14:20 UTC, with score.py (typed-entity F1; relations F1, P, R):
 #   own      0.984; 0.906, P 0.977, R 0.845        heldout 0.926; 0.668, P 0.949, R 0.515
@@ -79,12 +84,19 @@ FLOORS: dict[str, dict[str, float]] = {
 #   blind2   0.876; 0.547, P 0.797, R 0.417        blind3  0.809; 0.443, P 0.814, R 0.304
 #   dev + dev2 together: typed-entity F1 0.974; relations F1 0.921 at P 0.994 (R 0.857); split 0,
 #   over-merged 0
-# The blind sets (tests/data/blind, blind2, blind3) were written by helpers who never saw the rules, and
-# nobody tuning the extractor reads them: their figures are the honest estimate for unseen text.
-SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3"]
+# Measured 2026-12-07 23:40 UTC (commit 657c0b2); dev3 and blind4 first scored with the extractor of
+# 60160a2 (before any of that session's work): dev3 0.857; 0.519, P 0.835, R 0.377 (split 14, over-merged 1);
+# blind4 0.843; 0.436, P 0.717, R 0.313 (split 20, over-merged 2):
+#   own      0.988; 0.936, P 0.989, R 0.888        heldout 0.952; 0.817, P 0.975, R 0.703
+#   dev2     0.968; 0.904, P 0.993, R 0.830        blind   0.870; 0.652, P 0.852, R 0.529
+#   blind2   0.878; 0.547, P 0.797, R 0.417        blind3  0.810; 0.443, P 0.819, R 0.304
+#   dev3     0.871; 0.537, P 0.857, R 0.391        blind4  0.848; 0.437, P 0.721, R 0.313
+# The blind sets (tests/data/blind, blind2, blind3, blind4) were written by helpers who never saw the
+# rules, and nobody tuning the extractor reads them: their figures are the honest estimate for unseen text.
+SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4"]
 # blind2 and blind3 came with 2 and 1 over-merged ids on their first scoring (2026-12-07; blind2 down to 1
 # by 20:00); they stay unread, so those stay unfixed here, but the counts may not grow.
-OVER_MERGED_CEILING = {"blind2": 1, "blind3": 1}
+OVER_MERGED_CEILING = {"blind2": 1, "blind3": 1, "dev3": 1, "blind4": 2}
 # Held-out corpus, scored with score.py. First run (2026-11-30 08:36 UTC, commit 70c7010, first gold draft):
 #   typed-entity F1 0.851 (P 0.866, R 0.837); relations F1 0.439, P 0.842, R 0.297; 7 split, 0 over-merged.
 # Last run before the corpus entered the repo (2026-11-30 08:59 UTC, commit 9d5736d):
@@ -113,7 +125,7 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
 def corpus(name: str) -> tuple[Path, list[Path]]:
     """Gold file and article files of a corpus."""
     root = {"dev": SHARED_EVAL / "dev", "dev2": SHARED_EVAL / "dev2", "own": OWN, "heldout": HELDOUT,
-            "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}[name]
+            "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "dev3": DEV3, "blind4": BLIND4}[name]
     if not root.is_dir():
         pytest.fail(f"corpus {name!r} is missing: expected {root}", pytrace=False)
     return root / "gold.jsonl", sorted((root / "articles").glob("*.txt"))
@@ -159,7 +171,7 @@ def describe(name: str) -> str:
 
 # --- the gold data itself (no model needed) ----------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2", "blind3"])
+@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4"])
 def test_own_gold_is_well_formed(name: str) -> None:
     """Every relation joins annotated entities with vocabulary predicates and types; every article is gold."""
     scorer = load_scorer()
