@@ -7,14 +7,16 @@ the pages a batch dirties (and its commit writes) stay few however large the sto
 `num` is an INTEGER PRIMARY KEY, i.e. the rowid under a name that VACUUM keeps.
 
 Files written before version 3 (relations without `num`, evidence with the unique
-(relation_id, article_id, start, end) constraint) are rebuilt once on open.
+(relation_id, article_id, start, end) constraint) are rebuilt once on open. Version 4
+counts each entity's mentions (`entity_mentions`, see schema.sql) instead of indexing
+mentions by entity: the count is filled from `mentions` and the index dropped.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-SCHEMA_VERSION = 3  # 3: relations.num, evidence.rel and its index
+SCHEMA_VERSION = 4  # 3: relations.num, evidence.rel and its index; 4: entity_mentions
 
 # `{name}` lets the migration build the new table beside the old one before the swap.
 RELATIONS = """
@@ -77,6 +79,7 @@ def migrate(conn: sqlite3.Connection) -> None:
                 _rebuild_evidence(conn)
             for sql in INDEXES:
                 conn.execute(sql)
+            _count_mentions(conn)
             conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
         conn.execute("ROLLBACK")
@@ -102,6 +105,13 @@ def _rebuild_evidence(conn: sqlite3.Connection) -> None:
                  ' ORDER BY r.num, e.article_id, e.start, e."end"')
     conn.execute("DROP TABLE evidence")  # its indexes go with it
     conn.execute("ALTER TABLE evidence_v3 RENAME TO evidence")
+
+
+def _count_mentions(conn: sqlite3.Connection) -> None:
+    """Each entity's mention count from `mentions`; the index by entity is no longer kept."""
+    conn.execute("DELETE FROM entity_mentions")
+    conn.execute("INSERT INTO entity_mentions SELECT entity_id, count(*) FROM mentions GROUP BY entity_id")
+    conn.execute("DROP INDEX IF EXISTS mentions_entity")
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:

@@ -49,11 +49,18 @@ CREATE TABLE IF NOT EXISTS mentions (
     entity_id   TEXT NOT NULL,
     PRIMARY KEY (article_id, entity_id)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_id);
+
+-- How many articles mention each entity (rows of `mentions`), so retraction asks whether an
+-- entity is still mentioned with one seek. It replaces an index of mentions by entity, whose
+-- inserts went to a random page each (one per mention of an often-named actor).
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    entity_id  TEXT PRIMARY KEY,
+    n          INTEGER NOT NULL
+) WITHOUT ROWID;
 
 -- Relations and evidence: graph/embedded/layout.py (created there, and migrated from older
 -- layouts). Both are rowid tables with appended rows; evidence points at its relation's
 -- number, so a batch's new items go to the end of their index.
 
 -- user_version is set by the migrations: 2 by graph/embedded/names.py once the key tables are
--- built, 3 by graph/embedded/layout.py.
+-- built, 3 and 4 by graph/embedded/layout.py.

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -269,11 +270,36 @@ def reaggregate(conn: sqlite3.Connection, rids: list[str]) -> list[EdgeRow]:
 def apply_batch(conn: sqlite3.Connection, p: Folded, known: Known) -> Applied:
     """Write a folded batch inside the caller's transaction."""
     check_references(conn, p, known)
+    mentions = _new_mentions(conn, p.mentions)  # before the articles are written: who held them
     conn.executemany("INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                      [_article_row(a) for a in p.articles.values()])
     nodes = _write_entities(conn, p.entities, known)
-    conn.executemany("INSERT OR IGNORE INTO mentions VALUES (?, ?)", sorted(p.mentions))
+    conn.executemany("INSERT INTO mentions VALUES (?, ?)", mentions)
+    counts = Counter(e for _, e in mentions)
+    conn.executemany(ADD_MENTIONS, sorted(counts.items()))
     return Applied(nodes=nodes, edges=_write_relations(conn, p, known))
+
+
+ADD_MENTIONS = ("INSERT INTO entity_mentions VALUES (?, ?)"
+                " ON CONFLICT (entity_id) DO UPDATE SET n = n + excluded.n")
+
+
+def _new_mentions(conn: sqlite3.Connection, mentions: set[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The batch's mentions not yet held, in key order.
+
+    An article not yet held has no mentions held (retraction removes an article's
+    mentions with it), so only the mentions of held articles are looked up.
+    """
+    articles = {a for a, _ in mentions}
+    held = {r[0] for r in conn.execute("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(?))",
+                                       (dumps(sorted(articles)),))}
+    if held:
+        asked = sorted(m for m in mentions if m[0] in held)
+        found = {(r[0], r[1]) for r in conn.execute(
+            "SELECT m.article_id, m.entity_id FROM json_each(?) AS k JOIN mentions AS m"
+            " ON m.article_id = k.value ->> 0 AND m.entity_id = k.value ->> 1", (dumps(asked),))}
+        mentions = mentions - found
+    return sorted(mentions)
 
 
 @dataclass(frozen=True)
@@ -303,6 +329,8 @@ def retract(
         "SELECT entity_id FROM mentions WHERE article_id = ?", (article_id,))}
     gone_ev = conn.execute("DELETE FROM evidence WHERE article_id = ?", (article_id,)).rowcount
     conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+    conn.executemany("UPDATE entity_mentions SET n = n - 1 WHERE entity_id = ?",
+                     [(e,) for e in sorted(mentioned)])
     conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
     empty = {r[0] for r in select_in(
         conn, "SELECT id FROM relations WHERE id IN ({marks})"
@@ -315,11 +343,13 @@ def retract(
     candidates = mentioned | {e for _, s, o in ends for e in (s, o)}
     unmentioned = [r[0] for r in select_in(
         conn, "SELECT id FROM entities WHERE id IN ({marks})"
-        " AND NOT EXISTS (SELECT 1 FROM mentions WHERE entity_id = entities.id)", candidates)]
+        " AND NOT EXISTS (SELECT 1 FROM entity_mentions WHERE entity_id = entities.id AND n > 0)",
+        candidates)]
     orphans = [e for e in unmentioned if not linked(e, empty)]
     drop_keys(conn, orphans)
     conn.executemany("DELETE FROM entities WHERE id = ?", [(e,) for e in orphans])
     conn.executemany("DELETE FROM entity_names WHERE entity_id = ?", [(e,) for e in orphans])
+    conn.executemany("DELETE FROM entity_mentions WHERE entity_id = ?", [(e,) for e in orphans])
     kept = [r for r in touched if r not in empty]
     return Retracted(evidence=gone_ev, relations=ends, entities=orphans,
                      edges=reaggregate(conn, kept))

@@ -30,6 +30,8 @@ OLD_LAYOUT = (
         "end" INTEGER NOT NULL, date TEXT, confidence REAL NOT NULL, provenance TEXT NOT NULL,
         resolved TEXT NOT NULL DEFAULT '[]', UNIQUE (relation_id, article_id, start, "end"))""",
     "CREATE INDEX evidence_article ON evidence (article_id)",
+    "DROP TABLE entity_mentions",  # version 2 indexed mentions by entity instead of counting them
+    "CREATE INDEX mentions_entity ON mentions (entity_id)",
     "INSERT INTO relations SELECT id, subject, predicate, object, attrs, confidence, first_seen, last_seen,"
     " evidence_count FROM v3_relations ORDER BY num DESC",  # other row numbers than the new file's
     'INSERT INTO evidence SELECT relation_id, article_id, sentence, start, "end", date, confidence,'
@@ -76,7 +78,36 @@ def test_a_file_of_the_old_layout_migrates_on_open_and_answers_the_same(tmp_path
             store.write(batch)
         assert store.counts() == counts and _evidence(store, rids) == held
         store.delete_article(fx.DRONE.id)
-        assert store.counts().evidence < counts.evidence
+        fresh = EmbeddedStore(tmp_path / "fresh.db")
+        for batch in fx.BATCHES:
+            fresh.write(batch)
+        fresh.delete_article(fx.DRONE.id)
+        ids = sorted({e.id for b in fx.BATCHES for e in b.entities})
+        assert store.counts() == fresh.counts() and store.counts().evidence < counts.evidence
+        assert sorted(store.entities(ids)) == sorted(fresh.entities(ids))
+        with closing(sqlite3.connect(path)) as conn:
+            assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'mentions_entity'"
+                                ).fetchone()[0] == 0
+            assert _mention_counts(conn) == dict(conn.execute(
+                "SELECT entity_id, count(*) FROM mentions GROUP BY entity_id"))
+        fresh.close()
+    finally:
+        store.close()
+
+
+def _mention_counts(conn: sqlite3.Connection) -> dict[str, int]:
+    return dict(conn.execute("SELECT entity_id, n FROM entity_mentions WHERE n > 0"))
+
+
+def test_mention_counts_follow_writes_rewrites_and_deletions(tmp_path: Path) -> None:
+    store = EmbeddedStore(tmp_path / "g.db")
+    try:
+        for batch in (*fx.BATCHES, *fx.BATCHES):  # the second pass holds every mention already
+            store.write(batch)
+        store.delete_article(fx.SANCTIONS.id)
+        with closing(sqlite3.connect(tmp_path / "g.db")) as conn:
+            held = dict(conn.execute("SELECT entity_id, count(*) FROM mentions GROUP BY entity_id"))
+            assert held and _mention_counts(conn) == held
     finally:
         store.close()
 
