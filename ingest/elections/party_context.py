@@ -46,6 +46,8 @@ def _acts_as_party(ent: Span) -> bool:
         own = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if own is not None and own.lower_ in _RELATIVE and _electoral_clause(verb):
             return True
+    if root.dep_ == "pobj" and root.head.lower_ in {"of", "by"}:
+        return False  # "the SJB of Sajith Premadasa came second with 40 seats": the party's leader
     following = ent.doc[ent.end:ent.end + 5]
     return any(t.lower_ in {"seats", "mps"} for t in following) and any(t.like_num for t in following)
 

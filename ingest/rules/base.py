@@ -236,9 +236,10 @@ class Context:
     def subject_of(self, verb: Token) -> Token | None:
         """The subject of a verb, following conjoined verbs and participles up to their noun."""
         for _ in range(4):
-            for child in verb.children:
-                if child.dep_ in {"nsubj", "nsubjpass"}:
-                    return child
+            subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subjects:  # "The main opposition Samagi Jana Balawegaya came second": the name, of two
+                return next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 \
+                    else subjects[0]
             if verb.dep_ == "conj" and verb.head.dep_ == "relcl" and _closes_clause(verb):
                 return verb.head.head  # "X, whose leader lives abroad, won 6 seats": X's verb, misparsed
             if verb.dep_ == "conj":

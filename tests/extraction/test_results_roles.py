@@ -64,3 +64,11 @@ def test_a_stance_adjective_is_no_actor(run):
     r = run("The pro-European Civic Dawn Party and anti-Western groups held rallies in Chisinau.")
     assert "European" not in r.types and "Western" not in r.types
     assert r.types["Civic Dawn Party"] == "PoliticalParty"
+
+
+def test_the_leader_after_of_is_no_party_and_the_named_subject_wins(run):
+    r = run("Velor held a parliamentary election on 14 November 2024.\nThe main opposition Samagi Vara Balaweg "
+            "(SVB) of Dinesh Karavita came second with 40 seats.", published="2024-11-16")
+    assert r.types.get("Dinesh Karavita") != "PoliticalParty"
+    won = {(s, r.attrs(s, p, o)["seats"]) for s, p, o in r.of("WON_SEATS")}
+    assert won == {("Samagi Vara Balaweg", 40)}
