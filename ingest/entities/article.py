@@ -23,6 +23,7 @@ from ingest.entities.role_types import type_by_role
 from ingest.entities.type_basis import TYPE_BASIS, Basis
 from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
 from ingest.events.places import proper_place
+from ingest.events.verbs import event_noun
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -122,7 +123,7 @@ def _target_word(root: Token) -> tuple[str, Token] | None:
 
 def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[int, Span]) -> str | None:
     for head in (root, target, pobj_of(root, {"outside", "at", "from"})):  # "exploded outside a base in X"
-        for prep in ("in", "near"):
+        for prep in ("in", "near", "at"):
             place = pobj_of(head, {prep}) if head is not None else None
             name = _name_at(place, clusters, at) if place is not None else None
             if name:
@@ -183,6 +184,33 @@ def _implicit_name(span: Span, published: str | None) -> str:
     return f"{published[:4]} {kind}" if published else kind
 
 
+def _lead_place(span: Span, clusters: Clusters, at: dict[int, Span]) -> str | None:
+    """Where an incident told only as "the attack" happened: a place (not a country) in its own
+    sentence, else in the first sentence before it that tells an incident ("... seized the town of
+    X after a three-day assault"), as wire reports name the place once in their lead."""
+    lex = lexicon()
+    sents = [span.sent]
+    lead = next((s for s in span.doc.sents if s.start < span.sent.start
+                 and any(event_noun(t, lex) for t in s)), None)
+    sents += [lead] if lead is not None else []
+    for sent in sents:
+        for ent in sent.ents:
+            cluster = clusters.of(ent) if ent.label_ == EntityType.LOCATION.value else None
+            if cluster is not None:
+                return cluster.name
+    return None
+
+
+def _placed_name(span: Span, published: str | None, clusters: Clusters, at: dict[int, Span]) -> str:
+    """An event only called "the attack", named by its month and its lead's place: "March 2021 X attack"."""
+    name = _implicit_name(span, published)
+    place = _lead_place(span, clusters, at)
+    if place is None:
+        return name
+    head, _, kind = name.rpartition(" ") if published else ("", "", name)
+    return f"{head} {place} {kind}".strip()
+
+
 def _named_anchor(span: Span, anchors: dict[str, Entity], clusters: Clusters,
                   at: dict[int, Span]) -> str | None:
     """The anchor an anaphor's own name points to ("the Baghdad strike" -> the strike in Baghdad)."""
@@ -213,13 +241,13 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
             continue
         anchored = span.kb_id_ == ANCHOR
         name, place = (_event_facts(span, clusters, at) if anchored
-                       else (_implicit_name(span, published), None))
+                       else (_placed_name(span, published, clusters, at), None))
         if anchored and name == _kind(span, at) and not any(  # no "Erbil bombing", "2013 Westgate attack"
                 t.i in at or t.pos_ == "PROPN" or _YEAR.fullmatch(t.text) for t in span):
             if current is not None:
                 anchored = False  # "the strike, which targeted X": nothing new, the event already named
-            else:
-                name = _implicit_name(span, published)  # "No group claimed the attack": kind and month
+            else:  # "No group claimed the attack": kind, month and the lead's place
+                name = _placed_name(span, published, clusters, at)
         if anchored or (current is None and anaphors >= 2):
             current = entity_id(EntityType.EVENT, name)
             attrs: dict[str, Any] = {k: v for k, v in (("date", published), ("place", place)) if v}

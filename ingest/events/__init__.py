@@ -10,6 +10,7 @@ country and kind are read at resolution time, when the article date is known.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from spacy.language import Language
@@ -61,8 +62,11 @@ def _hits_named(verb: Token, ent_tokens: set[int]) -> bool:
 def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     """A singular incident noun, not a predicate, with a named target, place or day, or claimed."""
     apposed = noun.dep_ == "appos" and event_noun(noun.head, lexicon())  # "the worst attack, the bombing of"
-    if noun.tag_ not in {"NN", "NNP"} or noun.dep_ == "attr" or noun.dep_ == "appos" and not apposed:
-        return False
+    dated = stated_when(noun) is not None
+    if noun.tag_ not in {"NN", "NNP"} and not (dated and noun.tag_ == "NNS"):
+        return False  # "the attacks of 25 December 2020": a dated round of attacks is one incident
+    if noun.dep_ == "attr" and not (dated and _definite(noun)) or noun.dep_ == "appos" and not apposed:
+        return False  # "its first raid was the attack on X on 16 May 2016" is one; "it was an attack" none
     if any(t.lower_ in _ANY for t in noun.doc[noun.left_edge.i:noun.i]):
         return False  # "every major battle on X", "any attack on Y": no one incident
     if any(c.dep_ == "prep" and c.lower_ in {"in", "during", "by"} and any(
@@ -91,21 +95,33 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     return False
 
 
+def _definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children)
+
+
+def _is_date(words: list[Token]) -> bool:
+    return any(t.lower_ in _MONTHS for t in words) and any(t.like_num for t in words)
+
+
 def _dated(prep: Token) -> str | None:
     """ "of October 2017", "in August 2011", "on 23 March 2022": a calendar date pins one incident."""
     if prep.lower_ not in {"of", "in", "on"}:
         return None
     for obj in (c for c in prep.children if c.dep_ == "pobj"):
         words = [t for t in obj.subtree if abs(t.i - obj.i) < 4 and (t.lower_ in _MONTHS or t.like_num)]
-        if any(t.lower_ in _MONTHS for t in words) and any(t.like_num for t in words):
+        if _is_date(words):
             return " ".join(t.text for t in words)
-    return None
+    # "on 16 December 2016" parsed apart (the month hung on a later verb): the words right after "on"
+    window = prep.doc[prep.i + 1:prep.i + 4]
+    after = list(itertools.takewhile(lambda t: t.lower_ in _MONTHS or t.like_num, window))
+    return " ".join(t.text for t in after) if _is_date(after) and after[0].head == prep else None
 
 
 def stated_when(root: Token) -> str | None:
     """The calendar date an incident's own phrase or clause states ("the bombing of June 2015",
-    "in August 2011 it bombed ..."), to name it by."""
-    return next((when for c in root.children if c.dep_ == "prep" and (when := _dated(c))), None)
+    "in August 2011 it bombed ...", "the attacks perpetrated on 13 January 2021"), to name it by."""
+    heads = [root, *(c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    return next((when for h in heads for c in h.children if c.dep_ == "prep" and (when := _dated(c))), None)
 
 
 def _named_kind(noun: Token) -> bool:
@@ -114,7 +130,11 @@ def _named_kind(noun: Token) -> bool:
 
 
 def _is_anaphor(noun: Token, lex: Lexicon) -> bool:
-    if noun.tag_ != "NN" or noun.lemma_.lower() not in lex.event_anaphors:
+    if noun.lemma_.lower() not in lex.event_anaphors:
+        return False
+    if noun.tag_ == "NNS":  # "these attacks were carried out by X": the round of attacks just told
+        return any(c.dep_ == "det" and c.lower_ == "these" for c in noun.lefts)
+    if noun.tag_ != "NN":
         return False
     return any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
                for c in noun.lefts)  # "the attack", "its attack", "the group's attack"

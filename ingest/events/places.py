@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                     "october", "november", "december"})
 PLACE_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "town", "village", "camp",
                          "city", "region", "province", "suburb", "quarter", "township", "valley", "county"})
 
@@ -23,5 +25,5 @@ def proper_place(token: Token | None, named: set[int]) -> str | None:
         words.append(token)
     elif token.lower_ not in PLACE_NOUNS:
         return None
-    words = [t for t in words if t.text[:1].isupper()]
+    words = [t for t in words if t.text[:1].isupper() and t.lower_ not in _MONTHS]  # "in February": a date
     return " ".join(t.text for t in words) if words else None

@@ -51,8 +51,8 @@ def names_target(token: Token | None, named: set[int]) -> bool:
     if token.lemma_.lower() in lexicon().owned_places and any(
             c.dep_ == "poss" and c.i in named for c in token.children):
         return True
-    # "the K-1 base near Kirkuk": an unnamed target placed by a name
-    return any(c.dep_ == "prep" and c.lower_ in {"in", "near"} and any(
+    # "the K-1 base near Kirkuk", "an army post at Nassara": an unnamed target placed by a name
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "near", "at"} and any(
         g.dep_ == "pobj" and g.i in named for g in c.children) for c in token.children)
 
 

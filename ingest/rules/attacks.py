@@ -23,7 +23,7 @@ _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Or
 _CONDEMNING = {"terrorist", "terrorism", "cowardly", "criminal", "heinous", "attack", "crime", "aggression",
                "violation", "outrageous", "barbaric", "assassination", "murder"}
 _HEDGES = {"suspected", "alleged", "allegedly", "believed", "blamed", "likely", "accused", "reportedly"}
-_PERP_VERBS = ("carry", "conduct", "launch", "stage", "perpetrate", "claim", "mount", "execute")
+_PERP_VERBS = ("carry", "conduct", "launch", "stage", "perpetrate", "claim", "mount", "execute", "commit")
 
 
 def _events(ctx: Context) -> list[Span]:
@@ -58,6 +58,10 @@ def targeted_phrase(ctx: Context) -> Iterator[Found]:
                     target = _target_of(ctx, pobj_of(acl, {"at", "against"}) or child(acl, "dobj"))
         if target is None:
             target = _hit_by(ctx, noun)
+        if target is None:  # "the attacks perpetrated on 13 May against X"
+            target = next((t for acl in noun.children if acl.dep_ == "acl" and acl.lemma_ in _PERP_VERBS
+                           for prep in ("against", "on")
+                           if (t := _target_of(ctx, pobj_of(acl, {prep}))) is not None), None)
         if target is not None:
             yield make(event, Predicate.TARGETED, target, noun, 0.8, "attack.targeted_phrase")
 
@@ -98,6 +102,7 @@ def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
             yield from _owner_of_anaphor(ctx, event)
             continue
         root = event.root
+        yield from _owner_of_subject(ctx, event)
         for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun
             named = ctx.at.get(tok.i) or (ctx.refs.get(tok.i) if tok.dep_ == "poss" else None)  # "its attack"
             actor = named if named is not None and named != event else ctx.country_span(tok)
@@ -105,6 +110,19 @@ def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
                 yield make(actor, Predicate.PERPETRATED, event, event.root, 0.75,
                            "attack.perpetrator_modifier", alleged=False)
                 break
+
+
+def _owner_of_subject(ctx: Context, event: Span) -> Iterator[Found]:
+    """ "X's first major operation was the attack on ...": the group owning the subject did it."""
+    root = event.root
+    if root.dep_ != "attr" or root.head.lemma_ != "be":
+        return
+    subject = child(root.head, "nsubj")
+    owner = next((c for c in subject.children if c.dep_ == "poss"), None) if subject is not None else None
+    actor = ctx.ref(owner) if owner is not None else None
+    if actor is not None and actor.label_ == "ArmedGroup":
+        yield make(actor, Predicate.PERPETRATED, event, root, 0.7, "attack.perpetrator_modifier",
+                   alleged=False)
 
 
 def _owner_of_anaphor(ctx: Context, event: Span) -> Iterator[Found]:
@@ -144,7 +162,7 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
             continue
         if verb.i in passive:  # "the assault was carried out by X and Y"
             events = [e for e in ctx.subjects(verb) if e.label_ == "Event"]
-            actors = ctx.group(passive[verb.i])
+            actors = ctx.group(passive[verb.i]) or _fighters_of(ctx, passive[verb.i])
         else:
             obj = child(verb, "dobj")
             if obj is not None and obj.lower_ == "responsibility":
@@ -157,6 +175,16 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
                 for event in events:
                     yield make(actor, Predicate.PERPETRATED, event, verb, 0.8, "attack.perpetrated",
                                alleged=_alleged(verb))
+
+
+_PARTS = frozenset({"element", "faction", "unit", "cell", "member", "fighter", "militant", "gunman"})
+
+
+def _fighters_of(ctx: Context, agent: Token) -> list[Span]:
+    """ "carried out by elements / fighters of X": X did it."""
+    if agent.lemma_.lower() not in _PARTS:
+        return []
+    return ctx.group(pobj_of(agent, {"of", "from"}))
 
 
 def _claimed_events(ctx: Context, verb: Token, responsibility: Token) -> list[Span]:
@@ -197,7 +225,9 @@ def _issuer(ctx: Context, verb: Token) -> list[Span]:
 def condemned(ctx: Context) -> Iterator[Found]:
     """"Z condemned/denounced the attack", "Z called it a cowardly terrorist attack"."""
     passive = {verb.i: agent for verb, agent in ctx.passives("condemning")}
-    for verb in ctx.cues("condemn", "denounce", "decry", "call", "describe"):
+    last_condemner: list[Span] = []
+    last_at = -_CLAIM_REACH
+    for verb in sorted(ctx.cues("condemn", "denounce", "decry", "call", "describe"), key=lambda t: t.i):
         if verb.pos_ != "VERB":
             continue
         obj = child(verb, "dobj")
@@ -218,12 +248,29 @@ def condemned(ctx: Context) -> Iterator[Found]:
                 continue  # "called the assassination an act of terrorism": only incidents are condemned so
         targets = [_latest_event(ctx, obj)] if obj is not None and obj.lower_ == "it" else ctx.group(obj)
         targets = [t for t in targets if t is not None]
-        for actor in ctx.subjects(verb) or _issuer(ctx, verb):
+        actors = ctx.subjects(verb) or _issuer(ctx, verb) or _members_of(ctx, verb)
+        if not actors and _pronoun_subject(ctx, verb) and verb.i - last_at < _CLAIM_REACH:
+            actors = last_condemner  # "They also condemned ...": who condemned just before
+        for actor in actors:
             if actor.label_ not in _ACTORS:
                 continue
+            last_condemner, last_at = [actor], verb.i
             for target in targets:
                 if target != actor:
                     yield make(actor, Predicate.CONDEMNED, target, verb, 0.8, "attack.condemned")
+
+
+def _members_of(ctx: Context, verb: Token) -> list[Span]:
+    """ "The members of the Security Council condemned ...": the body its members speak for."""
+    subject = ctx.subject_of(verb)
+    if subject is None or subject.lemma_.lower() != "member":
+        return []
+    return [s for s in ctx.group(pobj_of(subject, {"of"})) if s.label_ in {"Organization", "StateBody"}]
+
+
+def _pronoun_subject(ctx: Context, verb: Token) -> bool:
+    subject = ctx.subject_of(verb)
+    return subject is not None and subject.lower_ in {"they", "it", "he", "she"} and ctx.ref(subject) is None
 
 
 @rule("attack.blamed")

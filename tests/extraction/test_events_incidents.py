@@ -1,0 +1,59 @@
+"""Incidents as UN statements, encyclopedias and wire leads tell them (invented names).
+
+A dated round of attacks ("the attacks perpetrated on 13 May 2021 against X") is one incident, as is
+"its first operation was the attack on ... on 16 May 2016"; the members of a council speak for it;
+"these attacks were carried out by elements of Y" names the doer; an incident only ever called
+"the attack" takes the place its lead names. Undated plurals and predicates stay no Event.
+"""
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(r: Any) -> set[str]:
+    return {name for name, kind in r.types.items() if kind == "Event"}
+
+
+def _one_event(r: Any, *words: str) -> str:
+    (name,) = [n for n in _events(r) if all(w in n.lower() for w in words)]
+    return name
+
+
+def test_copula_dated_attack_with_owner_and_place(run):
+    r = run("The Zanu Front was founded in 2015. The Zanu Front's first major operation was the attack on an "
+            "army post at Korvala on 16 May 2016, in which ten soldiers were killed.")
+    event = _one_event(r, "korvala", "2016")
+    assert ("Zanu Front", "PERPETRATED", event) in r.triples
+    assert (event, "LOCATED_IN", "Korvala") in r.triples
+
+
+def test_dated_plural_attacks_condemned_by_council_members(run):
+    r = run("The members of the Security Council condemned in the strongest terms the attacks perpetrated "
+            "on 13 May 2021 against the Velorian Stabilization Mission (VESMI) near Tarvos. They also "
+            "condemned the attacks of 2 April 2021 near Ombra. The members of the Security Council noted "
+            "that these attacks were carried out by elements of the Coalition of Velorian Patriots.")
+    may = _one_event(r, "may 2021")
+    april = _one_event(r, "april 2021")
+    council = "United Nations Security Council"
+    assert (council, "CONDEMNED", may) in r.triples
+    assert (council, "CONDEMNED", april) in r.triples
+    assert (may, "TARGETED", "Velorian Stabilization Mission") in r.triples
+    assert ("Coalition of Velorian Patriots", "PERPETRATED", april) in r.triples
+
+
+def test_attack_named_by_the_place_of_the_lead(run):
+    r = run("Insurgents have seized the coastal town of Zorvik after a two-day assault that killed dozens of "
+            "people, the government said on Sunday. The Zanu Front claimed the attack on Monday.",
+            published="2021-03-29")
+    event = _one_event(r, "zorvik")
+    assert "2021" in event
+    assert ("Zanu Front", "PERPETRATED", event) in r.triples
+
+
+def test_undated_plural_and_predicate_are_no_event(run):
+    r = run("The Zanu Front has claimed a string of attacks on police stations in Korvala. The minister "
+            "said the new law was an attack on the press.")
+    assert not _events(r)
