@@ -16,6 +16,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ingest.entities.given_names import given_names
 from ingest.lexicon import lexicon
 
 _BULLET = r"(?:\d{1,3}[.)]|\(?[a-z0-9]{1,3}\)|[-•*–·▪]|Q[DI][ie]\.\d+)"
@@ -68,6 +69,17 @@ def _label(match: re.Match[str], inside: list[Span]) -> str:
     return "PERSON" if any(e.label_ in {"PERSON", "Person"} for e in inside) else "ORG"
 
 
+_GIVEN = re.compile(r",[ \t]+(?P<given>[A-Z][a-z][\w'’-]*(?:[ \t]+[A-Z][a-z][\w'’-]*){0,3})(?=[ \t]*[(;,])")
+
+
+def _given_after(doc: Doc, span: Span, match: re.Match[str] | None) -> Span | None:
+    """The whole "SURNAME, Given Names" of an entry line whose capitalised run is a surname in capitals."""
+    if match is None or not span.text.isupper():
+        return None
+    given = _GIVEN.match(doc.text, span.end_char)
+    return doc.char_span(span.start_char, given.end("given")) if given is not None else None
+
+
 def _links(text: str) -> list[tuple[int, int]]:
     """The names after "Linked To:" (an entry's group, in capitals as lists write it)."""
     return [(m.start("name"), m.end("name")) for m in _LINKED.finditer(text)]
@@ -101,7 +113,7 @@ def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with the name of every entry line as one span (the model's pieces inside it dropped)."""
     text = doc.text
     found = [(m.start("name"), m.end("name"), m) for m in _ENTRY.finditer(text) if _is_entry(m)]
-    out = list(ents)
+    out = [e for e in title_phrase_names(doc, ents) if not _field_label(e)]
     seen = {e.text.lower(): e.label_ for e in ents}  # "KATIBA X" in a list is the "Katiba X" of the prose
     runs = [(a, b, None) for a, b in _links(text)]
     prose = {(a, b) for a, b in _listed_runs(text)}
@@ -116,6 +128,11 @@ def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if (start, end) in prose and not _fills_gap(span, inside):
             continue
         label = seen.get(span.text.lower()) or (_label(match, inside) if match is not None else "ORG")
+        given = _given_after(doc, span, match) if label == "PERSON" else None
+        held = [e for e in out if given is not None and given.start <= e.start < given.end]  # its pieces
+        if given is not None and not any(e.start < given.end and given.start < e.end
+                                         for e in out if e not in held):
+            span, label, inside = given, "Person", held  # "DAGALO MUSA, Mohamed Hamdan": one name
         out = [e for e in out if e not in inside] + [Span(doc, span.start, span.end, label=label)]
     return sorted(out, key=lambda e: e.start)
 
@@ -143,3 +160,80 @@ def amended_aliases(doc: Doc, ents: list[Span], aliases: dict[str, list[str]]) -
         known.extend(e.text for e in added if e.text not in known)
         out = [e for e in out if e not in added]
     return out
+
+
+_FIELD = re.compile(r"(?:Gender|Sex|Organi[sz]ation (?:Type|Established Date)|Nationality|Citizen(?:ship)?|"
+                    r"DOB|POB|Passport|National ID(?: No\.?)?|Identification Number|"
+                    r"Registration (?:Number|ID)|Website|Email|Phone|Address|"
+                    r"Additional Sanctions Information|"
+                    r"Secondary Sanctions Risk|"
+                    r"Listed On|Other Information|Tax ID(?: No\.?)?|Vessel Type|Aircraft)\b(?::|\s|$)", re.I)
+
+
+def _field_label(ent: Span) -> bool:
+    """ "Gender Male", "Organization Type: Activities of holding companies": a field of a list entry (on a
+    line that gives an entry's details), never an actor."""
+    if ent.kb_id_ or not _FIELD.match(ent.text):
+        return False
+    text = ent.doc.text
+    start = text.rfind("\n", 0, ent.start_char) + 1
+    end = text.find("\n", ent.end_char)
+    return bool(_DETAILS.search(text[start:len(text) if end < 0 else end]))
+
+
+_PHRASE_LINKS = frozenset({"of", "the", "for", "and", "on", "&"})
+_PHRASE_MAX = 12  # tokens between a title and the name it stands before
+_OUR_TYPES = frozenset({"Person", "Country", "Location", "StateBody", "Organization", "ArmedGroup",
+                        "PoliticalParty", "Event", "Election"})
+
+
+def _in_title_phrase(doc: Doc, start: int) -> bool:
+    """Token `start` is inside the "of"/"for" complement of a capitalised state title ("Under Secretary of
+    the Treasury for [Terrorism and Financial Intelligence]")."""
+    i = start - 1
+    low = max(doc[start].sent.start if doc.has_annotation("SENT_START") else 0, start - _PHRASE_MAX)
+    while i >= low and (doc[i].is_title or doc[i].lower_ in _PHRASE_LINKS and doc[i].is_lower):
+        if doc[i].lower_ in {"of", "for"} and i > 0 and lexicon().titles_ending(doc[i - 1].lower_):
+            return True
+        i -= 1
+    return False
+
+
+def _name_at(span: Span) -> int | None:
+    """Where a name opened by a known given name starts inside a span of title words ("Terrorism and
+    Financial Intelligence [Doriane K. Pellwether]"), if everything before it is a title word or link."""
+    for k, tok in enumerate(span):
+        if k and tok.lower_ in given_names() and 2 <= len(span) - k <= 4:
+            return k
+        if not (tok.is_title or tok.lower_ in _PHRASE_LINKS):
+            return None
+    return None
+
+
+def title_phrase_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """`ents` without the model's pieces of an office's name that a title phrase holds ("Terrorism" in
+    "Under Secretary of the Treasury for Terrorism and Financial Intelligence X"), and with a person's span
+    that swallowed such words cut down to the name after them."""
+    out = []
+    for ent in ents:
+        if ent.label_ in _OUR_TYPES or ent.kb_id_ or not _in_title_phrase(doc, ent.start):
+            out.append(ent)
+            continue
+        if ent.label_ == "PERSON":  # typed now: never grown back over the title's words
+            out.append(Span(doc, ent.start + (_name_at(ent) or 0), ent.end, label="Person"))
+        elif not _before_person(doc, ent, ents):
+            out.append(ent)
+    return out
+
+
+def _before_person(doc: Doc, ent: Span, ents: list[Span]) -> bool:
+    """Only title words and links stand between `ent` and a person's name after it."""
+    i = ent.end
+    while i < len(doc) and i - ent.end <= _PHRASE_MAX:
+        person = next((e for e in ents if e.start == i and e.label_ in {"PERSON", "Person"}), None)
+        if person is not None:
+            return True
+        if not (doc[i].is_title or doc[i].lower_ in _PHRASE_LINKS and doc[i].is_lower):
+            return False
+        i += 1
+    return False

@@ -87,8 +87,11 @@ def _home_elsewhere(ctx: Context, person: Span) -> bool:
     return bool(actor is not None and actor.attrs.get("country"))
 
 
+_SMALL = frozenset({"of", "in", "the", "for", "and", "on"})
+
+
 def _titled(title: str) -> str:
-    return " ".join(w if w in {"of", "in"} else w.capitalize() for w in title.split())
+    return " ".join(w if w in _SMALL else w.capitalize() for w in title.split())
 
 
 def _status(words: list[Token], published_year: int | None) -> str:
@@ -125,7 +128,26 @@ def _body_before(ctx: Context, context: list[Token]) -> tuple[Span | None, bool]
     span = ctx.ref(tok)
     if span is not None and span.label_ in {"StateBody", "Organization"}:
         return span, True
+    if span is None:
+        span = _body_by_head(ctx, tok)
+        if span is not None:
+            return span, True
     return None, ctx.country_span(tok) is None
+
+
+def _head_word(body: Span) -> str:
+    """ "Security Council" -> council; "Council of the European Union" -> council."""
+    of = next((t.i for t in body[1:] if t.lower_ == "of"), None)
+    return body.doc[of - 1].lower_ if of is not None else body[-1].lower_
+
+
+def _body_by_head(ctx: Context, tok: Token) -> Span | None:
+    """ "Council President X" after "the Security Council": a body's head word standing for the body,
+    when exactly one body mentioned before it ends with that word."""
+    bodies = {(e.kb_id_ or e.text): e for e in ctx.doc.ents
+              if e.label_ in {"StateBody", "Organization"} and e.end <= tok.i and len(e) > 1
+              and _head_word(e) == tok.lower_}
+    return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
 def _paragraph_names(ctx: Context, cue: Token, place: Span) -> bool:
@@ -222,12 +244,41 @@ def title_before_name(ctx: Context) -> Iterator[Found]:
         inner = _leading_title(person)  # the knowledge base may know "President Donald Trump" whole
         title = inner or (longest_title(doc, doc[person.start - 1]) if person.start else None)
         if title is None:
+            found = _phrase_before(ctx, person)
+            if found is not None:
+                yield found
             continue
         start = person.start - (0 if inner else len(title))
         before = [t for t in reversed(doc[max(start - 3, 0):start]) if t.sent == person.sent]
         found = _office(ctx, person, " ".join(title), before, doc[start], 0.9)
         if found is not None:
             yield found
+
+
+_PHRASE_LINKS = frozenset({"of", "the", "for", "and", "on", "&"})
+_PHRASE_MAX = 14  # tokens of a title phrase before a name
+_TITLE_LEADS = frozenset({"acting", "under", "assistant", "deputy", "interim", "principal", "senior",
+                          "special"})
+
+
+def _phrase_before(ctx: Context, person: Span) -> Found | None:
+    """ "Under Secretary of the Treasury for Terrorism and Financial Intelligence X": a capitalised title
+    whose "of"/"for" complement runs up to the name; the office is in the department or country it names."""
+    doc = ctx.doc
+    i = person.start - 1
+    low = max(person.sent.start, person.start - _PHRASE_MAX)
+    while i >= low and (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha
+                        or doc[i].lower_ in _PHRASE_LINKS and doc[i].is_lower):
+        title = longest_title(doc, doc[i]) if i + 1 < person.start else None
+        if title is not None and doc[i + 1].lower_ in {"of", "for"} and doc[person.start - 1].is_title:
+            start = i - len(title) + 1
+            while start > low and doc[start - 1].is_title and doc[start - 1].lower_ in _TITLE_LEADS:
+                start -= 1  # "Acting Under Secretary"
+            words = " ".join(t.lower_ for t in doc[start:person.start])
+            before = [t for t in reversed(doc[max(start - 3, 0):start]) if t.sent == person.sent]
+            return _office(ctx, person, words, [*before, *doc[i + 1:person.start]], doc[start], 0.85)
+        i -= 1
+    return None
 
 
 def _people_for(ctx: Context, noun: Token) -> list[Span]:
@@ -276,3 +327,47 @@ def appos_title(ctx: Context) -> Iterator[Found]:
                 found = _office(ctx, person, " ".join(title), context, noun, 0.85)
                 if found is not None:
                     yield found
+
+
+_ENVOY = re.compile(r"\b(?:special|high|personal)\s+(?:representative|envoy|coordinator|adviser|advisor)\b|"
+                    r"\b(?:under|assistant|deputy)[ -]secretary[ -]general\b", re.I)
+_UN_NAMES = frozenset({"united nations", "un", "u.n."})
+
+
+def _un_mention(ctx: Context) -> Span | None:
+    """The United Nations as the article names it, if it does."""
+    return next((e for e in ctx.doc.ents if e.label_ == "Organization" and (
+        e.text.lower() in _UN_NAMES or e.kb_id_.endswith(":united-nations"))), None)
+
+
+def _envoy_body(ctx: Context, phrase: Span) -> Span | None:
+    """The body an envoy's title names: a body inside or right before it ("EU High Representative"), or
+    the UN for an envoy "of the Secretary-General"."""
+    before = ctx.at.get(phrase.start - 1) if phrase.start else None
+    inside = [ctx.at[i] for i in range(phrase.start, phrase.end) if i in ctx.at]
+    for span in [*inside, *([before] if before is not None and before.end == phrase.start else [])]:
+        if span.label_ in {"Organization", "StateBody", "Country"}:
+            return span
+    return _un_mention(ctx) if re.search(r"secretary[ -]general", phrase.text, re.I) else None
+
+
+@rule("office.envoy_before_name")
+def envoy_before_name(ctx: Context) -> Iterator[Found]:
+    """ "Special Representative of the Secretary-General X", "EU High Representative X": an envoy's office
+    is in the organisation the title names."""
+    doc = ctx.doc
+    for person in doc.ents:
+        if person.label_ != "Person" or not person.start:
+            continue
+        i = person.start - 1
+        low = max(person.sent.start, person.start - _PHRASE_MAX)
+        while i >= low and (doc[i].is_title or doc[i].text in {"-", "–"}
+                            or doc[i].lower_ in _PHRASE_LINKS and doc[i].is_lower):
+            i -= 1
+        phrase = doc[i + 1:person.start]
+        match = _ENVOY.search(phrase.text)
+        body = _envoy_body(ctx, phrase) if match is not None else None
+        if body is not None:
+            year = doc.user_data.get("published_year")
+            yield make(person, Predicate.HOLDS_OFFICE, body, phrase[0], 0.8, "office",
+                       title=phrase.text, status=_status(list(doc[max(i - 1, 0):i + 1]), year))
