@@ -2,8 +2,10 @@
 
 A small migration beside `schema.sql` (run on every open, idempotent):
 `graph_meta` holds the file's `epoch` (random, so a recreated file never reuses
-another's saved arrays) and its `version`; `graph_log` lists, per version, the
-entity and relation ids a write touched. A process whose snapshot is older than
+another's saved arrays) and its `version`; `graph_changes` holds, per version, the
+entity and relation ids a write touched (two JSON lists in one row: a write of 10^4
+relations adds one row, not 10^4 index entries; files with the older `graph_log`, one
+row per id, have it converted on open). A process whose snapshot is older than
 the file (another process wrote) reads only those ids back instead of the whole
 graph. All functions run inside the caller's transaction.
 """
@@ -14,7 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from graph.embedded.rows import dumps
+from graph.embedded.rows import dumps, loads
 
 MIGRATION = """
 CREATE TABLE IF NOT EXISTS graph_meta (
@@ -23,14 +25,11 @@ CREATE TABLE IF NOT EXISTS graph_meta (
 ) WITHOUT ROWID;
 INSERT OR IGNORE INTO graph_meta VALUES ('version', 0);
 INSERT OR IGNORE INTO graph_meta VALUES ('epoch', lower(hex(randomblob(8))));
-CREATE TABLE IF NOT EXISTS graph_log (
-    version  INTEGER NOT NULL,
-    kind     INTEGER NOT NULL,  -- 0 entity, 1 relation
-    id       TEXT NOT NULL,
-    subject  TEXT,              -- a relation's ends, so a reader can mask it in its base
-    object   TEXT,
-    PRIMARY KEY (version, kind, id)
-) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS graph_changes (
+    version    INTEGER PRIMARY KEY,
+    entities   TEXT NOT NULL,  -- JSON list of entity ids
+    relations  TEXT NOT NULL   -- JSON list of [id, subject, object]: ends, so a reader can mask it
+);
 CREATE TABLE IF NOT EXISTS graph_counts (
     kind  TEXT NOT NULL,     -- 'entity' (key: type), 'relation' (key: predicate), 'evidence' (key: '')
     key   TEXT NOT NULL,
@@ -50,7 +49,16 @@ FILL_COUNTS = (
 ADD_COUNT = ("INSERT INTO graph_counts VALUES (?, ?, ?)"
              " ON CONFLICT (kind, key) DO UPDATE SET n = n + excluded.n")
 
-ENTITY, RELATION = 0, 1
+ENTITY, RELATION = 0, 1  # graph_log's kinds
+
+# A file's `graph_log` (one row per version, kind and id) as `graph_changes` rows.
+CONVERT_LOG = """
+INSERT OR IGNORE INTO graph_changes
+SELECT version,
+       coalesce(json_group_array(id) FILTER (WHERE kind = 0), '[]'),
+       coalesce(json_group_array(json_array(id, subject, object)) FILTER (WHERE kind = 1), '[]')
+FROM graph_log GROUP BY version
+"""
 EDGE_COLUMNS = "id, subject, object, predicate, confidence, first_seen, last_seen, evidence_count"
 
 
@@ -58,6 +66,7 @@ def migrate(conn: sqlite3.Connection) -> None:
     """Create the version tables when missing (a file from before them starts at version 0) and
     count what an older file holds."""
     conn.executescript(MIGRATION)
+    _convert_log(conn)
     if _counted(conn):
         return
     conn.execute("BEGIN IMMEDIATE")
@@ -69,6 +78,26 @@ def migrate(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def _convert_log(conn: sqlite3.Connection) -> None:
+    """Move an older file's `graph_log` rows into `graph_changes` (once)."""
+    if not _has_log(conn):
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if _has_log(conn):  # another process may have converted it meanwhile
+            conn.execute(CONVERT_LOG)
+            conn.execute("DROP TABLE graph_log")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _has_log(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'graph_log'"
+                        ).fetchone() is not None
 
 
 def _counted(conn: sqlite3.Connection) -> bool:
@@ -103,25 +132,20 @@ def bump(conn: sqlite3.Connection, entities: Iterable[str], relations: Iterable[
     object) it touched."""
     version = current(conn) + 1
     conn.execute("UPDATE graph_meta SET value = ? WHERE key = 'version'", (version,))
-    # in key order: the rows go to the end of the log in one pass, not to random places within it
-    rows: list[tuple[int, int, str, str | None, str | None]] = [
-        (version, ENTITY, i, None, None) for i in sorted(set(entities))]
-    rows += [(version, RELATION, r, s, o) for r, s, o in sorted(set(relations))]
-    conn.executemany("INSERT OR IGNORE INTO graph_log VALUES (?, ?, ?, ?, ?)", rows)
+    conn.execute("INSERT OR REPLACE INTO graph_changes VALUES (?, ?, ?)",
+                 (version, dumps(sorted(set(entities))), dumps(sorted(set(relations)))))
     return version
 
 
 def changes(conn: sqlite3.Connection, after: int, upto: int) -> tuple[set[str], dict[str, tuple[str, str]]]:
     """Entity ids, and relation ids with their ends, written in versions after..upto."""
-    rows = conn.execute("SELECT kind, id, subject, object FROM graph_log WHERE version > ? AND version <= ?",
+    rows = conn.execute("SELECT entities, relations FROM graph_changes WHERE version > ? AND version <= ?",
                         (after, upto))
     ents: set[str] = set()
     rels: dict[str, tuple[str, str]] = {}
-    for kind, i, s, o in rows:
-        if kind == ENTITY:
-            ents.add(i)
-        else:
-            rels[i] = (s, o)
+    for entities, relations in rows:
+        ents.update(loads(entities))
+        rels.update((i, (s, o)) for i, s, o in loads(relations))
     return ents, rels
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from graph.embedded import versions
 from graph.embedded.layout import SCHEMA_VERSION
 from graph.embedded.store import EmbeddedStore
 from graph.embedded.write import _norm
@@ -137,3 +138,36 @@ def test_the_name_shortcut_is_normalize_name_on_random_ascii() -> None:
     rng = random.Random(5)
     names = ["".join(rng.choice(string.printable) for _ in range(rng.randint(0, 24))) for _ in range(5000)]
     assert [_norm.__wrapped__(n) for n in names] == [normalize_name(n) for n in names]
+
+
+OLD_LOG = (
+    """CREATE TABLE graph_log (version INTEGER NOT NULL, kind INTEGER NOT NULL, id TEXT NOT NULL,
+        subject TEXT, object TEXT, PRIMARY KEY (version, kind, id)) WITHOUT ROWID""",
+    "INSERT INTO graph_log SELECT c.version, 0, e.value, NULL, NULL"
+    " FROM graph_changes AS c, json_each(c.entities) AS e",
+    "INSERT INTO graph_log SELECT c.version, 1, r.value ->> 0, r.value ->> 1, r.value ->> 2"
+    " FROM graph_changes AS c, json_each(c.relations) AS r",
+    "DROP TABLE graph_changes",
+)
+
+
+def test_an_older_change_log_is_converted_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "log.db"
+    first = EmbeddedStore(path)
+    for batch in fx.BATCHES:
+        first.write(batch)
+    first.delete_article(fx.RESIGN.id)
+    first.close()
+    with closing(sqlite3.connect(path)) as conn:
+        last = versions.current(conn)
+        logged = [versions.changes(conn, v, last) for v in range(last)]
+        assert logged[0][0] and logged[0][1]
+        for sql in OLD_LOG:
+            conn.execute(sql)
+        conn.commit()
+    again = EmbeddedStore(path)
+    again.open()  # opening converts
+    again.close()
+    with closing(sqlite3.connect(path)) as conn:
+        assert [versions.changes(conn, v, last) for v in range(last)] == logged
+        assert conn.execute("SELECT count(*) FROM sqlite_schema WHERE name = 'graph_log'").fetchone()[0] == 0
