@@ -22,8 +22,7 @@ from ingest.entities.generic_bodies import localise_bodies
 from ingest.entities.role_types import type_by_role
 from ingest.entities.type_basis import TYPE_BASIS, Basis
 from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
-from ingest.events.places import proper_place
-from ingest.events.verbs import event_noun
+from ingest.events.places import lead_place, proper_place
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -168,8 +167,21 @@ def _event_facts(span: Span, clusters: Clusters, at: dict[int, Span]) -> tuple[s
     victim = _victim_name(root, clusters, at)
     if victim:
         parts.append(f"that killed {victim}")
+    doer = _doer_country(span)  # "Kenya carried out air strikes on ...": "Kenyan air strikes on ..."
+    cluster = clusters.of(doer) if doer is not None else None
+    if cluster is not None and cluster.name not in parts[0]:
+        parts[0] = f"{_demonym(cluster.name, clusters)} {parts[0]}"
     when = stated_when(root)  # "the bombing of June 2015": "June 2015 bombing"
     return " ".join([when, *parts] if when else parts), place.split(" ", 1)[1] if place else None
+
+
+def _demonym(country: str, clusters: Clusters) -> str:
+    """ "Kenya" -> "Kenyan": the knowledge base's first demonym, else the lexicon's, else the name."""
+    actor = next((a for a in clusters.kb.lookup(country) if a.type is EntityType.COUNTRY), None)
+    known = actor.attrs.get("demonyms") if actor is not None else None
+    if known:
+        return str(known[0])
+    return next((d.title() for d, c in lexicon().demonyms.items() if c == country), country)
 
 
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -184,31 +196,28 @@ def _implicit_name(span: Span, published: str | None) -> str:
     return f"{published[:4]} {kind}" if published else kind
 
 
-def _lead_place(span: Span, clusters: Clusters, at: dict[int, Span]) -> str | None:
-    """Where an incident told only as "the attack" happened: a place (not a country) in its own
-    sentence, else in the first sentence before it that tells an incident ("... seized the town of
-    X after a three-day assault"), as wire reports name the place once in their lead."""
-    lex = lexicon()
-    sents = [span.sent]
-    lead = next((s for s in span.doc.sents if s.start < span.sent.start
-                 and any(event_noun(t, lex) for t in s)), None)
-    sents += [lead] if lead is not None else []
-    for sent in sents:
-        for ent in sent.ents:
-            cluster = clusters.of(ent) if ent.label_ == EntityType.LOCATION.value else None
-            if cluster is not None:
-                return cluster.name
-    return None
-
-
-def _placed_name(span: Span, published: str | None, clusters: Clusters, at: dict[int, Span]) -> str:
+def _placed_name(span: Span, published: str | None, clusters: Clusters) -> str:
     """An event only called "the attack", named by its month and its lead's place: "March 2021 X attack"."""
     name = _implicit_name(span, published)
-    place = _lead_place(span, clusters, at)
-    if place is None:
+    ent = lead_place(span) or _doer_country(span)
+    cluster = clusters.of(ent) if ent is not None else None
+    if cluster is None:
         return name
+    place = cluster.name
+    if ent.label_ == EntityType.COUNTRY.value:  # "Pakistan carried out strikes": "Pakistani strikes"
+        place = _demonym(place, clusters)
     head, _, kind = name.rpartition(" ") if published else ("", "", name)
     return f"{head} {place} {kind}".strip()
+
+
+def _doer_country(span: Span) -> Span | None:
+    """The country that carried out an incident told as "X carried out air strikes ...", if named."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lemma_ not in {"carry", "conduct", "launch", "stage", "mount"}:
+        return None  # "Turkey blamed the bombing on X": no doer
+    subject = next((c for c in root.head.children if c.dep_ == "nsubj"), None)
+    ent = next((e for e in span.doc.ents if subject is not None and e.start <= subject.i < e.end), None)
+    return ent if ent is not None and ent.label_ == EntityType.COUNTRY.value else None
 
 
 def _named_anchor(span: Span, anchors: dict[str, Entity], clusters: Clusters,
@@ -241,13 +250,13 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
             continue
         anchored = span.kb_id_ == ANCHOR
         name, place = (_event_facts(span, clusters, at) if anchored
-                       else (_placed_name(span, published, clusters, at), None))
+                       else (_placed_name(span, published, clusters), None))
         if anchored and name == _kind(span, at) and not any(  # no "Erbil bombing", "2013 Westgate attack"
                 t.i in at or t.pos_ == "PROPN" or _YEAR.fullmatch(t.text) for t in span):
             if current is not None:
                 anchored = False  # "the strike, which targeted X": nothing new, the event already named
             else:  # "No group claimed the attack": kind, month and the lead's place
-                name = _placed_name(span, published, clusters, at)
+                name = _placed_name(span, published, clusters)
         if anchored or (current is None and anaphors >= 2):
             current = entity_id(EntityType.EVENT, name)
             attrs: dict[str, Any] = {k: v for k, v in (("date", published), ("place", place)) if v}

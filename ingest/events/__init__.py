@@ -62,7 +62,7 @@ def _hits_named(verb: Token, ent_tokens: set[int]) -> bool:
 def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     """A singular incident noun, not a predicate, with a named target, place or day, or claimed."""
     apposed = noun.dep_ == "appos" and event_noun(noun.head, lexicon())  # "the worst attack, the bombing of"
-    dated = stated_when(noun) is not None
+    dated = stated_when(noun) is not None or _round_on_a_day(noun, ent_tokens)
     if noun.tag_ not in {"NN", "NNP"} and not (dated and noun.tag_ == "NNS"):
         return False  # "the attacks of 25 December 2020": a dated round of attacks is one incident
     if noun.dep_ == "attr" and not (dated and _definite(noun)) or noun.dep_ == "appos" and not apposed:
@@ -72,7 +72,7 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in {"in", "during", "by"} and any(
             g.dep_ == "pobj" and event_noun(g, lexicon()) for g in c.children) for c in noun.children):
         return False  # "the killing of X in a US strike": the strike is the incident
-    if _claimed(noun) or stated_when(noun) is not None:
+    if _claimed(noun) or dated:
         return True
     if noun.dep_ == "nsubj" and _hits_named(noun.head, ent_tokens):
         return True
@@ -93,6 +93,21 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
             if any(names_target(o, ent_tokens) for o in objs):
                 return True
     return False
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+_CARRYING = frozenset({"carry", "conduct", "launch", "stage", "mount"})
+
+
+def _round_on_a_day(noun: Token, named: set[int]) -> bool:
+    """ "Pakistan carried out air strikes on X on Thursday": a named side's round of strikes on one day
+    is one incident ("X has launched attacks on Y for years" is none)."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_ not in _CARRYING or verb.tag_ != "VBD":
+        return False
+    if not any(c.dep_ == "nsubj" and c.i in named for c in verb.children):
+        return False
+    return stated_when(verb) is not None or any(t.lower_ in _WEEKDAYS for t in verb.subtree)
 
 
 def _definite(noun: Token) -> bool:

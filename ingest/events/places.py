@@ -7,7 +7,10 @@ and matched by the place an analyst would name it after.
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from ingest.events.verbs import event_noun
+from ingest.lexicon import lexicon
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
@@ -27,3 +30,21 @@ def proper_place(token: Token | None, named: set[int]) -> str | None:
         return None
     words = [t for t in words if t.text[:1].isupper() and t.lower_ not in _MONTHS]  # "in February": a date
     return " ".join(t.text for t in words) if words else None
+
+
+def lead_place(span: Span) -> Span | None:
+    """Where an incident told only as "the attack" happened: a place (not a country) named in its own
+    sentence, else in the first sentence before it that tells an incident ("... seized the town of X
+    after a three-day assault"), as wire reports name the place once, in their lead."""
+    lex = lexicon()
+    heads = [span.root]
+    lead = next((s for s in span.doc.sents
+                 if s.start < span.sent.start and any(event_noun(t, lex) for t in s)), None)
+    heads += [next(t for t in lead if event_noun(t, lex))] if lead is not None else []
+    for head in heads:
+        places = [ent for ent in head.sent.ents if ent.label_ == "Location"]
+        after = [ent for ent in places if ent.start > head.i]  # "an assault on X in Bamako"
+        before = [ent for ent in places if ent.end <= head.i]  # "the town of Palma after an assault"
+        if after or before:
+            return after[0] if after else before[-1]
+    return None

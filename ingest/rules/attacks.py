@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.events import ANCHOR, HIT_VERBS, verb_doers
-from ingest.events.places import PLACE_NOUNS
+from ingest.events.places import PLACE_NOUNS, lead_place
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -367,8 +367,19 @@ def located(ctx: Context) -> Iterator[Found]:
         places.append(struck if struck is not None and struck.label_ == "Location" else None)
         places += [ctx.at.get(i) for i in range(root.left_edge.i, root.i)]  # "the Mogadishu truck bombing"
         place = next((p for p in places if p is not None and p.label_ in {"Location", "Country"}), None)
+        if place is None and _bare(ctx, event):  # "Y claimed the attack" after a lead naming the town
+            lead = lead_place(event)
+            place = ctx.at.get(lead.start) if lead is not None else None
         if place is not None:
             yield make(event, Predicate.LOCATED_IN, place, root, 0.75, "attack.located")
+
+
+def _bare(ctx: Context, event: Span) -> bool:
+    """An incident told only as "the attack": no name, date or target word in or after its noun."""
+    root = event.root
+    if any(ctx.at.get(t.i, event) != event or t.pos_ == "PROPN" or t.like_num for t in event):
+        return False
+    return not any(c.dep_ in {"prep", "acl", "relcl"} and c.lower_ not in {"on"} for c in root.children)
 
 
 def _place_ref(ctx: Context, token: Token | None) -> Span | None:

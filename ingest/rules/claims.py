@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.spans import EVENTS
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
 _CHARGES = ("accusation", "accusations", "allegation", "allegations", "charge", "charges")
@@ -68,6 +69,17 @@ def _responsible(ctx: Context, adj: Token) -> tuple[list[Span], list[Span]]:
     return [], []
 
 
+_DOERS = {"ArmedGroup", "Country", "StateBody"}
+_REACH = 60  # tokens: "X said Y was responsible" means the incident told in this or the sentence before
+
+
+def _told_before(ctx: Context, adj: Token) -> Span | None:
+    """The incident a bare "Y was responsible" is about: the last one told shortly before."""
+    before = [s for s in ctx.doc.spans.get(EVENTS, []) if s.label_ == "Event" and s.end <= adj.i
+              and adj.sent.start - s.sent.start < _REACH]
+    return before[-1] if before else None
+
+
 @rule("claims.responsible")
 def responsible(ctx: Context) -> Iterator[Found]:
     """ "X held Y responsible for the attack", "X said Y was responsible for the bombing"."""
@@ -76,7 +88,7 @@ def responsible(ctx: Context) -> Iterator[Found]:
         what = pobj_of(adj, {"for"})
         deed = next((c for p in adj.children if p.dep_ == "prep" and p.lower_ == "for"
                      for c in p.children if c.dep_ == "pcomp" and c.tag_ == "VBG"), None)  # "for killing"
-        event = ctx.ref(what)
+        event = ctx.ref(what) if what is not None else _told_before(ctx, adj)  # "said X was responsible"
         named = event is not None and event.label_ == "Event"
         incident = named or what is not None and what.lemma_.lower() in lexicon().event_kinds
         for actor in (s for s in sayers if s.label_ in _ACTORS):
@@ -86,6 +98,9 @@ def responsible(ctx: Context) -> Iterator[Found]:
                 if incident:
                     yield make(actor, Predicate.BLAMED, culprit, adj, 0.7, "claims.responsible",
                                **({"for": event} if named else {}))
+                    if named and culprit.label_ in _DOERS:  # the one blamed allegedly did it
+                        yield make(culprit, Predicate.PERPETRATED, event, adj, 0.6, "claims.responsible",
+                                   alleged=True)
                 elif deed is not None:
                     charge = " ".join(t.text for t in deed.subtree)
                     yield make(actor, Predicate.ACCUSED, culprit, adj, 0.65, "claims.responsible", of=charge)

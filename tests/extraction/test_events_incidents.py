@@ -57,3 +57,25 @@ def test_undated_plural_and_predicate_are_no_event(run):
     r = run("The Zanu Front has claimed a string of attacks on police stations in Korvala. The minister "
             "said the new law was an attack on the press.")
     assert not _events(r)
+
+
+def test_a_sides_round_of_strikes_on_one_day_is_named_by_its_doer(run):
+    r = run("Kenya carried out air strikes on militant hideouts inside Somalia on Thursday, killing nine "
+            "people.", published="2024-01-18")
+    event = _one_event(r, "strikes")
+    assert "Kenyan" in event
+    assert ("Kenya", "PERPETRATED", event) in r.triples
+
+
+def test_bare_responsible_blames_the_incident_just_told(run):
+    r = run("The bombing of the army base in Tarvos killed two soldiers on Tuesday. Defence Minister Ivo "
+            "Marten told reporters the Zanu Front was responsible, citing intelligence reports.")
+    event = _one_event(r, "bombing")
+    assert r.attrs("Zanu Front", "PERPETRATED", event) == {"alleged": True}
+    assert ("Ivo Marten", "BLAMED", "Zanu Front") in r.triples
+
+
+def test_habitual_carried_out_attacks_are_no_event(run):
+    r = run("The Zanu Front has carried out attacks on police stations in Korvala since 2015. In 2019 the "
+            "Zanu Front launched attacks on Tarvos.")
+    assert not _events(r)
