@@ -26,6 +26,7 @@ from ingest.rules import (
     nominals,
     notices,
     office,
+    place_hierarchy,
     places,
     results,
     seats,
@@ -39,7 +40,8 @@ from ingest.rules.guards import drop_contradicted
 from ingest.spans import ensure_extensions
 
 __all__ = ["RULES", "Found", "Relations", "attacks", "backing", "claims", "coalitions", "designation",
-           "incidents", "infobox", "leadership", "nominals", "notices", "office", "places", "results",
+           "incidents", "infobox", "leadership", "nominals", "notices", "office", "place_hierarchy", "places",
+           "results",
            "seats", "sides", "stance", "tables", "titles"]
 
 log = logging.getLogger(__name__)

@@ -119,6 +119,9 @@ class Context:
         if span is not None and span.label_ not in {"Event", "Election"}:  # inside "Israeli air strike"
             return span if span.label_ == "Country" else None
         country = lexicon().country_of(token.text)
+        if country is None and self.kb is not None and token.is_title:  # "Mozambican": the KB's demonyms
+            known = self.kb.by_demonym(token.text)
+            country = known.name if known is not None else None
         if country is None:
             return None
         for ent in self.doc.ents:
