@@ -27,7 +27,7 @@ DIM = 1 << 16  # hashed feature space; the weights ship as float16 (~1 MB)
 NONE = "none"  # not an actor: an ideology, law, war, label or generic noun
 MODEL_FILE = "name_typer.npz"
 THRESHOLD = 0.8  # an ORG fallback is overridden only above this probability
-PERSON_TO_PLACE = 0.97  # a PERSON label becomes Location only above this probability
+LABEL_THRESHOLD = 0.97  # a PERSON or place label yields to another actor type only above this
 
 
 def features(name: str) -> list[int]:
@@ -81,17 +81,17 @@ def name_typer() -> NameTyper | None:
 
 def model_type(span: Span, decided: tuple[str, str, Basis]) -> tuple[str, str, Basis] | None:
     """The rules' decision, unless the typer is confident of another: an ORG fallback becomes its class
-    (None when it is sure the name is no actor), and a PERSON label yields only to a near-certain place
-    (the small model's PERSON on a town name; a person's own mention in another sentence then agrees)."""
+    (None when it is sure the name is no actor); the model's PERSON or place label yields only to a
+    near-certain other actor type (a town the model called PERSON, a party it called a person)."""
     typer = name_typer()
-    if typer is None:
-        return decided
-    if decided[2] is Basis.LABEL and decided[0] == EntityType.PERSON.value:
-        place = typer.probabilities(span.text)[EntityType.LOCATION.value] >= PERSON_TO_PLACE
-        return (EntityType.LOCATION.value, "", Basis.MODEL) if place else decided
-    if decided[2] is not Basis.FALLBACK:
+    if typer is None or decided[2] not in (Basis.FALLBACK, Basis.LABEL):
         return decided
     label, prob = typer.best(span.text)
-    if prob < THRESHOLD or label == decided[0]:
+    if label == decided[0]:
+        return decided
+    if decided[2] is Basis.LABEL:
+        relabel = prob >= LABEL_THRESHOLD and label not in (NONE, EntityType.ORGANIZATION.value)
+        return (label, "", Basis.MODEL) if relabel else decided
+    if prob < THRESHOLD:
         return decided
     return None if label == NONE else (label, "", Basis.MODEL)

@@ -57,10 +57,13 @@ def test_only_the_org_fallback_is_overridden() -> None:
     assert model_type(span_of("Kastrovar Oblast"), worded) == worded
 
 
-def test_a_person_label_yields_only_to_a_near_certain_place() -> None:
+def test_a_model_label_yields_only_to_a_near_certain_other_actor_type() -> None:
     person = ("Person", "", Basis.LABEL)
     assert model_type(span_of("Ibrahim al-Tovrani"), person) == person
     assert model_type(span_of("Kastrovar Oblast"), person) == ("Location", "", Basis.MODEL)
+    assert model_type(span_of("Brennik Civil War"), person) == person  # never dropped on a label
+    place = ("Location", "", Basis.LABEL)
+    assert model_type(span_of("Brennik Media Group"), place) == place  # nor made the fallback type
 
 
 def test_the_model_basis_ranks_between_the_fallback_and_a_label() -> None:
