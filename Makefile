@@ -8,7 +8,7 @@ STORE  ?= embedded://$(CURDIR)/var/graph.db
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: run test install install-test system-deps neo4j-build lint bench clean
+.PHONY: run test install install-test system-deps neo4j-build lint bench clean name-typer
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,11 @@ system-deps:
 	@{ command -v chromium && command -v chromedriver && ldconfig -p | grep -q libcairo.so.2 && [ -d /usr/share/fonts/truetype/dejavu ]; } >/dev/null 2>&1 || { \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -q && $$SUDO apt-get install -y -q chromium chromium-driver libcairo2 fonts-dejavu-core; }
+
+# The trained name typer's weights (committed; rebuild after changing the knowledge base or the builder).
+name-typer: $(VENV)/.installed-test
+	$(BIN)/pip install -q scikit-learn==1.9.1
+	$(BIN)/python -m ingest.entities.build_name_typer
 
 neo4j-build:
 	mvn -q -B -f tests/neo4j-server/pom.xml package -DskipTests

@@ -24,6 +24,7 @@ from ingest.entities.head_types import head_type, led_by_person, titled_person
 from ingest.entities.infobox_people import infobox_people
 from ingest.entities.kb_spans import foreign_owner, places_of_groups, possessive_branches
 from ingest.entities.listing_names import amended_aliases, listing_names
+from ingest.entities.name_typer import model_type
 from ingest.entities.names import mend_names
 from ingest.entities.non_actors import not_an_actor
 from ingest.entities.person_spans import split_people
@@ -202,7 +203,7 @@ def statistical_type(span: Span, kb: KnowledgeBase, lex: Lexicon) -> tuple[str, 
         return None
     if span.label_ == "ORG" and len(span) == 1 and _after_in(span.root):
         return EntityType.LOCATION.value, "", Basis.LABEL  # "fighting in Homs and Hama": one word after "in"
-    return label_type(span)
+    return model_type(span, label_type(span))
 
 
 def _after_in(token: Token) -> bool:

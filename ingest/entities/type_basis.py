@@ -22,10 +22,11 @@ class Basis(IntEnum):
     """The evidence behind a type, weakest first."""
 
     FALLBACK = 0  # the model's ORG label: Organization because nothing better said a type
-    LABEL = 1  # the model's PERSON or place label
-    CONTEXT = 2  # a title or first-name shape, a role noun or verb around the name
-    WORDS = 3  # the name's head noun, an apposition, a gazetteer or country list
-    KB = 4  # the knowledge base
+    MODEL = 1  # the trained name typer (ingest.entities.name_typer) overruled that fallback
+    LABEL = 2  # the model's PERSON or place label
+    CONTEXT = 3  # a title or first-name shape, a role noun or verb around the name
+    WORDS = 4  # the name's head noun, an apposition, a gazetteer or country list
+    KB = 5  # the knowledge base
 
 
 _DEFAULT = {"Organization": Basis.FALLBACK, "Person": Basis.LABEL, "Location": Basis.LABEL}
