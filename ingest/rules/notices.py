@@ -15,6 +15,7 @@ to their own entry, or to the whole list when it shares them.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -56,9 +57,37 @@ class Listing:
 def listings(ctx: Context) -> Iterator[Found]:
     """Every entry of every listing act, joined to its designators; and the grounds of each entry."""
     words = notice_words()
-    for listing in _listings(ctx, words):
+    found = list(_listings(ctx, words))
+    for listing in found:
         for entry in listing.entries:
             yield from _entry_facts(ctx, listing, entry)
+    first = next((f for f in found if f.designators), None)
+    if first is not None:
+        yield from _under_heading(ctx, first, words)
+
+
+_HEADING = re.compile(r"^[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,4}(?:entries|listings|designations|designees|"
+                      r"individuals|entities)(?:[ \t]+[\w.'’-]+){0,3}[ \t]*:[ \t]*$", re.M | re.I)
+
+
+def _under_heading(ctx: Context, first: Listing, words: NoticeWords) -> Iterator[Found]:
+    """ "SDN entries:" after the prose: the entries under such a heading are the notice's first listing's
+    (its act of the day), whatever later sentence stands before the heading."""
+    doc = ctx.doc
+    for m in _HEADING.finditer(doc.text, first.cue.idx):
+        colon = m.start() + m.group(0).rindex(":")
+        stop = next((t.i for t in doc[first.cue.i:] if t.idx == colon), None)
+        entries = entries_after(ctx, stop, words) if stop is not None else []
+        for entry in entries:  # "(Linked To: X)" says no more than a tie: no membership read from it
+            entry.grounds[:] = [g for g in entry.grounds if not _LINKED.search(
+                doc.text[max(0, g[2].start_char - 16):g[2].start_char])]
+        listing = Listing(first.cue, entries, first.designators, first.kinds, first.date)
+        for entry in entries:
+            yield from _entry_facts(ctx, listing, entry)
+        return
+
+
+_LINKED = re.compile(r"linked\s+to:?\s*$", re.I)
 
 
 def _entry_facts(ctx: Context, listing: Listing, entry: Entry) -> Iterator[Found]:
@@ -99,9 +128,8 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
         if not designators:
             issuer = _issuer(ctx, words) if issuer is None else issuer
             designators = issuer
-        entries = _entries(ctx, cue, words)
-        if entries:  # without a designator the grounds still hold
-            yield Listing(cue, entries, designators, kinds, listing_date(ctx, cue))
+        entries = _entries(ctx, cue, words)  # without a designator the grounds still hold
+        yield Listing(cue, entries, designators, kinds, listing_date(ctx, cue))  # entries may follow
 
 
 def _verb(cue: Token) -> bool:

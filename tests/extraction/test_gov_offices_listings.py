@@ -74,3 +74,10 @@ def test_envoys_hold_office_in_the_body_their_title_names(run):
     r = run("The rebels condemned the attack. Special Envoy Arvid Tomlin said talks would resume.",
             published="2024-03-02")
     assert not r.of(HO)  # no body named: no office guessed
+
+
+def test_entries_under_a_heading_are_the_first_listings(run):
+    r = run(ENTRIES, published="2024-05-02")
+    sanctioned = {t[0] for t in r.of("SANCTIONED_BY") if t[2] == "Office of Foreign Assets Control"}
+    assert sanctioned == {"ODHUSO KEREM, Kelmar Adil", "BLUE HERON TRADING LLC"}
+    assert not r.of("MEMBER_OF")  # "(Linked To: X)" is no membership
