@@ -161,7 +161,7 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB":
             continue
         if verb.i in passive:  # "the assault was carried out by X and Y"
-            events = [e for e in ctx.subjects(verb) if e.label_ == "Event"]
+            events = [r for e in ctx.subjects(verb) if e.label_ == "Event" for r in _these(ctx, e)]
             actors = ctx.group(passive[verb.i]) or _fighters_of(ctx, passive[verb.i])
         else:
             obj = child(verb, "dobj")
@@ -175,6 +175,16 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
                 for event in events:
                     yield make(actor, Predicate.PERPETRATED, event, verb, 0.8, "attack.perpetrated",
                                alleged=_alleged(verb))
+
+
+def _these(ctx: Context, event: Span) -> list[Span]:
+    """ "these attacks": every dated round of attacks told shortly before, else the event itself."""
+    root = event.root
+    if event.kb_id_ == ANCHOR or root.tag_ != "NNS" or not any(c.lower_ == "these" for c in root.lefts):
+        return [event]
+    rounds = [e for e in _events(ctx) if e.kb_id_ == ANCHOR and e.root.tag_ == "NNS" and e.end <= root.i
+              and root.i - e.start < _TOLD_REACH // 2]
+    return rounds or [event]
 
 
 _PARTS = frozenset({"element", "faction", "unit", "cell", "member", "fighter", "militant", "gunman"})
@@ -200,6 +210,7 @@ def _claimed_events(ctx: Context, verb: Token, responsibility: Token) -> list[Sp
 
 
 _CLAIM_REACH = 80  # tokens: the incident a bare claim means was told in this or the sentence or two before
+_TOLD_REACH = 600  # tokens: "condemned what he called an attack" means the incident the report is about
 
 
 def _latest_event(ctx: Context, token: Token) -> Span | None:
@@ -247,8 +258,11 @@ def condemned(ctx: Context) -> Iterator[Found]:
             if obj is None or (named is not None and named.label_ != "Event"):
                 continue  # "called the assassination an act of terrorism": only incidents are condemned so
         targets = [_latest_event(ctx, obj)] if obj is not None and obj.lower_ == "it" else ctx.group(obj)
+        if obj is None and _what_called(verb):  # "condemned what he called a terrorist attack"
+            before = [e for e in _events(ctx) if e.end <= verb.i and verb.i - e.start < _TOLD_REACH]
+            targets = before[-1:]
         targets = [t for t in targets if t is not None]
-        actors = ctx.subjects(verb) or _issuer(ctx, verb) or _members_of(ctx, verb)
+        actors = ctx.subjects(verb) or _issuer(ctx, verb) or _members_of(ctx, verb) or _apposed(ctx, verb)
         if not actors and _pronoun_subject(ctx, verb) and verb.i - last_at < _CLAIM_REACH:
             actors = last_condemner  # "They also condemned ...": who condemned just before
         for actor in actors:
@@ -258,6 +272,22 @@ def condemned(ctx: Context) -> Iterator[Found]:
             for target in targets:
                 if target != actor:
                     yield make(actor, Predicate.CONDEMNED, target, verb, 0.8, "attack.condemned")
+
+
+def _what_called(verb: Token) -> bool:
+    """ "condemned what he called a "terrorist attack"": the object is an incident named by its kind."""
+    lex = lexicon()
+    return any(c.dep_ == "ccomp" and c.lemma_ in {"call", "describe", "term"}
+               and any(g.dep_ == "dobj" and g.lower_ == "what" for g in c.children)
+               and any(g.dep_ in {"oprd", "attr", "dobj"} and g.lemma_.lower() in lex.event_kinds
+                       for g in c.children) for c in verb.children)
+
+
+def _apposed(ctx: Context, verb: Token) -> list[Span]:
+    """ "The commission's chairperson, X, condemned ...": the named apposition of a title subject."""
+    subject = ctx.subject_of(verb)
+    return [s for c in (subject.children if subject is not None else ()) if c.dep_ == "appos"
+            for s in ctx.group(c)]
 
 
 def _members_of(ctx: Context, verb: Token) -> list[Span]:

@@ -40,6 +40,27 @@ def by_actor(ctx: Context) -> Iterator[Found]:
             yield make(actor, Predicate.PERPETRATED, event, noun, 0.75, "incident.by_actor", alleged=False)
 
 
+_HARMING = ("kill", "wound", "injure", "abduct", "kidnap", "execute", "behead")
+_DOERS = {"ArmedGroup", "Country", "StateBody"}
+
+
+@rule("incident.harmed_in")
+def harmed_in(ctx: Context) -> Iterator[Found]:
+    """ "In December it killed 11 police officers in an attack on ...": who killed in an incident did it
+    (not "X was killed in the attack": a victim)."""
+    for verb in ctx.cues(*_HARMING):
+        if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "neg"} for c in verb.children):
+            continue
+        event = next((e for p in verb.children if p.dep_ == "prep" and p.lower_ in {"in", "during"}
+                      if (e := _event(ctx, child(p, "pobj"))) is not None), None)
+        if event is None:
+            continue
+        for actor in _actors(ctx, child(verb, "nsubj")):
+            if actor.label_ in _DOERS and actor != event:
+                yield make(actor, Predicate.PERPETRATED, event, verb, 0.7, "incident.harmed_in",
+                           alleged=False)
+
+
 @rule("incident.blamed_on")
 def blamed_on(ctx: Context) -> Iterator[Found]:
     """"the attack was blamed on X", "Z blamed the bombing on X": an alleged doer."""

@@ -42,6 +42,7 @@ def test_dated_plural_attacks_condemned_by_council_members(run):
     assert (council, "CONDEMNED", april) in r.triples
     assert (may, "TARGETED", "Velorian Stabilization Mission") in r.triples
     assert ("Coalition of Velorian Patriots", "PERPETRATED", april) in r.triples
+    assert ("Coalition of Velorian Patriots", "PERPETRATED", may) in r.triples  # "these attacks": both
 
 
 def test_attack_named_by_the_place_of_the_lead(run):
@@ -79,3 +80,19 @@ def test_habitual_carried_out_attacks_are_no_event(run):
     r = run("The Zanu Front has carried out attacks on police stations in Korvala since 2015. In 2019 the "
             "Zanu Front launched attacks on Tarvos.")
     assert not _events(r)
+
+
+def test_who_killed_in_an_attack_did_it_and_a_victim_did_not(run):
+    r = run("The Zanu Front has claimed a string of attacks on the police. In December it killed 11 police "
+            "officers in an attack on a police station in Korvala. Two Velorian soldiers were killed in "
+            "the attack.")
+    event = _one_event(r, "korvala")
+    assert ("Zanu Front", "PERPETRATED", event) in r.triples
+    assert len(r.of("PERPETRATED")) == 1
+
+
+def test_condemned_what_he_called_an_attack(run):
+    r = run("The Zanu Front claimed the attack on Korvala on Monday. The commission's chairperson, Ivo "
+            "Marten, condemned what he called a \"terrorist attack\" and called for regional action.")
+    event = _one_event(r, "korvala")
+    assert ("Ivo Marten", "CONDEMNED", event) in r.triples
