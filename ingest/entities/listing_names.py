@@ -113,7 +113,7 @@ def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with the name of every entry line as one span (the model's pieces inside it dropped)."""
     text = doc.text
     found = [(m.start("name"), m.end("name"), m) for m in _ENTRY.finditer(text) if _is_entry(m)]
-    out = [e for e in title_phrase_names(doc, ents) if not _field_label(e)]
+    out = [e for e in title_phrase_names(doc, ents) if not _field_label(e) and not _headline_verb(e)]
     seen = {e.text.lower(): e.label_ for e in ents}  # "KATIBA X" in a list is the "Katiba X" of the prose
     runs = [(a, b, None) for a, b in _links(text)]
     prose = {(a, b) for a, b in _listed_runs(text)}
@@ -168,6 +168,16 @@ _FIELD = re.compile(r"(?:Gender|Sex|Organi[sz]ation (?:Type|Established Date)|Na
                     r"Additional Sanctions Information|"
                     r"Secondary Sanctions Risk|"
                     r"Listed On|Other Information|Tax ID(?: No\.?)?|Vessel Type|Aircraft)\b(?::|\s|$)", re.I)
+
+
+_HEADLINE_VERBS = frozenset({"designates", "redesignates", "targets", "imposes", "announces", "adds", "lists",
+                             "blacklists", "delists", "revokes", "amends", "condemns", "welcomes", "expands",
+                             "proscribes", "identifies", "freezes"})
+
+
+def _headline_verb(ent: Span) -> bool:
+    """ "State Department Designates Zarvan Leaders": a notice headline's verb opens no actor's name."""
+    return not ent.kb_id_ and ent[0].is_title and ent[0].lower_ in _HEADLINE_VERBS
 
 
 def _field_label(ent: Span) -> bool:

@@ -284,6 +284,8 @@ def sanctions_order(ctx: Context) -> Iterator[Found]:
         if not {t.lower_ for t in verb.sent} & _SANCTION_WORDS:
             continue
         states = _designators(ctx, ctx.subject_of(verb))
+        if any(t.text == "13224" for t in verb.sent):  # the terrorism order: a sanction by a sanctions office
+            states = [s for s in states if _SANCTIONERS.search(s.text) or _SANCTIONERS.search(s.kb_id_)]
         for target, state in _listed_pairs(ctx.group(child(verb, "dobj")), states):
             yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8,
                        "designation.sanctions_order", date=listing_date(ctx, verb))
@@ -322,3 +324,37 @@ def sanctions_on(ctx: Context) -> Iterator[Found]:
             for state in states:
                 if target != state:
                     yield make(target, Predicate.SANCTIONED_BY, state, noun, 0.8, "designation.sanctions_on")
+
+
+_HELD = frozenset({"asset", "assets", "fund", "funds", "property", "properties"})
+_SANCTIONERS = re.compile(r"treasury|foreign assets|\bofac\b|\bofsi\b|financial sanctions", re.I)
+
+
+@rule("designation.assets_frozen")
+def assets_frozen(ctx: Context) -> Iterator[Found]:
+    """ "Y froze the assets of X", "Y has frozen X's funds": an asset freeze is a sanction."""
+    for verb in ctx.cues("freeze"):
+        obj = child(verb, "dobj")
+        if verb.pos_ != "VERB" or obj is None or obj.lower_ not in _HELD:
+            continue
+        targets = ctx.group(pobj_of(obj, {"of"}))
+        targets += [s for c in obj.children if c.dep_ == "poss" for s in [ctx.ref(c)] if s is not None]
+        states = _designators(ctx, ctx.subject_of(verb))
+        for target, state in _listed_pairs(targets, states):
+            yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8, "designation.assets_frozen",
+                       date=listing_date(ctx, verb))
+
+
+@rule("designation.action_against")
+def action_against(ctx: Context) -> Iterator[Found]:
+    """ "OFAC is taking action against X": a sanctions office's action is a sanction (no other body's)."""
+    for noun in ctx.cues("action"):
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_ != "take" or verb.pos_ != "VERB":
+            continue
+        targets = ctx.group(pobj_of(noun, {"against"})) or ctx.group(pobj_of(verb, {"against"}))
+        states = [s for s in _designators(ctx, ctx.subject_of(verb)) if _SANCTIONERS.search(s.text)
+                  or s.kb_id_ and _SANCTIONERS.search(s.kb_id_)]
+        for target, state in _listed_pairs(targets, states):
+            yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8, "designation.action_against",
+                       date=listing_date(ctx, verb))
