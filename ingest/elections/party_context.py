@@ -87,13 +87,14 @@ def _whole_name(doc: Doc, row: ResultRow, overlapping: list[Span]) -> Span | Non
     span = doc.char_span(row.start, end, label=_PARTY, alignment_mode="contract")
     if span is None or not overlapping:
         return span
-    if not row.whole or any(e.label_ == _PERSON for e in overlapping):
-        return None
+    if not row.whole or row.leader is None and any(e.label_ == _PERSON for e in overlapping):
+        return None  # (a table with a "Leader" column keeps the leader in a cell of its own)
     first = min(overlapping, key=lambda e: e.start_char)
     crossing = any(e.start_char < row.start or e.end_char > row.end for e in overlapping)
     rest = doc.text[first.end_char:end].split()
     longer = first.start_char > row.start or bool(rest) and (rest[0] in _NAME_GOES_ON or _name_word(rest[0]))
-    return span if crossing or longer else None  # "Georgian Dream – ...", "X Party XP": the name kept
+    person = row.leader is not None and any(e.label_ == _PERSON for e in overlapping)  # leader has a cell
+    return span if crossing or longer or person else None  # "Georgian Dream – ...", "X Party XP": kept
 
 
 def _name_word(word: str) -> bool:
@@ -114,7 +115,20 @@ def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
         inside = [span] if span is not None else \
             [e for e in ents if row.start <= e.start_char and e.end_char <= row.end]
         rows |= {(e.start, e.end) for e in inside}
+        leader = _leader_name(doc, row, ents)
+        if leader is not None:
+            ents.append(leader)
     return sorted(ents, key=lambda e: e.start), rows
+
+
+def _leader_name(doc: Doc, row: ResultRow, ents: list[Span]) -> Span | None:
+    """The person of a row's "Leader" cell the model missed: two to four capitalised words, nothing else."""
+    if row.leader is None or any(e.start_char < row.leader[1] and row.leader[0] < e.end_char for e in ents):
+        return None
+    span = doc.char_span(*row.leader, label=_PERSON, alignment_mode="contract")
+    if span is None or not 2 <= len(span) <= 4 or not all(t.is_title and t.is_alpha for t in span):
+        return None
+    return span
 
 
 _BLOC_NOUNS = {"coalition", "alliance", "bloc", "list", "party", "front", "movement"}

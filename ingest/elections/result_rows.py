@@ -43,6 +43,7 @@ class ResultRow:
     seats: int
     year: int | None = None  # the election a "2019" / "Seats (2019)" column stands for
     whole: bool = True  # the name cell holds the name alone (not also a leader's name run into it)
+    leader: tuple[int, int] | None = None  # the characters of the row's "Leader" cell, if the table has one
 
 
 def _cells(line: str, offset: int) -> list[tuple[int, int]]:
@@ -133,6 +134,9 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
         pos += len(line)
 
 
+_LEADER_COLUMNS = frozenset({"leader", "leaders", "party leader", "leader(s)"})
+_TEXT_COLUMNS = frozenset({"leader", "leaders", "candidate", "candidates", "alliance", "coalition",
+                           "ideology"})
 _CELL_VALUE = re.compile(r"^(?:[-+±−–]?\d[\d.,]*%?|new|n/a|[-–—−]|did not (?:stand|run|exist))$", re.I)
 
 
@@ -146,17 +150,26 @@ def _vertical_rows(text: str) -> Iterator[ResultRow]:
         j = i
         while j < len(lines) and _header_cell(lines[j][1]) and not _CELL_VALUE.match(lines[j][1]):
             j += 1
+        while i < j and lines[i][1].lower() in {"results", "result"}:  # the section's heading, no column
+            i += 1
         column = seat_column([c for _, c, _ in lines[i:j]]) if j - i >= 3 else None
         if column is None or column == 0:
             i = max(j, i + 1)
             continue
+        texts = {k for k, (_, c, _) in enumerate(lines[i:j]) if c.lower() in _TEXT_COLUMNS}  # "Leader"
+        lead = next((k for k, (_, c, _) in enumerate(lines[i:j]) if c.lower() in _LEADER_COLUMNS), None)
         width, i = j - i, j
         while i + width <= len(lines) and not _CELL_VALUE.match(lines[i][1]) \
-                and all(_CELL_VALUE.match(c) for _, c, _ in lines[i + 1:i + width]):
+                and all(k in texts or _CELL_VALUE.match(c) for k, (_, c, _) in
+                        enumerate(lines[i + 1:i + width], start=1)):
             _, name, start = lines[i]
             seats = lines[i + column][1]
+            leader = None
+            if lead is not None:
+                _, cell, cell_start = lines[i + lead]
+                leader = (cell_start, cell_start + len(cell))
             if not summary(name) and _INT.match(seats):
-                yield ResultRow(start, start + len(name), int(seats.replace(",", "")))
+                yield ResultRow(start, start + len(name), int(seats.replace(",", "")), leader=leader)
             i += width
 
 
@@ -226,7 +239,7 @@ def result_rows(text: str) -> Iterator[ResultRow]:
     yield from _vertical_rows(text)
     yield from list_rows(text)
     columns: dict[int, int | None] = {}
-    spaced, width, leaders = False, 0, False
+    spaced, width, leaders, lead = False, 0, False, None
     for offset, line in _lines(text):
         cells = _cells(line, offset)
         words = [text[s:e] for s, e in cells]
@@ -236,14 +249,16 @@ def result_rows(text: str) -> Iterator[ResultRow]:
             header = single if spaced else words
             columns, width = _columns(header, spaced), len(header)
             leaders = any(h.lower() in {"leader", "candidate", "leaders", "candidates"} for h in header)
+            lead = next((k for k, h in enumerate(header) if h.lower() in _LEADER_COLUMNS), None)
             continue
         if not columns or not line.strip():
             columns = {} if not line.strip() else columns
             continue
         row = _row_cells(line, offset, spaced)
         row = row if spaced else _split_name(text, row, width)
+        leader = row[lead] if lead is not None and not spaced and len(row) == width else None
         for column, year in columns.items():
-            yield from _row(text, row, column, width, year, whole=not (spaced and leaders))
+            yield from _row(text, row, column, width, year, whole=not (spaced and leaders), leader=leader)
 
 
 def _split_name(text: str, cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
@@ -267,7 +282,8 @@ def _columns(header: list[str], spaced: bool) -> dict[int, int | None]:
 
 
 def _row(text: str, cells: list[tuple[int, int]], column: int, width: int,
-         year: int | None = None, whole: bool = True) -> Iterator[ResultRow]:
+         year: int | None = None, whole: bool = True, leader: tuple[int, int] | None = None
+         ) -> Iterator[ResultRow]:
     """A row's name and seats; a row short of cells ("Party Leader Votes Seats" with the leader's name
     run into the party's) is aligned on its numbers, from the right."""
     at = column - (width - len(cells)) if len(cells) <= width else -1
@@ -277,7 +293,7 @@ def _row(text: str, cells: list[tuple[int, int]], column: int, width: int,
     if summary(name) or not _INT.match(seats):
         return
     whole = whole and len(cells) == width
-    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")), year, whole)
+    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")), year, whole, leader)
 
 
 def header_spans(text: str) -> list[tuple[int, int]]:

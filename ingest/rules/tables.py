@@ -157,6 +157,22 @@ def rows(ctx: Context) -> Iterator[Found]:
                        seats=row.seats)
 
 
+@rule("tables.row_leaders")
+def row_leaders(ctx: Context) -> Iterator[Found]:
+    """ "Georgian Dream | Irakli Kobakhidze | 1,120,053 | ...": the person of a row's "Leader" cell leads its
+    party (one person in the cell; a cell of two names is a joint list, kept out)."""
+    for row in result_rows(ctx.doc.text):
+        if row.leader is None:
+            continue
+        people = [e for e in ctx.doc.ents if row.leader[0] <= e.start_char and e.end_char <= row.leader[1]
+                  and e.label_ == "Person"]
+        party = next((e for e in ctx.doc.ents if row.start <= e.start_char and e.end_char <= row.end
+                      and e.label_ in _ROW_NAMES), None)
+        if party is not None and len(people) == 1:
+            leader = people[0]
+            yield make(leader, Predicate.LEADS, party, ctx.doc[leader.start], 0.75, "tables.row_leaders")
+
+
 def _of_year(ctx: Context, year: int, current: Span) -> Span | None:
     """The mention of the election held in `year` (the page's own for its own year)."""
     if _year(current, doc_year(ctx.doc)) == year:

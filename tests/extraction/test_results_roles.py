@@ -72,3 +72,19 @@ def test_the_leader_after_of_is_no_party_and_the_named_subject_wins(run):
     assert r.types.get("Dinesh Karavita") != "PoliticalParty"
     won = {(s, r.attrs(s, p, o)["seats"]) for s, p, o in r.of("WON_SEATS")}
     assert won == {("Samagi Vara Balaweg", 40)}
+
+
+VERTICAL = ("Parliamentary elections were held in Georgia on 26 October 2024.\n\nResults\nParty\nLeader\nVotes\n%\n"
+            "Seats\n+/–\nVelorian Dream\nIrakli Dadiani\n1,120,053\n53.93\n89\n−1\nOrchard Bloc\nTamar Lordkipa\n"
+            "229,161\n11.03\n19\nNew\nGreen Farmers' Forum\nGiorgi Vashak\n211,216\n10.17\n16\n−20\nTotal\n150\n")
+PIPES = ("General elections were held in Georgia on 26 October 2024.\n\nParty | Leader | Votes | % | Seats\n"
+         "Velorian Dream | Irakli Dadiani | 1,120,053 | 53.93 | 89\nOrchard Bloc | Tamar Lordkipa | 229,161 | "
+         "11.03 | 19\nGreen Farmers' Forum | Giorgi Vashak | 211,216 | 10.17 | 16\n")
+
+
+@pytest.mark.parametrize("text", [VERTICAL, PIPES], ids=["one-cell-a-line", "pipes"])
+def test_a_results_table_with_a_leader_column(run, text):
+    r = run(text, published="2024-11-16")
+    assert r.attrs("Orchard Bloc", "WON_SEATS", "2024 Georgian general election") == {"seats": 19}
+    assert ("Irakli Dadiani", "LEADS", "Velorian Dream") in r.triples
+    assert ("Irakli Dadiani", "LEADS", "Orchard Bloc") not in r.triples
