@@ -22,7 +22,7 @@ from ingest.entities.generic_bodies import localise_bodies
 from ingest.entities.role_types import type_by_role
 from ingest.entities.type_basis import TYPE_BASIS, Basis
 from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
-from ingest.events.places import lead_place, proper_place
+from ingest.events.places import PLACE_NOUNS, lead_place, proper_place
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -120,10 +120,16 @@ def _target_word(root: Token) -> tuple[str, Token] | None:
     return None
 
 
+_HAPPENING = frozenset({"take", "occur", "happen"})
+
+
 def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[int, Span]) -> str | None:
-    for head in (root, target, pobj_of(root, {"outside", "at", "from"})):  # "exploded outside a base in X"
+    happened = [c for c in root.children if c.dep_ == "relcl" and c.lemma_ in _HAPPENING]  # "took place in X"
+    for head in (root, target, pobj_of(root, {"outside", "at", "from"}), *happened):  # "outside a base in X"
         for prep in ("in", "near", "at"):
             place = pobj_of(head, {prep}) if head is not None else None
+            if place is not None and place.i not in at and place.lower_ in PLACE_NOUNS:
+                place = next((c for c in place.lefts if c.dep_ == "compound" and c.i in at), place)  # X area
             name = _name_at(place, clusters, at) if place is not None else None
             if name:
                 return f"{prep} {name}"

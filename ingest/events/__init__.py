@@ -135,7 +135,8 @@ def _dated(prep: Token) -> str | None:
 def stated_when(root: Token) -> str | None:
     """The calendar date an incident's own phrase or clause states ("the bombing of June 2015",
     "in August 2011 it bombed ...", "the attacks perpetrated on 13 January 2021"), to name it by."""
-    heads = [root, *(c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN")]
+    heads = [root, *(c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                     or c.dep_ == "relcl" and c.lemma_ in {"take", "occur", "happen"})]  # "took place on"
     return next((when for h in heads for c in h.children if c.dep_ == "prep" and (when := _dated(c))), None)
 
 

@@ -392,6 +392,7 @@ def located(ctx: Context) -> Iterator[Found]:
         root = event.root
         heads = [root, *(c for p in root.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "against"}
                          for c in p.children if c.dep_ == "pobj")]
+        heads += [c for c in root.children if c.dep_ == "relcl" and c.lemma_ in {"take", "occur", "happen"}]
         struck = _hit_by(ctx, root)
         places = [_place_ref(ctx, pobj_of(head, {"in", "near", "at"})) for head in heads]
         places.append(struck if struck is not None and struck.label_ == "Location" else None)

@@ -96,3 +96,12 @@ def test_condemned_what_he_called_an_attack(run):
             "Marten, condemned what he called a \"terrorist attack\" and called for regional action.")
     event = _one_event(r, "korvala")
     assert ("Ivo Marten", "CONDEMNED", event) in r.triples
+
+
+def test_attacks_that_took_place_in_a_named_area(run):
+    r = run("The members of the Security Council condemned the terrorist attacks that took place in the "
+            "Korvala International Airport area on 23 March 2022. These attacks, claimed by the Zanu Front, "
+            "killed dozens of people.")
+    event = _one_event(r, "korvala")
+    assert ("Zanu Front", "PERPETRATED", event) in r.triples
+    assert ("United Nations Security Council", "CONDEMNED", event) in r.triples
