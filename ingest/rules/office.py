@@ -270,10 +270,13 @@ def _phrase_before(ctx: Context, person: Span) -> Found | None:
     while i >= low and (doc[i].is_title or doc[i].is_upper and doc[i].is_alpha
                         or doc[i].lower_ in _PHRASE_LINKS and doc[i].is_lower):
         title = longest_title(doc, doc[i]) if i + 1 < person.start else None
+        if title is None and doc[i].lower_ == "secretary" and i + 1 < person.start:
+            title = ("secretary",)  # "Under Secretary for ...": its department before or after it
         if title is not None and doc[i + 1].lower_ in {"of", "for"} and doc[person.start - 1].is_title:
             start = i - len(title) + 1
-            while start > low and doc[start - 1].is_title and doc[start - 1].lower_ in _TITLE_LEADS:
-                start -= 1  # "Acting Under Secretary"
+            while start > low and doc[start - 1].is_title and doc[start - 1].lower_ in _TITLE_LEADS \
+                    | _DEPARTMENT_WORDS:
+                start -= 1  # "Acting Under Secretary", "Treasury Under Secretary"
             words = " ".join(t.lower_ for t in doc[start:person.start])
             before = [t for t in reversed(doc[max(start - 3, 0):start]) if t.sent == person.sent]
             return _office(ctx, person, words, [*before, *doc[i + 1:person.start]], doc[start], 0.85)
@@ -322,7 +325,9 @@ def appos_title(ctx: Context) -> Iterator[Found]:
         if ctx.at.get(noun.i + 1) is not None and ctx.at[noun.i + 1].label_ == "Person":
             continue  # "Prime Minister X": the title-before-name rule
         context = [*reversed(ctx.doc[max(start - 2, 0):start]), *_title_words(noun)]
-        for person in _people_for(ctx, noun):
+        head = ctx.doc[start]  # "X, the Secretary of State": the apposition is on the title's first word
+        people = _people_for(ctx, noun) or (_people_for(ctx, head) if "of" in title else [])
+        for person in people:
             if person.label_ == "Person":
                 found = _office(ctx, person, " ".join(title), context, noun, 0.85)
                 if found is not None:

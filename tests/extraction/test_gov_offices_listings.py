@@ -81,3 +81,12 @@ def test_entries_under_a_heading_are_the_first_listings(run):
     sanctioned = {t[0] for t in r.of("SANCTIONED_BY") if t[2] == "Office of Foreign Assets Control"}
     assert sanctioned == {"ODHUSO KEREM, Kelmar Adil", "BLUE HERON TRADING LLC"}
     assert not r.of("MEMBER_OF")  # "(Linked To: X)" is no membership
+
+
+def test_secretary_titles_around_a_name(run):
+    r = run("The Treasury today sanctioned the Zarvan Liberation Front. \"This ends now,\" said Treasury "
+            "Under Secretary for Terrorism and Financial Intelligence Arvid Tomlin.", published="2024-05-02")
+    assert ("Arvid Tomlin", HO, "US Department of the Treasury") in r.triples
+    r = run("The Department of State today designated the Zarvan Liberation Front. \"They are terrorists,\" "
+            "said Arvid Tomlin, the Secretary of State.", published="2024-05-02")
+    assert ("Arvid Tomlin", HO, "US State Department") in r.triples
