@@ -87,7 +87,7 @@ def year_columns(header: list[str]) -> dict[int, int]:
 # Words a header cell may add to its column's name ("First round votes", "Reserved (women)", "General seats").
 _QUALIFIERS = frozenset({"first", "second", "round", "1st", "2nd", "general", "reserved", "women",
                          "minorities", "minority", "proportional", "regional", "national", "final", "elected",
-                         "directly"})
+                         "directly", "or", "and", "/"})  # "Party or alliance"
 
 
 def summary(name: str) -> bool:

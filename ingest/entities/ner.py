@@ -18,7 +18,7 @@ from ingest.entities import cached_kb
 from ingest.entities.capitals import capital_as_country
 from ingest.entities.context_types import label_type
 from ingest.entities.descriptors import NAME_LABELS, described_type, says_political
-from ingest.entities.given_names import opens_with_given_name
+from ingest.entities.given_names import given_names, opens_with_given_name
 from ingest.entities.glosses import ALIASES, gloss_aliases
 from ingest.entities.head_types import head_type, led_by_person, titled_person
 from ingest.entities.infobox_people import infobox_people
@@ -277,8 +277,30 @@ class EntityTypes:
                                                            if not in_junk(doc, e.start_char, e.end_char)])
         kept = amended_aliases(doc, kept, doc.user_data[ALIASES])  # "amended ... to add the alias Y"
         kept = [capital_as_country(e, self.kb) for e in kept]
+        kept = _place_surnames(kept)
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
+
+
+def _place_surnames(ents: list[Span]) -> list[Span]:
+    """ "Luís Montenegro", "Chad Jordan": a country or place name right after a given name the model left
+    bare is that person's surname, not the place."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    out = []
+    for ent in ents:
+        doc = ent.doc
+        prev = doc[ent.start - 1] if ent.start else None
+        if ent.label_ in {"Country", "Location"} and len(ent) == 1 and prev is not None \
+                and prev.i not in taken and prev.tag_ == "NNP" and prev.is_title and prev.is_alpha \
+                and prev.lower_ in given_names() and not (prev.is_sent_start and prev.lower_ in _OPENERS):
+            ent = Span(doc, prev.i, ent.end, label=EntityType.PERSON.value)
+            record(doc, ent.start, ent.end, Basis.CONTEXT)
+        out.append(ent)
+    return out
+
+
+_OPENERS = frozenset({"will", "may", "in", "on", "at", "as", "so", "but", "and", "the", "then", "now",
+                      "after"})
 
 
 def _grow_given_name(span: Span, taken: set[int]) -> Span:

@@ -26,3 +26,16 @@ def test_section_headings_and_listing_labels_are_no_actors(run):
 def test_state_body_head_words(run, name):
     r = run(f"The {name} met in Kastel on Tuesday, officials said.")
     assert r.types.get(name) == "StateBody"
+
+
+def test_an_acronym_the_article_defines_is_that_name_not_another_countrys(run):
+    r = run("The Unitary Democratic Coalition (CDU) won four seats in Lisbon. The CDU is made up of the "
+            "Velorian Communist Party and the Ecologist Party.")
+    assert not any("Germany" in name for name in r.types)
+    assert ("Velorian Communist Party", "MEMBER_OF", "Unitary Democratic Coalition") in r.triples
+
+
+def test_a_place_name_after_a_given_name_is_a_surname(run):
+    r = run("Prime Minister Luís Montenegro met the president in Lisbon.")
+    assert r.types.get("Luís Montenegro") == "Person"
+    assert "Montenegro" not in r.types
