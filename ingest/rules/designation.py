@@ -212,6 +212,10 @@ def _acting(ctx: Context, verb: Token) -> Token | None:
     announcing."""
     subject = ctx.subject_of(verb)
     if subject is not None and subject.lemma_.lower() in _INTENTS and subject.i == verb.head.i:
+        poss = child(subject, "poss")  # "the decision by Norway", "Norway's plan"; not "his intent"
+        own = pobj_of(subject, {"by"}) or (poss if poss is not None and poss.i in ctx.at else None)
+        if own is not None:
+            return own
         return ctx.subject_of(subject.head) if subject.dep_ in {"dobj", "pobj", "nsubj"} else None
     return subject
 

@@ -38,6 +38,7 @@ _OTHER_CLAUSES = {"conj", "relcl", "cc", "advcl", "ccomp", "parataxis"}
 _WINDOW = 120  # tokens a listing reads ahead
 # Listing verbs that say nothing of the kind: in a sanctions notice, a sanction ("the Council also listed X").
 _PLAIN_LISTING = frozenset({"designate", "list", "add", "include", "place", "put"})
+_SANCTIONS_OFFICE = re.compile(r"treasury|foreign assets|\bofac\b|\bofsi\b|financial sanctions", re.I)
 _SANCTIONS_NOTICE = frozenset({"sanction", "sanctions", "sanctioned", "sanctioning", "restrictive", "ofac",
                                "ofsi"})
 
@@ -121,13 +122,13 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
                 and not (_names_listed(cue) and _sanctions_notice(cue, words)) \
                 and not (noun and _terror_listing(cue, words)):
             continue
-        kinds = _kinds(scope, words, cue)
-        if not kinds:
-            continue
         designators = [s for s in _designators_of(ctx, cue) if s.label_ != "Person"]  # bodies only
         if not designators:
             issuer = _issuer(ctx, words) if issuer is None else issuer
             designators = issuer
+        kinds = _kinds(scope, words, cue, designators)
+        if not kinds:
+            continue
         entries = _entries(ctx, cue, words)  # without a designator the grounds still hold
         yield Listing(cue, entries, designators, kinds, listing_date(ctx, cue))  # entries may follow
 
@@ -165,13 +166,19 @@ def _terror_listing(noun: Token, words: NoticeWords) -> bool:
                for t in near)  # the parser hangs "as" on the verb: "announced the designation of A, as ..."
 
 
-def _kinds(scope: list[Token], words: NoticeWords, cue: Token) -> list[Predicate]:
-    """DESIGNATED_TERRORIST_BY for terrorist words, SANCTIONED_BY for sanction words (or the verb)."""
+def _kinds(scope: list[Token], words: NoticeWords, cue: Token,
+           designators: list[Span] | None = None) -> list[Predicate]:
+    """DESIGNATED_TERRORIST_BY for terrorist words, SANCTIONED_BY for sanction words (or the verb); a plain
+    "designated X" by a sanctions office (Treasury, OFAC) is a sanction."""
     lows = {t.lower_.strip(".") for t in scope} | {t.lemma_.lower() for t in scope}
     kinds = []
     if lows & words.terror or any("terror" in w for w in lows):
         kinds.append(Predicate.DESIGNATED_TERRORIST_BY)
     plain = cue.lemma_ in _PLAIN_LISTING or _names_listed(cue)
+    if not kinds and plain and cue.lemma_ != "sanction" and not lows & words.sanction \
+            and any(_SANCTIONS_OFFICE.search(s.text) or _SANCTIONS_OFFICE.search(s.kb_id_)
+                    for s in designators or ()):
+        return [Predicate.SANCTIONED_BY]
     if cue.lemma_ == "sanction" or lows & words.sanction or not kinds and plain \
             and _sanctions_notice(cue, words):
         kinds.append(Predicate.SANCTIONED_BY)
@@ -212,6 +219,11 @@ def _designators_of(ctx: Context, cue: Token) -> list[Span]:
         if subject is not None:
             found = [s for s in _designators(ctx, subject) if s.label_ in _BODIES or s.label_ == "Person"]
             return found or _subject_left(ctx, node)
+        by = next((c for c in node.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        if node.pos_ == "NOUN" and by is not None:  # "the decision by the Government of Norway to list X"
+            found = [s for s in _designators(ctx, pobj_of(node, {"by"})) if s.label_ in _BODIES]
+            if found:
+                return found
         if node.dep_ in _CLIMB and node.head != node:
             node = node.head
         else:
