@@ -226,6 +226,25 @@ def _doer_country(span: Span) -> Span | None:
     return ent if ent is not None and ent.label_ == EntityType.COUNTRY.value else None
 
 
+def _dated_name(name: str, span: Span) -> str:
+    """ "attack on X" told in a sentence that dates it ("in March 2019", "On 5 June 2018, ...") is the
+    "March 2019 attack on X": analysts name incidents by their month; one year only, else unchanged."""
+    if _YEAR.search(name):
+        return name
+    dates = set()
+    for tok in span.sent:
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if tok.text in _MONTH_NAMES and nxt is not None and _YEAR.fullmatch(nxt.text):
+            dates.add(f"{tok.text} {nxt.text}")  # "in March 2019", "5 June 2018"
+        elif _YEAR.fullmatch(tok.text) and (tok.i > 0 and tok.nbor(-1).lower_ in {"in", "of"}
+                                            or span.root.left_edge.i <= tok.i < span.root.i):
+            dates.add(tok.text)  # "in 2014", "the 2019 X church bombings"
+    years = {d[-4:] for d in dates}
+    if len(years) != 1:
+        return name
+    return f"{max(dates, key=len)} {name}"
+
+
 def _named_anchor(span: Span, anchors: dict[str, Entity], clusters: Clusters,
                   at: dict[int, Span]) -> str | None:
     """The anchor an anaphor's own name points to ("the Baghdad strike" -> the strike in Baghdad)."""
@@ -263,6 +282,8 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
                 anchored = False  # "the strike, which targeted X": nothing new, the event already named
             else:  # "No group claimed the attack": kind, month and the lead's place
                 name = _placed_name(span, published, clusters)
+        if anchored and span.kb_id_ == ANCHOR and span.root.pos_ != "VERB":  # a verb's event: its own name
+            name = _dated_name(name, span)
         if anchored or (current is None and anaphors >= 2):
             current = entity_id(EntityType.EVENT, name)
             attrs: dict[str, Any] = {k: v for k, v in (("date", published), ("place", place)) if v}

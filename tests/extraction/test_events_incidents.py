@@ -105,3 +105,12 @@ def test_attacks_that_took_place_in_a_named_area(run):
     event = _one_event(r, "korvala")
     assert ("Zanu Front", "PERPETRATED", event) in r.triples
     assert ("United Nations Security Council", "CONDEMNED", event) in r.triples
+
+
+def test_an_incident_takes_the_month_its_sentence_states(run):
+    r = run("The Zanu Front was behind the attack on the Tarvos police headquarters in March 2019.")
+    assert _one_event(r, "tarvos").startswith("March 2019 ")
+    r = run("Police said the attack on the Tarvos police headquarters, planned in 2018, was carried out by "
+            "the Zanu Front in 2019.")
+    assert not any("2018" in n or "2019" in n for n in _events(r))  # two years: no one date to name by
+    assert _one_event(r, "tarvos")
