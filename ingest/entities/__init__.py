@@ -74,12 +74,20 @@ class KBEntities:
         a longer name the knowledge base does not know; titles and sentence starts do not count."""
         if span.label_ != "Person" or span.start == 0:
             return False
-        prev = span.doc[span.start - 1]
+        doc, i = span.doc, span.start - 1
+        while i > 0 and (doc[i].text in {"-", "‑"} or doc[i].lower_ in _PARTICLES):
+            i -= 1  # "Mohammed al-Bashir": the particle and hyphen belong to the longer name
+        prev = doc[i]
         if prev.is_sent_start or not prev.text[:1].isupper() or prev.tag_ != "NNP":
             return False
+        if i < span.start - 1 and any(a.id == span.kb_id_ for a in self.kb.lookup(doc[i:span.end].text)):
+            return False  # "Hadi al-Amiri" is the actor's own full name
         lex = lexicon()
         ends_title = any(t[-1] == prev.lower_ for t in lex.state_titles)  # "Secretary of State Mike Pompeo"
         return not ends_title and prev.lower_ not in lex.name_prefixes and lex.country_of(prev.text) is None
+
+
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "abd", "ould", "ag"})
 
 
 def state_itself(kb: KnowledgeBase) -> dict[str, str]:

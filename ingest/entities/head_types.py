@@ -59,7 +59,12 @@ def world_country_names() -> frozenset[str]:
 
 
 def _is_national(tok: Token, lex: Lexicon) -> bool:
-    return lex.country_of(tok.text) is not None
+    """ "Iraqi", "Ukraine", "Peruvian": a country or its demonym (the lexicon's, else the KB's)."""
+    if lex.country_of(tok.text) is not None:
+        return True
+    from ingest.entities import cached_kb  # the packaged knowledge base: every country's demonyms
+
+    return tok.is_title and cached_kb(()).by_demonym(tok.text) is not None
 
 
 def _state_force(span: Span, lex: Lexicon, words: EntityWords) -> bool:

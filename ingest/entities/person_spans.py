@@ -9,7 +9,7 @@ two two-word names.
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ingest.kb import KnowledgeBase
 
@@ -32,12 +32,23 @@ def _table_row(span: Span) -> bool:
     return first in _ROW_LABELS and not line.endswith((".", "!", "?"))
 
 
+_JOINERS = frozenset({"-", "‑", "al", "el", "bin", "ibn", "bint", "abu", "abd", "ould", "ag", "van", "von",
+                      "de", "da", "del", "di", "le", "la"})
+
+
+def _between_names(before: Token, after: Token) -> bool:
+    """A cut between these tokens leaves two names (no hyphen or particle dangling on either side)."""
+    return before.lower_ not in _JOINERS and after.lower_ not in _JOINERS and after.text[:1].isupper()
+
+
 def split_people(span: Span, kb: KnowledgeBase) -> list[Span]:
     """The person span, or the two names it runs together."""
     if span.label_ != "PERSON" or len(span) < _MIN_WORDS or span.kb_id_:
         return [span]
     doc = span.doc
     for cut in range(span.start + 2, span.end - 1):
+        if not _between_names(doc[cut - 1], doc[cut]):
+            continue  # "Mohammed al-Bashir": never inside "al-", a hyphen or a particle
         if _known_person(kb, doc[span.start:cut].text) or _known_person(kb, doc[cut:span.end].text):
             return [Span(doc, span.start, cut, label="PERSON"), Span(doc, cut, span.end, label="PERSON")]
     if len(span) == _MIN_WORDS and _table_row(span):

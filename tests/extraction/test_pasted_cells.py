@@ -39,3 +39,15 @@ def test_a_place_name_after_a_given_name_is_a_surname(run):
     r = run("Prime Minister Luís Montenegro met the president in Lisbon.")
     assert r.types.get("Luís Montenegro") == "Person"
     assert "Montenegro" not in r.types
+
+
+def test_a_known_surname_inside_another_persons_name_is_not_that_person(run):
+    r = run("The rebel government's prime minister, Karim al-Bashir, took office in Idlib.")
+    assert "Karim al-Bashir" in r.types
+    assert "Omar al-Bashir" not in r.types
+
+
+@pytest.mark.parametrize("name", ["Peruvian Armed Forces", "Serbian Armed Forces"])
+def test_a_countrys_armed_forces_by_its_demonym(run, name):
+    r = run(f"The {name} fought the insurgents in the mountains.")
+    assert r.types.get(name) == "StateBody"
