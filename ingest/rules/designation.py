@@ -27,6 +27,23 @@ _OFFICIAL = re.compile(r"secretary of (the )?(\w+)", re.I)
 _SECRETARY_OF = re.compile(r"\b(home|foreign|treasury|defence|defense|interior)\s+secretary\b", re.I)
 
 
+_URGING = frozenset({"urge", "call", "ask", "press", "demand", "push", "lobby", "want", "consider",
+                     "threaten", "refuse", "decline", "fail", "debate", "weigh", "pressure", "petition",
+                     "appeal", "request", "encourage", "seek"})
+
+
+def urged(verb: Token) -> bool:
+    """ "Norway urged the EU to designate X", "lawmakers called for X to be listed": asked for, not done."""
+    node = verb
+    for _ in range(3):
+        if node.dep_ not in {"xcomp", "ccomp", "pcomp", "pobj", "prep", "advcl"} or node.head == node:
+            return False
+        node = node.head
+        if node.lemma_.lower() in _URGING and node.pos_ in {"VERB", "AUX"}:
+            return True
+    return False
+
+
 def _mentions_terror(tokens: list[Token]) -> bool:
     """ "terrorist", "FTO", "SDGTs", "Foreign Terrorist Organizations": the listing is a terror listing."""
     return any(t.lower_ in _TERROR or t.lower_.rstrip("s") in _TERROR or "terror" in t.lower_ for t in tokens)
@@ -190,7 +207,7 @@ def _passive_parts(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]]:
 def designated(ctx: Context) -> Iterator[Found]:
     """A designate/list/proscribe verb whose phrase says terrorist."""
     for verb in ctx.cues("designate", "list", "proscribe", "blacklist", "label", "brand", "declare"):
-        if verb.pos_ != "VERB" or not _mentions_terror(list(verb.subtree)):
+        if verb.pos_ != "VERB" or not _mentions_terror(list(verb.subtree)) or urged(verb):
             continue
         if verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
                 or verb.dep_ == "acl" and verb.tag_ == "VBN":

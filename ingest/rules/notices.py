@@ -24,7 +24,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, make, objects, pobj_of, rule
-from ingest.rules.designation import _designators, _passive_parts, listing_date
+from ingest.rules.designation import _designators, _passive_parts, listing_date, urged
 from ingest.rules.issuers import notice_issuer
 from ingest.rules.notice_entries import Entry, counted_entries, entries_after, grounds_in, line_start
 from ingest.rules.notice_words import NoticeWords, notice_words
@@ -115,7 +115,7 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
     issuer: list[Span] | None = None
     for cue in ctx.cues(*words.verbs, *words.verbs_with_list, *words.nouns):
         noun = cue.lower_ in words.nouns
-        if (cue.pos_ != "NOUN" if noun else not _verb(cue)) or _undone(cue, words):
+        if (cue.pos_ != "NOUN" if noun else not _verb(cue)) or _undone(cue, words) or urged(cue):
             continue
         scope = _scope(cue)
         if (noun or cue.lemma_ in words.verbs_with_list) and not _names_list(scope, words) \
