@@ -29,6 +29,7 @@ from ingest.entities.names import mend_names
 from ingest.entities.non_actors import not_an_actor
 from ingest.entities.person_spans import split_people
 from ingest.entities.place_cues import PlaceCues
+from ingest.entities.place_lists import place_lists
 from ingest.entities.place_types import dateline_place, gazetteer_place, known_city, place_field
 from ingest.entities.span_shapes import (
     acronym_before_head,
@@ -277,7 +278,7 @@ class EntityTypes:
                                                            if not in_junk(doc, e.start_char, e.end_char)])
         kept = amended_aliases(doc, kept, doc.user_data[ALIASES])  # "amended ... to add the alias Y"
         kept = [capital_as_country(e, self.kb) for e in kept]
-        kept = _place_surnames(kept)
+        kept = place_lists(doc, _place_surnames(kept))
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
 

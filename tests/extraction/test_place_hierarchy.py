@@ -35,3 +35,14 @@ def test_kind_of_place_nouns(run):
             "Puerto Lindo, a village in the municipality of Arauquita, before dawn.")
     assert ("Kastel", "Mozambique") in _located(r)
     assert ("Puerto Lindo", "Arauquita") in _located(r)
+
+
+def test_a_name_listed_with_places_is_a_place(run):
+    r = run("The rebels captured Aleppo, Hama and Homs in a week. Gunmen hijacked a train travelling from "
+            "Quetta to Peshawar.")
+    assert {r.types.get(n) for n in ("Aleppo", "Hama", "Homs", "Quetta", "Peshawar")} == {"Location"}
+
+
+def test_people_listed_with_a_place_stay_people(run):
+    r = run("Ali Hassan, Omar Khaled and their lawyer flew to Baghdad on Monday.")
+    assert r.types.get("Ali Hassan") == "Person" and r.types.get("Omar Khaled") == "Person"
