@@ -22,6 +22,37 @@ _JOINING = ("bring", "unite", "group", "gather", "comprise", "encompass")
 _BLOC_WORDS = frozenset({"alliance", "union", "front", "coalition", "bloc", "pact", "list", "together"})
 
 
+_GLUE = frozenset({",", "and", "the", "–", "—", "-", ";"})
+
+
+def run_of_names(ctx: Context, token: Token | None, limit: int = 12) -> list[Span]:
+    """The names of a written list from its first member on ("A, the B (B) and C"), read on the
+    tokens rather than the parse, which often hangs the later members elsewhere. Between two names
+    only commas, "and", "the", dashes and a bracketed short form may stand."""
+    first = ctx.at.get(token.i) if token is not None else None
+    if first is None:
+        return ctx.group(token)
+    doc, out = ctx.doc, [first]
+    i, end = first.end, first.sent.end
+    while i < end and len(out) < limit:
+        if doc[i].text == "(":  # "(PKB)": a short form of the name before
+            close = next((j for j in range(i + 1, min(i + 5, end)) if doc[j].text == ")"), None)
+            if close is None:
+                break
+            i = close + 1
+            continue
+        if doc[i].lower_ in _GLUE:
+            i += 1
+            continue
+        span = ctx.at.get(i)
+        if span is None or span.start != i or doc[i - 1].lower_ not in _GLUE and doc[i - 1].text != ")":
+            break
+        if span not in out:
+            out.append(span)
+        i = span.end
+    return out + [s for s in ctx.group(token) if s not in out]
+
+
 def _parties(spans: list[Span]) -> list[Span]:
     return [s for s in spans if s.label_ == _PARTY]
 
@@ -109,7 +140,37 @@ def made_of(ctx: Context) -> Iterator[Found]:
         if verb.dep_ != "acl" or verb.pos_ != "VERB":
             continue
         blocs = _bloc_of(ctx, verb.head)
-        for member in _parties(ctx.group(_made_of(verb))) if blocs else []:
+        for member in _parties(run_of_names(ctx, _made_of(verb))) if blocs else []:
             for bloc in blocs:
                 if member != bloc:
                     yield make(member, Predicate.MEMBER_OF, bloc, verb, 0.75, "coalitions.made_of")
+
+
+_MERGERS = ("merger", "merging", "amalgamation", "fusion")
+_BIRTH_VERBS = frozenset({"form", "create", "found", "establish", "emerge", "bear", "launch", "result", "be"})
+_MERGED = frozenset({"ArmedGroup", "PoliticalParty", "Organization"})
+
+
+def _merged_whole(ctx: Context, noun: Token) -> list[Span]:
+    """What a merger made: the subject of "X was formed through / as a merger of", or "X, a merger of"."""
+    if noun.dep_ == "appos":
+        span = ctx.ref(noun.head)
+        return [span] if span is not None else []
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "attr" else None
+    if verb is None or verb.lemma_ not in _BIRTH_VERBS:
+        return []
+    return ctx.subjects(verb)
+
+
+@rule("coalitions.merger")
+def merger(ctx: Context) -> Iterator[Found]:
+    """ "X was created through the merger of A, B and C", "X, a merger of A and B": each of A, B, C
+    is a member of X (the groups that merged live on inside it)."""
+    for noun in ctx.cues(*_MERGERS):
+        if noun.pos_ != "NOUN" or noun.i in ctx.at:
+            continue
+        parts = [s for s in run_of_names(ctx, pobj_of(noun, {"of", "between"})) if s.label_ in _MERGED]
+        for whole in (w for w in _merged_whole(ctx, noun) if w.label_ in _MERGED) if parts else ():
+            for part in parts:
+                if part != whole:
+                    yield make(part, Predicate.MEMBER_OF, whole, noun, 0.7, "coalitions.merger")

@@ -94,10 +94,11 @@ def appos_title(ctx: Context) -> Iterator[Found]:
             indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.lefts) \
                 or noun.tag_ in {"NNS", "NNPS"}  # "three of its commanders, A, B and C": one among several
             groups = _title_groups(ctx, noun, indefinite)
+            in_unit = not groups and bool(groups := _unit_of(ctx, noun))  # a unit's head: in its group
             if not groups:
                 continue
             pred = predicate
-            if pred is Predicate.LEADS and (indefinite or _deputy(noun, predicate)):
+            if pred is Predicate.LEADS and (indefinite or in_unit or _deputy(noun, predicate)):
                 pred = Predicate.MEMBER_OF  # "a senior commander / the deputy leader of X": a leader, not the
             for person in _holders(ctx, noun, predicate):
                 for group in groups:
@@ -112,6 +113,22 @@ def _title_groups(ctx: Context, noun: Token, indefinite: bool) -> list[Span]:
     groups += [g for c in noun.lefts if c.dep_ == "compound"
                for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS and g not in groups]
     return groups or _its_conjunct(ctx, noun)
+
+
+_UNITS = frozenset({"force", "forces", "wing", "branch", "unit", "units", "cell", "division", "brigade",
+                    "battalion", "section", "department", "council", "committee", "office", "service",
+                    "intelligence", "operations", "command"})
+
+
+def _unit_of(ctx: Context, noun: Token) -> list[Span]:
+    """ "a commander of the special forces of X", "the head of the armed wing of X": a role in a
+    group's unit is a role in the group (only the unit's owner is named)."""
+    unit = pobj_of(noun, {"of", "in"})
+    if unit is None or unit.i in ctx.at or unit.lemma_.lower() not in _UNITS and unit.lower_ not in _UNITS:
+        return []
+    owners = ctx.group(pobj_of(unit, {"of"}))
+    owners += [g for c in unit.children if c.dep_ == "poss" for g in [ctx.ref(c)] if g is not None]
+    return [g for g in owners if g.label_ in _GROUPS]
 
 
 def _its_conjunct(ctx: Context, noun: Token) -> list[Span]:
@@ -188,6 +205,34 @@ def _person_leads_object(ctx: Context, cues: Iterable[str], kinds: Set[str], con
             if person.label_ == _PERSON:
                 for group in groups:
                     yield make(person, Predicate.LEADS, group, verb, confidence, name)
+
+
+@rule("member.heads_unit")
+def heads_unit(ctx: Context) -> Iterator[Found]:
+    """ "Y heads intelligence for X", "Y commands the armed wing of X", "Y runs X's finances": who heads
+    a part of a group is a member of it (the group itself is led by another)."""
+    for verb in ctx.cues("lead", "head", "command", "run", "oversee", "direct"):
+        obj = child(verb, "dobj")
+        if verb.pos_ != "VERB" or obj is None or obj.i in ctx.at or obj.pos_ != "NOUN":
+            continue
+        groups = ctx.group(pobj_of(obj, {"of", "for", "in"}) or pobj_of(verb, {"for"}))
+        groups += [g for c in obj.children if c.dep_ == "poss" and c.pos_ != "PRON" for g in [ctx.ref(c)]
+                   if g is not None]
+        subject = ctx.subject_of(verb)
+        if subject is not None and subject.lower_ in {"who", "that"}:  # "A and B, who heads": B alone
+            subjects = [s for s in [_antecedent(ctx, subject)] if s is not None]
+        else:
+            subjects = ctx.subjects(verb)
+        for person in (p for p in subjects if p.label_ == _PERSON):
+            for group in (g for g in groups if g.label_ in _GROUPS - {"StateBody"}):
+                yield make(person, Predicate.MEMBER_OF, group, verb, 0.7, "member.heads_unit")
+
+
+def _antecedent(ctx: Context, pronoun: Token) -> Span | None:
+    """The name a relative pronoun follows ("A and B, who ..." is B's, wherever the parser hung it)."""
+    i = pronoun.i - 1 if pronoun.i > 0 and ctx.doc[pronoun.i - 1].text == "," else pronoun.i
+    before = ctx.at.get(i - 1) if i > 0 else None
+    return before if before is not None and before.end == i else ctx.ref(pronoun)
 
 
 @rule("spokes.title_before_name")

@@ -15,6 +15,7 @@ from graph.model import Predicate
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
+_BESIDE = {"alongside", "with", "beside"}
 _FIGHT_NOUNS = {"battle", "insurgency", "war", "campaign", "fight", "offensive", "struggle", "jihad"}
 
 
@@ -23,6 +24,11 @@ def _against(ctx: Context, verb: Token) -> list[Span]:
     heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
     heads += [c for p in verb.children if p.dep_ == "prep" for c in p.children if c.dep_ == "pobj"
               and c.lemma_.lower() in _FIGHT_NOUNS]
+    for p in (p for p in verb.children if p.dep_ == "prep" and p.lower_ in _BESIDE):  # the parser hangs
+        obj = child(p, "pobj")  # "against Y" on the partner: "alongside units of Z against Y"
+        while obj is not None and obj not in heads:
+            heads.append(obj)
+            obj = pobj_of(obj, {"of"})
     out: list[Span] = []
     for head in heads:
         out += [s for s in members_of(ctx, pobj_of(head, {"against"})) if s not in out]
@@ -105,10 +111,14 @@ def fought_alongside(ctx: Context) -> Iterator[Found]:
         verb = prep.head
         if prep.dep_ != "prep" or verb.lemma_ not in {"fight", "battle", "operate", "serve", "deploy"}:
             continue
+        foes = _against(ctx, verb) if prep.lower_ == "alongside" else []
         for ally in allies:
             for actor in _actors(ctx, ctx.subject_of(verb)):
                 if actor != ally:
                     yield make(actor, Predicate.ALLIED_WITH, ally, prep, 0.7, "stance.fought_alongside")
+            for foe in foes:  # "X fought alongside Y against Z": Y fights Z too
+                if foe != ally:
+                    yield make(ally, Predicate.OPPOSES, foe, prep, 0.7, "stance.fought_alongside")
 
 
 @rule("stance.clashes_between")

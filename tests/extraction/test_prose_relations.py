@@ -1,0 +1,58 @@
+"""Prose relations on invented names: merger lists, parse-broken lists, side-fighting, unit heads."""
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+MO = "MEMBER_OF"
+
+
+def test_merger_members_whatever_the_parse_did_with_the_list(run):
+    r = run("The Kestrel Front was formed in 2017 through the merger of the Iron Hand Brigade, the Valley "
+            "Liberation Front and the Northern Jihad Army.")
+    members = {t[0] for t in r.of(MO) if t[2] == "Kestrel Front"}
+    assert members == {"Iron Hand Brigade", "Valley Liberation Front", "Northern Jihad Army"}
+    assert not {t for t in r.of(MO) if t[0] == "Kestrel Front"}
+
+
+def test_merger_apposition(run):
+    r = run("The Kestrel Front, a merger of the Iron Hand Brigade and the Valley Liberation Front, "
+            "attacked the town.")
+    assert {t[0] for t in r.of(MO) if t[2] == "Kestrel Front"} == {"Iron Hand Brigade",
+                                                                    "Valley Liberation Front"}
+
+
+def test_formed_by_a_list_with_short_forms(run):
+    r = run("The Coalition of Progress, formed by the Green Future Party (GFP), the Liberal Citizens Party "
+            "(LCP) and the Farmers Union Party, nominated a candidate.", published="2027-10-02")
+    members = {t[0] for t in r.of(MO) if t[2] == "Coalition of Progress"}
+    assert {"Green Future Party", "Liberal Citizens Party", "Farmers Union Party"} <= members
+
+
+def test_fighting_alongside_a_partner_against_a_foe(run):
+    r = run("The Vardan Front, founded by exiles, has been fighting alongside units of the Kestani armed "
+            "forces (KAF) against the Iron Hand Brigade.")
+    assert ("Vardan Front", "OPPOSES", "Iron Hand Brigade") in r.triples
+    assert ("KAF", "OPPOSES", "Iron Hand Brigade") in r.triples
+    assert ("Vardan Front", "ALLIED_WITH", "KAF") in r.triples
+    assert ("Iron Hand Brigade", "OPPOSES", "KAF") not in r.triples
+
+
+def test_role_in_a_groups_unit_is_membership_not_leadership(run):
+    r = run("The Council listed Omar Talib, a commander of the special forces of the Vardan Front. "
+            "Yusuf Karimov, the head of the armed wing of the Vardan Front, was killed.")
+    assert ("Omar Talib", MO, "Vardan Front") in r.triples
+    assert ("Yusuf Karimov", MO, "Vardan Front") in r.triples
+    assert not r.of("LEADS")
+
+
+def test_who_heads_a_department_of_a_group(run):
+    r = run("The Council listed Karim Haddad, who heads intelligence for the Vardan Front.")
+    assert ("Karim Haddad", MO, "Vardan Front") in r.triples
+    assert not r.of("LEADS")
+
+
+def test_who_heads_belongs_to_the_last_name_of_a_list(run):
+    r = run("The ministry listed Karim Haddad and Yusuf Karimov, who runs the Vardan Front's finance office.")
+    assert ("Yusuf Karimov", MO, "Vardan Front") in r.triples
+    assert ("Karim Haddad", MO, "Vardan Front") not in r.triples
