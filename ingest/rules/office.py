@@ -118,12 +118,16 @@ def _party_title(ctx: Context, context: list[Token]) -> bool:
     return False
 
 
+_TERM_WORDS = frozenset({"incumbent", "outgoing", "sitting", "current", "serving", "incoming", "newly"})
+
+
 def _body_before(ctx: Context, context: list[Token]) -> tuple[Span | None, bool]:
     """ "Council President X": (the body the capitalised word before a title names, whether one is there)."""
     if not context:
         return None, False
     tok = context[0]
-    if tok.lower_ in lexicon().former_words or not tok.is_title or tok.pos_ not in {"NOUN", "PROPN"}:
+    if tok.lower_ in lexicon().former_words or tok.lower_ in _TERM_WORDS or not tok.is_title \
+            or tok.pos_ not in {"NOUN", "PROPN"}:
         return None, False
     span = ctx.ref(tok)
     if span is not None and span.label_ in {"StateBody", "Organization"}:

@@ -90,3 +90,9 @@ def test_secretary_titles_around_a_name(run):
     r = run("The Department of State today designated the Zarvan Liberation Front. \"They are terrorists,\" "
             "said Arvid Tomlin, the Secretary of State.", published="2024-05-02")
     assert ("Arvid Tomlin", HO, "US State Department") in r.triples
+
+
+def test_term_word_before_a_head_title_is_no_body(run):
+    r = run("Norway voted on Sunday. Incumbent Prime Minister Tavi Renko conceded defeat in Norway's closest "
+            "race.", published="2024-05-02")
+    assert ("Tavi Renko", HO, "Norway") in r.triples
