@@ -267,6 +267,7 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
                       key=lambda s: s.start)
     anaphors = sum(1 for s in mentions if s.kb_id_ != ANCHOR and s not in named)
     anchors: dict[str, Entity] = {}
+    rounds: dict[str, str] = {}  # incident noun -> the last round of it told as an anchor ("air strikes")
     current: str | None = None
     for span in mentions:
         if span in named:
@@ -290,7 +291,10 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
             entities.setdefault(current, Entity(current, name, EntityType.EVENT, (), {}, attrs))
             anchors[current] = entities[current]
             span_ids[(span.start, span.end)] = (current, span)
+            if span.root.tag_ == "NNS":
+                rounds[span.root.lemma_] = current
             continue
-        target = _named_anchor(span, anchors, clusters, at) or current
+        plural = rounds.get(span.root.lemma_) if span.root.tag_ == "NNS" else None  # "the strikes": the round
+        target = plural or _named_anchor(span, anchors, clusters, at) or current
         if target is not None:
             span_ids[(span.start, span.end)] = (target, span)

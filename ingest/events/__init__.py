@@ -201,9 +201,18 @@ def mark_events(doc: Doc) -> list[Span]:
         elif verb_anchor(token, names) and not (anchored and _told_again(token, lex)):
             spans.append(Span(doc, token.i, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True
-        elif _is_anaphor(token, lex):
+        elif _is_anaphor(token, lex) or _round_again(token, spans, lex):
             spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event"))
     return sorted(_without_apposed(spans), key=lambda s: (s.start, s.end))
+
+
+def _round_again(noun: Token, spans: list[Span], lex: Lexicon) -> bool:
+    """ "Pakistan carried out air strikes ... the strikes hit ...": a definite plural after a round
+    of the same incident noun told as an anchor is that round again."""
+    if noun.tag_ != "NNS" or not _definite(noun) or noun.lemma_.lower() not in lex.event_anaphors:
+        return False
+    return any(s.kb_id_ == ANCHOR and s.root.tag_ == "NNS" and s.root.lemma_ == noun.lemma_
+               and noun.i - s.end < 200 for s in spans)
 
 
 def _told_again(verb: Token, lex: Lexicon) -> bool:

@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 
 from ingest.events.verbs import event_noun
 from ingest.lexicon import lexicon
+from ingest.spans import EVENTS
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
@@ -41,8 +42,11 @@ def lead_place(span: Span) -> Span | None:
     lead = next((s for s in span.doc.sents
                  if s.start < span.sent.start and any(event_noun(t, lex) for t in s)), None)
     heads += [next(t for t in lead if event_noun(t, lex))] if lead is not None else []
+    others = [s.root.i for s in span.doc.spans.get(EVENTS, []) if s.label_ == "Event"]
     for head in heads:
-        places = [ent for ent in head.sent.ents if ent.label_ == "Location"]
+        stop = min((i for i in others if i > head.i), default=len(head.doc))  # another incident's place
+        start = max((i for i in others if i < head.i), default=-1)
+        places = [ent for ent in head.sent.ents if ent.label_ == "Location" and start < ent.start < stop]
         after = [ent for ent in places if ent.start > head.i]  # "an assault on X in Bamako"
         before = [ent for ent in places if ent.end <= head.i]  # "the town of Palma after an assault"
         if after or before:

@@ -33,6 +33,8 @@ WEAPON_KINDS: dict[str, str] = {
     "explosive": "bombing", "ied": "bombing", "airstrike": "airstrike",
 }
 WEAPON_VERBS = frozenset({"strike", "hit", "explode", "detonate", "slam", "target", "land", "rip"})
+HELD_PLACES = frozenset({"base", "bases", "hideout", "position", "camp", "stronghold", "post", "compound",
+                         "facility", "headquarters", "depot"})  # a group's place: "two bases of X" names X
 DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "insurgent", "bomber",
                         "rebel", "assailant", "jihadist", "member"})
 # Auxiliaries of a plan, a possibility or a habit ("are often attacked"), not of one finished act.
@@ -50,6 +52,10 @@ def names_target(token: Token | None, named: set[int]) -> bool:
         return True  # "X", "a Kabul mosque"
     if token.lemma_.lower() in lexicon().owned_places and any(
             c.dep_ == "poss" and c.i in named for c in token.children):
+        return True
+    if (token.lemma_.lower() in HELD_PLACES or token.lower_ in HELD_PLACES) and any(  # "bases of X"
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in named
+                                                          for g in c.children) for c in token.children):
         return True
     # "the K-1 base near Kirkuk", "an army post at Nassara": an unnamed target placed by a name
     return any(c.dep_ == "prep" and c.lower_ in {"in", "near", "at"} and any(

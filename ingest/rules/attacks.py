@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.events import ANCHOR, HIT_VERBS, verb_doers
 from ingest.events.places import PLACE_NOUNS, lead_place
+from ingest.events.verbs import DOER_NOUNS, HELD_PLACES
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -39,7 +40,20 @@ def _target_of(ctx: Context, token: Token | None) -> Span | None:
             if c.dep_ == "poss":
                 return ctx.ref(c)
     span = ctx.ref(token)
+    if span is None:  # "bases of X", "hideouts used by X"
+        span = next(iter(_held_by(ctx, token)), None)
     return span if span is not None and span.label_ != "Event" else None
+
+
+def _held_by(ctx: Context, token: Token | None) -> list[Span]:
+    """The armed groups whose unnamed place was hit: "two bases of X", "hideouts used by fighters of X"."""
+    if token is None or {token.lemma_.lower(), token.lower_}.isdisjoint(HELD_PLACES) or ctx.ref(token):
+        return []
+    holder = pobj_of(token, {"of"}) or next((agent_of(c) for c in token.children
+                                             if c.dep_ == "acl" and c.lemma_ in {"use", "run", "hold"}), None)
+    if holder is not None and holder.lemma_.lower() in _PARTS | DOER_NOUNS | {"terrorist"}:
+        holder = pobj_of(holder, {"of", "from"}) or holder
+    return [s for s in ctx.group(holder) if s.label_ == "ArmedGroup"] if holder is not None else []
 
 
 @rule("attack.targeted_phrase")
@@ -142,9 +156,10 @@ def targeted_verb(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB" or verb.tag_ == "VBN":
             continue
         event = ctx.ref(ctx.subject_of(verb))
-        target = _target_of(ctx, child(verb, "dobj"))
-        if event is not None and event.label_ == "Event" and target is not None:
-            yield make(event, Predicate.TARGETED, target, verb, 0.85, "attack.targeted_verb")
+        obj = child(verb, "dobj")
+        for target in _held_by(ctx, obj) or [_target_of(ctx, obj)]:
+            if event is not None and event.label_ == "Event" and target is not None:
+                yield make(event, Predicate.TARGETED, target, verb, 0.85, "attack.targeted_verb")
 
 
 def _alleged(verb: Token) -> bool:

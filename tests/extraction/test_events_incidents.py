@@ -114,3 +114,13 @@ def test_an_incident_takes_the_month_its_sentence_states(run):
             "the Zanu Front in 2019.")
     assert not any("2018" in n or "2019" in n for n in _events(r))  # two years: no one date to name by
     assert _one_event(r, "tarvos")
+
+
+def test_strikes_on_a_groups_bases_target_the_group(run):
+    r = run("On 3 May 2020 the army launched an attack on bases of the Zanu Front near Korvala.")
+    event = _one_event(r, "attack")
+    assert (event, "TARGETED", "Zanu Front") in r.triples
+    r = run("Kenya carried out air strikes on militant hideouts inside Somalia on Thursday. The strikes hit "
+            "hideouts used by fighters of the Zanu Front.")
+    event = _one_event(r, "strikes")
+    assert (event, "TARGETED", "Zanu Front") in r.triples
