@@ -181,10 +181,26 @@ def led_by(ctx: Context) -> Iterator[Found]:
     """"X led by A and former prime minister B", "X is headed by A"."""
     for verb, agent in ctx.passives("leading"):
         leaders = [p for p in ctx.group(agent) if p.label_ == _PERSON]
-        for group in ctx.subjects(verb):
+        groups = ctx.subjects(verb)
+        if not groups and verb.dep_ == "acl":  # "X (X), the affiliate led by Y" the parser did not appose
+            groups = [g for g in [apposed_name(ctx, verb.head)] if g is not None]
+        for group in groups:
             if group.label_ in _GROUPS:
                 for person in leaders:
                     yield make(person, Predicate.LEADS, group, verb, 0.85, "leads.led_by")
+
+
+def apposed_name(ctx: Context, noun: Token) -> Span | None:
+    """The name a descriptive noun phrase is set beside by a comma ("X (ABC), the group ..."), read on
+    the tokens when the parser hung the phrase elsewhere."""
+    i = noun.left_edge.i - 1
+    if i < 1 or ctx.doc[i].text != "," or ctx.doc[noun.left_edge.i].lower_ not in {"the", "a", "an"}:
+        return None
+    i -= 1
+    if ctx.doc[i].text == ")":  # a short form in brackets after the name
+        i = next((j for j in range(i - 1, max(i - 5, -1), -1) if ctx.doc[j].text == "("), 0) - 1
+    span = ctx.at.get(i) if i >= 0 else None
+    return span if span is not None and span.end == i + 1 and span.sent == noun.sent else None
 
 
 @rule("leads.active")
@@ -276,6 +292,9 @@ def party_of_person(ctx: Context) -> Iterator[Found]:
                 and head.head == root or (head is not None and root.head == head):
             owners += [c for c in head.children if c.dep_ == "poss"]
         of = pobj_of(head if head is not None and root.head == head else root, {"of"})
+        if of is not None and of.i < group.end:  # "Patriotic Union of Kurdistan (PUK) of Y": the "of" after
+            of = next((o for c in root.children if c.dep_ == "prep" and c.lower_ == "of" and c.i >= group.end
+                       for o in c.children if o.dep_ == "pobj"), None)
         people = [p for o in owners for p in [ctx.ref(o)] if p is not None]
         if of is not None and of.pos_ == "PROPN":
             people += [s for s in [ctx.ref(of)] if s is not None]  # "party of A and B (of C)": not B

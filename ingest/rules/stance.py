@@ -73,17 +73,33 @@ def hostile_to(ctx: Context) -> Iterator[Found]:
     for adj in ctx.cues("hostile", "opposed"):
         if adj.pos_ not in {"ADJ", "VERB"}:
             continue
-        foes = _actors(ctx, pobj_of(adj, {"to"}))
+        foes = members_of(ctx, pobj_of(adj, {"to"}))
         if adj.dep_ == "acomp":
             holders = _actors(ctx, ctx.subject_of(adj.head))
-        elif adj.dep_ in {"amod", "appos", "advcl"}:
+        elif adj.dep_ in {"amod", "appos", "advcl", "acl"}:
             holders = _actors(ctx, ctx.subject_of(adj.head) if adj.dep_ == "advcl" else adj.head)
+            holders = holders or _founded_by(ctx, adj.head)
         else:
             continue
         for actor in holders:
             for foe in foes:
                 if actor != foe:
                     yield make(actor, Predicate.OPPOSES, foe, adj, 0.7, "stance.hostile_to")
+
+
+_FOUNDING = {"found", "form", "establish", "create", "launch"}
+
+
+def _founded_by(ctx: Context, people: Token) -> list[Span]:
+    """ "X was founded by exiles opposed to Y", "exiles hostile to Y formed X": a group its founders'
+    cause is stated for (the founders themselves unnamed)."""
+    if people.i in ctx.at or people.pos_ != "NOUN" and people.pos_ != "PROPN":
+        return []
+    if people.dep_ == "pobj" and people.head.dep_ == "agent" and people.head.head.lemma_ in _FOUNDING:
+        return _actors(ctx, ctx.subject_of(people.head.head)) or ctx.subjects(people.head.head)
+    if people.dep_ == "nsubj" and people.head.lemma_ in _FOUNDING:
+        return _actors(ctx, child(people.head, "dobj"))
+    return []
 
 
 _FORCES = {"force", "forces", "troop", "troops", "fighter", "militant", "member", "regime", "government",
@@ -95,7 +111,8 @@ def members_of(ctx: Context, token: Token | None) -> list[Span]:
     found = _actors(ctx, token)
     if found or token is None or token.lower_ not in _FORCES and token.lemma_.lower() not in _FORCES:
         return found
-    return _actors(ctx, pobj_of(token, {"of", "from"}))
+    owner = child(token, "poss")  # "Y's government"
+    return _actors(ctx, pobj_of(token, {"of", "from"})) or (_actors(ctx, owner) if owner is not None else [])
 
 
 @rule("stance.fought_alongside")

@@ -56,3 +56,18 @@ def test_who_heads_belongs_to_the_last_name_of_a_list(run):
     r = run("The ministry listed Karim Haddad and Yusuf Karimov, who runs the Vardan Front's finance office.")
     assert ("Yusuf Karimov", MO, "Vardan Front") in r.triples
     assert ("Karim Haddad", MO, "Vardan Front") not in r.triples
+
+
+def test_a_group_founded_by_people_opposed_to_a_ruler_opposes_him(run):
+    r = run("The Vardan Front was founded in the 1990s by Kestani exiles opposed to Omar Talib's government. "
+            "Some villagers, opposed to the Vardan Front, formed the Kestrel Resistance Force.")
+    assert ("Vardan Front", "OPPOSES", "Omar Talib") in r.triples
+    assert ("Kestrel Resistance Force", "OPPOSES", "Vardan Front") in r.triples
+    assert ("Vardan Front", "OPPOSES", "Kestrel Resistance Force") not in r.triples
+
+
+def test_a_descriptor_the_parser_did_not_appose_still_has_its_leader(run):
+    r = run("Under its new emir the group drew closer to the Kestrel Front (KF), the al-Qaeda affiliate "
+            "led by Omar Talib, and several of its commanders joined.")
+    assert ("Omar Talib", "LEADS", "Kestrel Front") in r.triples
+    assert ("Omar Talib", "LEADS", "al-Qaeda") not in r.triples
