@@ -124,6 +124,15 @@ def _counted_seats(token: Token) -> bool:
         (after is not None and after.lower_ in _TALLIES)
 
 
+_PAST_WINS = frozenset({"win", "take", "secure", "hold", "gain", "obtain", "capture"})
+
+
+def _earlier_year(token: Token) -> bool:
+    """A year before the article's own: an earlier election's, not this one's."""
+    published = token.doc.user_data.get("published_year")
+    return isinstance(published, int) and int(token.text) < published
+
+
 def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
     """Bare years beside seat counts ("Compared with 2019", "from 48 in 2019", a table's "Seats 2019"
     column): that year's election."""
@@ -139,7 +148,9 @@ def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
             continue
         prep = token.head
         beside = prep.lower_ in {"with", "since", "than", "from"} or (
-            prep.lower_ == "in" and (prep.head.like_num or prep.head.lower_ in {"from", "down", "up"}))
+            prep.lower_ == "in" and (prep.head.like_num or prep.head.lower_ in {"from", "down", "up"}
+                                     or prep.head.lemma_ in _PAST_WINS and prep.head.tag_ in {"VBN", "VBD"}
+                                     and _earlier_year(token)))  # "who had won 120 seats in 2022"
         if beside and any(t.lemma_ == "seat" or t.lower_ == "tally" for t in token.sent):
             out.append(Span(doc, token.i, token.i + 1, label="Election", kb_id=YEAR_MENTION))
     return out

@@ -170,8 +170,10 @@ def _past_counts(verb: Token) -> Iterator[tuple[int, int, Token]]:
             continue  # "A gained 10, while B won 9, down from 30": B's clause, not A's
         if tok.lower_ == "from" and tok.dep_ == "prep":
             amount = next((c for c in tok.children if c.dep_ == "pobj"), None)
-            year = next((g for c in tok.children if c.lower_ in {"in", "at"} for g in c.subtree
-                         if _YEAR.match(g.text)), None)  # "in 2019", "in the 2019 election", "at the polls"
+            # "in 2019", "in the 2019 election", "at the 2019 polls", on "from" or on its count
+            preps = [c for n in (tok, amount) if n is not None for c in n.children
+                     if c.lower_ in {"in", "at"}]
+            year = next((g for c in preps for g in c.subtree if _YEAR.match(g.text)), None)
             if amount is not None and year is not None and number(amount) is not None:
                 yield number(amount) or 0, int(year.text), tok
         elif tok.lower_ == "total":

@@ -88,3 +88,10 @@ def test_a_results_table_with_a_leader_column(run, text):
     assert r.attrs("Orchard Bloc", "WON_SEATS", "2024 Georgian general election") == {"seats": 19}
     assert ("Irakli Dadiani", "LEADS", "Velorian Dream") in r.triples
     assert ("Irakli Dadiani", "LEADS", "Orchard Bloc") not in r.triples
+
+
+def test_a_count_up_from_an_earlier_year_named_by_its_year_alone(run):
+    r = run("Portugal held a legislative election on 10 March 2024.\nThe Orchard Bloc won 50 seats, up from 12 in "
+            "2022, and took first place in the district of Faro.", published="2024-03-21")
+    assert r.attrs("Orchard Bloc", "WON_SEATS", "2022 Portuguese general election") == {"seats": 12}
+    assert r.attrs("Orchard Bloc", "WON_SEATS", "2024 Portuguese general election") == {"seats": 50}
