@@ -84,7 +84,10 @@ def weapon(verb: Token) -> Token | None:
 
 
 def verb_target(verb: Token) -> Token | None:
-    """What an incident verb hit: its object, its passive subject, or what a weapon was fired at."""
+    """What an incident verb hit: its object, its passive subject, or what a weapon was fired at
+    (none for an unnamed attacker's killing: the dead are victims, its place is told by "at" / "in")."""
+    if _doer_kind(verb) is not None:
+        return None
     if verb.lemma_ in _FIRING:
         return next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "on", "into"}
                      for g in c.children if g.dep_ == "pobj"), None)
@@ -107,7 +110,30 @@ def verb_kind(verb: Token) -> tuple[str, str] | None:
         return _weapon_kind(arm), "on"
     if verb.lemma_ == "blow" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return None
+    by_doer = _doer_kind(verb)
+    if by_doer is not None:
+        return by_doer, "on"
     return INCIDENT_VERBS.get(verb.lemma_)
+
+
+# "A suicide bomber killed 20 people at a mosque in X": an unnamed attacker's killing is named by
+# the attacker ("suicide bombing"), and its victims are no target.
+_ATTACKER_KINDS = {"bomber": "bombing", "gunman": "shooting", "gunmen": "shooting", "attacker": "attack",
+                   "assailant": "attack", "militant": "attack", "insurgent": "attack", "jihadist": "attack"}
+
+
+def _doer_kind(verb: Token) -> str | None:
+    """ "suicide bombing", "shooting", "attack" for a killing by an unnamed attacker, else None."""
+    if verb.lemma_ != "kill" or verb.tag_ != "VBD":  # "militants have killed thousands in X": no one act
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    kind = _ATTACKER_KINDS.get(subject.lower_) or _ATTACKER_KINDS.get(subject.lemma_.lower()) \
+        if subject is not None else None
+    if kind is None or any(c.dep_ in {"poss", "prep"} or c.dep_ == "compound" and c.pos_ == "PROPN"
+                           for c in subject.children):
+        return None  # "Zanu Front gunmen killed ...": a named doer, told by `verb_doers`
+    suicide = any(c.lower_ == "suicide" for c in subject.children)
+    return f"suicide {kind}" if suicide else kind
 
 
 def verb_doers(verb: Token, named: set[int]) -> list[Token]:
@@ -187,9 +213,10 @@ def verb_anchor(verb: Token, names: Names) -> bool:
     if verb_kind(verb) is None or not _finished(verb):
         return False
     doers = verb_doers(verb, names.named)
-    if verb.lemma_ in _ARMED_ONLY and not any(d.i in names.armed for d in doers):
+    unnamed_attacker = _doer_kind(verb) is not None
+    if verb.lemma_ in _ARMED_ONLY and not unnamed_attacker and not any(d.i in names.armed for d in doers):
         return False
-    if not (doers or weapon(verb) is not None or _unnamed_doer(verb)):
+    if not (doers or weapon(verb) is not None or _unnamed_doer(verb) or unnamed_attacker):
         return False
     lex = lexicon()
     if any(event_noun(t, lex) for t in _own_clause(verb) if t != verb):

@@ -124,3 +124,13 @@ def test_strikes_on_a_groups_bases_target_the_group(run):
             "hideouts used by fighters of the Zanu Front.")
     event = _one_event(r, "strikes")
     assert (event, "TARGETED", "Zanu Front") in r.triples
+
+
+def test_an_unnamed_attackers_killing_is_an_incident_its_claimant_did(run):
+    r = run("A suicide bomber killed 20 people at a mosque in Korvala on Friday. The attack was claimed by "
+            "the Zanu Front.")
+    event = _one_event(r, "suicide bombing", "korvala")
+    assert ("Zanu Front", "PERPETRATED", event) in r.triples
+    assert not r.of("TARGETED")  # the dead are victims, not a target
+    r = run("Militants have killed thousands of people in Korvala since 2015.")
+    assert not _events(r)
