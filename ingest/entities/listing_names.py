@@ -192,6 +192,10 @@ def _field_label(ent: Span) -> bool:
 
 
 _PHRASE_LINKS = frozenset({"of", "the", "for", "and", "on", "&"})
+_BODY_HEADS = frozenset({"government", "council", "ministry", "region", "regional", "authority", "commission",
+                         "office", "department", "agency", "bank", "army", "forces", "force", "assembly",
+                         "parliament", "court", "committee", "union", "nations", "organization", "league",
+                         "state", "states", "republic", "kingdom", "party", "front", "movement"})
 _PHRASE_MAX = 12  # tokens between a title and the name it stands before
 _OUR_TYPES = frozenset({"Person", "Country", "Location", "StateBody", "Organization", "ArmedGroup",
                         "PoliticalParty", "Event", "Election"})
@@ -229,10 +233,15 @@ def title_phrase_names(doc: Doc, ents: list[Span]) -> list[Span]:
         if ent.label_ in _OUR_TYPES or ent.kb_id_ or not _in_title_phrase(doc, ent.start):
             out.append(ent)
             continue
-        if ent.label_ == "PERSON":  # typed now: never grown back over the title's words
-            out.append(Span(doc, ent.start + (_name_at(ent) or 0), ent.end, label="Person"))
-        elif not _before_person(doc, ent, ents):
-            out.append(ent)
+        if ent.label_ == "PERSON":
+            start = ent.start + (_name_at(ent) or 0)
+            grows = doc[start - 1].is_title and doc[start - 1].tag_ == "NNP" \
+                and lexicon().country_of(doc[start - 1].text) is None
+            label = "Person" if grows else ent.label_  # typed now: never grown back over the title's words
+            out.append(Span(doc, start, ent.end, label=label))
+        elif not _before_person(doc, ent, ents) or {t.lower_ for t in ent} & _BODY_HEADS \
+                or any(lexicon().country_of(t.text) for t in ent):
+            out.append(ent)  # "President of the Kurdistan Regional Government X": a body of its own
     return out
 
 
