@@ -45,11 +45,17 @@ def not_an_actor(span: Span, lex: Lexicon) -> bool:
         return True
     if len(span) <= 3 and _ISM.search(span[-1].lower_):
         return True
-    if _capital_heading(span) or _stance_word(span):
+    if _capital_heading(span) or _stance_word(span) or _capitalised_common_noun(span):
         return True
     if name_head(span).lower_ in words.non_actor_heads:
         return True
     return _only_generic(span, lex)
+
+
+def _capitalised_common_noun(span: Span) -> bool:
+    """ "Gunmen attacked ...", "Militants said ...": a plural common noun capitalised only because it opens
+    the sentence."""
+    return len(span) == 1 and span[0].is_sent_start and span[0].tag_ == "NNS"
 
 
 def _stance_word(span: Span) -> bool:

@@ -46,3 +46,10 @@ def test_a_name_listed_with_places_is_a_place(run):
 def test_people_listed_with_a_place_stay_people(run):
     r = run("Ali Hassan, Omar Khaled and their lawyer flew to Baghdad on Monday.")
     assert r.types.get("Ali Hassan") == "Person" and r.types.get("Omar Khaled") == "Person"
+
+
+def test_facilities_are_places_and_a_sentence_opening_plural_is_no_name(run):
+    r = run("Gunmen attacked the Kastel Port Authority Complex and Varra Secondary School on Monday.")
+    assert r.types.get("Kastel Port Authority Complex") == "Location"
+    assert r.types.get("Varra Secondary School") == "Location"
+    assert "Gunmen" not in r.types
