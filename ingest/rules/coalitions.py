@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.titles import holders
 
 _PARTY = "PoliticalParty"
 _JOINING = ("bring", "unite", "group", "gather", "comprise", "encompass")
@@ -22,13 +24,13 @@ _JOINING = ("bring", "unite", "group", "gather", "comprise", "encompass")
 _BLOC_WORDS = frozenset({"alliance", "union", "front", "coalition", "bloc", "pact", "list", "together"})
 
 
-_GLUE = frozenset({",", "and", "the", "–", "—", "-", ";"})
+_GLUE = frozenset({",", "and", "the", "–", "—", "-"})
 
 
 def run_of_names(ctx: Context, token: Token | None, limit: int = 12) -> list[Span]:
     """The names of a written list from its first member on ("A, the B (B) and C"), read on the
     tokens rather than the parse, which often hangs the later members elsewhere. Between two names
-    only commas, "and", "the", dashes and a bracketed short form may stand."""
+    only commas, "and", "the", dashes and a bracketed short form may stand; the name after "and" ends it."""
     first = ctx.at.get(token.i) if token is not None else None
     if first is None:
         return ctx.group(token)
@@ -49,6 +51,8 @@ def run_of_names(ctx: Context, token: Token | None, limit: int = 12) -> list[Spa
             break
         if span not in out:
             out.append(span)
+        if any(t.lower_ == "and" for t in doc[out[-2].end:span.start]) if len(out) > 1 else False:
+            break  # "A and B": the list ends with the name after "and"
         i = span.end
     return out + [s for s in ctx.group(token) if s not in out]
 
@@ -174,3 +178,22 @@ def merger(ctx: Context) -> Iterator[Found]:
             for part in parts:
                 if part != whole:
                     yield make(part, Predicate.MEMBER_OF, whole, noun, 0.7, "coalitions.merger")
+
+
+_GROUPS = frozenset({"ArmedGroup", "PoliticalParty", "Organization"})
+
+
+@rule("coalitions.listed")
+def listed_members(ctx: Context) -> Iterator[Found]:
+    """ "X is a coalition of A (a), B (b) and C (c)": every name of the written list is a member of X,
+    also those the parser hung elsewhere (short forms in brackets break its coordination)."""
+    table = lexicon().umbrella_nouns
+    for noun in ctx.cues(*table):
+        if noun.pos_ != "NOUN" or noun.i in ctx.at or table.get(noun.lower_, table.get(noun.lemma_.lower())) \
+                != Predicate.MEMBER_OF.value:
+            continue
+        parts = [s for s in run_of_names(ctx, pobj_of(noun, {"of"})) if s.label_ in _GROUPS]
+        for whole in (w for w in holders(ctx, noun) if w.label_ in _GROUPS) if len(parts) > 1 else ():
+            for part in parts:
+                if part != whole:
+                    yield make(part, Predicate.MEMBER_OF, whole, noun, 0.75, "coalitions.listed")

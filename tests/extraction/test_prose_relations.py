@@ -71,3 +71,10 @@ def test_a_descriptor_the_parser_did_not_appose_still_has_its_leader(run):
             "led by Omar Talib, and several of its commanders joined.")
     assert ("Omar Talib", "LEADS", "Kestrel Front") in r.triples
     assert ("Omar Talib", "LEADS", "al-Qaeda") not in r.triples
+
+
+def test_coalition_of_names_with_bracketed_short_forms(run):
+    r = run("The Kestrel Alliance is a coalition of the Vardan Democratic Army (Vda), the Northern Liberation "
+            "Army (Nla) and the Iron Army (Ia), the Vardan Union said.")
+    members = {t[0] for t in r.of(MO) if t[2] == "Kestrel Alliance"}
+    assert members == {"Vardan Democratic Army", "Northern Liberation Army", "Iron Army"}
