@@ -217,7 +217,7 @@ def _person_leads_object(ctx: Context, cues: Iterable[str], kinds: Set[str], con
         if verb.pos_ != "VERB" or verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             continue  # "X, led by Y" is the passive rule's; "Y has led X since 2015" is active
         groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in kinds]
-        for person in ctx.subjects(verb):
+        for person in ctx.subjects(verb) or _named_up(ctx, verb):
             if person.label_ == _PERSON:
                 for group in groups:
                     yield make(person, Predicate.LEADS, group, verb, confidence, name)
@@ -242,6 +242,22 @@ def heads_unit(ctx: Context) -> Iterator[Found]:
         for person in (p for p in subjects if p.label_ == _PERSON):
             for group in (g for g in groups if g.label_ in _GROUPS - {"StateBody"}):
                 yield make(person, Predicate.MEMBER_OF, group, verb, 0.7, "member.heads_unit")
+
+
+def _named_up(ctx: Context, verb: Token) -> list[Span]:
+    """A relative clause's person when the parser hung it on a nickname or a descriptor
+    ("A, a former officer known as "B", who heads X"): the first name up its chain of heads."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return []
+    head = verb.head
+    for _ in range(6):
+        span = ctx.at.get(head.i)
+        if span is not None and span.label_ == _PERSON:
+            return [span]
+        if head.dep_ not in {"pobj", "prep", "acl", "appos"} or head.head == head:
+            return []
+        head = head.head
+    return []
 
 
 def _antecedent(ctx: Context, pronoun: Token) -> Span | None:
@@ -286,7 +302,7 @@ def party_of_person(ctx: Context) -> Iterator[Found]:
         if group.label_ not in {"PoliticalParty", "ArmedGroup"}:
             continue
         root = group.root
-        owners = [c for c in root.children if c.dep_ == "poss"]
+        owners = [c for t in group for c in t.children if c.dep_ == "poss" and c.i < group.start]
         head = ctx.doc[root.i + 1] if root.i + 1 < len(ctx.doc) else None
         if head is not None and head.lower_ in {"party", "movement", "bloc", "list", "coalition"} \
                 and head.head == root or (head is not None and root.head == head):

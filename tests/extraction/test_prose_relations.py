@@ -74,7 +74,14 @@ def test_a_descriptor_the_parser_did_not_appose_still_has_its_leader(run):
 
 
 def test_coalition_of_names_with_bracketed_short_forms(run):
-    r = run("The Kestrel Alliance is a coalition of the Vardan Democratic Army (Vda), the Northern Liberation "
-            "Army (Nla) and the Iron Army (Ia), the Vardan Union said.")
+    r = run("The Kestrel Alliance is a coalition of the Vardan Democratic Army (Vda), the Northern "
+            "Liberation Army (Nla) and the Iron Army (Ia), the Vardan Union said.")
     members = {t[0] for t in r.of(MO) if t[2] == "Kestrel Alliance"}
     assert members == {"Vardan Democratic Army", "Northern Liberation Army", "Iron Army"}
+
+
+def test_who_clause_hung_on_a_nickname_still_has_its_person(run):
+    r = run('The alliance is led by Omar Talib, a former police officer known as "Hammer", who also heads '
+            "the Kestrel Brigade.")
+    assert ("Omar Talib", "LEADS", "Kestrel Brigade") in r.triples
+
