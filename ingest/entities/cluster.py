@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityType, Mention, entity_id
+from ingest.entities.acronyms import defined_names
 from ingest.entities.type_basis import Basis, basis_of
 from ingest.kb import KnowledgeBase
 
@@ -86,7 +87,7 @@ class Clusters:
         self.doc_aliases: dict[str, list[str]] = doc.user_data.get("ag_aliases") or {}
         ents = list(doc.ents)
         full = self._full_person_names(ents)
-        self._defined: dict[str, Span] = self._defined_acronyms(ents)
+        self._defined: dict[str, Span] = defined_names(ents)  # "CDU" after "... Coalition (CDU)"
         for i, ent in enumerate(ents):
             key = self._key(ent, i, ents, full)
             if key is not None:
@@ -128,21 +129,6 @@ class Clusters:
         if acronym is not None:
             return acronym
         return self._short_form_of(ent, ents[:i]) or f"{ent.label_}:{_clean(ent.text).lower()}"
-
-    @staticmethod
-    def _defined_acronyms(ents: list[Span]) -> dict[str, Span]:
-        """Acronyms the article defines in brackets after a name ("Unitary Democratic Coalition (CDU)"): later
-        bare uses are that name's, whatever other actor the knowledge base knows by the same letters."""
-        out: dict[str, Span] = {}
-        for ent in ents:
-            doc = ent.doc
-            if len(ent) < 2 or ent.end + 2 >= len(doc) or doc[ent.end].text != "(" \
-                    or doc[ent.end + 2].text != ")":
-                continue
-            text = doc[ent.end + 1].text
-            if text.isupper() and 2 <= len(text) <= 6:
-                out.setdefault(text, ent)
-        return out
 
     def _known_as(self, ent: Span, earlier: list[Span]) -> str | None:
         """ "Nicolas Rodriguez Bautista, known as Gabino": the alias is the earlier name's."""

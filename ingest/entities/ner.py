@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
 from ingest.entities import cached_kb
+from ingest.entities.acronyms import defined_acronyms
 from ingest.entities.capitals import capital_as_country
 from ingest.entities.context_types import label_type
 from ingest.entities.descriptors import NAME_LABELS, described_type, says_political
@@ -278,7 +279,7 @@ class EntityTypes:
                                                            if not in_junk(doc, e.start_char, e.end_char)])
         kept = amended_aliases(doc, kept, doc.user_data[ALIASES])  # "amended ... to add the alias Y"
         kept = [capital_as_country(e, self.kb) for e in kept]
-        kept = place_lists(doc, _place_surnames(kept))
+        kept = defined_acronyms(doc, place_lists(doc, _place_surnames(kept)))
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
 

@@ -51,3 +51,10 @@ def test_a_known_surname_inside_another_persons_name_is_not_that_person(run):
 def test_a_countrys_armed_forces_by_its_demonym(run, name):
     r = run(f"The {name} fought the insurgents in the mountains.")
     assert r.types.get(name) == "StateBody"
+
+
+def test_every_later_use_of_a_defined_acronym_is_the_name(run):
+    r = run("Talks with the Velorian Liberation Front (VLF) broke down in Kastel. The army said the VLF was "
+            "behind the ambush, and VLF commanders denied it.")
+    vlf = [e for e in r.ex.entities if e.name == "Velorian Liberation Front"]
+    assert len(vlf) == 1 and [m.text for m in r.ex.mentions[vlf[0].id]].count("VLF") == 3
