@@ -103,9 +103,23 @@ def best(cands: list[Candidate], anaphor: Token, sent_no: int, types: frozenset[
         value = score(cand, sent_no, head_noun) + (1.0 if plural and cand.members else 0.0)
         if anaphor.tag_ == "PRP$" and _noun_head(anaphor) in cand.token.conjuncts:
             value += 3.0  # "designated HAN and its secretary-general": the first conjunct owns it
+        if anaphor.tag_ == "PRP$" and _governing_subject(anaphor) in {cand.token, *cand.span}:
+            value += 2.0  # "which the ADF joined after its leader pledged": the governing clause's subject
         if value > top:
             found, top = cand, value
     return found
+
+
+def _governing_subject(anaphor: Token) -> Token | None:
+    """For a possessive in the subject of a subordinate clause ("X joined after its leader pledged"),
+    the subject of the clause it hangs on: the actor the clause is told of."""
+    node = _noun_head(anaphor)
+    while node.dep_ in {"appos", "compound"} and node.head != node:  # "its leader Y pledged"
+        node = node.head
+    clause = node.head
+    if node.dep_ not in _SUBJECTS or clause.dep_ not in {"advcl", "ccomp"} or clause.head == clause:
+        return None
+    return next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
 
 
 def _noun_head(token: Token) -> Token:

@@ -85,3 +85,10 @@ def test_who_clause_hung_on_a_nickname_still_has_its_person(run):
             "the Kestrel Brigade.")
     assert ("Omar Talib", "LEADS", "Kestrel Brigade") in r.triples
 
+
+
+def test_possessive_in_a_subordinate_clause_means_that_clauses_governing_subject(run):
+    r = run("The Kestrel Province, which the Vardan Front joined after its leader Omar Talib pledged "
+            "allegiance to the network in 2019, later claimed the attack.")
+    assert ("Omar Talib", "LEADS", "Vardan Front") in r.triples
+    assert not {t for t in r.of("LEADS") if t[2] == "Kestrel Province"}
