@@ -105,6 +105,8 @@ def best(cands: list[Candidate], anaphor: Token, sent_no: int, types: frozenset[
             value += 3.0  # "designated HAN and its secretary-general": the first conjunct owns it
         if anaphor.tag_ == "PRP$" and _governing_subject(anaphor) in {cand.token, *cand.span}:
             value += 2.0  # "which the ADF joined after its leader pledged": the governing clause's subject
+        if anaphor.tag_ == "PRP$" and _controller(anaphor) in {cand.token, *cand.span}:
+            value += 4.0  # "pressure Israel to end its war": the object that controls the infinitive
         if value > top:
             found, top = cand, value
     return found
@@ -120,6 +122,16 @@ def _governing_subject(anaphor: Token) -> Token | None:
     if node.dep_ not in _SUBJECTS or clause.dep_ not in {"advcl", "ccomp"} or clause.head == clause:
         return None
     return next((c for c in clause.head.children if c.dep_ in _SUBJECTS), None)
+
+
+def _controller(anaphor: Token) -> Token | None:
+    """For a possessive in an infinitive an object controls ("pressed X to end its war"), that object."""
+    node = _noun_head(anaphor)
+    verb = node.head
+    if node.dep_ not in {"dobj", "pobj"} or verb.dep_ != "xcomp" \
+            or any(c.dep_ in _SUBJECTS for c in verb.children):
+        return None
+    return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
 
 
 def _noun_head(token: Token) -> Token:

@@ -160,11 +160,12 @@ def attacked_holdings(ctx: Context) -> Iterator[Found]:
 
 @rule("sides.onslaught_on")
 def onslaught_on(ctx: Context) -> Iterator[Found]:
-    """"X's offensive on Y", "X's invasion of Y", "the war on Y waged by X"."""
+    """"X's offensive on Y", "X's invasion of Y", "its war against Y", "the war on Y waged by X"."""
     for noun in ctx.cues(*_ONSLAUGHTS):
         if noun.pos_ != "NOUN" or ctx.at.get(noun.i, noun.doc[0:0]).label_ not in {"", "Event"}:
             continue
-        foes = _actors(ctx, pobj_of(noun, {"on"} if noun.lemma_ != "invasion" else {"of", "on"}))
+        preps = {"on", "against"} if noun.lemma_ != "invasion" else {"of", "on"}
+        foes = members_of(ctx, pobj_of(noun, preps))
         doers = _actors(ctx, child(noun, "poss")) or _actors(ctx, pobj_of(noun, {"by"}))
         for actor, foe in _pairs(doers, foes):
             yield make(actor, Predicate.OPPOSES, foe, noun, 0.7, "sides.onslaught_on")

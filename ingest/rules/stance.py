@@ -61,7 +61,12 @@ def opposes(ctx: Context) -> Iterator[Found]:
     for verb in ctx.cues("oppose", "confront", "attack"):
         if verb.pos_ != "VERB" or verb.tag_ == "VBN":
             continue
-        for foe in _actors(ctx, child(verb, "dobj")):
+        obj = child(verb, "dobj")
+        foes = _actors(ctx, obj)
+        if not foes and obj is not None and verb.lemma_ == "oppose" and obj.i not in ctx.at:
+            owner = child(obj, "poss")  # "opposes Y's weapons / Y's rule": Y
+            foes = _actors(ctx, owner) if owner is not None and owner.pos_ != "PRON" else []
+        for foe in foes:
             for actor in _actors(ctx, ctx.subject_of(verb)):
                 if actor != foe:
                     yield make(actor, Predicate.OPPOSES, foe, verb, 0.75, "stance.opposes")

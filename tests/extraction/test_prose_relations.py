@@ -92,3 +92,15 @@ def test_possessive_in_a_subordinate_clause_means_that_clauses_governing_subject
             "allegiance to the network in 2019, later claimed the attack.")
     assert ("Omar Talib", "LEADS", "Vardan Front") in r.triples
     assert not {t for t in r.of("LEADS") if t[2] == "Kestrel Province"}
+
+
+def test_opposing_what_an_actor_owns_opposes_the_actor(run):
+    r = run("The Vardan Front, a party that opposes the Kestrel Brigade's weapons, became the largest party.")
+    assert ("Vardan Front", "OPPOSES", "Kestrel Brigade") in r.triples
+
+
+def test_its_war_against_in_an_infinitive_is_the_controlling_objects(run):
+    r = run("The Vardan Front says its attacks are meant to pressure the Kestrel Brigade to end its war "
+            "against the Iron Army in the south.")
+    assert ("Kestrel Brigade", "OPPOSES", "Iron Army") in r.triples
+    assert ("Vardan Front", "OPPOSES", "Iron Army") not in r.triples
