@@ -455,13 +455,24 @@ def party_president(ctx: Context) -> Iterator[Found]:
     """ "Y, president of the X Party", "X Party president Y": a party's or group's president leads it (a
     state body's president holds an office: the office rules)."""
     for noun in ctx.cues(*_PARTY_HEADS):
-        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.at or _subordinate(noun):
+        if noun.pos_ not in {"NOUN", "PROPN"} or noun.i in ctx.at:
+            continue
+        vice = _vice(noun)  # "Y, a vice president of the X Party": one of its leadership
+        if _subordinate(noun) and not vice:
             continue
         groups = [g for g in _title_groups(ctx, noun, False) if g.label_ in _GROUPS - {"StateBody"}]
         people = _holders(ctx, noun, Predicate.LEADS)
         after = ctx.at.get(noun.i + 1)
         if after is not None and after.start == noun.i + 1 and after.label_ == _PERSON:
             people.append(after)  # "X Party president Y"
+        predicate = Predicate.MEMBER_OF if vice else Predicate.LEADS
         for person in people:
             for group in groups:
-                yield make(person, Predicate.LEADS, group, noun, 0.8, "leads.party_president")
+                yield make(person, predicate, group, noun, 0.8, "leads.party_president")
+
+
+def _vice(noun: Token) -> bool:
+    """ "vice president", "vice-president", "deputy chair": a deputy's title."""
+    before = noun.doc[max(noun.i - 2, 0):noun.i]
+    return any(c.lower_ in {"deputy", "vice"} for c in noun.lefts) or any(
+        t.lower_ in {"vice", "deputy"} for t in before)

@@ -157,7 +157,8 @@ def clashes_between(ctx: Context) -> Iterator[Found]:
 def allied(ctx: Context) -> Iterator[Found]:
     """"X (is) allied with Y", "X, an ally of Y", "X formed an alliance with Y"."""
     for cue in ctx.cues("ally", "allied", "alliance", "align", "aligned"):
-        partners = _actors(ctx, pobj_of(cue, {"with", "to", "of"}))
+        of = {"of"} if cue.lemma_ == "ally" else set()  # "an alliance of A and B" lists members
+        partners = _actors(ctx, pobj_of(cue, {"with", "to", *of}))
         if not partners:
             continue
         if cue.dep_ == "appos":
@@ -172,6 +173,18 @@ def allied(ctx: Context) -> Iterator[Found]:
             for partner in partners:
                 if member != partner:
                     yield make(member, Predicate.ALLIED_WITH, partner, cue, 0.75, "stance.allied")
+
+
+@rule("stance.alliance_of")
+def alliance_of(ctx: Context) -> Iterator[Found]:
+    """ "the alliance of / between X and Y" (an unnamed alliance no name is said to be): X allied with Y."""
+    for noun in ctx.cues("alliance", "partnership", "pact"):
+        if noun.pos_ != "NOUN" or noun.i in ctx.at or noun.tag_ == "NNS" or child(noun, "poss") is not None \
+                or noun.dep_ in {"attr", "appos"} or any(c.dep_ == "appos" for c in noun.children):
+            continue  # "X is an alliance of A and B", "X, an alliance of A and B": members of X
+        sides = _actors(ctx, pobj_of(noun, {"of", "between"}))
+        if len(sides) == 2 and not any(s.start < noun.i < s.end for s in sides):
+            yield make(sides[0], Predicate.ALLIED_WITH, sides[1], noun, 0.7, "stance.alliance_of")
 
 
 @rule("stance.met")

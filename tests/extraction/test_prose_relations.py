@@ -104,3 +104,18 @@ def test_its_war_against_in_an_infinitive_is_the_controlling_objects(run):
             "against the Iron Army in the south.")
     assert ("Kestrel Brigade", "OPPOSES", "Iron Army") in r.triples
     assert ("Vardan Front", "OPPOSES", "Iron Army") not in r.triples
+
+
+def test_vice_president_of_a_party_is_a_member(run):
+    r = run("Omar Talib, a vice president of the Vardan Party, said he had led the gunmen.")
+    assert ("Omar Talib", MO, "Vardan Party") in r.triples
+    assert not r.of("LEADS")
+
+
+def test_an_unnamed_alliance_of_two_actors_allies_them(run):
+    r = run("The alliance of the Vardan Front and the Kestrel Party, together with other allies, lost the "
+            "majority it had won in 2018. The Iron Alliance, an alliance of the Stone Front and the River "
+            "Party, won.")
+    assert ("Vardan Front", "ALLIED_WITH", "Kestrel Party") in r.triples
+    assert not {t for t in r.of("ALLIED_WITH") if "Iron Alliance" in t}
+    assert ("Stone Front", MO, "Iron Alliance") in r.triples
