@@ -98,7 +98,8 @@ def appos_title(ctx: Context) -> Iterator[Found]:
             if not groups:
                 continue
             pred = predicate
-            if pred is Predicate.LEADS and (indefinite or in_unit or _deputy(noun, predicate)):
+            if pred is Predicate.LEADS and (indefinite or in_unit or _deputy(noun, predicate)
+                                            or _scoped(noun)):
                 pred = Predicate.MEMBER_OF  # "a senior commander / the deputy leader of X": a leader, not the
             for person in _holders(ctx, noun, predicate):
                 for group in groups:
@@ -137,6 +138,15 @@ def _its_conjunct(ctx: Context, noun: Token) -> list[Span]:
         return []
     group = ctx.ref(noun.head)
     return [group] if group is not None and group.label_ in _GROUPS else []
+
+
+_SCOPES = frozenset({"parliamentary", "regional", "provincial", "local", "district", "field", "youth",
+                     "sector", "area", "zonal", "city", "branch"})
+
+
+def _scoped(noun: Token) -> bool:
+    """ "X's parliamentary leader", "the regional commander of X": the head of a part, a member of X."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in _SCOPES for c in noun.lefts)
 
 
 def _deputy(noun: Token, predicate: Predicate) -> bool:

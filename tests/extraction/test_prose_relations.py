@@ -119,3 +119,11 @@ def test_an_unnamed_alliance_of_two_actors_allies_them(run):
     assert ("Vardan Front", "ALLIED_WITH", "Kestrel Party") in r.triples
     assert not {t for t in r.of("ALLIED_WITH") if "Iron Alliance" in t}
     assert ("Stone Front", MO, "Iron Alliance") in r.triples
+
+
+def test_a_scoped_leader_heads_a_part_and_is_a_member(run):
+    r = run("The Vardan Party's parliamentary leader, Omar Talib, said the party would vote against the "
+            "programme. Yusuf Karimov, the regional commander of the Kestrel Front, was killed.")
+    assert ("Omar Talib", MO, "Vardan Party") in r.triples
+    assert ("Yusuf Karimov", MO, "Kestrel Front") in r.triples
+    assert not r.of("LEADS")
