@@ -21,7 +21,8 @@ def test_a_list_of_places_a_dateline_and_two_of_a_kind_are_no_chain(run):
     r = run("NAIROBI, Kenya (Reuters) - Attacks hit Baghdad, Basra and Mosul on Tuesday.\n"
             "Active regions\tVarra Island, Koss Island")
     located = _located(r)
-    assert not {("Baghdad", "Basra"), ("Basra", "Mosul"), ("Nairobi", "Kenya"), ("NAIROBI", "Kenya")} & located
+    wrong = {("Baghdad", "Basra"), ("Basra", "Mosul"), ("Nairobi", "Kenya"), ("NAIROBI", "Kenya")}
+    assert not wrong & located
     assert ("Varra Island", "Koss Island") not in located
 
 
