@@ -41,6 +41,7 @@ BLIND2 = OWN / "blind2"
 BLIND3 = OWN / "blind3"
 DEV3 = OWN / "dev3"
 BLIND4 = OWN / "blind4"
+DEV4 = OWN / "dev4"
 GENRES = OWN / "genres.yaml"
 
 # Floors: the issue's bar on dev; on the own corpus a little under what the extractor of 2026-11-30
@@ -52,17 +53,18 @@ GENRES = OWN / "genres.yaml"
 # upper estimate for truly unseen text.
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
-    "own": {"entity_f1": 0.96, "relation_f1": 0.91, "relation_precision": 0.96},
+    "own": {"entity_f1": 0.98, "relation_f1": 0.93, "relation_precision": 0.96},
     # held-out: never tuned on; a little under the last measurement (figures below)
-    "heldout": {"entity_f1": 0.93, "relation_f1": 0.79, "relation_precision": 0.94},
+    "heldout": {"entity_f1": 0.94, "relation_f1": 0.80, "relation_precision": 0.95},
     # real texts beyond Iraq (shared dev2) and a second blind set written apart from the rules
-    "dev2": {"entity_f1": 0.95, "relation_f1": 0.88, "relation_precision": 0.97},
-    "blind": {"entity_f1": 0.85, "relation_f1": 0.62, "relation_precision": 0.82},
-    "blind2": {"entity_f1": 0.86, "relation_f1": 0.52, "relation_precision": 0.77},
-    "blind3": {"entity_f1": 0.79, "relation_f1": 0.42, "relation_precision": 0.79},
+    "dev2": {"entity_f1": 0.96, "relation_f1": 0.91, "relation_precision": 0.98},
+    "blind": {"entity_f1": 0.87, "relation_f1": 0.65, "relation_precision": 0.84},
+    "blind2": {"entity_f1": 0.88, "relation_f1": 0.55, "relation_precision": 0.79},
+    "blind3": {"entity_f1": 0.82, "relation_f1": 0.45, "relation_precision": 0.81},
     # a development set written apart from the rules and then read, and a fourth blind set (2026-12-07 22:09)
-    "dev3": {"entity_f1": 0.86, "relation_f1": 0.52, "relation_precision": 0.84},
-    "blind4": {"entity_f1": 0.83, "relation_f1": 0.42, "relation_precision": 0.70},
+    "dev3": {"entity_f1": 0.88, "relation_f1": 0.64, "relation_precision": 0.88},
+    "blind4": {"entity_f1": 0.84, "relation_f1": 0.47, "relation_precision": 0.74},
+    "dev4": {"entity_f1": 0.85, "relation_f1": 0.65, "relation_precision": 0.84},
 }
 # Measured 2026-12-07 14:20 UTC, with score.py (typed-entity F1; relations F1, P, R):
 #   own      0.984; 0.906, P 0.977, R 0.845        heldout 0.926; 0.668, P 0.949, R 0.515
@@ -91,9 +93,18 @@ FLOORS: dict[str, dict[str, float]] = {
 #   dev2     0.968; 0.904, P 0.993, R 0.830        blind   0.870; 0.652, P 0.852, R 0.529
 #   blind2   0.878; 0.547, P 0.797, R 0.417        blind3  0.810; 0.443, P 0.819, R 0.304
 #   dev3     0.871; 0.537, P 0.857, R 0.391        blind4  0.848; 0.437, P 0.721, R 0.313
+# Measured 2026-12-07 23:40 UTC (commit 2f4ce5b; dev4, a second development set, first scored at 22:45
+# with the extractor of 50ac75a: 0.850; 0.569, P 0.824, R 0.435):
+#   own      0.988; 0.941, P 0.974, R 0.909        heldout 0.955; 0.819, P 0.963, R 0.713
+#   dev2     0.973; 0.925, P 0.993, R 0.865        blind   0.886; 0.666, P 0.858, R 0.544
+#   blind2   0.898; 0.569, P 0.810, R 0.439        blind3  0.839; 0.469, P 0.834, R 0.326
+#   dev3     0.892; 0.664, P 0.898, R 0.527        blind4  0.858; 0.487, P 0.756, R 0.359
+#   dev4     0.869; 0.668, P 0.857, R 0.547
+#   dev + dev2 together: typed-entity F1 0.978; relations F1 0.938 at P 0.994 (R 0.887); split 0,
+#   over-merged 0
 # The blind sets (tests/data/blind, blind2, blind3, blind4) were written by helpers who never saw the
 # rules, and nobody tuning the extractor reads them: their figures are the honest estimate for unseen text.
-SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4"]
+SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4", "dev4"]
 # blind2 and blind3 came with 2 and 1 over-merged ids on their first scoring (2026-12-07; blind2 down to 1
 # by 20:00); they stay unread, so those stay unfixed here, but the counts may not grow.
 OVER_MERGED_CEILING = {"blind2": 1, "blind3": 1, "dev3": 1, "blind4": 2}
@@ -125,7 +136,8 @@ def load_scorer(path: Path = SCORER) -> ModuleType:
 def corpus(name: str) -> tuple[Path, list[Path]]:
     """Gold file and article files of a corpus."""
     root = {"dev": SHARED_EVAL / "dev", "dev2": SHARED_EVAL / "dev2", "own": OWN, "heldout": HELDOUT,
-            "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "dev3": DEV3, "blind4": BLIND4}[name]
+            "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "dev3": DEV3, "blind4": BLIND4,
+            "dev4": DEV4}[name]
     if not root.is_dir():
         pytest.fail(f"corpus {name!r} is missing: expected {root}", pytrace=False)
     return root / "gold.jsonl", sorted((root / "articles").glob("*.txt"))
@@ -171,7 +183,7 @@ def describe(name: str) -> str:
 
 # --- the gold data itself (no model needed) ----------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4"])
+@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4", "dev4"])
 def test_own_gold_is_well_formed(name: str) -> None:
     """Every relation joins annotated entities with vocabulary predicates and types; every article is gold."""
     scorer = load_scorer()
