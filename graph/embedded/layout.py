@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from graph.embedded.upgrade import upgrade
+
 SCHEMA_VERSION = 4  # 3: relations.num, evidence.rel and its index; 4: entity_mentions
 
 # `{name}` lets the migration build the new table beside the old one before the swap.
@@ -67,24 +69,18 @@ def create(conn: sqlite3.Connection) -> None:
 
 
 def migrate(conn: sqlite3.Connection) -> None:
-    """Bring an older file to version 3 (once; a file at 3 or above is left alone)."""
-    if _version(conn) >= SCHEMA_VERSION:
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if _version(conn) < SCHEMA_VERSION:  # another process may have migrated while we waited
-            if "num" not in _columns(conn, "relations"):
-                _rebuild_relations(conn)
-            if "rel" not in _columns(conn, "evidence"):
-                _rebuild_evidence(conn)
-            for sql in INDEXES:
-                conn.execute(sql)
-            _count_mentions(conn)
-            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    """Bring an older file to the current layout (once; a file already there is left alone)."""
+    upgrade(conn, SCHEMA_VERSION, _to_current)
+
+
+def _to_current(conn: sqlite3.Connection) -> None:
+    if "num" not in _columns(conn, "relations"):
+        _rebuild_relations(conn)
+    if "rel" not in _columns(conn, "evidence"):
+        _rebuild_evidence(conn)
+    for sql in INDEXES:
+        conn.execute(sql)
+    _count_mentions(conn)
 
 
 def _rebuild_relations(conn: sqlite3.Connection) -> None:
@@ -116,7 +112,3 @@ def _count_mentions(conn: sqlite3.Connection) -> None:
 
 def _columns(conn: sqlite3.Connection, table: str) -> set[str]:
     return {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
-
-
-def _version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from operator import itemgetter
 
 from graph.embedded.rows import entity_from_row, select_in
+from graph.embedded.upgrade import upgrade
 from graph.errors import InvalidArgument
 from graph.store import Candidates, KeyKind, NameKey, indexed_word
 
@@ -62,25 +63,13 @@ def _split(rows: Iterable[tuple[str, str, str]]) -> tuple[set[KeyRow], set[KeyRo
 
 def migrate(conn: sqlite3.Connection) -> None:
     """Build the key tables from entity_names once, for a file written before they existed."""
-    if _version(conn) >= SCHEMA_VERSION:
-        return
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        if _version(conn) >= SCHEMA_VERSION:  # another process migrated while we waited
-            conn.execute("ROLLBACK")
-            return
-        rows = conn.execute("SELECT e.type, n.norm, n.entity_id FROM entity_names AS n"
-                            " JOIN entities AS e ON e.id = n.entity_id")
-        add_keys(conn, *_split(rows))
-        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
+    upgrade(conn, SCHEMA_VERSION, _build_keys)
 
 
-def _version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+def _build_keys(conn: sqlite3.Connection) -> None:
+    rows = conn.execute("SELECT e.type, n.norm, n.entity_id FROM entity_names AS n"
+                        " JOIN entities AS e ON e.id = n.entity_id")
+    add_keys(conn, *_split(rows))
 
 
 def candidates(conn: sqlite3.Connection, keys: Sequence[NameKey], cap: int) -> dict[NameKey, Candidates]:
