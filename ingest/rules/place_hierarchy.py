@@ -48,21 +48,28 @@ def _in_list(ctx: Context, first: Span, second: Span) -> bool:
                                    and _place_at(ctx, first.start - 2) is not None)
 
 
+def _pairs(ctx: Context, joiner: str) -> Iterator[tuple[Span, Span]]:
+    """(place, the place that starts right after it and `joiner`): "Dorrin, West Marova", "Panjgur in X"."""
+    doc = ctx.doc
+    for span in doc.ents:
+        if span.label_ != "Location" or span.end + 1 >= len(doc) or doc[span.end].lower_ != joiner:
+            continue
+        larger = _place_at(ctx, span.end + 1)
+        if larger is not None and larger.start == span.end + 1 and larger != span:
+            yield span, larger
+
+
 @rule("places.comma_chain")
 def comma_chain(ctx: Context) -> Iterator[Found]:
     """ "El Geneina, West Darfur", "Dubai, United Arab Emirates": a place, a comma, the larger place."""
-    doc = ctx.doc
-    for span in doc.ents:
-        if span.label_ != "Location" or span.end + 1 >= len(doc) or doc[span.end].text != ",":
-            continue
-        larger = _place_at(ctx, span.end + 1)
-        if larger is None or larger.start != span.end + 1 or larger == span or _in_list(ctx, span, larger):
+    for span, larger in _pairs(ctx, ","):
+        if _in_list(ctx, span, larger):
             continue
         if larger.label_ == "Location" and (_city(larger) or larger[-1].lower_ == span[-1].lower_):
             continue  # "Kastel, Dorrin", "Buka Island, Nissan Island": two of a kind
         if _dateline(span) or _personal_detail(span):
             continue  # "SRINAGAR, India (Reuters) -": where the report was filed; "born in Aleppo, Syria"
-        yield make(span, Predicate.LOCATED_IN, larger, doc[span.end], 0.7, "places.comma_chain")
+        yield make(span, Predicate.LOCATED_IN, larger, ctx.doc[span.end], 0.7, "places.comma_chain")
 
 
 def _dateline(span: Span) -> bool:
@@ -84,13 +91,9 @@ def _personal_detail(span: Span) -> bool:
 @rule("places.in_next")
 def in_next(ctx: Context) -> Iterator[Found]:
     """ "near Panjgur in Balochistan": a place written right before "in" and a place."""
-    doc = ctx.doc
-    for span in doc.ents:
-        if span.label_ != "Location" or span.end + 1 >= len(doc) or doc[span.end].lower_ != "in":
-            continue
-        larger = _place_at(ctx, span.end + 1)
-        if larger is not None and larger != span and not (larger.label_ == "Location" and _city(larger)):
-            yield make(span, Predicate.LOCATED_IN, larger, doc[span.end], 0.7, "places.in_next")
+    for span, larger in _pairs(ctx, "in"):
+        if not (larger.label_ == "Location" and _city(larger)):
+            yield make(span, Predicate.LOCATED_IN, larger, ctx.doc[span.end], 0.7, "places.in_next")
 
 
 def _kind_noun_of(ctx: Context, noun: Token) -> tuple[Span, Span] | None:
