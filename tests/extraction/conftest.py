@@ -49,6 +49,15 @@ class Result:
     def of(self, predicate: str) -> set[tuple[str, str, str]]:
         return {t for t in self.triples if t[1] == predicate}
 
+    def events(self) -> set[str]:
+        """Names of the Event entities."""
+        return {name for name, kind in self.types.items() if kind == "Event"}
+
+    def one_event(self, *words: str) -> str:
+        """The one Event whose name holds all the words (lower case); fails on none or several."""
+        (name,) = [n for n in self.events() if all(w in n.lower() for w in words)]
+        return name
+
 
 @pytest.fixture(scope="session")
 def run(nlp: Any, kb: Any) -> Callable[..., Result]:

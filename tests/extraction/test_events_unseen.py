@@ -5,27 +5,16 @@ a claim of responsibility with no object, a weapon that struck, the patient of "
 assassination of X"; and what is no Event: generic, planned, denied acts.
 """
 
-from typing import Any
 
 import pytest
 
 pytestmark = pytest.mark.model
 
 
-def _events(r: Any) -> set[str]:
-    return {name for name, kind in r.types.items() if kind == "Event"}
-
-
-def _one_event(r: Any, *words: str) -> str:
-    """The one Event whose name holds all the words."""
-    (name,) = [n for n in _events(r) if all(w in n.lower() for w in words)]
-    return name
-
-
 def test_pronoun_doer_of_a_verb_told_incident(run):
     r = run("The Ruvuma Liberation Front was founded in 2009. In March 2014 it bombed the central bus "
             "station in Arusha, killing 12 people.")
-    event = _one_event(r, "bombing")
+    event = r.one_event("bombing")
     assert ("Ruvuma Liberation Front", "PERPETRATED", event) in r.triples
     assert (event, "LOCATED_IN", "Arusha") in r.triples
 
@@ -33,7 +22,7 @@ def test_pronoun_doer_of_a_verb_told_incident(run):
 def test_possessive_doer_and_place_one_phrase_down(run):
     r = run("The Kivu Patriotic Front has fought the army since 2012. In May 2019 its fighters abducted "
             "ten teachers from a school in Goma.")
-    event = _one_event(r, "abduction")
+    event = r.one_event("abduction")
     assert ("Kivu Patriotic Front", "PERPETRATED", event) in r.triples
     assert (event, "LOCATED_IN", "Goma") in r.triples
 
@@ -41,27 +30,27 @@ def test_possessive_doer_and_place_one_phrase_down(run):
 def test_dated_definite_mention_is_a_new_incident(run):
     r = run("In April 2012 an assault on a hotel in Mombasa killed 11 people. The deadliest attack in the "
             "country's history, the bombing of June 2015 in Nairobi, killed 38 people.")
-    assert len([n for n in _events(r) if "assault" in n.lower() or "bombing" in n.lower()]) == 2
-    assert (_one_event(r, "bombing"), "LOCATED_IN", "Nairobi") in r.triples
+    assert len([n for n in r.events() if "assault" in n.lower() or "bombing" in n.lower()]) == 2
+    assert (r.one_event("bombing"), "LOCATED_IN", "Nairobi") in r.triples
 
 
 def test_conjoined_passive_blame_is_alleged(run):
     r = run("The bombing of the Imperial hotel in Kampala killed 20 people and was blamed on the "
             "Rwenzori Front.")
-    event = _one_event(r, "bombing")
+    event = r.one_event("bombing")
     assert r.attrs("Rwenzori Front", "PERPETRATED", event) == {"alleged": True}
 
 
 def test_attributed_to_is_alleged(run):
     r = run("The bombing of the Imperial hotel in Kampala was attributed to the Rwenzori Front.")
-    event = _one_event(r, "bombing")
+    event = r.one_event("bombing")
     assert r.attrs("Rwenzori Front", "PERPETRATED", event) == {"alleged": True}
 
 
 def test_owner_of_a_later_mention_did_it(run):
     r = run("A car bomb exploded outside a police post in Maradi on Friday. The Kanem Brigade's attack "
             "killed nine officers.")
-    event = _one_event(r, "bombing")
+    event = r.one_event("bombing")
     assert ("Kanem Brigade", "PERPETRATED", event) in r.triples
 
 
@@ -74,7 +63,7 @@ def test_a_country_owning_an_attack_is_its_place(run):
 def test_claim_of_responsibility_without_object(run):
     r = run("A car bomb exploded outside a police post in Maradi on Friday, killing nine officers. "
             "The Kanem Brigade claimed responsibility in a statement.")
-    (event,) = _events(r)
+    (event,) = r.events()
     assert ("Kanem Brigade", "PERPETRATED", event) in r.triples
 
 
@@ -86,39 +75,39 @@ def test_refused_claim_names_no_doer(run):
 
 def test_assassination_of_names_its_target(run):
     r = run("Riots followed the assassination of opposition leader Chokri Belaid in Tunis.")
-    event = _one_event(r, "assassination")
+    event = r.one_event("assassination")
     assert (event, "TARGETED", "Chokri Belaid") in r.triples
 
 
 def test_weapon_that_struck_names_the_incident(run):
     r = run("A missile struck a hospital in Odesa on Tuesday, killing four patients.")
-    event = _one_event(r, "missile")
+    event = r.one_event("missile")
     assert (event, "LOCATED_IN", "Odesa") in r.triples
 
 
 def test_coup_country_is_where_not_who(run):
     r = run("Colonel Mamady Doumbouya seized power in the September 2021 Guinea coup.")
-    event = _one_event(r, "coup")
+    event = r.one_event("coup")
     assert ("Guinea", "PERPETRATED", event) not in r.triples
 
 
 def test_armed_group_killing_villagers_in_a_place(run):
     r = run("Boko Haram fighters killed 30 villagers in Borno State on Sunday.")
-    event = _one_event(r, "killing")
+    event = r.one_event("killing")
     assert ("Boko Haram", "PERPETRATED", event) in r.triples
     assert (event, "LOCATED_IN", "Borno State") in r.triples
 
 
 def test_rockets_fired_at_a_city(run):
     r = run("The Shabelle Brigade fired rockets at Mogadishu on Monday.")
-    event = _one_event(r, "rocket")
+    event = r.one_event("rocket")
     assert ("Shabelle Brigade", "PERPETRATED", event) in r.triples
     assert (event, "TARGETED", "Mogadishu") in r.triples
 
 
 def test_passive_act_with_no_doer_named(run):
     r = run("Former education minister Amina Waziri was assassinated in Kano on Tuesday.")
-    event = _one_event(r, "assassination")
+    event = r.one_event("assassination")
     assert (event, "TARGETED", "Amina Waziri") in r.triples
     assert (event, "LOCATED_IN", "Kano") in r.triples
 
@@ -126,19 +115,19 @@ def test_passive_act_with_no_doer_named(run):
 def test_unnamed_gunmen_then_a_claim(run):
     r = run("Gunmen stormed the Savannah hotel in Bamako on Friday, killing six guests. The Kanem "
             "Brigade claimed responsibility.")
-    event = _one_event(r, "storming")
+    event = r.one_event("storming")
     assert ("Kanem Brigade", "PERPETRATED", event) in r.triples
 
 
 def test_survivor_of_an_attempt_was_its_target(run):
     r = run("Opposition leader Kemal Aydin survived an assassination attempt in Izmir in 2016.")
-    assert (_one_event(r, "assassination"), "TARGETED", "Kemal Aydin") in r.triples
+    assert (r.one_event("assassination"), "TARGETED", "Kemal Aydin") in r.triples
 
 
 def test_person_killed_in_the_strike_was_its_target(run):
     r = run("A drone strike hit a car in Tripoli on Monday. The militia commander Salah Badi was killed "
             "in the strike.")
-    assert (_one_event(r, "strike"), "TARGETED", "Salah Badi") in r.triples
+    assert (r.one_event("strike"), "TARGETED", "Salah Badi") in r.triples
 
 
 def test_killed_in_clashes_names_no_target(run):
@@ -158,11 +147,11 @@ def test_killed_in_clashes_names_no_target(run):
     "Bombings in Mogadishu are common, and al-Shabaab carries out most of them.",
 ])
 def test_generic_planned_or_denied_acts_are_no_event(run, text):
-    assert not _events(run(text))
+    assert not run(text).events()
 
 
 def test_a_detail_told_in_a_sentence_about_the_attack_is_no_second_event(run):
     r = run("The Kanem Brigade claimed the drone attack on Governor Musa Tarvel's residence in Maiduguri. "
             "Three drones were used in the attack, while a third drone hit the residence in Maiduguri's "
             "Government Reserved Area.")
-    assert len(_events(r)) == 1, _events(r)
+    assert len(r.events()) == 1, r.events()
