@@ -14,7 +14,7 @@ import re
 
 from graph.model import EntityType, entity_id
 from ingest.entities.cluster import Cluster, Clusters
-from ingest.entities.generic_bodies import foreign
+from ingest.entities.generic_bodies import foreign, written_name
 from ingest.entities.type_basis import Basis
 
 _QUALIFIER = re.compile(r"\s*\([^)]*\)$")
@@ -52,12 +52,7 @@ def localise_parties(clusters: Clusters, country: str | None, text: str) -> None
         if home is not None:
             _relink(cluster, home.id, home.name, home.wikidata, Basis.KB)
         else:
-            _relink(cluster, None, _written(cluster), None, Basis.WORDS)
-
-
-def _written(cluster: Cluster) -> str:
-    texts = [re.sub(r"^(?:the|The)\s+|['’]s$", "", s.text.strip()) for s in cluster.spans]
-    return max(texts, key=len) if texts else cluster.name
+            _relink(cluster, None, written_name(cluster), None, Basis.WORDS)
 
 
 def _relink(cluster: Cluster, actor_id: str | None, name: str, wikidata: str | None, basis: Basis) -> None:

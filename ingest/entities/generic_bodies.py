@@ -53,7 +53,8 @@ def _house(cluster: Cluster) -> bool:
 _LONE_HOUSES = frozenset({"senate", "parliament"})  # no party is called so ("Congress" may be)
 
 
-def _written(cluster: Cluster) -> str:
+def written_name(cluster: Cluster) -> str:
+    """The longest form the article writes the cluster's name in, without "the" or a possessive."""
     texts = [re.sub(r"^(?:the|The)\s+|['’]s$", "", s.text.strip()) for s in cluster.spans]
     return max(texts, key=len) if texts else cluster.name
 
@@ -98,7 +99,7 @@ def localise_bodies(clusters: Clusters, country: str | None, text: str) -> None:
         home = _own_country(cluster, kb) or country
         if home is None:
             continue
-        written = _written(cluster)
+        written = written_name(cluster)
         cluster.name = f"{written} of {home}"
         cluster.id = entity_id(cluster.type, cluster.name)
         cluster.aliases = tuple(dict.fromkeys(s.text.strip() for s in cluster.spans))
