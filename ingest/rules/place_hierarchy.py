@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.kb.gazetteer import load_gazetteer
 from ingest.rules.base import Context, Found, make, rule
+from ingest.rules.homeland import place_named
 
 _PLACES = {"Location", "Country"}
 _LIST_WORDS = {"and", "or", "&", "as", "well"}
@@ -170,3 +171,18 @@ def _apposed_kind(ctx: Context, noun: Token) -> tuple[Span, Span] | None:
         return None
     container = _container_after(ctx, noun.i + 2)
     return (named, container) if container is not None and container != named else None
+
+
+@rule("places.name_holds_place")
+def name_holds_place(ctx: Context) -> Iterator[Found]:
+    """ "the Stabilization Mission in the Central African Republic", "the Kurdistan Region of Iraq": an
+    organisation's name that ends in "in <place>" (a mission, an office), a place's name that ends in
+    "of / in <place>", lies in that place, when the article names the place on its own too. A group
+    named for where it fights ("the Islamic Resistance in Iraq") is not said to be there by its name."""
+    for span in ctx.doc.ents:
+        joiners = {"in"} if span.label_ == "Organization" else {"of", "in"} if span.label_ == "Location" \
+            else set()
+        joiner = next((t for t in span[1:-1] if t.lower_ in joiners), None)
+        place = place_named(ctx, ctx.doc[joiner.i + 1:span.end], span) if joiner is not None else None
+        if place is not None:
+            yield make(span, Predicate.LOCATED_IN, place, joiner, 0.7, "places.name_holds_place")

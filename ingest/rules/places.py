@@ -15,9 +15,11 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.rules.backing import modified_names
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.homeland import country_in_name, country_of_word, place_phrase
 from ingest.rules.titles import membership
 
 _PLACES = {"Location", "Country"}
+_HOMED = {"ArmedGroup"}  # a party is not placed by its nationality in the annotations
 _BODIES = {"ArmedGroup", "PoliticalParty", "Organization", "StateBody"}
 _COLLECTIVE = {"organization", "organisation", "group", "faction", "militia", "member", "party",
                "component", "unit", "brigade", "movement", "force"}
@@ -35,20 +37,25 @@ def possessive(ctx: Context) -> Iterator[Found]:
             continue
         if span.label_ == "Location" and owner.label_ in _PLACES:
             yield make(span, Predicate.LOCATED_IN, owner, span.root, 0.8, "places.possessive")
+        elif span.label_ in _HOMED and owner.label_ == "Country":  # "Sudan's Rapid Support Forces"
+            yield make(span, Predicate.LOCATED_IN, owner, span.root, 0.75, "places.possessive")
         elif span.label_ == "StateBody" and owner.label_ in {"Country", "StateBody"}:
             yield make(span, Predicate.PART_OF, owner, span.root, 0.8, "places.possessive")
+
+
+_BORN = ("found", "form", "create", "establish")  # "X was created in the north of Mali": its home
 
 
 @rule("places.based_in")
 def based_in(ctx: Context) -> Iterator[Found]:
     """"X, based/headquartered/located in Y"."""
-    for verb in ctx.cues("base", "headquarter", "headquartered", "locate", "station"):
-        if verb.tag_ != "VBN":
+    for verb in ctx.cues("base", "headquarter", "headquartered", "locate", "station", *_BORN):
+        if verb.tag_ != "VBN" or verb.lemma_ in _BORN and child(verb, "auxpass") is None:
             continue
-        places = [p for p in ctx.group(pobj_of(verb, {"in", "at"})) if p.label_ in _PLACES]
+        places = place_phrase(ctx, pobj_of(verb, {"in", "at"}))
         for subject in ctx.subjects(verb):
             for place in places:
-                if subject != place:
+                if subject != place and (verb.lemma_ not in _BORN or subject.label_ in _BODIES):
                     yield make(subject, Predicate.LOCATED_IN, place, verb, 0.8, "places.based_in")
 
 
@@ -83,10 +90,7 @@ def _where(ctx: Context, cue: Token) -> list[Span]:
         preps = mostly
     out: list[Span] = []
     for obj in (child(p, "pobj") for p in preps):
-        found = ctx.group(obj)
-        if obj is not None and not found:  # "in Anbar and Diyala provinces"
-            found = [s for c in obj.children if c.dep_ in {"nmod", "compound"} for s in ctx.group(c)]
-        out += [s for s in found if s.label_ in _PLACES and s not in out]
+        out += [s for s in place_phrase(ctx, obj) if s not in out]
     return out
 
 
@@ -264,8 +268,62 @@ def kind_in(ctx: Context) -> Iterator[Found]:
     for noun in ctx.cues(*_KIND_NOUNS):
         if noun.pos_ != "NOUN" or noun.dep_ not in {"attr", "appos"} or noun.i in ctx.at:
             continue
-        places = [s for s in ctx.group(pobj_of(noun, {"in"})) if s.label_ in _PLACES]
+        where = pobj_of(noun, {"in"})
+        of = pobj_of(noun, {"of"})  # "a coalition of militias in Y": the members' place is the coalition's
+        if where is None and of is not None and of.i not in ctx.at and of.lemma_.lower() in _KIND_NOUNS:
+            where = pobj_of(of, {"in"})
+        places = place_phrase(ctx, where)
         holders = ctx.subjects(noun.head) if noun.dep_ == "attr" else [s for s in [ctx.ref(noun.head)] if s]
         for group in (s for s in holders if s.label_ in {"ArmedGroup", "PoliticalParty"}):
             for place in places:
                 yield make(group, Predicate.LOCATED_IN, place, noun, 0.7, "places.kind_in")
+
+
+@rule("places.home_country")
+def home_country(ctx: Context) -> Iterator[Found]:
+    """ "the Iraqi militia X", "X, an Iraqi militia", "X is an Afghan armed group": a demonym on the kind
+    noun said of a named group places the group in that (named) country."""
+    for noun in ctx.cues(*_KIND_NOUNS):
+        if noun.pos_ != "NOUN" or noun.i in ctx.at or noun.tag_ == "NNS":
+            continue
+        countries = [c for t in noun.children if t.dep_ in {"amod", "compound", "nmod"}
+                     for c in [country_of_word(ctx, t)] if c is not None]
+        if len(countries) != 1:
+            continue
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            groups = ctx.subjects(noun.head)
+        elif noun.dep_ == "appos":
+            groups = [s for s in [ctx.ref(noun.head)] if s is not None]
+        else:  # "the Iraqi militia X (XX)": the name set beside the noun
+            groups = [ctx.at[c.i] for c in noun.children if c.dep_ == "appos" and c.i in ctx.at]
+        for group in (g for g in groups if g.label_ in _HOMED):
+            yield make(group, Predicate.LOCATED_IN, countries[0], noun, 0.7, "places.home_country")
+
+
+# Heads of a state body that belongs to the country its name holds ("Pakistan Army", "Ministry of Foreign
+# Affairs of Iran"); a "Government of X" or a US department is not said to be part of it as reliably.
+_NATIONAL_HEADS = frozenset({"army", "forces", "force", "police", "navy", "gendarmerie",
+                             "parliament", "ministry", "court", "commission", "senate", "chamber", "assembly",
+                             "council", "military", "directorate", "agency", "service"})
+
+
+_NAME_GLUE = frozenset({"of", "the", "and", "for", "in", "'s", "’s", "-", "–", "(", ")"})
+
+
+def _proper_name(span: Span) -> bool:
+    """Every word capitalised ("Pakistan Army"), not a demonym before common nouns ("Iranian security
+    forces", "U.S. forces"): a generic mention the article does not name as a body of the country."""
+    return all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE or not t.is_alpha for t in span)
+
+
+@rule("places.national_body")
+def national_body(ctx: Context) -> Iterator[Found]:
+    """ "the Sudanese Armed Forces", "Federal Supreme Court of Iraq", "Rwanda Defence Force": a state
+    body whose own name holds a country the article names is part of that country."""
+    for span in ctx.doc.ents:
+        if span.label_ != "StateBody" or not any(t.lower_ in _NATIONAL_HEADS for t in span) \
+                or not _proper_name(span):
+            continue
+        country = country_in_name(ctx, span)
+        if country is not None:
+            yield make(span, Predicate.PART_OF, country, span.root, 0.7, "places.national_body")
