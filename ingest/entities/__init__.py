@@ -17,9 +17,11 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from graph.model import EntityType
+from ingest.entities.head_types import head_type
 from ingest.entities.kb_spans import (
     and_longer_name,
-    country_opens_name,
+    body_of_country,
+    country_led_end,
     foreign_owner,
     inside_longer_name,
     of_longer_name,
@@ -58,10 +60,13 @@ class KBEntities:
                     end -= 1  # a form that ends in a line break must not take it along
                 spans.append(Span(doc, start, end, label=self.types[key], kb_id=key))
         matched = {i for s in spans for i in range(s.start, s.end)}
-        doc.ents = filter_spans([s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
-                                 and not _names_a_group(s) and not inside_longer_name(s)
-                                 and not of_longer_name(s, self.kb) and not and_longer_name(s, matched)
-                                 and not self._foreign(s) and not country_opens_name(s, matched)])
+        kept = [s for s in _drop_redefined(doc, spans) if not self._inside_name(s)
+                and not _names_a_group(s) and not inside_longer_name(s)
+                and not of_longer_name(s, self.kb) and not and_longer_name(s, matched)
+                and not self._foreign(s)]
+        taken = {i for s in kept for i in range(s.start, s.end)}
+        doc.ents = filter_spans([longer for s in kept
+                                 for longer in [country_led_name(s, taken)] if longer is not None])
         return doc
 
     def _foreign(self, span: Span) -> bool:
@@ -104,6 +109,20 @@ def state_itself(kb: KnowledgeBase) -> dict[str, str]:
             if home:
                 out[actor.id] = home[0].id
     return out
+
+
+def country_led_name(span: Span, matched: set[int]) -> Span | None:
+    """The match itself, or the longer state body or group name a country opens or ends ("the Kosovo
+    Police", "the Parliament of Georgia"), or None when that name's head says no type."""
+    body = body_of_country(span, matched)
+    if body is not None:
+        return body
+    end = country_led_end(span, matched)
+    if end is None:
+        return span
+    name = Span(span.doc, span.start, end)
+    etype = head_type(name, lexicon())
+    return None if etype is None else Span(span.doc, span.start, end, label=etype.value)
 
 
 def _names_a_group(span: Span) -> bool:

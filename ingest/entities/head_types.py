@@ -72,6 +72,9 @@ def _state_force(span: Span, lex: Lexicon, words: EntityWords) -> bool:
     rest = [t for t in span if t.lower_ not in _LINKS and t.lower_ != "the"]
     other = [t for t in rest if t.lower_ not in words.state_force]
     struggle = {t.lower_ for t in rest if t.lower_ in words.struggle}
+    if other[-2:] and [t.lower_ for t in other[-2:]] in (["people", "'s"], ["people", "’s"]) \
+            and " ".join(t.text for t in other[:-2]) in world_country_names():
+        other, struggle = other[:-2], struggle - {"people"}  # "Uganda People's Defence Force": the state's
     if other and " ".join(t.text for t in other) in world_country_names():
         return struggle <= _DEFENCE  # "Papua New Guinea Defence Force", not "Syrian National Defence Forces"
     return not struggle and all(_is_national(t, lex) for t in other)

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from graph.model import EntityType
+from ingest.entities.head_types import head_type
 from ingest.entities.words import entity_words
 from ingest.kb import Actor, KnowledgeBase
 from ingest.kb.gazetteer import load_gazetteer
@@ -112,19 +114,56 @@ def _one_word_inside(span: Span) -> bool:
         and lexicon().country_of(prev.text) is None and prev.lower_ not in entity_words().person_titles
 
 
-def country_opens_name(span: Span, matched: set[int]) -> bool:
-    """ "the Sudan Liberation Movement", "the Nigeria Police Force": a country followed by two to four
-    capitalised words no other match holds, the last a head noun, is the first word of that name."""
+def country_led_end(span: Span, matched: set[int]) -> int | None:
+    """ "the Sudan Liberation Movement", "the Nigeria Police Force", "the Kosovo Police": a country
+    followed by capitalised words no other match holds (a collective's "People's" among them), the last
+    a head noun, is the first word of that name; one word will do when it is a state body's head. Where
+    that name ends, or None."""
     doc = span.doc
-    if span.label_ != "Country":
-        return False
-    end = span.end
-    while end < len(doc) and end - span.end < 4 and doc[end].is_title and end not in matched \
-            and not doc[end].is_sent_start:
+    if span.label_ != "Country" or span.start and doc[span.start - 1].text in _JOINERS:
+        return None  # "the China–Pakistan Economic Corridor": not Pakistan's
+    heads = entity_words().heads
+    end, words, found = span.end, 0, None
+    while end < len(doc) and words < 4 and end not in matched and not doc[end].is_sent_start \
+            and (doc[end].is_title or _collective_possessive(doc[end])):
         end += 1
-        if end - span.end >= 2 and doc[end - 1].lower_ in entity_words().heads:
-            return not _in_headline(span[0])
-    return False
+        words += doc[end - 1].is_title
+        head = doc[end - 1].lower_
+        if words >= 2 and head in heads or words == 1 and head in _STATE_HEADS:
+            found = end  # the longest: "the Nigeria Police Force", not "the Nigeria Police"
+    return None if found is None or _in_headline(span[0]) else found
+
+
+# One-word heads that make "<Country> <Head>" a state body ("Kosovo Police", "Kenya Army"); "government"
+# is not among them: "the Zanland Government" is the state itself (FORMAT.md).
+_STATE_HEADS = frozenset({"police", "army", "navy", "parliament", "senate", "gendarmerie", "military",
+                          "judiciary", "treasury", "presidency", "cabinet"})
+_JOINERS = frozenset({"-", "–", "—", "/"})
+_NOT_BODIES = frozenset({"government", "republic", "kingdom", "state", "president", "people"})
+
+
+def body_of_country(span: Span, matched: set[int]) -> Span | None:
+    """ "the Parliament of Georgia", "the National Assembly of Zanland": a country after "of" that ends a
+    capitalised state body's name (its head "Parliament", "Assembly", "Court", "Commission" …) is part
+    of that body's name, not the country standing alone; "Government of X" stays the state itself."""
+    doc = span.doc
+    if span.label_ != "Country" or span.start < 2:
+        return None
+    of = span.start - 1 if doc[span.start - 1].lower_ != "the" else span.start - 2
+    if of < 1 or doc[of].lower_ != "of":
+        return None
+    start = of
+    while start > 0 and start - 1 not in matched and doc[start - 1].is_title \
+            and doc[start - 1].lower_ != "the":
+        start -= 1
+        if doc[start].is_sent_start:
+            break
+    if start == of or doc[start].lower_ in _NOT_BODIES or _in_headline(span[0]):
+        return None
+    body = doc[start:of]
+    if head_type(body, lexicon()) is not EntityType.STATE_BODY or body[-1].lower_ in _NOT_BODIES:
+        return None
+    return Span(doc, start, span.end, label=EntityType.STATE_BODY.value)
 
 
 def of_longer_name(span: Span, kb: KnowledgeBase) -> bool:

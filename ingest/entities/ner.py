@@ -42,6 +42,7 @@ from ingest.entities.span_shapes import (
     split_possessive,
     strip_titles,
 )
+from ingest.entities.state_forces import demonym_forces
 from ingest.entities.type_basis import Basis, record
 from ingest.entities.words import entity_words
 from ingest.kb import KnowledgeBase
@@ -245,6 +246,7 @@ class EntityTypes:
         ents = mend_names(doc, list(doc.ents))
         ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
         ents = listing_names(doc, ents)  # entry lines of sanctions and terrorist lists
+        ents = demonym_forces(doc, ents, lex, self.kb)  # "Mozambican police"
         for ent in self.places(doc, ents) if self.places is not None else ents:
             if ent.label_ in self.types:
                 kept.append(self._capital_as_place(ent, lex))
