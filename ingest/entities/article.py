@@ -22,7 +22,9 @@ from ingest.entities.generic_bodies import localise_bodies
 from ingest.entities.role_types import type_by_role
 from ingest.entities.type_basis import TYPE_BASIS, Basis
 from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
+from ingest.events.identity import kind_class
 from ingest.events.places import PLACE_NOUNS, lead_place, proper_place
+from ingest.events.verbs import place_of
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -129,7 +131,8 @@ def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[
         for prep in ("in", "near", "at"):
             place = pobj_of(head, {prep}) if head is not None else None
             if place is not None and place.i not in at and place.lower_ in PLACE_NOUNS:
-                place = next((c for c in place.lefts if c.dep_ == "compound" and c.i in at), place)  # X area
+                place = next((c for c in place.lefts if c.dep_ == "compound" and c.i in at),  # X area
+                             place_of(place, set(at)) or place)  # "the village of X"
             name = _name_at(place, clusters, at) if place is not None else None
             if name:
                 return f"{prep} {name}"
@@ -258,6 +261,12 @@ def _named_anchor(span: Span, anchors: dict[str, Entity], clusters: Clusters,
     return None
 
 
+def _same_class(span: Span, event: Entity) -> bool:
+    """A bare incident noun may retell the current event only when both are of one kind class."""
+    kind = (verb_kind(span.root) or (span.root.lemma_.lower(),))[0]
+    return kind_class(kind) == kind_class(event.name)
+
+
 def _add_events(doc: Doc, clusters: Clusters, published: str | None,
                 entities: dict[str, Entity], span_ids: SpanIds) -> None:
     at = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
@@ -279,8 +288,10 @@ def _add_events(doc: Doc, clusters: Clusters, published: str | None,
                        else (_placed_name(span, published, clusters), None))
         if anchored and name == _kind(span, at) and not any(  # no "Erbil bombing", "2013 Westgate attack"
                 t.i in at or t.pos_ == "PROPN" or _YEAR.fullmatch(t.text) for t in span):
-            if current is not None:
+            if current is not None and _same_class(span, entities[current]):
                 anchored = False  # "the strike, which targeted X": nothing new, the event already named
+            elif current is not None:  # "after the coup ... killed in an ambush": another incident
+                name = _placed_name(span, published, clusters)
             else:  # "No group claimed the attack": kind, month and the lead's place
                 name = _placed_name(span, published, clusters)
         if anchored and span.kb_id_ == ANCHOR and span.root.pos_ != "VERB":  # a verb's event: its own name

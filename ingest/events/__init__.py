@@ -72,7 +72,7 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
     if any(c.dep_ == "prep" and c.lower_ in {"in", "during", "by"} and any(
             g.dep_ == "pobj" and event_noun(g, lexicon()) for g in c.children) for c in noun.children):
         return False  # "the killing of X in a US strike": the strike is the incident
-    if _claimed(noun) or dated:
+    if _claimed(noun) or dated or _toll_of(noun):
         return True
     if noun.dep_ == "nsubj" and _hits_named(noun.head, ent_tokens):
         return True
@@ -93,6 +93,27 @@ def _is_anchor(noun: Token, ent_tokens: set[int]) -> bool:
             if any(names_target(o, ent_tokens) for o in objs):
                 return True
     return False
+
+
+_HARMED = frozenset({"kill", "wound", "injure", "abduct", "kidnap", "massacre", "execute", "behead"})
+
+
+def _toll_of(noun: Token) -> bool:
+    """ "Seventeen soldiers were killed in an ambush near ...": a counted toll of one finished, reported
+    incident ("thousands have been killed in attacks" is a campaign: plural, no count of one act)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in {"in", "during"} or noun.tag_ != "NN":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children):
+        return False  # "killed in the attack": the incident already told
+    verb = prep.head
+    if verb.lemma_ not in _HARMED or verb.tag_ != "VBN":
+        return False
+    aux = [c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if aux != ["were"] and aux != ["was"]:
+        return False
+    victims = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return victims is not None and any(t.like_num for t in victims.subtree if t.i < victims.i)
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -191,10 +212,14 @@ def mark_events(doc: Doc) -> list[Span]:
     for token in doc:
         if token.i in ent_tokens:
             continue
-        place = place_before(token, places) if not anchored and event_noun(token, lex) else None
+        own_anchor = event_noun(token, lex) and _is_anchor(token, named)
+        # after an anchor, "the Baghdad strike" is that strike again, told by its place; a dated one
+        # ("the Domodedovo airport bombing of January 2011") is a new incident that keeps its place
+        fresh = event_noun(token, lex) and (own_anchor or not anchored)
+        place = place_before(token, places) if fresh else None
         if place is None and event_noun(token, lex) and _named_kind(token):
             place = name_before(token, ent_tokens)
-        if event_noun(token, lex) and (_is_anchor(token, named) or place is not None and _named_kind(token)):
+        if event_noun(token, lex) and (own_anchor or place is not None and _named_kind(token)):
             start = phrase_start(token) if place is None else min(place, phrase_start(token))
             spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))
             anchored = True

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ingest.events.verbs import event_noun
+from ingest.events.verbs import PLACE_NOUNS, event_noun
 from ingest.lexicon import lexicon
 from ingest.spans import EVENTS
 
 _MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                      "october", "november", "december"})
-PLACE_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "town", "village", "camp",
-                         "city", "region", "province", "suburb", "quarter", "township", "valley", "county"})
+__all__ = ["PLACE_NOUNS", "lead_place", "proper_place"]
 
 
 def proper_place(token: Token | None, named: set[int]) -> str | None:

@@ -23,7 +23,10 @@ INCIDENT_VERBS: dict[str, tuple[str, str]] = {
     "bomb": ("bombing", "of"), "kidnap": ("kidnapping", "of"), "abduct": ("abduction", "of"),
     "assassinate": ("assassination", "of"), "raid": ("raid", "on"), "shell": ("shelling", "of"),
     "massacre": ("massacre", "of"), "blow": ("bombing", "of"), "kill": ("killing", "of"),
+    "hijack": ("hijacking", "of"),
 }
+# Incident nouns the shared lexicon's kinds lack: "the Mamasapano clash", "the hijacking of a train".
+MORE_KINDS = frozenset({"clash", "hijacking"})
 _ARMED_ONLY = frozenset({"kill"})  # "X killed 30 villagers in Y" is an incident when X is an armed group
 _FIRING = frozenset({"fire", "launch", "lob"})  # "X fired rockets at Y": the weapon is no target
 # A weapon as the subject of a hit verb names the incident: "a drone struck the base" -> "drone strike".
@@ -40,6 +43,8 @@ DOER_NOUNS = frozenset({"gunman", "gunmen", "militant", "fighter", "attacker", "
 # Auxiliaries of a plan, a possibility or a habit ("are often attacked"), not of one finished act.
 _NOT_DONE = frozenset({"will", "would", "could", "may", "might", "should", "can", "must", "to", "is", "are",
                        "am", "be", "being"})
+PLACE_NOUNS = frozenset({"neighbourhood", "neighborhood", "district", "area", "town", "village", "camp",
+                         "city", "region", "province", "suburb", "quarter", "township", "valley", "county"})
 _VEHICLES = frozenset({"car", "truck", "roadside", "suicide"})
 _PLACE_PREPS = frozenset({"in", "near", "at", "outside", "from", "inside", "on"})
 
@@ -57,9 +62,18 @@ def names_target(token: Token | None, named: set[int]) -> bool:
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in named
                                                           for g in c.children) for c in token.children):
         return True
-    # "the K-1 base near Kirkuk", "an army post at Nassara": an unnamed target placed by a name
+    # "the K-1 base near Kirkuk", "a patrol near the village of Banjska": an unnamed target placed by a name
     return any(c.dep_ == "prep" and c.lower_ in {"in", "near", "at"} and any(
-        g.dep_ == "pobj" and g.i in named for g in c.children) for c in token.children)
+        g.dep_ == "pobj" and (g.i in named or place_of(g, named) is not None) for g in c.children)
+        for c in token.children)
+
+
+def place_of(token: Token | None, named: set[int]) -> Token | None:
+    """The name in "the village of Banjska", "the town of Palma": a place noun owned by "of" a name."""
+    if token is None or token.lower_ not in PLACE_NOUNS:
+        return None
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.i in named), None)
 
 
 def event_noun(token: Token, lex: Lexicon) -> bool:
@@ -68,7 +82,8 @@ def event_noun(token: Token, lex: Lexicon) -> bool:
         return False
     if token.lemma_.lower() == "attempt":
         return any(c.lemma_ in lex.event_kinds for c in token.lefts if c.dep_ == "compound")
-    return token.lemma_.lower() in lex.event_kinds and token.dep_ != "compound"
+    lemma = token.lemma_.lower()
+    return (lemma in lex.event_kinds or lemma in MORE_KINDS) and token.dep_ != "compound"
 
 
 def weapon(verb: Token) -> Token | None:
@@ -136,11 +151,37 @@ def _doer_kind(verb: Token) -> str | None:
     return f"suicide {kind}" if suicide else kind
 
 
+_RELATIVE = frozenset({"who", "that", "which"})
+_LEADING = frozenset({"lead", "command", "head", "send", "dispatch"})
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of an incident verb; in a relative clause its antecedent ("gunmen who stormed")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.tag_ == "VBD":
+        return verb.head
+    return subject
+
+
+def _leader(doers: Token, named: set[int]) -> list[Token]:
+    """ "X led 30 gunmen who ambushed ...": the named subject of the verb that led the doers."""
+    governor = doers.head
+    if doers.dep_ != "dobj" or governor.lemma_ not in _LEADING:
+        return []
+    return [c for c in governor.children if c.dep_ == "nsubj" and c.i in named]
+
+
 def verb_doers(verb: Token, named: set[int]) -> list[Token]:
     """The named doer tokens of an incident verb: its subject name (or a pronoun standing for one),
-    "X gunmen", "its gunmen", "fighters of / from X", or the "by" agent of a passive."""
+    "X gunmen", "its gunmen", "fighters of / from X", the "by" agent of a passive, or who led
+    the unnamed gunmen of a relative clause ("X led gunmen who stormed ...")."""
     out: list[Token] = []
-    for sub in (c for c in verb.children if c.dep_ in {"nsubj", "agent"}):
+    subject = subject_of(verb)
+    subs = [c for c in verb.children if c.dep_ == "agent"] + ([subject] if subject is not None else [])
+    antecedent = subject is not None and subject.dep_ != "nsubj"  # of "who": "X led gunmen who ..."
+    if antecedent and DOER_NOUNS & {subject.lemma_.lower(), subject.lower_}:
+        out += _leader(subject, named)
+    for sub in subs:
         head = next((g for g in sub.children if g.dep_ == "pobj"), sub) if sub.dep_ == "agent" else sub
         if head.i in named:
             out.append(head)
@@ -182,7 +223,7 @@ def _placed(verb: Token, named: set[int]) -> bool:
     """A named place in the verb's prepositions, directly or one phrase down ("from a compound in X")."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            if obj.i in named or names_target(obj, named):
+            if obj.i in named or names_target(obj, named) or place_of(obj, named) is not None:
                 return True
     return False
 
@@ -191,7 +232,7 @@ def _unnamed_doer(verb: Token) -> bool:
     """ "Gunmen stormed ...", "X was kidnapped in Y": an act whose doer is not named (yet)."""
     if any(c.dep_ == "auxpass" for c in verb.children):
         return not any(c.dep_ == "agent" for c in verb.children)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = subject_of(verb)
     return subject is not None and subject.lemma_.lower() in DOER_NOUNS and subject.tag_ == "NNS" and not any(
         c.dep_ in {"compound", "poss", "prep"} for c in subject.children)
 

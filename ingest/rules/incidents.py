@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.events import verb_doers, verb_kind, verb_target
+from ingest.events.verbs import place_of
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -187,28 +188,34 @@ def listed(ctx: Context) -> Iterator[Found]:
 _HEDGED = {"believed", "suspected", "allegedly", "likely", "blamed", "reportedly", "may", "might"}
 
 
-def _responsible(ctx: Context, cue: Token) -> Span | None:
-    """The event of "responsible for E" or of "(was) behind E"."""
+def _responsible(ctx: Context, cue: Token) -> list[Span]:
+    """The events of "responsible for E (and for F)" or of "(was) behind E"."""
     if cue.lower_ == "behind":
         event = _event(ctx, child(cue, "pobj"))
-        return event if event is not None and cue.dep_ == "prep" and cue.head.lemma_ == "be" else None
-    event = _event(ctx, pobj_of(cue, {"for"}))
-    return event if event is not None and cue.dep_ in {"acomp", "amod", "appos", "oprd"} else None
+        return [event] if event is not None and cue.dep_ == "prep" and cue.head.lemma_ == "be" else []
+    if cue.dep_ not in {"acomp", "amod", "appos", "oprd"}:
+        return []
+    fors = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "for"]
+    fors += [g for f in fors for g in f.conjuncts if g.lower_ == "for"]  # "for E, and for F"
+    if cue.dep_ == "acomp":  # "was responsible for E, and for F": the parser hangs F on "was"
+        fors += [c for c in cue.head.children if c.dep_ == "conj" and c.lower_ == "for" and c not in fors]
+    return [e for f in fors if (e := _event(ctx, child(f, "pobj"))) is not None]
 
 
 @rule("incident.responsible_for")
 def responsible_for(ctx: Context) -> Iterator[Found]:
     """"X was responsible for / behind the Westgate attack", "X, responsible for the 2019 bombing, ..."."""
     for adj in ctx.cues("responsible", "behind"):
-        event = _responsible(ctx, adj)
-        if event is None:
+        events = _responsible(ctx, adj)
+        if not events:
             continue
         own = ctx.ref(adj.head)
         doers = ctx.subjects(adj.head) if adj.dep_ in {"acomp", "oprd", "prep"} else [own] if own else []
         hedged = any(t.lower_ in _HEDGED or t.lemma_ in {"believe", "suspect", "allege"} for t in adj.sent)
         for actor in (s for s in doers if s.label_ in _ACTORS):
-            yield make(actor, Predicate.PERPETRATED, event, adj, 0.7, "incident.responsible_for",
-                       alleged=hedged)
+            for event in events:
+                yield make(actor, Predicate.PERPETRATED, event, adj, 0.7, "incident.responsible_for",
+                           alleged=hedged)
 
 
 def _target(ctx: Context, token: Token | None) -> Span | None:
@@ -253,6 +260,8 @@ def _verb_place(ctx: Context, verb: Token, obj: Token | None) -> Span | None:
               for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         own = ctx.ref(head) if head is not obj else None
+        if own is None and head is not obj:  # "near the village of X"
+            own = ctx.ref(place_of(head, set(ctx.at)))
         for place in (own, ctx.ref(pobj_of(head, {"in", "near", "at"}))):
             if place is not None and place.label_ in {"Location", "Country"}:
                 return place
