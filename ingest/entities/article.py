@@ -24,7 +24,6 @@ from ingest.entities.type_basis import TYPE_BASIS, Basis
 from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
 from ingest.events.identity import kind_class
 from ingest.events.places import PLACE_NOUNS, lead_place, proper_place
-from ingest.events.verbs import place_of
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
 from ingest.spans import EVENTS
@@ -131,8 +130,7 @@ def _place_name(root: Token, target: Token | None, clusters: Clusters, at: dict[
         for prep in ("in", "near", "at"):
             place = pobj_of(head, {prep}) if head is not None else None
             if place is not None and place.i not in at and place.lower_ in PLACE_NOUNS:
-                place = next((c for c in place.lefts if c.dep_ == "compound" and c.i in at),  # X area
-                             place_of(place, set(at)) or place)  # "the village of X"
+                place = next((c for c in place.lefts if c.dep_ == "compound" and c.i in at), place)  # X area
             name = _name_at(place, clusters, at) if place is not None else None
             if name:
                 return f"{prep} {name}"

@@ -62,18 +62,9 @@ def names_target(token: Token | None, named: set[int]) -> bool:
             c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.i in named
                                                           for g in c.children) for c in token.children):
         return True
-    # "the K-1 base near Kirkuk", "a patrol near the village of Banjska": an unnamed target placed by a name
+    # "the K-1 base near Kirkuk", "an army post at Nassara": an unnamed target placed by a name
     return any(c.dep_ == "prep" and c.lower_ in {"in", "near", "at"} and any(
-        g.dep_ == "pobj" and (g.i in named or place_of(g, named) is not None) for g in c.children)
-        for c in token.children)
-
-
-def place_of(token: Token | None, named: set[int]) -> Token | None:
-    """The name in "the village of Banjska", "the town of Palma": a place noun owned by "of" a name."""
-    if token is None or token.lower_ not in PLACE_NOUNS:
-        return None
-    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj" and g.i in named), None)
+        g.dep_ == "pobj" and g.i in named for g in c.children) for c in token.children)
 
 
 def event_noun(token: Token, lex: Lexicon) -> bool:
@@ -223,7 +214,7 @@ def _placed(verb: Token, named: set[int]) -> bool:
     """A named place in the verb's prepositions, directly or one phrase down ("from a compound in X")."""
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
         for obj in (g for g in prep.children if g.dep_ == "pobj"):
-            if obj.i in named or names_target(obj, named) or place_of(obj, named) is not None:
+            if obj.i in named or names_target(obj, named):
                 return True
     return False
 

@@ -14,7 +14,6 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.events import verb_doers, verb_kind, verb_target
-from ingest.events.verbs import place_of
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 from ingest.spans import EVENTS
@@ -260,8 +259,6 @@ def _verb_place(ctx: Context, verb: Token, obj: Token | None) -> Span | None:
               for g in c.children if g.dep_ == "pobj"]
     for head in heads:
         own = ctx.ref(head) if head is not obj else None
-        if own is None and head is not obj:  # "near the village of X"
-            own = ctx.ref(place_of(head, set(ctx.at)))
         for place in (own, ctx.ref(pobj_of(head, {"in", "near", "at"}))):
             if place is not None and place.label_ in {"Location", "Country"}:
                 return place

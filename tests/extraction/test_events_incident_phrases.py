@@ -2,7 +2,7 @@
 
 A second dated incident that keeps its place name, a clash and a hijacking as incidents, a counted
 toll "killed in an ambush near ...", unnamed gunmen of a relative clause led by a named person,
-"the village of X" as the place, and "responsible for E, and for F"; and what stays no incident.
+and "responsible for E, and for F"; and what stays no incident.
 """
 
 import pytest
@@ -36,9 +36,9 @@ def test_campaign_toll_is_no_incident(run):
     assert not [n for n in r.events() if "attack" in n.lower()]
 
 
-def test_gunmen_led_by_a_named_person_ambushing_near_a_village(run):
+def test_gunmen_led_by_a_named_person_ambushing_near_a_town(run):
     r = run("Juma Mwakilema said through his lawyer that he had led 30 gunmen who ambushed a police patrol "
-            "near the village of Kisongo on Sunday.", published="2023-09-25")
+            "near Kisongo on Sunday.", published="2023-09-25")
     event = r.one_event("ambush", "kisongo")
     assert ("Juma Mwakilema", "PERPETRATED", event) in r.triples
 
