@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.base import Context, Found, agent_of, child, make, pobj_of, rule
 
 BACK_VERBS = ("back", "sponsor", "fund", "support", "bankroll", "finance", "arm", "train", "equip")
 _PARTICIPLES = {"backed", "sponsored", "funded", "supported", "bankrolled", "financed", "armed",
@@ -35,11 +35,48 @@ def modified_names(ctx: Context, participle: Token) -> list[Span]:
     if noun.dep_ == "appos":  # "KH and AAH, two Iran-backed militias": every name the phrase describes
         return ctx.group(noun.head)
     found = ctx.group(noun) if noun != participle else []
+    if not found and noun != participle and noun.tag_ in {"NNS", "NNPS"}:
+        found = listed_after(ctx, noun)
     if not found and participle.i + 1 < len(ctx.doc):
         # A broken parse ("the Iran-backed X" as its own clause): the name right after the participle.
         span = ctx.at.get(participle.i + 1)
         found = [span] if span is not None and span.start == participle.i + 1 else []
     return found
+
+
+def listed_after(ctx: Context, noun: Token) -> list[Span]:
+    """ "Iran-backed groups in Iraq, including A and B": the names a plural noun's "including" lists
+    when the parser hung "including" on a word above the noun (right after the noun's phrase)."""
+    end = max(t.i for t in noun.subtree) + 1
+    doc = ctx.doc
+    while end < noun.sent.end and doc[end].text == ",":
+        end += 1
+    if end >= noun.sent.end or doc[end].lower_ not in {"including", "such", "namely"}:
+        return []
+    word = doc[end]
+    if word.lower_ == "such":  # "such as A and B"
+        word = doc[end + 1] if end + 1 < noun.sent.end and doc[end + 1].lower_ == "as" else word
+    return ctx.group(child(word, "pobj"))
+
+
+_OWNER_TYPES = frozenset({"StateBody", "Country"})
+
+
+def with_owners(ctx: Context, sponsors: list[Span], depth: int = 0) -> list[Span]:
+    """Sponsors and the state each one belongs to as written: "Iran's Quds Force" backs with Iran, "the
+    Quds Force of Iran's Revolutionary Guard" with the Guard and Iran."""
+    out = list(sponsors)
+    for sponsor in sponsors if depth < 2 else []:
+        if sponsor.label_ != "StateBody":
+            continue
+        root, doc = sponsor.root, ctx.doc
+        owners = [s for c in root.children if c.dep_ == "poss" for s in ctx.group(c)]
+        if sponsor.start >= 2 and doc[sponsor.start - 1].lower_ in {"'s", "’s"}:  # the name holds the head
+            owners += [s for s in [ctx.at.get(sponsor.start - 2)] if s is not None]
+        owners += ctx.group(pobj_of(root, {"of"}))
+        owners = [o for o in owners if o.label_ in _OWNER_TYPES and o not in out]
+        out += [o for o in with_owners(ctx, owners, depth + 1) if o not in out]
+    return out
 
 
 @rule("backing.hyphen")
@@ -57,11 +94,24 @@ def hyphen_backed(ctx: Context) -> Iterator[Found]:
                 yield make(group, Predicate.BACKED_BY, sponsor, part, 0.9, "backing.hyphen")
 
 
+def _conjoined_passives(ctx: Context) -> list[tuple[Token, Token]]:
+    """ "X is financed, trained and commanded by Y": a backing participle whose "by" hangs on a later
+    participle of the same list; (participle, agent object) pairs like `Context.passives`."""
+    out = []
+    for verb in ctx.cues(*_PARTICIPLES):
+        if verb.tag_ != "VBN" or verb.dep_ == "conj" or agent_of(verb) is not None:
+            continue
+        agents = [a for c in verb.conjuncts if c.tag_ == "VBN" for a in [agent_of(c)] if a is not None]
+        if agents:
+            out.append((verb, agents[0]))
+    return out
+
+
 @rule("backing.passive")
 def passive_backed(ctx: Context) -> Iterator[Found]:
     """"X, bankrolled by Y", "X is backed by Y and Z"."""
-    for verb, agent in ctx.passives("backing"):
-        sponsors = ctx.group(agent)
+    for verb, agent in [*ctx.passives("backing"), *_conjoined_passives(ctx)]:
+        sponsors = with_owners(ctx, ctx.group(agent))
         if not sponsors:
             continue
         for group in ctx.subjects(verb):
@@ -137,7 +187,7 @@ def receives_from(ctx: Context) -> Iterator[Found]:
         supply = child(verb, "dobj")
         if supply is None or supply.lemma_.lower() not in _SUPPLIES:
             continue
-        sponsors = ctx.group(pobj_of(verb, {"from"}) or pobj_of(supply, {"from"}))
+        sponsors = with_owners(ctx, ctx.group(pobj_of(verb, {"from"}) or pobj_of(supply, {"from"})))
         for group in ctx.subjects(verb):
             for sponsor in sponsors:
                 if group != sponsor and group.label_ != "Person":

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.backing import endorsement
-from ingest.rules.base import Context, Found, make, pobj_of, rule
+from ingest.rules.base import Context, Found, child, make, pobj_of, rule
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
 _UNREAL = {"planned", "proposed", "possible", "potential", "future", "upcoming", "expected", "new",
@@ -78,6 +78,11 @@ def _unreal(noun: Token) -> bool:
 
 def _support(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
     """(backed, backer) pairs of a support noun."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and child(noun, "poss") is None:
+        helped = list(_with_help_of(ctx, noun))  # "X formed Y with the support of Z": Z backs Y
+        if helped:
+            yield from helped
+            return
     backers = _actors(ctx, pobj_of(noun, {"from", "by"}))
     if not backers and noun.dep_ == "nsubj" and noun.head.lemma_ in _SOURCE_VERBS:
         backers = _actors(ctx, pobj_of(noun.head, {"from"}))
@@ -89,6 +94,25 @@ def _support(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
         backed = _owner(ctx, noun) or _clause_subject(ctx, noun, _RECEIVE_VERBS) or _with_subject(ctx, noun)
     elif backed and not backers:
         backers = _owner(ctx, noun) or _clause_subject(ctx, noun, _GIVE_VERBS)
+    for group in backed:
+        for sponsor in backers:
+            if not endorsement(group, sponsor):
+                yield group, sponsor
+
+
+_FOUNDING = frozenset({"form", "found", "create", "establish", "set", "launch", "build", "raise"})
+
+
+def _with_help_of(ctx: Context, noun: Token) -> Iterator[tuple[Span, Span]]:
+    """ "X captured Y with the support of Z" (X backed by Z), "villagers formed X with the backing of Z"
+    (X, the group founded, backed by Z; its founders are no named actor)."""
+    backers = _actors(ctx, pobj_of(noun, {"of"}))
+    verb = noun.head.head
+    if not backers or verb.pos_ not in {"VERB", "AUX"}:
+        return
+    backed = [s for s in ctx.subjects(verb) if s.label_ in _GROUPS]
+    if not backed and verb.lemma_ in _FOUNDING:
+        backed = [s for s in _actors(ctx, child(verb, "dobj")) if s.label_ in _GROUPS]
     for group in backed:
         for sponsor in backers:
             if not endorsement(group, sponsor):

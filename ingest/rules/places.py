@@ -229,6 +229,8 @@ def unit_of(ctx: Context) -> Iterator[Found]:
         if span.label_ not in {"StateBody", "ArmedGroup"}:
             continue
         whole = ctx.ref(pobj_of(span.root, {"of"}))
+        if whole is not None and whole.end + 1 < len(ctx.doc) and ctx.doc[whole.end].lower_ in {"'s", "’s"}:
+            whole = ctx.at.get(whole.end + 1)  # "the Quds Force of Iran's Guard Corps": the Guard Corps
         owned = span.end < len(ctx.doc) and ctx.doc[span.end].lower_ in {"'s", "’s"}  # "X's Y": Y is the part
         if whole is not None and whole.label_ == span.label_ and whole != span and not owned:
             yield make(span, Predicate.PART_OF, whole, span.root, 0.7, "places.unit_of")
