@@ -31,7 +31,17 @@ GROUP_HEADS = frozenset({
     "affiliate", "branch", "franchise", "contractor", "insurgency", "cell", "brigade", "groups",
     "gang", "cartel", "unit",
 })
-_ARTICLES = {"a", "an"}
+_ARTICLES = frozenset({"a", "an"})
+_DEFINITE = frozenset({"the"})
+# Nouns only people are ("a local official, X", "X, the group's spokesman"), besides the lexicon's titles.
+PERSON_NOUNS = frozenset({
+    "official", "officials", "lawmaker", "legislator", "mp", "politician", "diplomat", "envoy", "ambassador",
+    "spokesman", "spokeswoman", "spokesperson", "resident", "witness", "analyst", "journalist", "activist",
+    "researcher", "businessman", "businesswoman", "officer", "soldier", "cleric", "preacher", "candidate",
+    "militant", "fighter", "financier", "facilitator", "operative", "cadre", "founder", "co-founder",
+    "deputy", "aide", "adviser", "advisor", "negotiator", "economist", "lawyer", "judge", "prosecutor",
+    "son", "daughter", "brother", "sister", "wife", "husband", "nephew", "cousin", "father", "mother",
+})
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "Organization", "Person", "ArmedGroup",
                          "PoliticalParty", "StateBody"})  # places are never described into actors
 _WINDOW = 6
@@ -52,14 +62,14 @@ def _after_brackets(span: Span) -> int:
     return i
 
 
-def _descriptor(span: Span) -> list[Token]:
+def _descriptor(span: Span, articles: frozenset[str] = _ARTICLES) -> list[Token]:
     """The words of ", a/an ... NOUN" or "is/was a/an ... NOUN" right after the name."""
     doc = span.doc
     i = _after_brackets(span)
     if i >= len(doc) or not (doc[i].text == "," or doc[i].lemma_ == "be"):
         return []
     i += 1
-    if i >= len(doc) or doc[i].lower_ not in _ARTICLES:
+    if i >= len(doc) or doc[i].lower_ not in articles:
         return []
     words = []
     for tok in doc[i + 1:min(i + 1 + _WINDOW, len(doc))]:
@@ -93,8 +103,23 @@ def described_type(span: Span, lex: Lexicon) -> EntityType | None:
     heads = [i for i, t in enumerate(words) if t.dep_ in {"appos", "attr"}]
     if not heads:
         before = _descriptor_before(span)
-        return _words_type(before, lex) if before else None
+        if before:
+            return _words_type(before, lex)
+        return EntityType.PERSON if _person_after(span, lex) else None
     return _words_type(words[:heads[-1] + 1], lex)  # "an armed group active in ...": up to its noun
+
+
+def _person_noun(word: str, lex: Lexicon) -> bool:
+    return word in PERSON_NOUNS or word in lex.title_words or word in lex.spokes_titles \
+        or word in entity_words().person_titles and word not in {"his", "her", "former", "late", "then"}
+
+
+def _person_after(span: Span, lex: Lexicon) -> bool:
+    """ "Dokka Umarov, the last president of …": a definite apposition whose noun only a person is."""
+    if span.label_ not in {"PERSON", "ORG", "GPE"}:
+        return False
+    nouns = [t for t in _descriptor(span, _DEFINITE) if t.pos_ in {"NOUN", "PROPN"} and t.is_lower]
+    return bool(nouns) and nouns[0].dep_ in {"appos", "attr"} and _person_noun(nouns[0].lower_, lex)
 
 
 def _descriptor_before(span: Span) -> list[Token]:
@@ -121,8 +146,8 @@ def _words_type(words: list[Token], lex: Lexicon) -> EntityType | None:
     """The type descriptor words ("a jihadist alliance", "the opposition party") give, or None."""
     lower = [t.lower_ for t in words]
     head = lower[-1]
-    if head in entity_words().person_titles and head not in {"his", "her", "former", "late", "then"}:
-        return EntityType.PERSON  # "India's foreign secretary, Vikram Misri"; "X, a former minister"
+    if _person_noun(head, lex):
+        return EntityType.PERSON  # "India's foreign secretary, Vikram Misri"; "a local official, X"
     if head in GROUP_HEADS and any(w in ARMED_WORDS for w in lower):
         return EntityType.ARMED_GROUP
     if head in {"militia", "militias", "gang", "cartel"}:

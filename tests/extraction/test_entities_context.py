@@ -7,8 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Span
 
 from api.cli import main
+from graph.model import EntityType
+from ingest.entities.descriptors import described_type
+from ingest.lexicon import lexicon
 
 pytestmark = pytest.mark.model
 
@@ -87,3 +91,20 @@ def test_a_national_board_is_a_state_body(run) -> None:
 ])
 def test_what_is_retaken_or_besieged_is_a_place(run, text: str, name: str) -> None:
     assert run(text).types.get(name) == "Location"
+
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ('"They came at night," said a local official, Selevo Marandu.', "Selevo Marandu"),
+    ("The emirate was proclaimed in 2007 by Dakko Umarev, the last president of the breakaway republic.",
+     "Dakko Umarev"),
+    ("The group's spokesman, Orun Tadeva, denied any role.", "Orun Tadeva"),
+])
+def test_a_noun_only_people_are_says_person(nlp, run, text: str, name: str) -> None:
+    doc = nlp.make_doc(text)
+    for _, proc in nlp.pipeline[:6]:  # tagger, parser, lemmas: only the words around the name decide
+        doc = proc(doc)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    assert described_type(Span(doc, span.start, span.end, label="ORG"), lexicon()) == EntityType.PERSON
+    assert run(text).types.get(name) == "Person"
