@@ -9,36 +9,57 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Set
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
-from ingest.rules.titles import bodies, holders
+from ingest.rules.titles import (
+    bodies,
+    holders,
+    is_rank,
+    office_of_body,
+    qualifier_start,
+    rank_start,
+    title_text,
+)
 
 _PERSON = "Person"
 _GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
 
 
-def _title_before(ctx: Context, person: Span, titles: tuple[tuple[str, ...], ...]) -> tuple[int, str] | None:
-    """(first token index, title) of a title written right before a person's name."""
+def _title_before(ctx: Context, person: Span, titles: tuple[tuple[str, ...], ...]) -> tuple[int, int] | None:
+    """(first, last token index) of a title written right before a person's name (ranks between)."""
     doc = ctx.doc
-    if person.start == 0:
+    if is_rank(person):
         return None
-    last = doc[person.start - 1].lower_
-    for title in titles:
-        if title[-1] != last:
-            continue
-        start = person.start - len(title)
-        if start >= 0 and tuple(t.lower_ for t in doc[start:person.start]) == title:
-            return start, " ".join(title)
+    for end in dict.fromkeys((person.start, rank_start(doc, person.start))):  # "spokesman Brig. Gen. A"
+        last = doc[end - 1].lower_ if end > 0 else ""
+        for title in titles:
+            if title[-1] != last:
+                continue
+            start = _words_back(doc, end, title)
+            if start is not None:
+                return start, end - 1
     return None
+
+
+def _words_back(doc: Doc, end: int, title: tuple[str, ...]) -> int | None:
+    """Where `title` starts if its words end at `end`, hyphens between them aside ("Secretary-General")."""
+    i = end
+    for word in reversed(title):
+        while i > 0 and doc[i - 1].text in {"-", "–"} and word != title[-1] and i < end:
+            i -= 1
+        if i == 0 or doc[i - 1].lower_ != word:
+            return None
+        i -= 1
+    return i
 
 
 def _owner_before(ctx: Context, index: int) -> tuple[Span | None, bool]:
     """The group named or pronoun-referred to right before a title, and whether a "former" word sits there."""
     doc = ctx.doc
-    i = index - 1
+    i = qualifier_start(doc, index) - 1  # "Houthi military spokesman"
     former = False
     while i >= 0 and (doc[i].lower_ in lexicon().former_words or doc[i].text in {"-", "–", "'s", "’s"}):
         former = former or doc[i].lower_ in lexicon().former_words
@@ -61,9 +82,8 @@ def title_before_name(ctx: Context) -> Iterator[Found]:
         if group is None or group.label_ not in _GROUPS:
             group = _group_after(ctx, person)  # "Commander Sultani Makenga of the M23"
         if group is not None and group.label_ in _GROUPS:
-            status = "former" if former else None
-            yield make(person, Predicate.LEADS, group, person.root, 0.85, "leads.title_before_name",
-                       status=status)
+            yield _heads(person, group, ctx.doc[found[1]], 0.85, "leads.title_before_name",
+                         "former" if former else None)
 
 
 def _group_after(ctx: Context, person: Span) -> Span | None:
@@ -103,17 +123,35 @@ def appos_title(ctx: Context) -> Iterator[Found]:
                 pred = Predicate.MEMBER_OF  # "a senior commander / the deputy leader of X": a leader, not the
             for person in _holders(ctx, noun, predicate):
                 for group in groups:
-                    if person != group:
+                    if person != group and pred is Predicate.LEADS:
+                        yield _heads(person, group, noun, 0.85, "leads.appos")
+                    elif person != group:
                         yield make(person, pred, group, noun, 0.85, f"{pred.lower()}.appos")
+
+
+def _heads(person: Span, group: Span, noun: Token, confidence: float, name: str,
+           status: str | None = None) -> Found:
+    """A person heading a group LEADS it; heading an international body is an office in it ("the AU
+    Commission chairperson, A", "UN Secretary-General A": `titles.office_of_body`)."""
+    if not office_of_body(noun, group):
+        return make(person, Predicate.LEADS, group, noun, confidence, name, status=status)
+    if status is None:
+        words = {t.lower_ for t in noun.doc[max(noun.i - 4, noun.sent.start):noun.i]}
+        status = "former" if words & lexicon().former_words else "current"
+    return make(person, Predicate.HOLDS_OFFICE, group, noun, confidence - 0.05, "office.body_head",
+                title=title_text(noun), status=status)
 
 
 def _title_groups(ctx: Context, noun: Token, indefinite: bool) -> list[Span]:
     """The groups a title is of: "of/for X", "X's", "X leader", "its" beside X; "a commander in X"."""
+    coordinated = _its_conjunct(ctx, noun)  # "X and its emir, A": X, whatever "its" alone would resolve to
+    if coordinated:
+        return coordinated
     groups = [g for g in bodies(ctx, noun, frozenset({"in"}) if indefinite else frozenset())
               if g.label_ in _GROUPS]
     groups += [g for c in noun.lefts if c.dep_ == "compound"
                for g in [ctx.ref(c)] if g is not None and g.label_ in _GROUPS and g not in groups]
-    return groups or _its_conjunct(ctx, noun)
+    return groups
 
 
 _UNITS = frozenset({"force", "forces", "wing", "branch", "unit", "units", "cell", "division", "brigade",
@@ -165,7 +203,7 @@ def _subordinate(noun: Token) -> bool:
 def _holders(ctx: Context, noun: Token, predicate: Predicate) -> list[Span]:
     """Who holds a role noun: its apposition head, a copula subject, or a name it modifies."""
     allowed = {_PERSON} if predicate is not Predicate.MEMBER_OF else {_PERSON, *_GROUPS}
-    cands = holders(ctx, noun)
+    cands = [c for c in holders(ctx, noun) if c.label_ in allowed]  # "X, a militia, and its emir, A": A
     appos = child(noun, "appos") if not cands else None
     if appos is None and not cands:  # "the head of the Commission, X,": X hangs on the group's name
         group_word = pobj_of(noun, {"of", "for"})
@@ -364,7 +402,7 @@ def fought_for(ctx: Context) -> Iterator[Found]:
                     yield make(person, Predicate.MEMBER_OF, group, verb, 0.7, "member.fought_for")
 
 
-_FOUNDERS = ("found", "establish", "create", "co-found", "cofound")
+_FOUNDERS = ("found", "establish", "create", "co-found", "cofound", "form")
 
 
 @rule("leads.founded_by")
@@ -376,6 +414,19 @@ def founded_by(ctx: Context) -> Iterator[Found]:
             if group.label_ in _GROUPS - {"StateBody"}:
                 for person in people:
                     yield make(person, Predicate.LEADS, group, verb, 0.7, "leads.founded_by")
+
+
+@rule("leads.formed_by")
+def formed_by(ctx: Context) -> Iterator[Found]:
+    """ "X was formed in 2013 by Y": a person forming a named group leads it (groups forming one are its
+    members: `member.founders`)."""
+    for verb in ctx.cues("form"):
+        if verb.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in verb.children):
+            continue
+        people = [p for p in ctx.group(pobj_of(verb, {"by"})) if p.label_ == _PERSON]
+        for group in (g for g in ctx.subjects(verb) if g.label_ in _GROUPS - {"StateBody"}):
+            for person in people:
+                yield make(person, Predicate.LEADS, group, verb, 0.7, "leads.formed_by")
 
 
 @rule("leads.founded")
@@ -475,10 +526,10 @@ def party_president(ctx: Context) -> Iterator[Found]:
         after = ctx.at.get(noun.i + 1)
         if after is not None and after.start == noun.i + 1 and after.label_ == _PERSON:
             people.append(after)  # "X Party president Y"
-        predicate = Predicate.MEMBER_OF if vice else Predicate.LEADS
         for person in people:
             for group in groups:
-                yield make(person, predicate, group, noun, 0.8, "leads.party_president")
+                yield make(person, Predicate.MEMBER_OF, group, noun, 0.8, "leads.party_president") if vice \
+                    else _heads(person, group, noun, 0.8, "leads.party_president")
 
 
 def _vice(noun: Token) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType, Predicate
 from ingest.lexicon import lexicon
@@ -24,6 +24,70 @@ _GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
 _ACTORS = _GROUPS | {"Person", "Country"}
 TAKEN = frozenset({"office", "oath", "power", "charge", "over"})  # "took office / the oath as ..."
 _COPULAS = {"be", "become", "remain", "consider", "call", "describe", "see", "name", "appoint", "elect"}
+
+
+_OFFICE_TITLES = frozenset({"chairman", "chairwoman", "chairperson", "chair", "secretary", "general",
+                            "secretary-general", "president", "chief", "director", "representative",
+                            "commissioner", "director-general"})
+
+
+def office_of_body(noun: Token, body: Span) -> bool:
+    """ "the AU Commission chairperson, A", "UN Secretary-General A", "the EU's foreign policy chief, A": the
+    head of an international body holds an office in it; founders, commanders and leaders lead theirs."""
+    return body.label_ == "Organization" and noun.lower_ in _OFFICE_TITLES
+
+
+def title_text(noun: Token) -> str:
+    """The written title a role noun heads ("foreign policy chief", "Secretary-General")."""
+    doc = noun.doc
+    start = noun.i
+    if noun.lower_ == "general" and start > 1 and doc[start - 1].text in {"-", "–"} \
+            and doc[start - 2].lower_ == "secretary":
+        start -= 2  # "Secretary - General"
+    while start > 0 and doc[start - 1].dep_ in {"compound", "amod"} and doc[start - 1].head.i >= start \
+            and doc[start - 1].pos_ in {"NOUN", "ADJ", "PROPN"} and doc[start - 1].ent_type_ == "":
+        start -= 1
+    end = noun.i + 1
+    if noun.lower_ == "secretary" and end + 1 < len(doc) and doc[end].text in {"-", "–"}:
+        end += 2  # "Secretary - General"
+    return "".join(t.text_with_ws for t in doc[start:end]).strip()
+
+
+_RANKS = frozenset({"gen.", "gen", "general", "brig.", "brig", "brigadier", "col.", "col", "colonel", "maj.",
+                    "maj", "major", "lt.", "lt", "lieutenant", "capt.", "capt", "captain", "adm.", "admiral",
+                    "cmdr.", "commander", "sgt.", "dr.", "dr", "sheikh", "sheik", "mr.", "mrs.", "ms.",
+                    "gov.",
+                    "sen.", "rep.", "hon."})
+_QUALIFIERS = frozenset({"military", "political", "official", "senior", "top", "chief", "main", "armed",
+                         "longtime", "long-time", "veteran", "powerful", "spiritual", "supreme", "overall",
+                         "de", "facto", "self-styled", "newly", "new", "acting", "interim"})
+
+
+def rank_start(doc: Doc, start: int) -> int:
+    """Where military ranks and honorifics written before a name begin ("spokesman Brig. Gen. A": at
+    "Brig."); a capitalised rank only, so that "the general A" keeps its noun."""
+    i = start
+    while i > 0:
+        if doc[i - 1].text == "." and i > 1 and doc[i - 2].lower_ in _RANKS:
+            i -= 2  # "Brig . Gen. A": the tokenizer split the abbreviation's point off
+        elif doc[i - 1].lower_ in _RANKS and (doc[i - 1].is_title or doc[i - 1].text.endswith(".")):
+            i -= 1
+        else:
+            return i
+    return i
+
+
+def is_rank(span: Span) -> bool:
+    """A rank read as a name of its own ("Brig" of "Brig. Gen. A")."""
+    return len(span) == 1 and span[0].lower_.rstrip(".") in {r.rstrip(".") for r in _RANKS}
+
+
+def qualifier_start(doc: Doc, start: int) -> int:
+    """Where descriptive words before a title begin ("Houthi military spokesman": at "military")."""
+    i = start
+    while i > 0 and doc[i - 1].lower_ in _QUALIFIERS:
+        i -= 1
+    return i
 
 
 def first_conjunct(noun: Token) -> Token:
@@ -188,11 +252,16 @@ _LEADER_LAST = frozenset({"leader", "chairman", "chairwoman", "commander", "chie
 
 @rule("roles.person_of_party")
 def person_of_party(ctx: Context) -> Iterator[Found]:
-    """ "Omar Haddad of the Zarqan Labour Party said ...": a person named with a party is its member."""
-    for person in ctx.doc.ents:
+    """ "Omar Haddad of the Zarqan Labour Party said ...", "A, also of the B Party,": a person named with a
+    party is its member."""
+    doc = ctx.doc
+    for person in doc.ents:
         if person.label_ != "Person":
             continue
-        prep = person.end < len(ctx.doc) and ctx.doc[person.end]
+        i = person.end
+        if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ == "also":
+            i += 2  # "Incumbent president A, also of the B Party, ..."
+        prep = i < len(doc) and doc[i]
         if not prep or prep.lower_ != "of" or prep.head.i not in range(person.start, person.end):
             continue
         if person.start and ctx.doc[person.start - 1].lower_ in _LEADER_LAST:
