@@ -1,10 +1,12 @@
 """HOLDS_OFFICE: "Prime Minister X", "Iraq's prime minister, X", "X, President of Z", "X as President".
 
-Where the office belongs, in order: a department the title names ("Secretary of
-State" -> the State Department mentioned in the article); a country the title
-names ("Iraqi", "Iraq's", "of Iraq"); the person's country in the knowledge base;
-for a head of state or government, the article's dominant country. `status` is
-"former" after former/ex-/then/late or for a term that ended ("from 2014 to 2018").
+Where the office belongs, in order: the legislature or ministry the text names for a speaker or
+a minister (`office_bodies`); a department the title names ("Secretary of State" -> the State
+Department mentioned in the article); a country the title names ("Iraqi", "Iraq's", "of Iraq");
+the person's country in the knowledge base; for a head of state or government or a minister, the
+article's dominant country when the paragraph names it (or a demonym of it) or the article names
+no rival country. `status` is "former" after former/ex-/then/late or for a term that ended
+("from 2014 to 2018").
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, rule
-from ingest.rules.titles import TAKEN
+from ingest.rules.office_bodies import national_country, office_body, office_words, titles_ending
+from ingest.rules.titles import TAKEN, is_rank, rank_start
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DEPARTMENT_WORDS = {"state", "treasury", "defense", "defence", "homeland", "justice", "interior", "energy"}
@@ -106,9 +109,12 @@ def _status(words: list[Token], published_year: int | None) -> str:
 _PARTY_OWNERS = {"ArmedGroup", "PoliticalParty"}
 
 
-def _party_title(ctx: Context, context: list[Token]) -> bool:
-    """ "the group's emir", "ISIS-K's spokesman", "party president": a group's title, not a state's."""
+def _party_title(ctx: Context, context: list[Token], cue: Token) -> bool:
+    """ "the group's emir", "ISIS-K's spokesman", "party president": a group's title, not a state's (but
+    "the party of parliament speaker X": the party is another phrase's)."""
     for tok in context:
+        if tok.i < cue.i and any(t.lower_ == "of" for t in ctx.doc[tok.i + 1:cue.i]):
+            continue
         span = ctx.ref(tok)
         if tok.dep_ == "poss" and (span is not None and span.label_ in _PARTY_OWNERS
                                    or tok.lower_ in {"group", "party", "movement", "militia"}):
@@ -121,15 +127,19 @@ def _party_title(ctx: Context, context: list[Token]) -> bool:
 _TERM_WORDS = frozenset({"incumbent", "outgoing", "sitting", "current", "serving", "incoming", "newly"})
 
 
-def _body_before(ctx: Context, context: list[Token]) -> tuple[Span | None, bool]:
-    """ "Council President X": (the body the capitalised word before a title names, whether one is there)."""
+def _body_before(ctx: Context, context: list[Token], minister: bool = False) -> tuple[Span | None, bool]:
+    """ "Council President X": (the body the capitalised word before a title names, whether one is there);
+    before "Minister" one capitalised word is the portfolio ("Trade Minister X"), not a body."""
     if not context:
         return None, False
     tok = context[0]
-    if tok.lower_ in lexicon().former_words or tok.lower_ in _TERM_WORDS or not tok.is_title \
+    acronym = tok.is_upper and tok.is_alpha and len(tok) > 1  # "PKS president X": a body we do not know
+    if tok.lower_ in lexicon().former_words or tok.lower_ in _TERM_WORDS or not (tok.is_title or acronym) \
             or tok.pos_ not in {"NOUN", "PROPN"}:
         return None, False
     span = ctx.ref(tok)
+    if minister and (span is None or len(span) == 1) and ctx.country_span(tok) is None:
+        return None, False
     if span is not None and span.label_ in {"StateBody", "Organization"}:
         return span, True
     if span is None:
@@ -154,24 +164,68 @@ def _body_by_head(ctx: Context, tok: Token) -> Span | None:
     return next(iter(bodies.values())) if len(bodies) == 1 else None
 
 
-def _paragraph_names(ctx: Context, cue: Token, place: Span) -> bool:
-    """The cue's paragraph names the country: no office is read from the article's main country alone."""
+_GROUP_HEADS = frozenset({"emir"})  # an emir heads a group as often as a state: only a named country
+
+
+def _paragraph_names(ctx: Context, cue: Token, place: Span, title: str) -> bool:
+    """The cue's paragraph names the country (or the article is about it alone): no office is read from a
+    main country the text around the title never brings up."""
     text = ctx.doc.text
     start = text.rfind("\n\n", 0, cue.idx)
     end = text.find("\n\n", cue.idx)
     end = len(text) if end < 0 else end
     key = place.kb_id_ or place.text
-    return any(start <= e.start_char < end and (e.kb_id_ or e.text) == key for e in ctx.doc.ents)
+    if any(start <= e.start_char < end and (e.kb_id_ or e.text) == key for e in ctx.doc.ents):
+        return True
+    name = _country_name(ctx, place)
+    words = ctx.doc.char_span(start, end, alignment_mode="expand") or ()
+    if title in _GROUP_HEADS:
+        return False
+    return any(t.is_title and _demonym_of(ctx, t, place, name) for t in words) or _sole_country(ctx.doc, key)
+
+
+def _demonym_of(ctx: Context, tok: Token, place: Span, name: str | None) -> bool:
+    """ "Indonesian" (also inside a party's name) stands for Indonesia."""
+    if name is not None and lexicon().country_of(tok.text) == name:
+        return True
+    known = ctx.kb.by_demonym(tok.text) if ctx.kb is not None else None
+    return known is not None and bool(place.kb_id_) and known.id == place.kb_id_
+
+
+def _country_name(ctx: Context, place: Span) -> str | None:
+    """The canonical name of a country span, as `lexicon().country_of` gives it for demonyms."""
+    known = ctx.kb.by_id(place.kb_id_) if ctx.kb is not None and place.kb_id_ else None
+    return lexicon().country_of(known.name if known is not None else place.text)
+
+
+def _sole_country(doc: Doc, key: str) -> bool:
+    """The article names no other country, or names this one over and over and any other at most a third
+    as often (an election report names its country once)."""
+    countries = [e for e in doc.ents if e.label_ == "Country"]
+    counts = Counter(e.kb_id_ or e.text for e in countries)
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][0] != key:
+        return False
+    surnames = {e[-1].text for e in doc.ents if e.label_ == "Person" and len(e) > 1}
+    if any(e.text in surnames for e in countries if (e.kb_id_ or e.text) == key):
+        return False  # "Luís Montenegro ... Montenegro said": a surname read as the country
+    return len(ranked) == 1 or ranked[0][1] >= 3 and ranked[1][1] * 3 <= ranked[0][1]
 
 
 def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: Token,
             confidence: float) -> Found | None:
-    if _party_title(ctx, context):
+    if _party_title(ctx, context, cue):
         return None
-    body, capitalised = _body_before(ctx, context)
+    seat = office_body(title, cue, ctx.kb)  # "parliament speaker X": the legislature the article names
+    if seat is not None:
+        return _found(ctx, person, seat, title, context, cue, confidence)
+    minister = title.split()[-1] == "minister"
+    body, capitalised = _body_before(ctx, context, minister)
     if body is not None:
         return _found(ctx, person, body, title, context, cue, confidence)
     place = _department(ctx, title)
+    if place is None:
+        place = national_country(title, ctx.kb, [e for e in ctx.doc.ents if e.label_ == "Country"])
     if place is None:
         place = next((s for s in map(ctx.country_span, context) if s is not None), None)
     if place is None:
@@ -181,10 +235,10 @@ def _office(ctx: Context, person: Span, title: str, context: list[Token], cue: T
     if place is None:
         place = _kb_country(ctx, person)
         confidence -= 0.1
-    if place is None and title in lexicon().head_titles and not _home_elsewhere(ctx, person) \
+    if place is None and (title in lexicon().head_titles or minister) and not _home_elsewhere(ctx, person) \
             and not capitalised:
         place = main_country(ctx.doc, dominant=True)
-        place = place if place is not None and _paragraph_names(ctx, cue, place) else None
+        place = place if place is not None and _paragraph_names(ctx, cue, place, title) else None
     if place is None:
         return None
     return _found(ctx, person, place, title, context, cue, confidence)
@@ -199,7 +253,7 @@ def _found(ctx: Context, person: Span, place: Span, title: str, context: list[To
 
 def longest_title(doc: Doc, last: Token) -> tuple[str, ...] | None:
     """The longest state title ending at `last` ("deputy prime minister" over "minister")."""
-    for title in lexicon().titles_ending(last.lower_):
+    for title in titles_ending(last.lower_, lexicon().titles_ending(last.lower_)):
         start = last.i - len(title) + 1
         if start >= 0 and all(doc[start + k].lower_ == word for k, word in enumerate(title[:-1])):
             return title
@@ -245,14 +299,20 @@ def title_before_name(ctx: Context) -> Iterator[Found]:
     for person in doc.ents:
         if person.label_ != "Person":
             continue
+        if is_rank(person):
+            continue  # "Brig" of "Brig. Gen. X" read as a name
         inner = _leading_title(person)  # the knowledge base may know "President Donald Trump" whole
-        title = inner or (longest_title(doc, doc[person.start - 1]) if person.start else None)
+        end = person.start
+        title = inner or (longest_title(doc, doc[end - 1]) if end else None)
+        if title is None and rank_start(doc, end) < end:  # "Defence Minister Gen. X"
+            end = rank_start(doc, end)
+            title = longest_title(doc, doc[end - 1]) if end else None
         if title is None:
             found = _phrase_before(ctx, person)
             if found is not None:
                 yield found
             continue
-        start = person.start - (0 if inner else len(title))
+        start = person.start if inner else end - len(title)
         before = [t for t in reversed(doc[max(start - 3, 0):start]) if t.sent == person.sent]
         found = _office(ctx, person, " ".join(title), before, doc[start], 0.9)
         if found is not None:
@@ -320,7 +380,7 @@ def _title_words(noun: Token) -> list[Token]:
 @rule("office.appos")
 def appos_title(ctx: Context) -> Iterator[Found]:
     """"X, Prime Minister of Iraq from 2014 to 2018", "Iraq's prime minister, X", "elected X as President"."""
-    last_words = {t[-1] for t in lexicon().state_titles}
+    last_words = {t[-1] for t in lexicon().state_titles} | {t[-1] for t in office_words().titles}
     for noun in ctx.cues(*last_words):
         title = longest_title(ctx.doc, noun)
         if title is None or noun.lower_ not in last_words:
