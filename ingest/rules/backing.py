@@ -128,12 +128,19 @@ def active_backs(ctx: Context) -> Iterator[Found]:
             continue
         sponsors = ctx.subjects(verb)
         dobj = next((c for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "dobj"), None)
+        if dobj is not None and dobj.pos_ == "PRON" and _purpose(verb):
+            continue  # "troops deployed to support it": whom "it" means is the parser's guess
         for group in ctx.group(dobj):
             if group.label_ not in {"ArmedGroup", "PoliticalParty"}:
                 continue
             for sponsor in sponsors:
                 if group != sponsor and not endorsement(group, sponsor):
                     yield make(group, Predicate.BACKED_BY, sponsor, verb, 0.75, "backing.active")
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive of purpose ("sent to support it"): its understood subject is a guess too."""
+    return verb.dep_ in {"advcl", "xcomp"} and child(verb, "aux", {"to"}) is not None
 
 
 def _reason_clause(verb: Token) -> bool:

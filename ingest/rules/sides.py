@@ -167,8 +167,25 @@ def onslaught_on(ctx: Context) -> Iterator[Found]:
         preps = {"on", "against"} if noun.lemma_ != "invasion" else {"of", "on"}
         foes = members_of(ctx, pobj_of(noun, preps))
         doers = _actors(ctx, child(noun, "poss")) or _actors(ctx, pobj_of(noun, {"by"}))
+        doers = doers or _claimers(ctx, noun)
         for actor, foe in _pairs(doers, foes):
             yield make(actor, Predicate.OPPOSES, foe, noun, 0.7, "sides.onslaught_on")
+
+
+_CLAIMING = frozenset({"claim", "carry", "launch", "mount", "stage", "conduct", "wage", "intensify",
+                       "escalate", "step", "perpetrate", "execute"})
+_SERIES = frozenset({"string", "series", "wave", "spate", "number", "dozens", "scores", "campaign", "spree"})
+
+
+def _claimers(ctx: Context, noun: Token) -> list[Span]:
+    """ "X has claimed (a string of) attacks on Y", "X launched an offensive against Y": the subject of
+    the verb that takes the onslaught noun, through a "string / series of"."""
+    node = noun
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.lemma_.lower() in _SERIES:
+        node = node.head.head
+    if node.dep_ != "dobj" or node.head.lemma_ not in _CLAIMING or unheld(node.head):
+        return []
+    return doers(ctx, node.head)
 
 
 _RUIN_NOUNS = ("destruction", "overthrow", "elimination", "downfall", "annihilation", "eradication", "defeat")

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.homeland import country_of_word
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
 _BESIDE = {"alongside", "with", "beside"}
@@ -32,7 +33,14 @@ def _against(ctx: Context, verb: Token) -> list[Span]:
     out: list[Span] = []
     for head in heads:
         out += [s for s in members_of(ctx, pobj_of(head, {"against"})) if s not in out]
+    battles = [c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _WITH_NOUNS]
+    for head in [verb, *battles] if battles else []:  # "fought (repeated) battles with Y"
+        for p in (p for p in head.children if p.dep_ == "prep" and p.lower_ == "with"):
+            out += [s for s in members_of(ctx, child(p, "pobj")) if s not in out]
     return out
+
+
+_WITH_NOUNS = frozenset({"battle", "war", "clash", "skirmish", "gunbattle", "firefight"})
 
 
 def _actors(ctx: Context, token: Token | None) -> list[Span]:
@@ -62,7 +70,7 @@ def opposes(ctx: Context) -> Iterator[Found]:
         if verb.pos_ != "VERB" or verb.tag_ == "VBN":
             continue
         obj = child(verb, "dobj")
-        foes = _actors(ctx, obj)
+        foes = _actors(ctx, obj) or members_of(ctx, obj)  # "attack United States forces"
         if not foes and obj is not None and verb.lemma_ == "oppose" and obj.i not in ctx.at:
             owner = child(obj, "poss")  # "opposes Y's weapons / Y's rule": Y
             foes = _actors(ctx, owner) if owner is not None and owner.pos_ != "PRON" else []
@@ -113,11 +121,32 @@ _FORCES = {"force", "forces", "troop", "troops", "fighter", "militant", "member"
 
 def members_of(ctx: Context, token: Token | None) -> list[Span]:
     """Actors a phrase names; "the forces / members / regime of Y" stand for Y."""
-    found = _actors(ctx, token)
-    if found or token is None or token.lower_ not in _FORCES and token.lemma_.lower() not in _FORCES:
-        return found
+    return _actors(ctx, token) or force_owner(ctx, token)
+
+
+def force_owner(ctx: Context, token: Token | None) -> list[Span]:
+    """The actor a force noun stands for: "the forces of Y", "Y's government", "Y troops"."""
+    if token is None or token.lower_ not in _FORCES and token.lemma_.lower() not in _FORCES:
+        return []
     owner = child(token, "poss")  # "Y's government"
-    return _actors(ctx, pobj_of(token, {"of", "from"})) or (_actors(ctx, owner) if owner is not None else [])
+    found = _actors(ctx, pobj_of(token, {"of", "from"})) or (_actors(ctx, owner) if owner is not None else [])
+    return found or _named_on(ctx, token)
+
+
+def _named_on(ctx: Context, token: Token) -> list[Span]:
+    """ "United States forces", "the African Union troops", "Iranian security forces": the actor a force
+    noun's modifier names, a demonym standing for its (named) country."""
+    for c in token.children:
+        if c.dep_ not in {"compound", "amod", "nmod"}:
+            continue
+        span = ctx.at.get(c.i)
+        if span is not None and span.label_ in _ACTORS:
+            return [span]
+        if span is None and c.text[:1].isupper():
+            country = country_of_word(ctx, c)
+            if country is not None:
+                return [country]
+    return []
 
 
 @rule("stance.fought_alongside")
@@ -335,7 +364,10 @@ def fought_object(ctx: Context) -> Iterator[Found]:
         elif verb.lemma_ == "clash":
             foes = _actor(ctx, pobj_of(verb, {"with"}))
         else:
-            foes = [a for c in verb.children if c.dep_ == "dobj" for a in _actor(ctx, c)]
+            objs = [c for c in verb.children if c.dep_ == "dobj"] or _misparsed_object(verb)
+            foes = [a for c in objs for a in _actor(ctx, c) or members_of(ctx, c)]
+            foes += [a for c in objs for t in c.conjuncts if t.i not in ctx.at for a in force_owner(ctx, t)
+                     if a not in foes]  # "the government and the African Union troops"
         subject = ctx.subject_of(verb)
         actors = _actor(ctx, subject)
         if not actors and subject is not None:  # "whose offensive toppled Y"
@@ -344,6 +376,19 @@ def fought_object(ctx: Context) -> Iterator[Found]:
             for foe in foes:
                 if actor != foe:
                     yield make(actor, Predicate.OPPOSES, foe, verb, 0.75, "stance.fought_object")
+
+
+def _misparsed_object(verb: Token) -> list[Token]:
+    """ "X is fighting the government and the troops deployed to ...": the parser made the object the
+    subject of a following clause; the noun right after the verb is its object all the same."""
+    for c in verb.children:
+        if c.dep_ == "ccomp" and c.i > verb.i:
+            subject = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            between = verb.doc[verb.i + 1:subject.left_edge.i] if subject is not None else []
+            if subject is not None and subject.pos_ in {"NOUN", "PROPN"} and not any(
+                    t.lower_ in {"that", ",", "say", "said"} for t in between):
+                return [subject]
+    return []
 
 
 _RECIPROCAL_VERBS = {"clash": Predicate.OPPOSES, "fight": Predicate.OPPOSES, "battle": Predicate.OPPOSES,
