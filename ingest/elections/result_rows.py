@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 
 HEADER_WORDS = frozenset({"party", "parties", "votes", "vote", "seats", "seat", "%", "total", "turnout",
                           "registered", "voters", "valid", "invalid", "blank", "alliance", "coalition",
@@ -31,6 +32,9 @@ _CHANGE = re.compile(r"[+±−–]|\bchange\b|\bswing\b|\bnet\b|\bgain", re.I)
 _SPLIT = re.compile(r"\t+| *\| *| {2,}")
 _INT = re.compile(r"^\d[\d,]*$")
 _YEAR_COLUMN = re.compile(r"^(?:seats?\s*(?:won\s*)?(?:in\s*)?)?\(?(?P<year>(?:19|20)\d\d)\)?(?:\s*seats?)?$")
+PREVIOUS = 0  # the year of a "Previous seats" / "Last election" column: the election before the page's
+_PREVIOUS_COLUMN = re.compile(r"^(?:previous|last|prior|outgoing)(?: election| parliament)?(?: seats)?$|"
+                              r"^seats? (?:before|previously|last time|\(previous\))$", re.I)
 _NUMBERS = re.compile(r"^(?P<name>.*?[^\d\s,.%+−–-])\s+(?P<nums>[-+−–]?\d[\d.,%+−–\s-]*)$")
 
 
@@ -63,7 +67,8 @@ def seat_column(header: list[str]) -> int | None:
     """The column holding seat totals: "Total" where seats are split (district/list), else "Seats"."""
     low = [h.strip().lower() for h in header]
     seats = [i for i, h in enumerate(low) if _SEATS.match(h) and not _CHANGE.search(h)]
-    kinds = [h for h in low if h.endswith(" seats") or h.startswith("reserved")]  # "General seats | Reserved"
+    kinds = [h for h in low if h.endswith(" seats") or h.startswith("reserved")  # "General seats | Reserved"
+             or h.startswith("seats (")]  # "Seats (district) | Seats (national list) | Total"
     split = len(kinds) > 1 or any(h in {"district", "list", "constituency", "pr", "fptp", "national"}
                                   for h in low)
     total = [i for i, h in enumerate(low) if h in {"total", "total seats"}]
@@ -87,7 +92,8 @@ def year_columns(header: list[str]) -> dict[int, int]:
 # Words a header cell may add to its column's name ("First round votes", "Reserved (women)", "General seats").
 _QUALIFIERS = frozenset({"first", "second", "round", "1st", "2nd", "general", "reserved", "women",
                          "minorities", "minority", "proportional", "regional", "national", "final", "elected",
-                         "directly", "or", "and", "/"})  # "Party or alliance"
+                         "directly", "or", "and", "/",  # "Party or alliance"
+                         "previous", "last", "prior", "outgoing", "election"})  # "Previous seats"
 
 
 def summary(name: str) -> bool:
@@ -100,6 +106,9 @@ def _header_word(word: str) -> bool:
     return word.lower() in HEADER_WORDS or bool(_SEATS.match(word) or _YEAR_COLUMN.match(word.lower()))
 
 
+cells_of = _cells  # (shared with the header-less reader)
+
+
 def _header_cell(cell: str) -> bool:
     """A header cell: a column name, maybe qualified ("First round votes", "General seats")."""
     if _header_word(cell):
@@ -110,6 +119,12 @@ def _header_cell(cell: str) -> bool:
 
 def _header(words: list[str]) -> bool:
     return len(words) >= 2 and all(_header_cell(w) for w in words)
+
+
+def header_line(line: str) -> bool:
+    """A line of column names ("Party | Votes | % | Seats", "Party Votes Seats")."""
+    cells = _cells(line, 0)
+    return _header([line[s:e] for s, e in cells] if len(cells) > 1 else line.split())
 
 
 def _row_cells(line: str, offset: int, spaced: bool) -> list[tuple[int, int]]:
@@ -132,6 +147,9 @@ def _lines(text: str) -> Iterator[tuple[int, str]]:
     for line in text.splitlines(keepends=True):
         yield pos, line.rstrip("\r\n")
         pos += len(line)
+
+
+lines_of = _lines
 
 
 _LEADER_COLUMNS = frozenset({"leader", "leaders", "party leader", "leader(s)"})
@@ -204,6 +222,9 @@ def _name_like(name: str) -> bool:
         and not _NOT_NAME_WORDS & set(words)
 
 
+name_like = _name_like
+
+
 def _seat_list(context: str, run: list[tuple[int, re.Match[str], bool]]) -> bool:
     """A run of two or more lines that say "seats" (or give changes), or below a line that speaks of seats;
     never under a line naming two years (which election's seats it lists is unclear)."""
@@ -235,11 +256,24 @@ def list_rows(text: str) -> Iterator[ResultRow]:
 
 
 def result_rows(text: str) -> Iterator[ResultRow]:
-    """Every party row of every flattened results table in `text`, with its seats."""
-    yield from _vertical_rows(text)
-    yield from list_rows(text)
+    """Every party row of every flattened results table in `text`, with its seats (once, whichever of the
+    readers finds it)."""
+    from ingest.elections.bare_rows import bare_rows  # (it reads rows with this module's cells)
+
+    seen: set[tuple[int, int, int | None]] = set()
+    for row in chain(_vertical_rows(text), list_rows(text), bare_rows(text), _header_rows(text)):
+        if (row.start, row.seats, row.year) not in seen:
+            seen.add((row.start, row.seats, row.year))
+            yield row
+
+
+def _header_rows(text: str) -> Iterator[ResultRow]:
+    """The rows of tables under a header line (`Party | Votes | % | Seats`)."""
+    from ingest.elections.bare_rows import bracket_year
+
     columns: dict[int, int | None] = {}
     spaced, width, leaders, lead = False, 0, False, None
+    caption, bracketed = "", None
     for offset, line in _lines(text):
         cells = _cells(line, offset)
         words = [text[s:e] for s, e in cells]
@@ -250,7 +284,9 @@ def result_rows(text: str) -> Iterator[ResultRow]:
             columns, width = _columns(header, spaced), len(header)
             leaders = any(h.lower() in {"leader", "candidate", "leaders", "candidates"} for h in header)
             lead = next((k for k, h in enumerate(header) if h.lower() in _LEADER_COLUMNS), None)
+            bracketed = bracket_year(caption)  # "Seats by party (2019 in brackets)" above the header
             continue
+        caption = line if line.strip() else caption
         if not columns or not line.strip():
             columns = {} if not line.strip() else columns
             continue
@@ -258,7 +294,8 @@ def result_rows(text: str) -> Iterator[ResultRow]:
         row = row if spaced else _split_name(text, row, width)
         leader = row[lead] if lead is not None and not spaced and len(row) == width else None
         for column, year in columns.items():
-            yield from _row(text, row, column, width, year, whole=not (spaced and leaders), leader=leader)
+            yield from _row(text, row, column, width, year, whole=not (spaced and leaders), leader=leader,
+                            bracketed=bracketed)
 
 
 def _split_name(text: str, cells: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
@@ -274,26 +311,35 @@ def _split_name(text: str, cells: list[tuple[int, int]], width: int) -> list[tup
 
 def _columns(header: list[str], spaced: bool) -> dict[int, int | None]:
     """Seat column -> its election year (None: the page's own election)."""
-    years = {} if spaced else year_columns(header)
-    if years:
-        return dict(years)
+    years: dict[int, int | None] = {} if spaced else dict(year_columns(header))
+    years.update({i: PREVIOUS for i, h in enumerate(header) if _PREVIOUS_COLUMN.match(h.strip())})
     column = seat_column(header)
-    return {column: None} if column is not None else {}
+    if column is not None and column not in years and (not years or None not in years.values()):
+        years[column] = None  # "Seats | Seats 2019": the plain column is the page's own election
+    return years
+
+
+_WITH_EARLIER = re.compile(r"^(?P<now>\d{1,4})\s*\((?P<then>\d{1,4}|[-+±−–]\s?\d{1,4}|new)\)$", re.I)
 
 
 def _row(text: str, cells: list[tuple[int, int]], column: int, width: int,
-         year: int | None = None, whole: bool = True, leader: tuple[int, int] | None = None
-         ) -> Iterator[ResultRow]:
+         year: int | None = None, whole: bool = True, leader: tuple[int, int] | None = None,
+         bracketed: int | None = None) -> Iterator[ResultRow]:
     """A row's name and seats; a row short of cells ("Party Leader Votes Seats" with the leader's name
-    run into the party's) is aligned on its numbers, from the right."""
+    run into the party's) is aligned on its numbers, from the right. A seat cell "110 (128)" holds the
+    earlier count in brackets: the `bracketed` year's, when the caption names it (a change is ignored)."""
     at = column - (width - len(cells)) if len(cells) <= width else -1
     if at < 1 or at >= len(cells):
         return
     name, seats = text[cells[0][0]:cells[0][1]], text[cells[at][0]:cells[at][1]]
-    if summary(name) or not _INT.match(seats):
+    pair = _WITH_EARLIER.match(seats)
+    if summary(name) or not (_INT.match(seats) or pair):
         return
     whole = whole and len(cells) == width
-    yield ResultRow(cells[0][0], cells[0][1], int(seats.replace(",", "")), year, whole, leader)
+    now = int(pair.group("now")) if pair else int(seats.replace(",", ""))
+    yield ResultRow(cells[0][0], cells[0][1], now, year, whole, leader)
+    if pair and year is None and bracketed is not None and pair.group("then").isdigit():
+        yield ResultRow(cells[0][0], cells[0][1], int(pair.group("then")), bracketed, whole, leader)
 
 
 def header_spans(text: str) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from graph.model import Predicate
 from ingest.elections import doc_year
-from ingest.elections.result_rows import result_rows
+from ingest.elections.result_rows import PREVIOUS, result_rows
 from ingest.events import election_facts
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.infobox_fields import Field
@@ -148,7 +148,8 @@ def rows(ctx: Context) -> Iterator[Found]:
     """ "Pakatan Harapan | 5,813,940 | 37.46 | 82": each party row's seats in the page's election."""
     current = current_election(ctx)
     for row in result_rows(ctx.doc.text) if current is not None else ():
-        election = current if row.year is None else _of_year(ctx, row.year, current)
+        election = current if row.year is None else \
+            _previous(ctx, current) if row.year == PREVIOUS else _of_year(ctx, row.year, current)
         inside = [e for e in ctx.doc.ents if row.start <= e.start_char and e.end_char <= row.end
                   and e.label_ in _ROW_NAMES]  # a party before its leader's name in the same cell
         party = min(inside, key=lambda e: (e.label_ != "PoliticalParty", e.start), default=None)
