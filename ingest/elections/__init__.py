@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ingest.elections.bare_rows import bracket_year
 from ingest.elections.result_rows import header_spans, result_rows
 from ingest.lexicon import lexicon
 
@@ -141,7 +142,7 @@ def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
     for token in doc:
         if token.i in taken or not YEAR.match(token.text):
             continue
-        if any(s <= token.idx < e for s, e in headers):
+        if any(s <= token.idx < e for s, e in headers) or _captioned(token) or _year_total(token):
             out.append(Span(doc, token.i, token.i + 1, label="Election", kb_id=YEAR_MENTION))
             continue
         if token.dep_ != "pobj":
@@ -154,6 +155,25 @@ def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
         if beside and any(t.lemma_ == "seat" or t.lower_ == "tally" for t in token.sent):
             out.append(Span(doc, token.i, token.i + 1, label="Election", kb_id=YEAR_MENTION))
     return out
+
+
+def _captioned(token: Token) -> bool:
+    """The year of a caption that says what bracketed figures are ("Seats (2019 in brackets)")."""
+    doc = token.doc
+    start = doc.text.rfind("\n", 0, token.idx) + 1
+    end = doc.text.find("\n", token.idx)
+    line = doc.text[start:end if end >= 0 else len(doc.text)]
+    return bracket_year(line) == int(token.text)
+
+
+_RESULT_NOUNS = {"total", "tally", "haul", "result", "score", "count", "showing", "seats", "seat"}
+
+
+def _year_total(token: Token) -> bool:
+    """ "their 2019 total of 365 seats", "the 2019 tally", "its 2018 result": an earlier year's count."""
+    head = token.head
+    return token.dep_ in {"compound", "nummod", "amod", "nmod"} and head.lower_ in _RESULT_NOUNS and \
+        _earlier_year(token) and any(t.lemma_ == "seat" for t in token.sent)
 
 
 def implied_mention(doc: Doc) -> list[Span]:
@@ -206,6 +226,21 @@ def _kind_of(tok: Token) -> str | None:
     return None
 
 
+_HOLD = {"hold", "take", "conduct", "stage"}
+
+
+def _held_on(head: Token) -> list[Token]:
+    """The date of "the election, held on 28 November", "elections were held on 15 May": the words of
+    the holding verb's "on"/"in" phrases (its month says which year a vote before the article's was)."""
+    owner = head.head.head if head.dep_ == "pobj" and head.head.lower_ == "of" else None  # "results of X"
+    verbs = [c for n in (head, owner) if n is not None for c in n.children
+             if c.dep_ in {"acl", "relcl"} and c.lemma_ in _HOLD]
+    if head.dep_ in {"nsubj", "nsubjpass"} and head.head.lemma_ in _HOLD:
+        verbs.append(head.head)
+    return [t for v in verbs for c in v.children if c.dep_ == "prep" and c.lower_ in {"on", "in"}
+            for t in c.subtree]
+
+
 def election_facts(span: Span) -> ElectionFacts:
     """Year, month, country and kind as the mention and its sentence state them (the title's kind else)."""
     doc = span.doc
@@ -218,7 +253,8 @@ def election_facts(span: Span) -> ElectionFacts:
     head = span.root
     words = [*span, *(t for c in head.children if c.dep_ == "prep" and c.lower_ in {"on", "in", "of"}
                       for t in c.subtree),
-             *(t for t in doc[max(head.left_edge.i, head.i - 4):span.start] if t.is_title)]
+             *(t for t in doc[max(head.left_edge.i, head.i - 4):span.start] if t.is_title),
+             *_held_on(head)]
     for tok in words:
         low = tok.lower_
         if YEAR.match(tok.text):
@@ -234,7 +270,15 @@ def election_facts(span: Span) -> ElectionFacts:
         kind = "presidential"  # "the second round between the two candidates"
     if year is None and any(t.lower_ in _PREVIOUS for t in span):
         year = previous_year(doc)  # "the last election", an infobox's "Last election" row
+    elif year is None and month is None and kind in {None, fallback.kind} and _dated_title(doc):
+        year = fallback.year  # "2022 Ruritanian general election" published in 2023: the title's year
     return ElectionFacts(year, month, country, kind or fallback.kind)
+
+
+def _dated_title(doc: Doc) -> bool:
+    """A title naming one year and an election ("Sri Lanka parliamentary election 2024: results")."""
+    title = str(doc.user_data.get("title") or "")
+    return len(set(_TITLE_YEAR.findall(title))) == 1 and bool(_TITLE_WORDS.search(title))
 
 
 def election_year(facts: ElectionFacts, published: str | None) -> int | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -94,9 +95,10 @@ def add_elections(doc: Doc, published: str | None, country: str | None, kb: Know
     """One entity per named election; every mention of it (implied ones too) points at it."""
     used = {(f.object.start, f.object.end) for f in doc._.ag_relations or ()}
     for span in doc.spans.get(EVENTS, []):
-        if span.label_ != "Election" or (span.kb_id_ in {IMPLIED, YEAR_MENTION} and
-                                         (span.start, span.end) not in used):
-            continue  # an implied election or a bare year is an entity only when a result names it
+        if span.label_ != "Election" or (span.kb_id_ == IMPLIED or span.kb_id_ == YEAR_MENTION
+                                         and not _earlier(span, published)) and \
+                (span.start, span.end) not in used:
+            continue  # an implied election or this year is an entity only when a result names it
         facts = election_facts(span)
         name = _name(facts, published, country, kb)
         if name is None:
@@ -105,5 +107,31 @@ def add_elections(doc: Doc, published: str | None, country: str | None, kb: Know
         if entity is None:
             eid = entity_id(EntityType.ELECTION, name)
             entity = Entity(eid, name, EntityType.ELECTION, (), {}, {"year": election_year(facts, published)})
-        entities.setdefault(entity.id, entity)
+        entity = entities.setdefault(entity.id, entity)
+        written = written_kind(entity.name, facts.kind)
+        if written is not None and written not in entity.aliases:
+            entities[entity.id] = replace(entity, aliases=(*entity.aliases, written))
         span_ids[(span.start, span.end)] = (entity.id, span)
+
+
+_TERM = 7  # an election compared with is the one before, a term (four to six years) earlier
+
+
+def _earlier(span: Span, published: str | None) -> bool:
+    """A year before the article's beside seat counts ("won in 2018, falling from 71 seats"): the
+    earlier election the article compares with, an entity of its own even without a count of it."""
+    year = election_facts(span).year
+    now = int(published[:4]) if published and published[:4].isdigit() else None
+    since = span.root.head.lower_ == "since"  # "the first time since 1973": a date, no comparison of results
+    return year is not None and now is not None and now - _TERM <= year < now and not since
+
+
+_WRITTEN_KINDS = {"parliamentary", "legislative"}
+
+
+def written_kind(name: str, kind: str | None) -> str | None:
+    """The name with the kind as the text writes it ("2024 Ruritanian parliamentary election" for a
+    "general" one): the same election, under the words a reader would look it up by."""
+    if kind not in _WRITTEN_KINDS or " general election" not in name:
+        return None
+    return name.replace(" general election", f" {kind} election")

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import EntityType
+from ingest.elections.party_plurals import member_plurals
 from ingest.elections.result_rows import HEADER_WORDS, ResultRow, header_spans, result_rows
 
 _ARMED = EntityType.ARMED_GROUP.value
@@ -102,11 +103,13 @@ def _name_word(word: str) -> bool:
     return word[:1].isupper() and word[1:].islower() and word.isalpha()
 
 
-def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
-    """The doc's names without table labels, each row's name whole; the (start, end) of row names."""
+def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]], set[tuple[int, int]]]:
+    """The doc's names without table labels, each row's name whole; the (start, end) of row names, and of
+    row names the model took for people though they fill a party cell alone."""
     headers = header_spans(doc.text)
     ents = [e for e in doc.ents if not _label_word(e, headers)]
     rows: set[tuple[int, int]] = set()
+    cells: set[tuple[int, int]] = set()
     for row in result_rows(doc.text):
         overlapping = [e for e in ents if e.start_char < row.end and row.start < e.end_char]
         span = _whole_name(doc, row, overlapping)
@@ -115,10 +118,13 @@ def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]]]:
         inside = [span] if span is not None else \
             [e for e in ents if row.start <= e.start_char and e.end_char <= row.end]
         rows |= {(e.start, e.end) for e in inside}
+        if row.whole and row.leader is None:  # a cell that is all one name and no leader's: no person
+            cells |= {(e.start, e.end) for e in inside if e.label_ == _PERSON and not e.kb_id_
+                      and e.start_char == row.start and e.end_char == _name_end(doc.text, row.start, row.end)}
         leader = _leader_name(doc, row, ents)
         if leader is not None:
             ents.append(leader)
-    return sorted(ents, key=lambda e: e.start), rows
+    return sorted(ents, key=lambda e: e.start), rows, cells
 
 
 def _leader_name(doc: Doc, row: ResultRow, ents: list[Span]) -> Span | None:
@@ -177,17 +183,28 @@ def _seat_subjects(doc: Doc, ents: list[Span]) -> list[Span]:
 
 def electoral_parties(doc: Doc) -> None:
     """Relabel as parties the armed-typed names the text treats as parties (see module doc)."""
-    ents, rows = _table_ents(doc)
+    ents, rows, cells = _table_ents(doc)
     missed = _seat_subjects(doc, ents)
     ents = sorted([*ents, *missed], key=lambda e: e.start)
     if len(ents) != len(doc.ents) or rows:
         doc.ents = ents
     names = _party_names(ents) | {e.text for e in ents if (e.start, e.end) in rows}
-    if not names:
+    if not names and not cells:
+        _plurals(doc)
         return
     relabel = {(e.start, e.end) for e in ents if e.text in names and e.label_ in _RETYPED and not e.kb_id_}
+    people = {e.text for e in ents if (e.start, e.end) in cells}  # "Tamil Arasu Kachchi | 257,813 | 8"
+    relabel |= {(e.start, e.end) for e in ents if e.text in people and e.label_ == _PERSON and not e.kb_id_}
     doc.ents = [Span(doc, e.start, e.end, label=_PARTY) if (e.start, e.end) in relabel else e for e in ents]
     refs = doc._.ag_refs or {}
     for i, span in list(refs.items()):
         if (span.start, span.end) in relabel:
             refs[i] = Span(doc, span.start, span.end, label=_PARTY)
+    _plurals(doc)
+
+
+def _plurals(doc: Doc) -> None:
+    """ "the Socialists" stands for the text's Socialist Party (party_plurals)."""
+    if doc._.ag_refs is None:
+        doc._.ag_refs = {}
+    member_plurals(doc, doc._.ag_refs)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Predicate
-from ingest.elections import YEAR_MENTION
+from ingest.elections import YEAR_MENTION, doc_year
 from ingest.events import election_facts
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, make, rule
@@ -67,6 +67,31 @@ def _clause_election(ctx: Context, verb: Token) -> Span | None:
         if node.dep_ in {"relcl", "ROOT"}:
             break
         node = node.head
+    return None
+
+
+_AGO = object()  # an earlier election the text dates ("five years ago") but never names
+
+
+def earlier_election(ctx: Context, verb: Token) -> Span | object | None:
+    """The earlier election a win is dated to: "who had won 120 seats in 2022" (the year's election),
+    "which won 145 seats five years ago" (the election that many years before, or `_AGO` where the
+    text names none: the count is not the current election's)."""
+    now = doc_year(ctx.doc)
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ in {"in", "at"}:
+            for t in c.subtree:
+                span = ctx.at.get(t.i)
+                year = election_facts(span).year if span is not None and span.label_ == "Election" else None
+                if span is not None and span.kb_id_ == YEAR_MENTION and now and year and year < now:
+                    return span
+        ago = c if c.lower_ == "ago" else next((g for g in c.children if g.lower_ == "ago"), None)
+        if ago is None or c.dep_ not in {"advmod", "npadvmod"}:
+            continue
+        unit = c if c.lemma_ == "year" else next((g for g in ago.children if g.lemma_ == "year"), None)
+        count = next((number(g) for g in unit.children if number(g) is not None), None) if unit else None
+        year = now - count if now and count else None
+        return next((s for s in _elections(ctx) if year and election_facts(s).year == year), _AGO)
     return None
 
 
@@ -230,7 +255,9 @@ def won_seats(ctx: Context) -> Iterator[Found]:
         verb, count = found
         if hypothetical(verb):
             continue
-        election = _clause_election(ctx, verb) or current_election(ctx)
+        dated = earlier_election(ctx, verb)
+        election = dated if isinstance(dated, Span) else None if dated is _AGO else \
+            _clause_election(ctx, verb) or current_election(ctx)
         if election is None:
             continue
         confidence = 0.85 if verb.lemma_ in {"win", "secure", "obtain"} else 0.75
