@@ -21,7 +21,7 @@ from ingest.entities.foreign_parties import localise_parties
 from ingest.entities.generic_bodies import localise_bodies
 from ingest.entities.role_types import type_by_role
 from ingest.entities.type_basis import TYPE_BASIS, Basis
-from ingest.events import ANCHOR, WHEN_WORDS, stated_when, verb_kind, verb_target
+from ingest.events import ANCHOR, WHEN_WORDS, part_of, stated_when, verb_kind, verb_target
 from ingest.events.identity import kind_class
 from ingest.events.places import PLACE_NOUNS, lead_place, proper_place
 from ingest.lexicon import lexicon
@@ -155,11 +155,14 @@ def _kind(span: Span, at: dict[int, Span]) -> str:
     if told is not None:
         return told[0]
     return " ".join(t.text if t.pos_ == "PROPN" or t.i in at or (t.text[:1].isupper() and t.i > t.sent.start)
-                    else t.lower_ for t in span)
+                    else t.lower_ for t in span if t.i <= span.root.i)  # one of several: its noun's words
 
 
 def _event_facts(span: Span, clusters: Clusters, at: dict[int, Span]) -> tuple[str, str | None]:
     """(name, place): "<kind> on <target>", else "<kind> in <place>", plus "that killed <victim>"."""
+    part = part_of(span)
+    if part is not None:
+        return _part_facts(span, part, clusters, at)
     root = span.root
     parts = [_kind(span, at)]
     found = _target_word(root)
@@ -180,6 +183,19 @@ def _event_facts(span: Span, clusters: Clusters, at: dict[int, Span]) -> tuple[s
         parts[0] = f"{_demonym(cluster.name, clusters)} {parts[0]}"
     when = stated_when(root)  # "the bombing of June 2015": "June 2015 bombing"
     return " ".join([when, *parts] if when else parts), place.split(" ", 1)[1] if place else None
+
+
+def _part_facts(span: Span, part: tuple[str, int], clusters: Clusters,
+                at: dict[int, Span]) -> tuple[str, str | None]:
+    """One incident of a plural noun told by its own place or target: "suicide attacks on X"."""
+    prep, index = part
+    head = span.doc[index]
+    named = _name_at(head, clusters, at)
+    phrase = span.doc[head.left_edge.i:head.i + 1]  # "the Aden Adde International Airport area"
+    words = named or " ".join(t.text for t in phrase if t.dep_ not in {"det", "poss"})
+    when = stated_when(span.root)
+    name = " ".join([*([when] if when else []), _kind(span, at), prep, words.strip()])
+    return name, named if named and prep in {"in", "near", "at", "outside"} else None
 
 
 def _demonym(country: str, clusters: Clusters) -> str:

@@ -37,7 +37,8 @@ ANCHOR = "anchor"
 _TARGET_PREPS = {"on", "against", "at", "targeting", "in", "near", "of"}
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", *_MONTHS}
 __all__ = ["ANCHOR", "HIT_VERBS", "WHEN_WORDS", "ElectionFacts", "election_facts", "election_name",
-           "mark_events", "stated_when", "verb_doers", "verb_kind", "verb_target"]
+           "incident_parts", "mark_events", "part_of", "stated_when", "verb_doers", "verb_kind",
+           "verb_target"]
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _NAMING = frozenset({"Location", "Organization"})  # "the Mosul attack", "the Charlie Hebdo shooting"
 _ANY = frozenset({"every", "each", "any", "no", "another", "some", "such"})
@@ -208,6 +209,7 @@ def mark_events(doc: Doc) -> list[Span]:
     armed = {i for ent in doc.ents if ent.label_ == "ArmedGroup" for i in range(ent.start, ent.end)}
     names = Names(ent_tokens, named, sides, armed | {i for i, s in refs.items() if s.label_ == "ArmedGroup"})
     spans = election_mentions(doc, ent_tokens)
+    spot = {i for ent in doc.ents if ent.label_ == "Location" for i in range(ent.start, ent.end)}
     anchored = False
     for token in doc:
         if token.i in ent_tokens:
@@ -219,9 +221,12 @@ def mark_events(doc: Doc) -> list[Span]:
         place = place_before(token, places) if fresh else None
         if place is None and event_noun(token, lex) and _named_kind(token):
             place = name_before(token, ent_tokens)
-        if event_noun(token, lex) and (own_anchor or place is not None and _named_kind(token)):
+        parts = incident_parts(token, spot) if event_noun(token, lex) else []
+        if event_noun(token, lex) and (own_anchor or place is not None and _named_kind(token)
+                                       or parts and _claimed(token)):
             start = phrase_start(token) if place is None else min(place, phrase_start(token))
-            spans.append(Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR))
+            spans += _part_spans(doc, start, token, parts) or [
+                Span(doc, start, token.i + 1, label="Event", kb_id=ANCHOR)]
             anchored = True
         elif verb_anchor(token, names) and not (anchored and _told_again(token, lex)):
             spans.append(Span(doc, token.i, token.i + 1, label="Event", kb_id=ANCHOR))
@@ -229,6 +234,60 @@ def mark_events(doc: Doc) -> list[Span]:
         elif _is_anaphor(token, lex) or _round_again(token, spans, lex):
             spans.append(Span(doc, phrase_start(token), token.i + 1, label="Event"))
     return sorted(_without_apposed(spans), key=lambda s: (s.start, s.end))
+
+
+_HAPPENING = frozenset({"take", "occur", "happen"})
+_PART_PREPS = frozenset({"in", "near", "at", "on", "against", "outside"})
+
+
+def incident_parts(noun: Token, spots: set[int]) -> list[Token]:
+    """Heads of the places or targets of a plural incident noun told as several incidents ("attacks near
+    X and on Y", "the attacks that took place in X and Y on 5 May"): one incident per place or target.
+    A singular noun is one incident however many places it names."""
+    if noun.tag_ != "NNS":
+        return []
+    heads = [noun, *(c for c in noun.children if c.dep_ == "relcl" and c.lemma_ in _HAPPENING)]
+    for prep in (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in _PART_PREPS):
+        first = next((g for g in prep.children if g.dep_ == "pobj"), None)
+        if first is None or first.lower_ in WHEN_WORDS or first.like_num:
+            continue  # "on 23 March": a date, no place
+        # "near X and on Y"; "for attacks near X and on Y" with "on" hung on "for"
+        coordinated = [*prep.conjuncts, *(noun.head.conjuncts if noun.dep_ == "pobj" else ())]
+        others = [g for p in coordinated if p.pos_ == "ADP" and p.lower_ in _PART_PREPS
+                  for g in p.children if g.dep_ == "pobj"]
+        others += [c for c in first.conjuncts if c.i in spots]  # "in X and Y"
+        if prep.lower_ in {"in", "near", "at"}:  # "attacks that took place in X, and Y": Y hung on the noun
+            others += [c for c in noun.children if c.dep_ == "conj" and c.i in spots]
+        if others:
+            return [first, *others]
+    return []
+
+
+PART = "part"  # span_id prefix of one incident of a plural noun: "part:<prep>:<head token index>"
+
+
+def part_of(span: Span) -> tuple[str, int] | None:
+    """(preposition, head token index) of the place or target one incident of a plural noun is told by."""
+    key = span.id_
+    if not key.startswith(PART + ":"):
+        return None
+    _, prep, index = key.split(":")
+    return prep, int(index)
+
+
+def _part_spans(doc: Doc, start: int, noun: Token, parts: list[Token]) -> list[Span]:
+    """One span per incident, all headed by the noun: they differ by the words after it, which stay
+    inside the noun's phrase so every span's root is the noun."""
+    end = noun.i + len(parts)
+    if end > len(doc) or any(noun not in doc[i].ancestors for i in range(noun.i + 1, end)):
+        return []
+    out = []
+    for k, head in enumerate(parts):
+        prep = head.head.lower_ if head.dep_ == "pobj" else next(
+            (p.head.lower_ for p in parts[:1] if p.dep_ == "pobj"), "in")  # "X and Y": X's preposition
+        key = f"{PART}:{prep}:{head.i}"
+        out.append(Span(doc, start, noun.i + 1 + k, label="Event", kb_id=ANCHOR, span_id=key))
+    return out
 
 
 def _round_again(noun: Token, spans: list[Span], lex: Lexicon) -> bool:
@@ -243,7 +302,7 @@ def _round_again(noun: Token, spans: list[Span], lex: Lexicon) -> bool:
 def _told_again(verb: Token, lex: Lexicon) -> bool:
     """ "Three drones were used in the attack, while a third hit the residence": a verb in a sentence
     that speaks of "the attack" already told retells that incident's detail, it is no new one."""
-    return any(_is_anaphor(t, lex) for t in verb.sent if t.i != verb.i)
+    return any(_is_anaphor(t, lex) for t in verb.sent if t.i < verb.i)  # not "... ended the siege" after it
 
 
 def _without_apposed(spans: list[Span]) -> list[Span]:

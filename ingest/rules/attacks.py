@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
-from ingest.events import ANCHOR, HIT_VERBS, verb_doers
+from ingest.events import ANCHOR, HIT_VERBS, part_of, verb_doers
 from ingest.events.places import PLACE_NOUNS, lead_place
 from ingest.events.verbs import DOER_NOUNS, HELD_PLACES
 from ingest.lexicon import lexicon
@@ -29,6 +29,27 @@ _PERP_VERBS = ("carry", "conduct", "launch", "stage", "perpetrate", "claim", "mo
 
 def _events(ctx: Context) -> list[Span]:
     return [s for s in ctx.doc.spans.get(EVENTS, []) if s.label_ == "Event"]
+
+
+def _with_parts(ctx: Context, events: list[Span]) -> list[Span]:
+    """Events with the other incidents their plural noun tells ("attacks near X and on Y": two)."""
+    out = list(events)
+    for event in events:
+        if part_of(event) is not None:
+            out += [e for e in _events(ctx) if e.root == event.root and e not in out]
+    return out
+
+
+def _part_target(ctx: Context, event: Span) -> tuple[Span | None, Span | None]:
+    """(target, place) of one incident of a plural noun, from its own preposition and head."""
+    part = part_of(event)
+    if part is None:
+        return None, None
+    prep, index = part
+    head = ctx.doc[index]
+    if prep in {"on", "against"}:
+        return _target_of(ctx, head), None
+    return None, _place_ref(ctx, head) or _place_ref(ctx, pobj_of(head, {"in", "near", "at"}))
 
 
 def _target_of(ctx: Context, token: Token | None) -> Span | None:
@@ -61,6 +82,11 @@ def targeted_phrase(ctx: Context) -> Iterator[Found]:
     """"attack on X", "attack aimed at X's residence", "assault on the prime minister's residence"."""
     for event in _events(ctx):
         noun = event.root
+        if part_of(event) is not None:  # one of several incidents: its own target only
+            target = _part_target(ctx, event)[0]
+            if target is not None:
+                yield make(event, Predicate.TARGETED, target, noun, 0.8, "attack.targeted_phrase")
+            continue
         blamed = noun.dep_ == "dobj" and noun.head.lemma_ == "blame"
         victim = _hit_by(ctx, noun)
         preps = {"against"} if blamed else {"on", "against", "of"} if _patient_of(noun) else {"on", "against"}
@@ -187,7 +213,7 @@ def perpetrated(ctx: Context) -> Iterator[Found]:
             actors = ctx.subjects(verb) or [ctx.at[t.i] for t in verb_doers(verb, set(ctx.at))]  # "X gunmen"
         for actor in actors:
             if actor.label_ in _ACTORS:
-                for event in events:
+                for event in _with_parts(ctx, events):
                     yield make(actor, Predicate.PERPETRATED, event, verb, 0.8, "attack.perpetrated",
                                alleged=_alleged(verb))
 
@@ -405,6 +431,11 @@ def located(ctx: Context) -> Iterator[Found]:
         if event.kb_id_ != ANCHOR:
             continue
         root = event.root
+        if part_of(event) is not None:  # one of several incidents: its own place only
+            own = _part_target(ctx, event)[1]
+            if own is not None and own.label_ in {"Location", "Country"}:
+                yield make(event, Predicate.LOCATED_IN, own, root, 0.75, "attack.located")
+            continue
         heads = [root, *(c for p in root.children if p.dep_ == "prep" and p.lower_ in {"on", "of", "against"}
                          for c in p.children if c.dep_ == "pobj")]
         heads += [c for c in root.children if c.dep_ == "relcl" and c.lemma_ in {"take", "occur", "happen"}]

@@ -2,7 +2,8 @@
 
 A second dated incident that keeps its place name, a clash and a hijacking as incidents, a counted
 toll "killed in an ambush near ...", unnamed gunmen of a relative clause led by a named person,
-and "responsible for E, and for F"; and what stays no incident.
+"responsible for E, and for F", and a plural incident noun with two places or targets as two
+incidents; and what stays no incident (a campaign's toll, a singular attack between two towns).
 """
 
 import pytest
@@ -49,3 +50,30 @@ def test_responsible_for_two_incidents(run):
             "the Tunduru district of Songea.")
     for word in ("kilosa", "mbinga"):
         assert ("Ruvuma Liberation Front", "PERPETRATED", r.one_event(word)) in r.triples
+
+
+def test_plural_incident_with_two_targets_is_two_incidents(run):
+    r = run("In 2024 the Ruvuma Liberation Front claimed responsibility for suicide attacks near Mtwara "
+            "airport and on the Lindi Port Authority Complex.", published="2025-03-01")
+    airport, port = r.one_event("mtwara"), r.one_event("lindi")
+    assert airport != port
+    for event in (airport, port):
+        assert ("Ruvuma Liberation Front", "PERPETRATED", event) in r.triples
+    assert (port, "TARGETED", "Lindi Port Authority Complex") in r.triples
+    assert (airport, "TARGETED", "Lindi Port Authority Complex") not in r.triples
+
+
+def test_plural_incident_in_two_towns_is_two_incidents(run):
+    r = run("The Security Council condemned the terrorist attacks that took place in Mtwara and Lindi on "
+            "23 March 2022. These attacks, claimed by the Ruvuma Liberation Front, killed dozens of people.",
+            published="2022-03-25")
+    mtwara, lindi = r.one_event("mtwara"), r.one_event("lindi")
+    assert mtwara != lindi
+    assert (lindi, "LOCATED_IN", "Lindi") in r.triples
+    assert (mtwara, "LOCATED_IN", "Lindi") not in r.triples
+
+
+def test_singular_incident_in_two_towns_stays_one(run):
+    r = run("The Ruvuma Liberation Front claimed the attack on the convoy between Mtwara and Lindi on "
+            "23 March 2022.", published="2022-03-25")
+    assert len([n for n in r.events() if "attack" in n.lower()]) == 1
