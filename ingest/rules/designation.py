@@ -16,6 +16,7 @@ from datetime import datetime
 from spacy.tokens import Span, Token
 
 from graph.model import Predicate
+from ingest.coref.text import page_topic
 from ingest.rules.base import Context, Found, agent_of, child, make, objects, pobj_of, rule
 from ingest.rules.issuers import body_reference
 
@@ -142,6 +143,9 @@ def _designators(ctx: Context, token: Token | None) -> list[Span]:
     Treasury's Office of Foreign Assets Control (OFAC)" -> the Office)."""
     if token is None:
         return []
+    named = body_reference(ctx, token)  # "The Council also listed X": the Council named, not what coref chose
+    if named is not None:
+        return [named]
     found = [official_body(ctx, s) for s in ctx.group(token) if s.label_ in _STATES]
     inner = _owned_office(ctx, token)
     if inner is not None and len(found) <= 1:
@@ -200,25 +204,72 @@ def _passive_parts(ctx: Context, verb: Token) -> tuple[list[Span], list[Span]]:
             if tok.lower_ == "by" and tok.dep_ in {"prep", "agent"} and tok.i > verb.i:  # not "X, led by Y,"
                 agent = child(tok, "pobj")
                 break
+    if agent is None and verb.lemma_ in _DEEMING:  # "banned as a terrorist organisation in Russia"
+        place = next((c for t in verb.subtree if t.lower_ == "in" and t.dep_ == "prep" and t.i > verb.i
+                      for c in t.children if c.dep_ == "pobj"), None)
+        return targets, [s for s in ctx.group(place) if s.label_ == "Country"]
     return targets, _designators(ctx, agent)
 
 
 @rule("designation.terrorist")
 def designated(ctx: Context) -> Iterator[Found]:
     """A designate/list/proscribe verb whose phrase says terrorist."""
-    for verb in ctx.cues("designate", "list", "proscribe", "blacklist", "label", "brand", "declare"):
+    for verb in ctx.cues("designate", "list", "proscribe", "blacklist", "label", "brand", "declare",
+                         *_DEEMING):
         if verb.pos_ != "VERB" or not _mentions_terror(list(verb.subtree)) or urged(verb):
+            continue
+        if verb.lemma_ in _DEEMING and not _terror_kind(verb):
             continue
         if verb.tag_ == "VBN" and any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
                 or verb.dep_ == "acl" and verb.tag_ == "VBN":
             targets, states = _passive_parts(ctx, verb)
         else:
-            targets = objects(ctx, verb)
+            pronoun = listed_pronoun(ctx, child(verb, "dobj"))
+            targets = objects(ctx, verb) if pronoun is None else pronoun
             states = _designators(ctx, _acting(ctx, verb))
         date = listing_date(ctx, verb)
         for target, state in _listed_pairs(targets, states):
             yield make(target, Predicate.DESIGNATED_TERRORIST_BY, state, verb, 0.9,
                        "designation.terrorist", date=date)
+
+
+# Verbs of holding an actor to be something: a listing only with a terrorist kind noun ("is considered a
+# terrorist organisation by Y", "Y regards X as a terrorist group"), not "considered the attack terrorism".
+_DEEMING = ("consider", "regard", "deem", "recognise", "recognize", "classify", "class", "view", "ban",
+            "outlaw")
+_KIND_NOUNS = frozenset({"organisation", "organization", "group", "entity", "movement", "outfit", "network",
+                         "terrorist", "terrorists", "organisations", "organizations", "groups", "entities"})
+
+
+def _terror_kind(verb: Token) -> bool:
+    """The verb's complement is a terrorist kind of actor ("a terrorist organisation", "terrorists")."""
+    for tok in verb.subtree:
+        if "terror" in tok.lower_ and (tok.lower_ in _KIND_NOUNS or tok.head.lemma_.lower() in _KIND_NOUNS):
+            node = tok if tok.pos_ in {"NOUN", "PROPN"} else tok.head
+            if node.dep_ in {"attr", "oprd", "dobj", "pobj", "xcomp", "ccomp", "conj", "appos"}:
+                return True
+    return False
+
+
+_LISTABLE = frozenset({"ArmedGroup", "PoliticalParty", "Person"})
+
+
+def listed_pronoun(ctx: Context, obj: Token | None) -> list[Span] | None:
+    """ "(Y) added it to the list", "Z listed it": the listed "it" is the group the page is about, else the
+    group named last before, where coreference took it for a body (a lister is seldom the one listed);
+    None where the object is no such pronoun."""
+    if obj is None or obj.lower_ not in {"it", "them"}:
+        return None
+    referent = ctx.ref(obj)
+    if referent is not None and referent.label_ in _LISTABLE:
+        return None
+    topic = page_topic(ctx.doc)
+    if topic is not None and topic.label_ in _LISTABLE - {"Person"} and topic.start < obj.i:
+        return [topic]
+    start = ctx.doc[max(obj.sent.start - 1, 0)].sent.start
+    groups = _LISTABLE - {"Person"}
+    named = [ctx.at[i] for i in range(start, obj.i) if i in ctx.at and ctx.at[i].label_ in groups]
+    return named[-1:]
 
 
 _INTENTS = {"intent", "intention", "decision", "plan", "move", "bid", "proposal"}
@@ -379,3 +430,37 @@ def action_against(ctx: Context) -> Iterator[Found]:
         for target, state in _listed_pairs(targets, states):
             yield make(target, Predicate.SANCTIONED_BY, state, verb, 0.8, "designation.action_against",
                        date=listing_date(ctx, verb))
+
+
+_UNDER = frozenset({"under", "to"})  # "under U.S. sanctions", "subject to sanctions by the Council"
+_HOLDERS = frozenset({"be", "remain", "stay", "fall", "come", "become", "place", "put", "keep"})
+
+
+def _held_under(noun: Token) -> Token | None:
+    """The verb or adjective that puts its subject under the sanctions noun ("X is subject to sanctions",
+    "who is already under U.S. sanctions", "X remains under EU sanctions"), or None."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _UNDER:
+        return None
+    holder = prep.head
+    if prep.lower_ == "to" and holder.lower_ != "subject":
+        return None
+    if holder.lower_ == "subject":
+        holder = holder.head
+    return holder if holder.lemma_ in _HOLDERS and holder.pos_ in {"VERB", "AUX"} else None
+
+
+@rule("designation.under_sanctions")
+def under_sanctions(ctx: Context) -> Iterator[Found]:
+    """ "X is subject to sanctions by the Security Council", "Y, who is already under U.S. sanctions",
+    "X remains under EU sanctions": a standing sanction of the body that imposes it."""
+    for noun in ctx.cues("sanction", "sanctions"):
+        holder = _held_under(noun) if noun.pos_ == "NOUN" else None
+        if holder is None or any(c.dep_ == "neg" for c in holder.children):
+            continue
+        by = next((b for b in (noun, noun.head.head, holder) if pobj_of(b, {"by"}) is not None), None)
+        states = _designators(ctx, pobj_of(by, {"by"})) if by is not None else []
+        states += [ctx.at[c.i] for c in noun.lefts if c.i in ctx.at and ctx.at[c.i].label_ in _STATES
+                   and ctx.at[c.i] not in states]  # "U.S. sanctions", "Washington's sanctions"
+        for target, state in _listed_pairs(ctx.subjects(holder), states):
+            yield make(target, Predicate.SANCTIONED_BY, state, noun, 0.75, "designation.under_sanctions")

@@ -87,9 +87,9 @@ def _first_subject(ctx: Context) -> Token | None:
     for sent in ctx.doc.sents:
         if sent.end - sent.start < 6 or "\n" in sent.text.strip():
             continue  # a header line, a dateline or a run of short lines
-        root = sent.root
+        root = sent.root  # "the Committee pursuant to resolutions ... approved": the parser's root "pursuant"
         subject = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if root.pos_ in {"VERB", "AUX"} and subject is not None:
+        if root.pos_ in {"VERB", "AUX", "ADJ"} and subject is not None:
             return subject if subject.dep_ == "nsubj" else None
     return None
 

@@ -23,8 +23,8 @@ from spacy.tokens import Span, Token
 
 from graph.model import Predicate
 from ingest.lexicon import lexicon
-from ingest.rules.base import Context, Found, make, objects, pobj_of, rule
-from ingest.rules.designation import _designators, _passive_parts, listing_date, urged
+from ingest.rules.base import Context, Found, child, make, objects, pobj_of, rule
+from ingest.rules.designation import _designators, _passive_parts, listed_pronoun, listing_date, urged
 from ingest.rules.issuers import notice_issuer
 from ingest.rules.notice_entries import Entry, counted_entries, entries_after, grounds_in, line_start
 from ingest.rules.notice_words import NoticeWords, notice_words
@@ -113,6 +113,7 @@ def _same(a: Span, b: Span) -> bool:
 def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
     """The listing acts of a doc: a listing verb (or "add ... to the list") not undone by a revocation."""
     issuer: list[Span] | None = None
+    first: tuple[list[Span], list[Predicate]] | None = None  # the notice's first act: its designators, kinds
     for cue in ctx.cues(*words.verbs, *words.verbs_with_list, *words.nouns):
         noun = cue.lower_ in words.nouns
         if (cue.pos_ != "NOUN" if noun else not _verb(cue)) or _undone(cue, words) or urged(cue):
@@ -127,8 +128,11 @@ def _listings(ctx: Context, words: NoticeWords) -> Iterator[Listing]:
             issuer = _issuer(ctx, words) if issuer is None else issuer
             designators = issuer
         kinds = _kinds(scope, words, cue, designators)
+        if first is not None and _plain(cue, scope, words) and designators == first[0]:
+            kinds = first[1]  # "X was listed on 20 March 2013" in a notice: as the notice lists
         if not kinds:
             continue
+        first = first or (designators, kinds)
         entries = _entries(ctx, cue, words)  # without a designator the grounds still hold
         yield Listing(cue, entries, designators, kinds, listing_date(ctx, cue))  # entries may follow
 
@@ -164,6 +168,14 @@ def _terror_listing(noun: Token, words: NoticeWords) -> bool:
     near = [*noun.subtree, *(t for t in noun.head.subtree if t.i > noun.i and noun.dep_ == "dobj")]
     return any(t.lower_ == "as" and _kinds(list(t.subtree), words, t) == [Predicate.DESIGNATED_TERRORIST_BY]
                for t in near)  # the parser hangs "as" on the verb: "announced the designation of A, as ..."
+
+
+def _plain(cue: Token, scope: list[Token], words: NoticeWords) -> bool:
+    """A bare listing verb whose own clause names no kind ("A was listed on 20 March 2013")."""
+    lows = {t.lower_ for t in scope} | {t.lemma_.lower() for t in scope}
+    kind_words = words.terror | words.sanction
+    return cue.lemma_ in _PLAIN_LISTING and cue.pos_ == "VERB" and not lows & kind_words \
+        and not any("terror" in w for w in lows)
 
 
 def _kinds(scope: list[Token], words: NoticeWords, cue: Token,
@@ -254,7 +266,8 @@ def _entries(ctx: Context, cue: Token, words: NoticeWords) -> list[Entry]:
     if cue.pos_ == "NOUN":
         tree = ctx.group(pobj_of(cue, {"of"}))
     else:
-        tree = objects(ctx, cue) if not _passive(cue) else ctx.subjects(cue)
+        pronoun = listed_pronoun(ctx, child(cue, "dobj"))
+        tree = ctx.subjects(cue) if _passive(cue) else objects(ctx, cue) if pronoun is None else pronoun
         tree += [s for noun in _object_nouns(cue) for s in ctx.listed(noun) if s not in tree]
     tree = _group_anaphor(ctx, cue) or tree
     tree += [s for s in _second_objects(ctx, cue) if s not in tree]
