@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, pobj_of, rule
+from ingest.rules.issuers import body_reference
 from ingest.spans import EVENTS
 
 _ACTORS = {"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Country", "Organization"}
@@ -104,3 +105,112 @@ def responsible(ctx: Context) -> Iterator[Found]:
                 elif deed is not None:
                     charge = " ".join(t.text for t in deed.subtree)
                     yield make(actor, Predicate.ACCUSED, culprit, adj, 0.65, "claims.responsible", of=charge)
+
+
+_VOICES = frozenset({"government", "authorities", "administration", "ministry", "junta", "regime", "cabinet",
+                     "presidency", "leadership", "officials"})
+_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "day",
+                    "night", "morning", "evening", "weekend", "occasion"})
+
+
+def _voice(ctx: Context, noun: Token) -> list[Span]:
+    """ "Pakistan's government", "the government of Mali": the country a government noun speaks for."""
+    if noun.lemma_.lower() not in _VOICES and noun.lower_ not in _VOICES:
+        return []
+    owners = [c for c in noun.children if c.dep_ in {"poss", "compound"}]
+    owners += [c for c in (pobj_of(noun, {"of"}),) if c is not None]
+    return [s for c in owners for s in ctx.group(c) if s.label_ in {"Country", "StateBody"}][:1]
+
+
+def _speaker(ctx: Context, verb: Token) -> list[Span]:
+    """Who makes a charge: the verb's subject (a government noun stands for its country); a participle
+    without one ("..., saying ... and accusing Y of ...") speaks for the subject of the clause it hangs on."""
+    node = verb
+    for _ in range(5):
+        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _voice(ctx, subject) or [s for s in ctx.subjects(node) if s.label_ in _ACTORS]
+        if node is not verb and node.tag_ != "VBG" and node.dep_ not in {"conj", "ccomp", "advcl"}:
+            break
+        if node.head == node or node.dep_ not in {"conj", "advcl", "ccomp", "xcomp"}:
+            break
+        node = node.head
+    return []
+
+
+def _charged(ctx: Context, token: Token | None) -> list[Span]:
+    """Who is charged: the named actors of the object, a definite body noun ("the commission") the body it
+    stands for, a government noun its country."""
+    if token is None:
+        return []
+    body = body_reference(ctx, token)
+    if body is not None:
+        return [body]
+    return _voice(ctx, token) or _actors(ctx, token)
+
+
+@rule("claims.accuses")
+def accuses(ctx: Context) -> Iterator[Found]:
+    """ "X's government has accused Y of Z", "X accused the commission of Z", "..., accusing Y of Z" (the
+    clause's subject), in the active voice."""
+    for verb in ctx.cues("accuse"):
+        if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
+                or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}:
+            continue
+        of = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        charge = " ".join(t.text for t in of.subtree)[3:] if of is not None else None
+        for actor in _speaker(ctx, verb):
+            for target in _charged(ctx, child(verb, "dobj")):
+                if actor != target and target.label_ in _ACTORS:
+                    yield make(actor, Predicate.ACCUSED, target, verb, 0.75, "claims.accuses", of=charge)
+
+
+@rule("claims.blames")
+def blames(ctx: Context) -> Iterator[Found]:
+    """ "X has blamed Y for the attacks", "X on Friday blamed Y for Z", "X had blamed the bombing on Y":
+    perfect tenses and a day named with "on" ("on Friday" is no culprit)."""
+    for verb in ctx.cues("blame"):
+        if verb.pos_ != "VERB" or any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children) \
+                or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}:
+            continue
+        dobj = child(verb, "dobj")
+        on = [c for c in (*verb.children, *(dobj.children if dobj is not None else ()))
+              if c.dep_ == "prep" and c.lower_ == "on" and not _when(c)]
+        if on and dobj is not None:
+            culprits, event = _charged(ctx, child(on[-1], "pobj")), ctx.ref(dobj)
+        else:
+            culprits, event = _charged(ctx, dobj), ctx.ref(pobj_of(verb, {"for"}))
+        for actor in _speaker(ctx, verb):
+            for culprit in culprits:
+                if actor != culprit and culprit.label_ in _ACTORS:
+                    yield make(actor, Predicate.BLAMED, culprit, verb, 0.75, "claims.blames",
+                               **({"for": event} if event is not None and event.label_ == "Event" else {}))
+
+
+def _when(prep: Token) -> bool:
+    """ "on Friday", "on 3 May", "on the same day": a time, not the one blamed."""
+    obj = child(prep, "pobj")
+    return obj is not None and (obj.lower_ in _TIMES or obj.ent_type_ in {"DATE", "TIME"} or obj.like_num
+                                or any(c.like_num for c in obj.children))
+
+
+@rule("claims.behind")
+def behind(ctx: Context) -> Iterator[Found]:
+    """ "X says Y was behind the attack", "X said Y had been behind the bombing": X blames Y."""
+    for prep in ctx.cues("behind"):
+        be = prep.head
+        if prep.dep_ != "prep" or be.lemma_ != "be" or be.dep_ != "ccomp" or be.head.lemma_ not in _SAYING:
+            continue
+        if any(c.dep_ == "neg" for c in be.children):
+            continue  # "Y was not behind it"
+        what = child(prep, "pobj")
+        event = ctx.ref(what)
+        incident = event is not None and event.label_ == "Event" or what is not None and (
+            what.lemma_.lower() in lexicon().event_kinds)
+        if not incident:
+            continue
+        for actor in _speaker(ctx, be.head):
+            for culprit in _actors(ctx, child(be, "nsubj")):
+                if actor != culprit:
+                    yield make(actor, Predicate.BLAMED, culprit, prep, 0.7, "claims.behind",
+                               **({"for": event} if event is not None and event.label_ == "Event" else {}))
