@@ -4,6 +4,8 @@
     model (tok2vec, tagger, parser, ner, ...)
       + actorgraph_lines_v1         before "parser": line breaks end headlines
       + actorgraph_kb_entities_v1   before "ner": knowledge-base actors win
+      + actorgraph_preset_stash_v1  right before "ner": those preset under a label the NER has ...
+      + actorgraph_preset_labels_v1 right after "ner": ... and their own labels back (cheaper NER)
       + actorgraph_entity_types_v1  after "ner": types by KB, cue words, labels
       + actorgraph_coref_v1         pronouns and definite descriptions
       + actorgraph_events_v1        election and event mentions
@@ -23,6 +25,7 @@ from spacy.language import Language
 import ingest.coref
 import ingest.entities
 import ingest.entities.ner
+import ingest.entities.preset_labels
 import ingest.events
 import ingest.lines
 import ingest.rules  # noqa: F401  (registers the component factories)
@@ -48,6 +51,8 @@ def _cached(model: str, kb_files: tuple[str, ...]) -> Language:
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("actorgraph_lines_v1", name="actorgraph_lines", before="parser")
     nlp.add_pipe("actorgraph_kb_entities_v1", name="actorgraph_kb", before="ner", config=config)
+    nlp.add_pipe("actorgraph_preset_stash_v1", name="actorgraph_kb_stash", before="ner")
+    nlp.add_pipe("actorgraph_preset_labels_v1", name="actorgraph_kb_labels", after="ner")
     nlp.add_pipe("actorgraph_entity_types_v1", name="actorgraph_types", config=config)
     nlp.add_pipe("actorgraph_coref_v1", name="actorgraph_coref")
     nlp.add_pipe("actorgraph_events_v1", name="actorgraph_events")
