@@ -7,11 +7,11 @@ each rule only visits the few tokens its cue words pick out.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import Predicate
@@ -89,18 +89,12 @@ class Context:
         self.ref_sets: dict[int, tuple[Span, ...]] = doc._.ag_ref_sets or {}  # "they" -> "A and B"
         self._passives: dict[str, list[tuple[Token, Token]]] | None = None
         self._fields: list[Field] | None = None
-        self._has_agent = False
-        self.by_lemma: dict[str, list[Token]] = defaultdict(list)
-        for token in doc:
-            self._has_agent = self._has_agent or token.dep_ == "agent"
-            self.by_lemma[token.lemma_.lower()].append(token)
-            if token.lower_ != token.lemma_.lower():
-                self.by_lemma[token.lower_].append(token)
+        self.by_lemma = TokenIndex(doc)
 
     def passives(self, family: str) -> list[tuple[Token, Token]]:
-        """(participle, agent object) pairs of a passive cue family (one DependencyMatcher pass per doc)."""
-        if self._passives is None:  # no "by" agent in the doc: nothing to match
-            self._passives = passive_agents(self.doc) if self._has_agent else {}
+        """(participle, agent object) pairs of a passive cue family (every family read once per doc)."""
+        if self._passives is None:
+            self._passives = passive_agents(self.doc)
         return self._passives.get(family, [])
 
     def infobox(self) -> list[Field]:
@@ -254,6 +248,35 @@ class Context:
             else:
                 return None
         return None
+
+
+class TokenIndex:
+    """Token indices by lower-cased lemma and by lower form (when it differs), read from the doc's hash
+    array (no Token objects); `get` makes the tokens of one key only when a rule asks for it."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self._index: dict[str, list[int]] = {}
+        if not len(doc):
+            return
+        strings = doc.vocab.strings
+        keys: dict[tuple[int, int], tuple[str, ...]] = {}  # (lemma, lower) hashes -> index keys
+        for i, (lemma, lower) in enumerate(doc.to_array([LEMMA, LOWER]).tolist()):
+            names = keys.get((lemma, lower))
+            if names is None:
+                folded, form = strings[lemma].lower(), strings[lower]
+                names = keys[(lemma, lower)] = (folded,) if form == folded else (folded, form)
+            for name in names:
+                found = self._index.get(name)
+                if found is None:
+                    self._index[name] = [i]
+                else:
+                    found.append(i)
+
+    def get(self, key: str, default: Iterable[Token] = ()) -> list[Token] | Iterable[Token]:
+        """The tokens of `key` in text order (`default` if none)."""
+        found = self._index.get(key)
+        return [self.doc[i] for i in found] if found else default
 
 
 def _closes_clause(verb: Token) -> bool:
