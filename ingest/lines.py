@@ -7,6 +7,10 @@ Runs before the parser, which respects preset sentence starts.
 
 from __future__ import annotations
 
+import re
+
+import numpy
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -14,6 +18,7 @@ WRAP_WIDTH = 60  # a line at least this long without final punctuation is taken 
 _FINAL = (".", "!", "?", ":", '"', "”", "’", "'")
 
 
+_BREAK = re.compile("\n")
 _DASHES = {"-", "–", "—", "--"}
 _DATELINE_MAX = 8  # tokens: "BAGHDAD, Jan 3 -"
 
@@ -32,23 +37,35 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
     return None
 
 
-def _mark_datelines(doc: Doc) -> None:
+def _with_breaks(doc: Doc) -> list[int]:
+    """Indices of the tokens whose text with its trailing whitespace holds a line break, found from the
+    text's line breaks (a token covers the characters from its start to the next token's start)."""
+    breaks = [m.start() for m in _BREAK.finditer(doc.text)]
+    if not breaks or not len(doc):
+        return []
+    starts = doc.to_array([IDX])  # one attribute: a 1-D array
+    return sorted(set((numpy.searchsorted(starts, breaks, side="right") - 1).tolist()))
+
+
+def _mark_datelines(doc: Doc, broken: list[int]) -> None:
     """A dateline is its own sentence, so that "BAGHDAD" is not parsed as the subject."""
-    for token in doc:
-        if token.i == 0 or "\n" in doc[token.i - 1].text_with_ws:
-            end = _dateline_end(doc, token.i)
-            if end is not None and end + 1 < len(doc):
-                doc[end + 1].is_sent_start = True
+    for i in [0, *(b + 1 for b in broken if b + 1 < len(doc))]:
+        end = _dateline_end(doc, i)
+        if end is not None and end + 1 < len(doc):
+            doc[end + 1].is_sent_start = True
 
 
 def mark_line_starts(doc: Doc) -> Doc:
     """Set `is_sent_start` after each line break that ends a sentence and after wire datelines."""
-    _mark_datelines(doc)
+    if not len(doc):
+        return doc
+    broken = _with_breaks(doc)
+    _mark_datelines(doc, broken)
     text = doc.text
-    for token in doc[:-1]:
-        if "\n" not in token.text_with_ws:
+    for i in broken:
+        if i >= len(doc) - 1:
             continue
-        nxt = doc[token.i + 1]
+        token, nxt = doc[i], doc[i + 1]
         if token.is_space and nxt.is_space:
             continue
         line_end = token.idx + (len(token.text) if not token.is_space else 0)
