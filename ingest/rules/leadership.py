@@ -264,11 +264,23 @@ def _person_leads_object(ctx: Context, cues: Iterable[str], kinds: Set[str], con
     for verb in ctx.cues(*cues):
         if verb.pos_ != "VERB" or verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             continue  # "X, led by Y" is the passive rule's; "Y has led X since 2015" is active
-        groups = [g for g in ctx.group(child(verb, "dobj")) if g.label_ in kinds]
+        obj = child(verb, "dobj")
+        groups = [g for g in ctx.group(obj) if g.label_ in kinds] or _named_body(ctx, obj, kinds)
         for person in ctx.subjects(verb) or _named_up(ctx, verb):
             if person.label_ == _PERSON:
                 for group in groups:
                     yield make(person, Predicate.LEADS, group, verb, confidence, name)
+
+
+_BODY_NOUNS = frozenset({"federation", "confederation", "network", "coalition", "alliance", "union"})
+
+
+def _named_body(ctx: Context, noun: Token | None, kinds: Set[str]) -> list[Span]:
+    """ "heads the G9 federation of gangs": the name a body noun is compounded with."""
+    if noun is None or noun.lower_ not in _BODY_NOUNS:
+        return []
+    return [ctx.at[c.i] for c in noun.lefts if c.dep_ in {"compound", "nmod"} and c.i in ctx.at
+            and ctx.at[c.i].label_ in kinds][:1]
 
 
 @rule("member.heads_unit")

@@ -21,7 +21,7 @@ from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, rule
 from ingest.rules.office_bodies import national_country, office_body, office_words, titles_ending
-from ingest.rules.titles import TAKEN, is_rank, rank_start
+from ingest.rules.titles import TAKEN, holders, is_rank, rank_start
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DEPARTMENT_WORDS = {"state", "treasury", "defense", "defence", "homeland", "justice", "interior", "energy"}
@@ -349,7 +349,11 @@ def _phrase_before(ctx: Context, person: Span) -> Found | None:
 
 
 def _people_for(ctx: Context, noun: Token) -> list[Span]:
-    """Who a title noun is said of: its apposition head or child, a copula subject, "elected X as"."""
+    """Who a title noun is said of: its apposition head or child, a copula subject, "elected X as"; a
+    title coordinated with another is said of that one's holder ("X, the chairman of Y and a former
+    national security adviser of Iraq": `titles.holders`)."""
+    if noun.dep_ == "conj" and noun.head.pos_ == "NOUN":
+        return [h for h in holders(ctx, noun) if h.label_ == "Person"]
     if noun.dep_ == "appos":
         head = ctx.ref(noun.head)
         return [head] if head is not None else []

@@ -144,3 +144,14 @@ def test_an_unknown_acronym_before_president_is_no_state(run):
 def test_also_of_a_party(run):
     r = run("Incumbent president Karim Fadel, also of the Zarqan Democratic Party, was barred from running.")
     assert ("Karim Fadel", "MEMBER_OF", "Zarqan Democratic Party") in r.triples
+
+
+def test_a_title_coordinated_with_another_has_its_holder(run):
+    r = run("Iraq sanctioned Karim Fadel, the chairman of the Zarqan Liberation Front and a former national "
+            "security adviser of Iraq, on Friday.", "2024-01-01")
+    assert r.attrs("Karim Fadel", "HOLDS_OFFICE", "Iraq")["status"] == "former"
+
+
+def test_heads_a_named_federation(run):
+    r = run("Karim Fadel, a former police officer, also heads the G9 federation of gangs in the capital.")
+    assert [o for s, _, o in r.of("LEADS") if s == "Karim Fadel"] == ["G9 an Fanmi e Alye"]  # its KB name
