@@ -64,13 +64,36 @@ def _column(shapes: tuple[str, ...], kind: str) -> int | None:
     return at[0] + 1 if len(at) == 1 else None
 
 
+def _total_column(text: str, run: list[list[tuple[int, int]]], shape: tuple[str, ...]) -> int | None:
+    """Of three or more counts ("141 | 18 | 159": district, list, total), the one that is in every row the
+    sum of the others: the row's total seats."""
+    counts = [i + 1 for i, s in enumerate(shape) if s == "count"]
+    if len(counts) < 3:
+        return None
+    values = [[int(text[slice(*cells[i])]) for i in counts] for cells in run]
+    for k, column in enumerate(counts):
+        if all(v[k] * 2 == sum(v) for v in values) and any(v[k] for v in values):
+            return column
+    return None
+
+
+def row_total(text: str, cells: list[tuple[int, int]]) -> int | None:
+    """The seats of one row whose cells a header cannot place (merged header cells): its one count, or
+    the count that is the sum of its others."""
+    shape = _row_shape(text, cells)
+    if shape is None:
+        return None
+    at = _column(shape, "count") or _total_column(text, [cells], shape)
+    return int(text[slice(*cells[at])]) if at is not None else None
+
+
 def _read_run(text: str, caption: str, run: list[list[tuple[int, int]]]) -> Iterator[ResultRow]:
     """The rows of one run of same-shaped rows under its caption (see module doc)."""
     shapes = {_row_shape(text, cells) for cells in run}
     if len(run) < 2 or len(shapes) != 1 or not _CAPTION.search(caption):
         return
     shape = next(iter(shapes))
-    seats = _column(shape, "count") if shape is not None else None
+    seats = (_column(shape, "count") or _total_column(text, run, shape)) if shape is not None else None
     if shape is None or seats is None:
         return
     year = bracket_year(caption)

@@ -269,7 +269,7 @@ def result_rows(text: str) -> Iterator[ResultRow]:
 
 def _header_rows(text: str) -> Iterator[ResultRow]:
     """The rows of tables under a header line (`Party | Votes | % | Seats`)."""
-    from ingest.elections.bare_rows import bracket_year
+    from ingest.elections.bare_rows import bracket_year, row_total
 
     columns: dict[int, int | None] = {}
     spaced, width, leaders, lead = False, 0, False, None
@@ -293,6 +293,12 @@ def _header_rows(text: str) -> Iterator[ResultRow]:
         row = _row_cells(line, offset, spaced)
         row = row if spaced else _split_name(text, row, width)
         leader = row[lead] if lead is not None and not spaced and len(row) == width else None
+        if not spaced and len(row) > width and None in columns.values():  # a header of merged cells
+            total = row_total(text, row)
+            name = text[row[0][0]:row[0][1]] if row else ""
+            if total is not None and not summary(name):
+                yield ResultRow(row[0][0], row[0][1], total, None, False)
+            continue
         for column, year in columns.items():
             yield from _row(text, row, column, width, year, whole=not (spaced and leaders), leader=leader,
                             bracketed=bracketed)

@@ -73,3 +73,16 @@ def test_single_spaced_rows_under_a_caption():
 def test_a_row_is_never_the_caption_of_the_next():
     text = "Torvan Union 21.5% 88\nSeats Party 12.0% 41\nMeridian Front 12.0% 41\n"
     assert list(bare_rows(text)) == []
+
+
+def test_a_header_of_merged_cells_leaves_the_total_that_sums_the_other_counts():
+    text = ("Party\tVotes\t%\tSeats\n"
+            "Torvan Union\t1,204,332\t21.5\t40\t1,100,000\t20.1\t48\t88\t+9\n"
+            "Meridian Front\t803,100\t12.0\t20\t700,000\t11.0\t21\t41\t-2\n")
+    assert sorted(_rows(text)) == [("Meridian Front", 41, None), ("Torvan Union", 88, None)]
+
+
+def test_headerless_counts_of_district_list_and_total():
+    text = "Seats by party\nTorvan Union\t21.5%\t80\t8\t88\nMeridian Front\t12.0%\t36\t5\t41\n"
+    assert sorted(_rows(text)) == [("Meridian Front", 41, None), ("Torvan Union", 88, None)]
+    assert list(bare_rows("Seats by party\nTorvan Union\t80\t8\t90\nMeridian Front\t36\t5\t41\n")) == []
