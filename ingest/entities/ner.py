@@ -17,6 +17,7 @@ from graph.model import EntityType
 from ingest.entities import cached_kb
 from ingest.entities.acronyms import defined_acronyms
 from ingest.entities.capitals import capital_as_country
+from ingest.entities.column_types import Cell, column_type, in_header, table_cells, unnamed_cells
 from ingest.entities.context_types import label_type
 from ingest.entities.descriptors import NAME_LABELS, described_type, says_political
 from ingest.entities.given_names import given_names, opens_with_given_name
@@ -247,6 +248,11 @@ class EntityTypes:
         ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
         ents = listing_names(doc, ents)  # entry lines of sanctions and terrorist lists
         ents = demonym_forces(doc, ents, lex, self.kb)  # "Mozambican police"
+        cells, headers = table_cells(doc.text)
+        for cell in unnamed_cells(doc, cells, ents):  # a name in a "Candidate" cell the model missed
+            ents.append(cell)
+            record(doc, cell.start, cell.end, Basis.WORDS)
+        ents.sort(key=lambda e: e.start)
         for ent in self.places(doc, ents) if self.places is not None else ents:
             if ent.label_ in self.types:
                 kept.append(self._capital_as_place(ent, lex))
@@ -270,7 +276,9 @@ class EntityTypes:
                 span = _extend_name(span, kept)
             span = strip_titles(span)
             for part in split_people(span, self.kb):
-                typed = statistical_type(part, self.kb, lex)
+                if in_header(headers, part.start_char, part.end_char):
+                    continue  # "Candidate | Party | Votes": labels, not names
+                typed = _in_column(statistical_type(part, self.kb, lex), cells, part)
                 if typed is not None and typed[0] == EntityType.PERSON.value and len(part) == 1:
                     part = _grow_given_name(part, {i for e in ents for i in range(e.start, e.end)})
                 if typed is not None:
@@ -284,6 +292,16 @@ class EntityTypes:
         kept = defined_acronyms(doc, place_lists(doc, _place_surnames(kept)))
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
+
+
+def _in_column(typed: tuple[str, str, Basis] | None, cells: list[Cell], part: Span
+               ) -> tuple[str, str, Basis] | None:
+    """A name filling a table cell takes its column's type ("Candidate", "Party") unless the knowledge
+    base knows it."""
+    if typed is None or typed[2] is Basis.KB or not cells:
+        return typed
+    column = column_type(cells, part.doc.text, part.start_char, part.end_char)
+    return typed if column is None else (column.value, "", Basis.WORDS)
 
 
 def _place_surnames(ents: list[Span]) -> list[Span]:
