@@ -202,7 +202,10 @@ def capital_of(ctx: Context) -> Iterator[Found]:
 @rule("places.part_of")
 def part_of(ctx: Context) -> Iterator[Found]:
     """"X is (a) part of Y", "X, part of Y", "X is one of the factions of Y"."""
-    for noun in ctx.cues("part", "component", "wing", "branch", "faction", "one", "affiliate", "unit", "arm"):
+    for noun in ctx.cues("part", "component", "wing", "branch", "faction", "one", "affiliate", "unit", "arm",
+                         *_UNIT_NOUNS):
+        if noun.i in ctx.at:  # "the Badr Brigade": a name, not a noun saying what something is
+            continue
         umbrellas = [s for s in ctx.group(pobj_of(noun, {"of"})) if s.label_ in _BODIES]
         if noun.lower_ == "one":  # "one of the factions of Y"
             inner = pobj_of(noun, {"of"})
@@ -210,16 +213,39 @@ def part_of(ctx: Context) -> Iterator[Found]:
                                                else None) if s.label_ in _BODIES]
         if not umbrellas:
             continue
-        if noun.dep_ == "appos":
-            parts = ctx.group(noun.head)
-        elif noun.dep_ == "attr" and noun.head.lemma_ == "be":
-            parts = ctx.subjects(noun.head)
-        else:
-            continue
+        parts = _said_to_be(ctx, noun)
         for part in parts:
             for umbrella in umbrellas:
                 if part != umbrella and part.label_ in _BODIES:
                     yield make(part, Predicate.PART_OF, umbrella, noun, 0.8, "places.part_of")
+
+
+_UNIT_NOUNS = ("brigade", "battalion", "division", "regiment")
+_COPULAS = frozenset({"be", "become", "remain"})
+_AS_VERBS = frozenset({"know", "organise", "organize", "serve", "operate", "act", "function", "describe"})
+
+
+def _said_to_be(ctx: Context, noun: Token) -> list[Span]:
+    """What a noun is said of: "X, a wing of Y", "X is / became / remains one of the factions of Y",
+    "X, also known as the 50th Brigade of Y", "X serves as the armed wing of Y"."""
+    if noun.dep_ == "appos":
+        return ctx.group(noun.head)
+    if noun.dep_ in {"attr", "acomp"} and noun.head.lemma_ in _COPULAS:
+        return ctx.subjects(noun.head)
+    if noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.lemma_ in _AS_VERBS:
+        verb = noun.head.head
+        return _before_comma(ctx, verb) if verb.tag_ == "VBN" else ctx.subjects(verb)
+    return []
+
+
+def _before_comma(ctx: Context, verb: Token) -> list[Span]:
+    """ "the Babylon Brigade, also known as ...": the name the participle follows (the parser often
+    hangs the participle on the clause's verb instead)."""
+    i = verb.i - 1
+    while i > 0 and ctx.doc[i].pos_ == "ADV":
+        i -= 1
+    span = ctx.at.get(i - 1) if i > 0 and ctx.doc[i].text == "," else None
+    return [span] if span is not None and span.end == i else ctx.subjects(verb)
 
 
 @rule("places.unit_of")
