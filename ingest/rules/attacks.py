@@ -146,10 +146,21 @@ def perpetrator_modifier(ctx: Context) -> Iterator[Found]:
         for tok in ctx.doc[root.left_edge.i:root.i]:  # "a US drone strike": any word before the noun
             named = ctx.at.get(tok.i) or (ctx.refs.get(tok.i) if tok.dep_ == "poss" else None)  # "its attack"
             actor = named if named is not None and named != event else ctx.country_span(tok)
+            if actor is not None and _owns_a_place(actor, root):
+                continue  # "the US embassy bombing", "the Moscow Metro bombings": whose place was hit
             if actor is not None and actor.label_ in _ACTORS - {"Person", "Organization"}:  # an org: a target
                 yield make(actor, Predicate.PERPETRATED, event, event.root, 0.75,
                            "attack.perpetrator_modifier", alleged=False)
                 break
+
+
+def _owns_a_place(actor: Span, noun: Token) -> bool:
+    """A name before an incident noun that modifies a place or facility name in between ("US embassy",
+    "Moscow Metro"), not the noun or its weapon ("US drone strike", "Turkish army drone strike")."""
+    head = actor.root.head
+    if head == noun or head.i in range(actor.start, actor.end) or head.dep_ != "compound":
+        return False
+    return head.pos_ == "PROPN" or head.lemma_.lower() in lexicon().owned_places | HELD_PLACES
 
 
 def _owner_of_subject(ctx: Context, event: Span) -> Iterator[Found]:

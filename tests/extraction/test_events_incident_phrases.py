@@ -77,3 +77,10 @@ def test_singular_incident_in_two_towns_stays_one(run):
     r = run("The Ruvuma Liberation Front claimed the attack on the convoy between Mtwara and Lindi on "
             "23 March 2022.", published="2022-03-25")
     assert len([n for n in r.events() if "attack" in n.lower()]) == 1
+
+
+def test_a_name_owning_the_hit_place_is_no_doer(run):
+    r = run("The US embassy bombing of August 1998 in Arusha killed 12 people. A Kenyan army drone strike "
+            "on 4 May 2011 hit a Ruvuma Liberation Front camp in Mtwara.")
+    assert not [t for t in r.triples if t[1] == "PERPETRATED" and "embassy" in t[2].lower()]
+    assert ("Kenya Defence Forces", "PERPETRATED", r.one_event("drone strike")) in r.triples
