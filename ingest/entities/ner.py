@@ -160,8 +160,9 @@ def _is_junk(span: Span, lex: Lexicon) -> bool:
     text = span.text
     if "\n" in text or not any(t.is_title or t.is_upper for t in span) or span[0].is_lower:
         return True
-    if all(t.lower_ in lex.title_words for t in span):
-        return True  # "Supreme Leader", "Prime Minister": an office, not an actor
+    if all(t.lower_ in lex.title_words or t.lower_.rstrip(".") in entity_words().person_titles or t.is_punct
+           for t in span):
+        return True  # "Supreme Leader", "Prime Minister", "Brig. Gen.": an office or rank, not an actor
     if span.start and span.doc[span.start - 1].lower_ in {"a", "an"} and not _hyphen_modifier(span):
         return True
     if text.lower() in _NON_ACTORS or text.lower() in lex.communities:
@@ -246,7 +247,7 @@ class EntityTypes:
             doc.user_data[SUBJECT] = page_subject(str(doc.user_data.get("title") or ""), doc.text)
         ents = mend_names(doc, list(doc.ents))
         ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
-        ents = listing_names(doc, ents)  # entry lines of sanctions and terrorist lists
+        ents = _colon_pieces(listing_names(doc, ents))  # entry lines of sanctions and terrorist lists
         ents = demonym_forces(doc, ents, lex, self.kb)  # "Mozambican police"
         cells, headers = table_cells(doc.text)
         for cell in unnamed_cells(doc, cells, ents):  # a name in a "Candidate" cell the model missed
@@ -292,6 +293,20 @@ class EntityTypes:
         kept = defined_acronyms(doc, place_lists(doc, _place_surnames(kept)))
         doc.ents = harmonise(_listed_first_names(kept, lex), lex)
         return doc
+
+
+def _colon_pieces(ents: list[Span]) -> list[Span]:
+    """ "Interior Ministry: Karim Fadel": a label and a name the model ran together are two names."""
+    out = []
+    for ent in ents:
+        colons = [t.i for t in ent if t.text == ":"] if not ent.kb_id_ else []
+        if not colons:
+            out.append(ent)
+            continue
+        bounds = [ent.start, *colons, ent.end]
+        out.extend(Span(ent.doc, a + (a != ent.start), b, label=ent.label_)
+                   for a, b in zip(bounds, bounds[1:], strict=False) if b > a + (a != ent.start))
+    return out
 
 
 def _in_column(typed: tuple[str, str, Basis] | None, cells: list[Cell], part: Span

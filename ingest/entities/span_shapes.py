@@ -82,12 +82,17 @@ def strip_titles(span: Span) -> Span:
     the rest is itself a body ("General Assembly", "Supreme Court")."""
     titles = entity_words().person_titles
     start = span.start
-    while start < span.end - 1 and span.doc[start].lower_.rstrip(".") in titles:
+    while start < span.end - 1 and _title_word(span.doc[start].lower_.rstrip("."), titles):
         start += 1
     rest = span.doc[start:span.end]
     if start == span.start or not rest[0].text[:1].isupper() or head_type(rest, lexicon()) is not None:
         return span
     return Span(span.doc, start, span.end, label="PERSON" if span.label_ != "PERSON" else span.label_)
+
+
+def _title_word(word: str, titles: frozenset[str]) -> bool:
+    """A person's title, or its plural before a list of names ("Ministers X and Y")."""
+    return word in titles or len(word) > 4 and word.endswith("s") and word[:-1] in titles
 
 
 _SPLIT_KINDS = frozenset({"subdivision", "city"})

@@ -71,3 +71,13 @@ def test_a_party_of_a_region_is_split_from_the_region(nlp, kb) -> None:
 def test_places_by_neighbourhood_head_and_after_at(run) -> None:
     r = run("Gunmen attacked the Vellmoor neighbourhood and closed the crossing at Tarnach.")
     assert r.types.get("Vellmoor") == "Location", r.types
+
+
+def test_ranks_are_no_people_and_a_label_colon_parts_two_names(run) -> None:
+    r = run("The group's military spokesman, Brig. Gen. Yarro Selim, said the ship was hit. "
+            "Interior Ministry: Kamdi Fadrel was appointed on Sunday. "
+            "Ministers Lirna Saadet and Omaro Hadar resigned.")
+    assert "Brig" not in r.types and "Gen" not in r.types, r.types
+    assert r.types.get("Yarro Selim") == "Person", r.types
+    assert r.types.get("Interior Ministry") == "StateBody" and r.types.get("Kamdi Fadrel") == "Person", r.types
+    assert r.types.get("Lirna Saadet") == "Person" and r.types.get("Omaro Hadar") == "Person", r.types
