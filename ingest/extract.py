@@ -131,7 +131,8 @@ def resolve(article: Article, doc: Doc, kb: KnowledgeBase) -> Extraction:
     entities = list(by_id.values())
     relations = _relations(found, span_ids, by_id, article)
     used = {r.subject for r in relations} | {r.object for r in relations}
-    kept = [e for e in entities if e.id in used or _mentioned(e.id, span_ids)]
+    mentioned = {eid for eid, _ in span_ids.values()}
+    kept = [e for e in entities if e.id in used or e.id in mentioned]
     kept = with_event_facts(kept, relations, event_text_facts(doc, span_ids, by_id))
     mentions = _mentions(clusters, span_ids)
     return Extraction(article, tuple(kept), mentions, tuple(relations))
@@ -150,10 +151,6 @@ def _add_implicit(found: list[Found], kb: KnowledgeBase, by_id: dict[str, Entity
                 entity = actor.to_entity()
                 by_id[actor.id] = Entity(entity.id, entity.name, entity.type, entity.aliases,
                                          entity.external_ids)
-
-
-def _mentioned(entity: str, span_ids: dict[tuple[int, int], tuple[str, Any]]) -> bool:
-    return any(eid == entity for eid, _ in span_ids.values())
 
 
 def _mentions(clusters: Clusters, span_ids: dict[tuple[int, int], tuple[str, Any]]) -> dict[

@@ -23,6 +23,7 @@ FORCES: tuple[tuple[str, ...], ...] = (
     ("national", "guard"), ("riot", "police"), ("police",), ("army",), ("navy",),
     ("gendarmerie",),
 )  # not "security forces" or "military": descriptions more often than a body's name
+_FIRST_WORDS = frozenset(words[0] for words in FORCES)  # looked at before any force is tried
 _MAX_DEMONYM = 2  # "South Sudanese", "Sri Lankan"
 
 
@@ -54,7 +55,7 @@ def demonym_forces(doc: Doc, ents: list[Span], lex: Lexicon, kb: KnowledgeBase) 
     held = {i for e in ents if e.label_ != "NORP" for i in range(e.start, e.end)}
     added: list[Span] = []
     for token in doc:
-        if not token.is_lower or token.i in held:
+        if token.text not in _FIRST_WORDS or not token.is_lower or token.i in held:
             continue
         end = _force_at(doc, token.i)
         start = _demonym_before(doc, token.i, lex, kb) if end is not None else None
