@@ -174,8 +174,9 @@ def blames(ctx: Context) -> Iterator[Found]:
                 or verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl"}:
             continue
         dobj = child(verb, "dobj")
-        on = [c for c in (*verb.children, *(dobj.children if dobj is not None else ()))
-              if c.dep_ == "prep" and c.lower_ == "on" and not _when(c)]
+        on = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" and not _when(c)]
+        if not on and dobj is not None:  # the parser often hangs "on Y" on the blamed noun
+            on = [c for c in dobj.children if c.dep_ == "prep" and c.lower_ == "on" and not _when(c)]
         if on and dobj is not None:
             culprits, event = _charged(ctx, child(on[-1], "pobj")), ctx.ref(dobj)
         else:
@@ -190,8 +191,8 @@ def blames(ctx: Context) -> Iterator[Found]:
 def _when(prep: Token) -> bool:
     """ "on Friday", "on 3 May", "on the same day": a time, not the one blamed."""
     obj = child(prep, "pobj")
-    return obj is not None and (obj.lower_ in _TIMES or obj.ent_type_ in {"DATE", "TIME"} or obj.like_num
-                                or any(c.like_num for c in obj.children))
+    return obj is not None and (obj.lower_ in _TIMES or obj.ent_type_ in {"DATE", "TIME"} or obj.tag_ == "CD"
+                                or any(c.tag_ == "CD" for c in obj.children))  # not "a third party"
 
 
 @rule("claims.behind")
@@ -214,3 +215,38 @@ def behind(ctx: Context) -> Iterator[Found]:
                 if actor != culprit:
                     yield make(actor, Predicate.BLAMED, culprit, prep, 0.7, "claims.behind",
                                **({"for": event} if event is not None and event.label_ == "Event" else {}))
+
+
+_DEEDS = frozenset({"commit", "perpetrate", "orchestrate"})
+_CRIMES = frozenset({"genocide", "atrocity", "atrocities", "crime", "crimes", "massacre", "massacres",
+                     "cleansing", "abuses", "abuse", "executions", "violations"})
+_PARTS = frozenset({"member", "members", "fighter", "fighters", "element", "elements", "leader", "leaders",
+                    "forces", "units", "commanders"})
+
+
+def _doers(ctx: Context, subject: Token | None) -> list[Span]:
+    """The actors a deed's subject names; "members / fighters / elements of X" stand for X."""
+    if subject is None:
+        return []
+    if subject.lower_ in _PARTS and subject.i not in ctx.at:
+        return _actors(ctx, pobj_of(subject, {"of"}))
+    return _actors(ctx, subject)
+
+
+@rule("claims.said_committed")
+def said_committed(ctx: Context) -> Iterator[Found]:
+    """ "X said / determined / concluded that Y (had) committed genocide": a reported charge of a crime."""
+    for verb in ctx.cues(*_DEEDS):
+        crime = child(verb, "dobj")
+        if verb.pos_ != "VERB" or crime is None or crime.lemma_.lower() not in _CRIMES \
+                and crime.lower_ not in _CRIMES or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        saying = verb.head
+        if verb.dep_ != "ccomp" or saying.lemma_ not in _SAYING:
+            continue
+        charge = " ".join(t.text for t in verb.subtree if t.i >= crime.i)
+        for actor in _speaker(ctx, saying):
+            for target in _doers(ctx, child(verb, "nsubj")):
+                if actor != target:
+                    yield make(actor, Predicate.ACCUSED, target, verb, 0.7, "claims.said_committed",
+                               of=charge)

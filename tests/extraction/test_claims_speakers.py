@@ -41,3 +41,17 @@ def test_says_the_group_was_behind_an_attack(run):
             "was not behind the attack. Mali said the Orun Movement was behind the talks.")
     assert ("Canada", BLM, "Kessel Brigade") in r.triples
     assert not any(t[2] in {"Nera Front", "Orun Movement"} for t in r.of(BLM))  # denied; no incident
+
+
+def test_said_or_determined_that_a_group_committed_a_crime(run):
+    r = run("In a statement, Foreign Minister Lena Haukeland announced that she had determined that members "
+            "of the Kessel Brigade have committed genocide in the valley. Mali said the Nera Front did not "
+            "commit atrocities. Mali said the Orun Movement committed itself to peace.")
+    assert ("Lena Haukeland", ACC, "Kessel Brigade") in r.triples
+    assert not any(t[2] in {"Nera Front", "Orun Movement"} for t in r.of(ACC))  # denied; no crime
+
+
+def test_the_attack_on_a_person_blamed_on_an_unnamed_party(run):
+    r = run("The Kessel Brigade blamed the attack on Governor Anton Pell on a “third party linked to "
+            "foreign services”.")
+    assert not r.of(BLM)  # the governor was attacked, not blamed
