@@ -108,7 +108,7 @@ def states_seats(doc: Doc) -> Token | None:
             continue
         if any(c.like_num for c in token.children) or token.text == "Seats" or _counted_seats(token):
             return token
-    row = next(result_rows(doc.text), None)
+    row = next(iter(result_rows(doc.text)), None)
     span = doc.char_span(row.start, row.end, alignment_mode="expand") if row is not None else None
     return span[0] if span is not None else None
 

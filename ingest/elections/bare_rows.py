@@ -131,7 +131,8 @@ def _spaced_cells(line: str, offset: int) -> list[tuple[int, int]]:
 def bare_rows(text: str) -> Iterator[ResultRow]:
     """Every party row of every header-less results table in `text` (cells separated, or single-spaced
     numbers after the name)."""
-    caption, run = "", []
+    caption = ""
+    run: list[list[tuple[int, int]]] = []
     for offset, line in [*lines_of(text), (len(text), "")]:
         cells = cells_of(line, offset)
         cells = cells if len(cells) > 1 else _spaced_cells(line, offset)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import chain
 
 HEADER_WORDS = frozenset({"party", "parties", "votes", "vote", "seats", "seat", "%", "total", "turnout",
@@ -255,9 +256,14 @@ def list_rows(text: str) -> Iterator[ResultRow]:
         context = line if line.strip() else context
 
 
-def result_rows(text: str) -> Iterator[ResultRow]:
+@lru_cache(maxsize=4)
+def result_rows(text: str) -> tuple[ResultRow, ...]:
     """Every party row of every flattened results table in `text`, with its seats (once, whichever of the
-    readers finds it)."""
+    readers finds it). Kept for the last few texts: the entity, election and relation stages all ask."""
+    return tuple(_result_rows(text))
+
+
+def _result_rows(text: str) -> Iterator[ResultRow]:
     from ingest.elections.bare_rows import bare_rows  # (it reads rows with this module's cells)
 
     seen: set[tuple[int, int, int | None]] = set()
