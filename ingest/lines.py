@@ -14,6 +14,8 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ingest.spans import text_of
+
 WRAP_WIDTH = 60  # a line at least this long without final punctuation is taken as wrapped prose
 _FINAL = (".", "!", "?", ":", '"', "”", "’", "'")
 
@@ -40,7 +42,7 @@ def _dateline_end(doc: Doc, start: int) -> int | None:
 def _with_breaks(doc: Doc) -> list[int]:
     """Indices of the tokens whose text with its trailing whitespace holds a line break, found from the
     text's line breaks (a token covers the characters from its start to the next token's start)."""
-    breaks = [m.start() for m in _BREAK.finditer(doc.text)]
+    breaks = [m.start() for m in _BREAK.finditer(text_of(doc))]
     if not breaks or not len(doc):
         return []
     starts = doc.to_array([IDX])  # one attribute: a 1-D array
@@ -61,7 +63,7 @@ def mark_line_starts(doc: Doc) -> Doc:
         return doc
     broken = _with_breaks(doc)
     _mark_datelines(doc, broken)
-    text = doc.text
+    text = text_of(doc)
     for i in broken:
         if i >= len(doc) - 1:
             continue

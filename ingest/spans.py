@@ -21,3 +21,15 @@ def ensure_extensions() -> None:
         Doc.set_extension("ag_ref_sets", default=None)
     if not Doc.has_extension("ag_relations"):
         Doc.set_extension("ag_relations", default=None)
+
+
+_TEXT = "ag_text"
+
+
+def text_of(doc: Doc) -> str:
+    """The doc's text, joined once: `Doc.text` rebuilds it from every token on each call, and the
+    entity and relation stages ask for it dozens of times per article."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text

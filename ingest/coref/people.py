@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ingest.coref.data import CorefTable
 from ingest.coref.salience import role_weight
+from ingest.spans import text_of
 
 _STOP = frozenset({",", ";", ":", "(", ")", ".", "and", "said", "told"})
 _TAIL_LINES = 4  # a signature block: the last few short lines
@@ -82,7 +83,7 @@ class Notice:
 
     @staticmethod
     def _official(doc: Doc, table: CorefTable) -> Span | None:
-        start, block = signature_block(doc.text)
+        start, block = signature_block(text_of(doc))
         if not any(title in block.lower() for title in table.signature_titles):
             return None
         return next((e for e in doc.ents if e.label_ == "Person" and e.start_char >= start), None)

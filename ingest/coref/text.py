@@ -13,6 +13,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span, Token
 
 from graph.model import normalize_name
+from ingest.spans import text_of
 
 ACTOR_TYPES = frozenset({"Person", "ArmedGroup", "PoliticalParty", "StateBody", "Organization", "Country"})
 _BLANK = re.compile(r"\n[ \t]*\n")
@@ -45,7 +46,7 @@ def segment_breaks(text: str) -> list[int]:
 
 def sentence_segments(doc: Doc) -> list[int]:
     """The segment number of each sentence of the doc, in order (one pass over the text)."""
-    breaks = segment_breaks(doc.text)
+    breaks = segment_breaks(text_of(doc))
     return [bisect_right(breaks, sent.start_char) for sent in doc.sents]
 
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ingest.elections.bare_rows import bracket_year
 from ingest.elections.result_rows import header_spans, result_rows
 from ingest.lexicon import lexicon
+from ingest.spans import text_of
 
 IMPLIED = "implied"  # kb_id of the empty span standing for an election no word names
 YEAR_MENTION = "year"  # kb_id of a bare year naming that year's election
@@ -108,7 +109,7 @@ def states_seats(doc: Doc) -> Token | None:
             continue
         if any(c.like_num for c in token.children) or token.text == "Seats" or _counted_seats(token):
             return token
-    row = next(iter(result_rows(doc.text)), None)
+    row = next(iter(result_rows(text_of(doc))), None)
     span = doc.char_span(row.start, row.end, alignment_mode="expand") if row is not None else None
     return span[0] if span is not None else None
 
@@ -138,7 +139,7 @@ def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
     """Bare years beside seat counts ("Compared with 2019", "from 48 in 2019", a table's "Seats 2019"
     column): that year's election."""
     out = []
-    headers = header_spans(doc.text)
+    headers = header_spans(text_of(doc))
     for token in doc:
         if token.i in taken or not YEAR.match(token.text):
             continue
@@ -160,9 +161,9 @@ def year_mentions(doc: Doc, taken: set[int]) -> list[Span]:
 def _captioned(token: Token) -> bool:
     """The year of a caption that says what bracketed figures are ("Seats (2019 in brackets)")."""
     doc = token.doc
-    start = doc.text.rfind("\n", 0, token.idx) + 1
-    end = doc.text.find("\n", token.idx)
-    line = doc.text[start:end if end >= 0 else len(doc.text)]
+    start = text_of(doc).rfind("\n", 0, token.idx) + 1
+    end = text_of(doc).find("\n", token.idx)
+    line = text_of(doc)[start:end if end >= 0 else len(text_of(doc))]
     return bracket_year(line) == int(token.text)
 
 
@@ -208,7 +209,7 @@ def previous_year(doc: Doc) -> int | None:
     """The year of the election before the article's: an infobox back link ("← 2019 ... 2024 2029 →",
     "Previous election: 2019"), else the latest earlier year an election mention states."""
     now = doc_year(doc)
-    years = [int(y) for y in _BACK_LINK.findall(doc.text)]
+    years = [int(y) for y in _BACK_LINK.findall(text_of(doc))]
     if not years:
         years = [int(t.text) for t in doc if YEAR.match(t.text) and t.head.lemma_ == "election"]
     earlier = [y for y in years if now is None or y < now]

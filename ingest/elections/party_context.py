@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from graph.model import EntityType
 from ingest.elections.party_plurals import member_plurals
 from ingest.elections.result_rows import HEADER_WORDS, ResultRow, header_spans, result_rows
+from ingest.spans import text_of
 
 _ARMED = EntityType.ARMED_GROUP.value
 _RETYPED = {_ARMED, EntityType.ORGANIZATION.value}  # a head noun's guess or the model's catch-all
@@ -84,7 +85,7 @@ def _whole_name(doc: Doc, row: ResultRow, overlapping: list[Span]) -> Span | Non
     """The row's name cell as one party name where a name inside it is cut short: a word before it
     ("Social Democratic Alliance"), a name going on after it ("Citizens for Bulgaria Forward"), or a name
     across the cell's edge; never where the cell also holds a leader's name."""
-    end = _name_end(doc.text, row.start, row.end)
+    end = _name_end(text_of(doc), row.start, row.end)
     span = doc.char_span(row.start, end, label=_PARTY, alignment_mode="contract")
     if span is None or not overlapping:
         return span
@@ -92,7 +93,7 @@ def _whole_name(doc: Doc, row: ResultRow, overlapping: list[Span]) -> Span | Non
         return None  # (a table with a "Leader" column keeps the leader in a cell of its own)
     first = min(overlapping, key=lambda e: e.start_char)
     crossing = any(e.start_char < row.start or e.end_char > row.end for e in overlapping)
-    rest = doc.text[first.end_char:end].split()
+    rest = text_of(doc)[first.end_char:end].split()
     longer = first.start_char > row.start or bool(rest) and (rest[0] in _NAME_GOES_ON or _name_word(rest[0]))
     person = row.leader is not None and any(e.label_ == _PERSON for e in overlapping)  # leader has a cell
     return span if crossing or longer or person else None  # "Georgian Dream – ...", "X Party XP": kept
@@ -106,11 +107,11 @@ def _name_word(word: str) -> bool:
 def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]], set[tuple[int, int]]]:
     """The doc's names without table labels, each row's name whole; the (start, end) of row names, and of
     row names the model took for people though they fill a party cell alone."""
-    headers = header_spans(doc.text)
+    headers = header_spans(text_of(doc))
     ents = [e for e in doc.ents if not _label_word(e, headers)]
     rows: set[tuple[int, int]] = set()
     cells: set[tuple[int, int]] = set()
-    for row in result_rows(doc.text):
+    for row in result_rows(text_of(doc)):
         overlapping = [e for e in ents if e.start_char < row.end and row.start < e.end_char]
         span = _whole_name(doc, row, overlapping)
         if span is not None:
@@ -119,8 +120,9 @@ def _table_ents(doc: Doc) -> tuple[list[Span], set[tuple[int, int]], set[tuple[i
             [e for e in ents if row.start <= e.start_char and e.end_char <= row.end]
         rows |= {(e.start, e.end) for e in inside}
         if row.whole and row.leader is None:  # a cell that is all one name and no leader's: no person
+            end = _name_end(text_of(doc), row.start, row.end)
             cells |= {(e.start, e.end) for e in inside if e.label_ == _PERSON and not e.kb_id_
-                      and e.start_char == row.start and e.end_char == _name_end(doc.text, row.start, row.end)}
+                      and e.start_char == row.start and e.end_char == end}
         leader = _leader_name(doc, row, ents)
         if leader is not None:
             ents.append(leader)

@@ -26,7 +26,7 @@ from ingest.events.identity import kind_class
 from ingest.events.places import PLACE_NOUNS, lead_place, proper_place
 from ingest.lexicon import lexicon
 from ingest.rules.base import child, pobj_of
-from ingest.spans import EVENTS
+from ingest.spans import EVENTS, text_of
 
 SpanIds = dict[tuple[int, int], tuple[str, Span]]
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -63,8 +63,8 @@ def article_entities(doc: Doc, clusters: Clusters, published: str | None) -> tup
     entities: dict[str, Entity] = {}
     span_ids: SpanIds = {}
     country = context_country(doc, clusters)
-    localise_bodies(clusters, country, doc.text)  # "National Assembly" -> "National Assembly of Senegal"
-    localise_parties(clusters, country, doc.text)  # a Malawi text's "Democratic Progressive Party"
+    localise_bodies(clusters, country, text_of(doc))  # "National Assembly" -> "National Assembly of Senegal"
+    localise_parties(clusters, country, text_of(doc))  # a Malawi text's "Democratic Progressive Party"
     type_by_role(doc, clusters)  # "Liberal Forum - 15" in a results list: a party, not an Organization
     for cluster in clusters.clusters.values():
         external = {"wikidata": cluster.wikidata} if cluster.wikidata else {}

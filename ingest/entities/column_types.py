@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from graph.model import EntityType
 from ingest.elections.result_rows import HEADER_WORDS, summary
+from ingest.spans import text_of
 
 T = EntityType
 _COLUMN_TYPES: dict[str, EntityType] = {
@@ -129,8 +130,8 @@ def unnamed_cells(doc: Doc, cells: list[Cell], ents: list[Span]) -> list[Span]:
     taken = {i for e in ents for i in range(e.start_char, e.end_char)}
     out = []
     for cell in cells:
-        end = cell.start + len(_ACRONYM_TAIL.sub("", doc.text[cell.start:cell.end]))
-        name = doc.text[cell.start:end]
+        end = cell.start + len(_ACRONYM_TAIL.sub("", text_of(doc)[cell.start:cell.end]))
+        name = text_of(doc)[cell.start:end]
         if not _NAME.match(name) or summary(name) or any(i in taken for i in range(cell.start, end)):
             continue
         span = doc.char_span(cell.start, end, label=cell.type.value)

@@ -16,6 +16,7 @@ from graph.model import EntityType, entity_id
 from ingest.entities.cluster import Cluster, Clusters
 from ingest.entities.generic_bodies import foreign, written_name
 from ingest.entities.type_basis import Basis
+from ingest.spans import text_of
 
 _QUALIFIER = re.compile(r"\s*\([^)]*\)$")
 _WORD = re.compile(r"[\w'’]+")
@@ -70,7 +71,7 @@ def _bracketing(clusters: Clusters, cluster: Cluster) -> dict[str, Cluster]:
     """The clusters of names written right before the acronym in brackets ("Torvan Union (TUR)")."""
     out: dict[str, Cluster] = {}
     acronym = cluster.spans[0].text
-    text = cluster.spans[0].doc.text
+    text = text_of(cluster.spans[0].doc)
     for m in re.finditer(rf"\s?\({re.escape(acronym)}\)", text):
         for other in clusters.clusters.values():
             if other is not cluster and any(o.end_char == m.start() for o in other.spans):

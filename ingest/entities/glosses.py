@@ -14,6 +14,8 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ingest.spans import text_of
+
 ALIASES = "ag_aliases"
 _CUES = r"lit\.|romani[sz]ed:|also (?:known as|called|spelled|written)|a\.k\.a\.?|aka\b|formerly"
 _GLOSS = re.compile(rf"\(\s*(?:[A-Z][A-Za-z]{{1,8}}[;,]\s*)?(?:[A-Z][a-z]+(?: [A-Z][a-z]+)?\s*:|{_CUES})")
@@ -48,7 +50,7 @@ def _parts(inner: str) -> list[str]:
 
 def gloss_aliases(doc: Doc, ents: list[Span]) -> tuple[list[Span], dict[str, list[str]]]:
     """`ents` without the names inside glosses, and the aliases each glossed name gets."""
-    text = doc.text
+    text = text_of(doc)
     by_end = {e.end_char: e for e in ents}
     dropped: set[tuple[int, int]] = set()
     aliases: dict[str, list[str]] = {}
@@ -88,7 +90,7 @@ def _line_of(text: str, start: int, end: int) -> tuple[int, int]:
 def _header_glosses(doc: Doc, ents: list[Span], aliases: dict[str, list[str]]) -> set[tuple[int, int]]:
     """An infobox heading's translation line ("Zarqan Front" / "جبهة زرقان" / "Front of Zarqan"): a name
     alone on its line right under a line in another script names the actor of the line above that."""
-    text = doc.text
+    text = text_of(doc)
     by_line = {_line_of(text, e.start_char, e.end_char): e for e in ents}
     dropped = set()
     for ent in ents:
@@ -118,7 +120,7 @@ _NAMED = frozenset({"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
 def _known_as(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "known as Zarqa Front (Arabic: ...) or Zarqa Jabha": every name of an "also known as" list names
     the one actor the knowledge base recognises among them; the unknown ones become its mentions."""
-    text = doc.text
+    text = text_of(doc)
     out = list(ents)
     for m in _KNOWN_AS.finditer(text):
         chain = _chain(text, [i for i, e in enumerate(out) if e.start_char >= m.end()], out, m.end())

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span
 from ingest.entities.names import PARTICLES
 from ingest.lexicon import lexicon
 from ingest.rules.infobox_fields import read_fields
+from ingest.spans import text_of
 
 _PERSON_PREDICATES = frozenset({"LEADS", "SPOKESPERSON_FOR", "MEMBER_OF"})
 _BRACKET = re.compile(r"[(\[][^)\]]*[)\]]?")
@@ -39,7 +40,7 @@ def infobox_people(doc: Doc, ents: list[Span]) -> list[Span]:
     labels = _person_labels()
     taken = [(e.start_char, e.end_char) for e in ents]
     out = []
-    text = doc.text  # built from the tokens on each access: read once
+    text = text_of(doc)  # built from the tokens on each access: read once
     for field in read_fields(text):
         if field.label not in labels:
             continue

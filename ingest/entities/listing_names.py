@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ingest.entities.given_names import given_names
 from ingest.lexicon import lexicon
+from ingest.spans import text_of
 
 _BULLET = r"(?:\d{1,3}[.)]|\(?[a-z0-9]{1,3}\)|[-•*–·▪]|Q[DI][ie]\.\d+)"
 _LINKS = r"al|el|bin|ibn|ag|ould|de|del|da|fi|wa|wal|of|the|for|la|le|van|von|y"  # lower-case name words
@@ -76,7 +77,7 @@ def _given_after(doc: Doc, span: Span, match: re.Match[str] | None) -> Span | No
     """The whole "SURNAME, Given Names" of an entry line whose capitalised run is a surname in capitals."""
     if match is None or not span.text.isupper():
         return None
-    given = _GIVEN.match(doc.text, span.end_char)
+    given = _GIVEN.match(text_of(doc), span.end_char)
     return doc.char_span(span.start_char, given.end("given")) if given is not None else None
 
 
@@ -111,7 +112,7 @@ def _fills_gap(span: Span, inside: list[Span]) -> bool:
 
 def listing_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """`ents` with the name of every entry line as one span (the model's pieces inside it dropped)."""
-    text = doc.text
+    text = text_of(doc)
     found = [(m.start("name"), m.end("name"), m) for m in _ENTRY.finditer(text) if _is_entry(m)]
     out = [e for e in title_phrase_names(doc, ents) if not _field_label(e) and not _headline_verb(e)]
     seen = {e.text.lower(): e.label_ for e in ents}  # "KATIBA X" in a list is the "Katiba X" of the prose
@@ -147,7 +148,7 @@ def amended_aliases(doc: Doc, ents: list[Span], aliases: dict[str, list[str]]) -
     """ "amended the designation of X to add the aliases Y and Z": Y and Z are other names of X (added to
     `aliases` under X's token span), not new actors; `ents` without them."""
     out = list(ents)
-    for m in _AMEND.finditer(doc.text):
+    for m in _AMEND.finditer(text_of(doc)):
         new = _NEW_NAMES.search(m.group("rest"))
         if new is None:
             continue
@@ -185,7 +186,7 @@ def _field_label(ent: Span) -> bool:
     line that gives an entry's details), never an actor."""
     if ent.kb_id_ or not _FIELD.match(ent.text):
         return False
-    text = ent.doc.text
+    text = text_of(ent.doc)
     start = text.rfind("\n", 0, ent.start_char) + 1
     end = text.find("\n", ent.end_char)
     return bool(_DETAILS.search(text[start:len(text) if end < 0 else end]))

@@ -49,6 +49,7 @@ from ingest.entities.words import entity_words
 from ingest.kb import KnowledgeBase
 from ingest.lexicon import Lexicon, lexicon
 from ingest.readers.pasted import SUBJECT, in_junk, page_subject
+from ingest.spans import text_of
 
 _KEEP = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 _LEAD_STRIP = {"the", "a", "an", "pro", "anti", "-", "–", '"', "'", "“", "”", "‘", "’"}
@@ -244,12 +245,12 @@ class EntityTypes:
         lex = lexicon()
         kept = []
         if SUBJECT not in doc.user_data:
-            doc.user_data[SUBJECT] = page_subject(str(doc.user_data.get("title") or ""), doc.text)
+            doc.user_data[SUBJECT] = page_subject(str(doc.user_data.get("title") or ""), text_of(doc))
         ents = mend_names(doc, list(doc.ents))
         ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
         ents = _colon_pieces(listing_names(doc, ents))  # entry lines of sanctions and terrorist lists
         ents = demonym_forces(doc, ents, lex, self.kb)  # "Mozambican police"
-        cells, headers = table_cells(doc.text)
+        cells, headers = table_cells(text_of(doc))
         for cell in unnamed_cells(doc, cells, ents):  # a name in a "Candidate" cell the model missed
             ents.append(cell)
             record(doc, cell.start, cell.end, Basis.WORDS)
@@ -315,7 +316,7 @@ def _in_column(typed: tuple[str, str, Basis] | None, cells: list[Cell], part: Sp
     base knows it."""
     if typed is None or typed[2] is Basis.KB or not cells:
         return typed
-    column = column_type(cells, part.doc.text, part.start_char, part.end_char)
+    column = column_type(cells, text_of(part.doc), part.start_char, part.end_char)
     return typed if column is None else (column.value, "", Basis.WORDS)
 
 

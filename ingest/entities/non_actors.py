@@ -20,6 +20,7 @@ from spacy.tokens import Span
 from ingest.entities.head_types import name_head
 from ingest.entities.words import entity_words
 from ingest.lexicon import Lexicon
+from ingest.spans import text_of
 
 _ISM = re.compile(r"(?:ism|isms)$")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -71,7 +72,7 @@ def _capital_heading(span: Span) -> bool:
     """ "BACKGROUND", "DESIGNATION NOTICE": a line wholly in capitals that the name fills is a heading."""
     if not span.text.isupper():
         return False
-    text = span.doc.text
+    text = text_of(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()

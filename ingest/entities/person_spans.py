@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ingest.kb import KnowledgeBase
+from ingest.spans import text_of
 
 _ROW_LABELS = frozenset({"leader", "leaders", "candidate", "candidates", "chairman", "president",
                          "founder", "founders", "commander", "commanders", "nominee"})
@@ -24,7 +25,7 @@ def _known_person(kb: KnowledgeBase, text: str) -> bool:
 
 def _table_row(span: Span) -> bool:
     """Is the span on a line like "Leader A B C D" (a row label first, no closing full stop)?"""
-    text = span.doc.text
+    text = text_of(span.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)].strip()

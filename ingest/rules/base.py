@@ -19,7 +19,7 @@ from ingest.kb import KnowledgeBase
 from ingest.lexicon import lexicon
 from ingest.rules.infobox_fields import Field, read_fields
 from ingest.rules.patterns import passive_agents
-from ingest.spans import EVENTS
+from ingest.spans import EVENTS, text_of
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class Context:
     def infobox(self) -> list[Field]:
         """The doc's labelled infobox values (`infobox.Field`), read once per doc."""
         if self._fields is None:
-            self._fields = read_fields(self.doc.text)
+            self._fields = read_fields(text_of(self.doc))
         return self._fields
 
     def country_span(self, token: Token) -> Span | None:

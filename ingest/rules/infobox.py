@@ -18,6 +18,7 @@ from graph.model import Predicate
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.infobox_fields import Field
+from ingest.spans import text_of
 
 _GROUPS = {"ArmedGroup", "PoliticalParty", "StateBody", "Organization"}
 _FILLER = re.compile(r"\([^)]*\)?|\[[^\]]*\]?|\b(and|the|or|until|since|present|former)\b"
@@ -34,7 +35,7 @@ def _spans_in(doc: Doc, start: int, end: int) -> list[Span]:
 
 def _covered(doc: Doc, field: Field, spans: list[Span]) -> bool:
     """Actors and list punctuation make up the whole value: an infobox cell, not prose."""
-    text = list(doc.text[field.start:field.end])
+    text = list(text_of(doc)[field.start:field.end])
     for span in spans:
         for i in range(span.start_char - field.start, span.end_char - field.start):
             text[i] = " "
@@ -59,7 +60,7 @@ def page_subject(doc: Doc) -> Span | None:
 
 def _alone_on_line(doc: Doc, span: Span) -> bool:
     """A title line: the name and nothing else but a foreign-script gloss or table pipes."""
-    text = doc.text
+    text = text_of(doc)
     start = text.rfind("\n", 0, span.start_char) + 1
     end = text.find("\n", span.end_char)
     line = text[start:end if end >= 0 else len(text)]
@@ -69,7 +70,7 @@ def _alone_on_line(doc: Doc, span: Span) -> bool:
 
 def _status(doc: Doc, field: Field, span: Span) -> str | None:
     """ "Ramadan Shalah (1995–2018)" ended; "(2018–present)" holds; the years follow the name."""
-    tail = doc.text[span.end_char:field.end].split("\n")[0][:24]
+    tail = text_of(doc)[span.end_char:field.end].split("\n")[0][:24]
     if _ENDED.match(tail.strip()):
         return "former"
     return "current" if _CURRENT.match(tail.strip()) else None

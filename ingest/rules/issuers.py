@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from ingest.rules.base import Context
+from ingest.spans import text_of
 
 BODY_NOUNS = frozenset({"council", "committee", "department", "ministry", "commission", "office",
                         "government", "secretariat", "treasury", "bureau", "agency", "presidency", "cabinet"})
@@ -96,8 +97,8 @@ def _first_subject(ctx: Context) -> Token | None:
 
 def _header_body(ctx: Context) -> Span | None:
     """The first known body of the notice's opening lines (its publisher), never a press office."""
-    head = ctx.doc.text.find("\n\n", 200)
-    head = len(ctx.doc.text) if head < 0 else head
+    head = text_of(ctx.doc).find("\n\n", 200)
+    head = len(text_of(ctx.doc)) if head < 0 else head
     for ent in ctx.doc.ents:
         if ent.start_char < min(head, _HEAD_CHARS) and ent.label_ in _BODIES and ent.kb_id_ \
                 and not {t.lower_ for t in ent} & _PRESS_OFFICES:

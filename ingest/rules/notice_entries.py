@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from ingest.lexicon import lexicon
 from ingest.rules.base import Context
 from ingest.rules.notice_words import NoticeWords
+from ingest.spans import text_of
 
 _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
 _BULLET = re.compile(r"^\s*(?:\d{1,3}[.)]|\(?[a-zA-Z0-9]{1,3}\)|[-•*–·▪])\s+")
@@ -74,7 +75,7 @@ def _announces(ctx: Context, stop: int) -> bool:
 def _blocks(ctx: Context, stop: int) -> list[tuple[int, int]]:
     """Token ranges of the entry lines after `stop`: from one entry line to the next, ending at prose."""
     doc = ctx.doc
-    text = doc.text
+    text = text_of(doc)
     pos = text.find("\n", doc[stop].idx)
     blocks: list[tuple[int, int]] = []
     while 0 <= pos < len(text):
@@ -131,10 +132,10 @@ def grounds_in(ctx: Context, start: int, end: int, words: NoticeWords) -> list[t
         if span is None or span.start != i or i in seen:
             continue
         seen.add(i)
-        prefix = doc.text[max(doc[start].idx, span.start_char - _PREFIX):span.start_char]
+        prefix = text_of(doc)[max(doc[start].idx, span.start_char - _PREFIX):span.start_char]
         found = _reason(prefix, words)
         if found is None and last is not None and re.fullmatch(r"[\s,]*(?:and|or|as well as)?\s*(?:the\s+)?",
-                                                                doc.text[last[2].end_char:span.start_char]):
+                                                                text_of(doc)[last[2].end_char:span.start_char]):
             found = last[:2]  # "members of A and B": the grounds go on over a list
         if found is not None and found[0] == "LEADS" and span.end < len(doc) \
                 and doc[span.end].lower_ in {"'s", "’s"}:
@@ -198,5 +199,5 @@ def _paragraph_starts(ctx: Context, after: int) -> list[int]:
         return []
     at = {t.idx: t.i for t in doc}
     base = doc[after].idx
-    starts = (at.get(base + m.end()) for m in re.finditer(r"\n[ \t]*\n\s*", doc.text[base:]))
+    starts = (at.get(base + m.end()) for m in re.finditer(r"\n[ \t]*\n\s*", text_of(doc)[base:]))
     return [i for i in starts if i is not None]

@@ -28,6 +28,7 @@ from ingest.rules.designation import _designators, _passive_parts, listed_pronou
 from ingest.rules.issuers import notice_issuer
 from ingest.rules.notice_entries import Entry, counted_entries, entries_after, grounds_in, line_start
 from ingest.rules.notice_words import NoticeWords, notice_words
+from ingest.spans import text_of
 
 _TARGETS = {"ArmedGroup", "Person", "PoliticalParty", "Organization", "StateBody"}
 _BODIES = {"StateBody", "Organization", "Country"}
@@ -75,13 +76,13 @@ def _under_heading(ctx: Context, first: Listing, words: NoticeWords) -> Iterator
     """ "SDN entries:" after the prose: the entries under such a heading are the notice's first listing's
     (its act of the day), whatever later sentence stands before the heading."""
     doc = ctx.doc
-    for m in _HEADING.finditer(doc.text, first.cue.idx):
+    for m in _HEADING.finditer(text_of(doc), first.cue.idx):
         colon = m.start() + m.group(0).rindex(":")
         stop = next((t.i for t in doc[first.cue.i:] if t.idx == colon), None)
         entries = entries_after(ctx, stop, words) if stop is not None else []
         for entry in entries:  # "(Linked To: X)" says no more than a tie: no membership read from it
             entry.grounds[:] = [g for g in entry.grounds if not _LINKED.search(
-                doc.text[max(0, g[2].start_char - 16):g[2].start_char])]
+                text_of(doc)[max(0, g[2].start_char - 16):g[2].start_char])]
         listing = Listing(first.cue, entries, first.designators, first.kinds, first.date)
         for entry in entries:
             yield from _entry_facts(ctx, listing, entry)

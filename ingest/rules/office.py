@@ -22,6 +22,7 @@ from ingest.lexicon import lexicon
 from ingest.rules.base import Context, Found, child, make, rule
 from ingest.rules.office_bodies import national_country, office_body, office_words, titles_ending
 from ingest.rules.titles import TAKEN, holders, is_rank, rank_start
+from ingest.spans import text_of
 
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _DEPARTMENT_WORDS = {"state", "treasury", "defense", "defence", "homeland", "justice", "interior", "energy"}
@@ -170,7 +171,7 @@ _GROUP_HEADS = frozenset({"emir"})  # an emir heads a group as often as a state:
 def _paragraph_names(ctx: Context, cue: Token, place: Span, title: str) -> bool:
     """The cue's paragraph names the country (or the article is about it alone): no office is read from a
     main country the text around the title never brings up."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     start = text.rfind("\n\n", 0, cue.idx)
     end = text.find("\n\n", cue.idx)
     end = len(text) if end < 0 else end

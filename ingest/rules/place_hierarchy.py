@@ -18,6 +18,7 @@ from graph.model import Predicate
 from ingest.kb.gazetteer import load_gazetteer
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.homeland import place_named
+from ingest.spans import text_of
 
 _PLACES = {"Location", "Country"}
 _LIST_WORDS = {"and", "or", "&", "as", "well"}
@@ -75,7 +76,7 @@ def comma_chain(ctx: Context) -> Iterator[Found]:
 
 def _dateline(span: Span) -> bool:
     """The place opens its line (a wire report's dateline, not a statement about the place)."""
-    text = span.doc.text
+    text = text_of(span.doc)
     return span.start_char == 0 or text[span.start_char - 1] == "\n" or span.text.isupper()
 
 

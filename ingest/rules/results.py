@@ -30,6 +30,7 @@ from ingest.rules.seats import (
     seat_count,
     seat_holder,
 )
+from ingest.spans import text_of
 
 SEAT_NOUNS = {"seat", "mp", "mps", "member", "deputy", "lawmaker", "legislator"}
 _YEAR = re.compile(r"^(19|20)\d\d$")
@@ -343,7 +344,7 @@ def _list_sentences(ctx: Context) -> list[Span]:
 def listed(ctx: Context) -> Iterator[Found]:
     """ "New Patriotic Party 137, National Democratic Congress 137": counts beside names in a seat line."""
     current = current_election(ctx)
-    rows = [(r.start, r.end) for r in result_rows(ctx.doc.text)] if current is not None else []
+    rows = [(r.start, r.end) for r in result_rows(text_of(ctx.doc))] if current is not None else []
     for sent in _list_sentences(ctx) if current is not None else ():
         for party in (e for e in ctx.doc.ents if sent.start <= e.start < sent.end and seat_holder(e)):
             if any(s <= party.start_char < e for s, e in rows):

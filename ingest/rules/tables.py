@@ -23,6 +23,7 @@ from ingest.events import election_facts
 from ingest.rules.base import Context, Found, make, rule
 from ingest.rules.infobox_fields import Field
 from ingest.rules.seats import _PARTIES, _elections, current_election
+from ingest.spans import text_of
 
 _ROWS = {"leader", "party", "alliance", "seats", "seats won", "last election"}
 _ROW_NAMES = _PARTIES | {"ArmedGroup"}  # a results row names a party, whatever NER typed its "Front"
@@ -50,7 +51,7 @@ def _tables(fields: list[Field]) -> list[list[Field]]:
 
 def _name_cells(ctx: Context, field: Field) -> list[Span | None]:
     """One cell per actor a row names; in the party row also per other word ("ANC DA MK", ANC known)."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     cells: list[Span | None] = []
     spans = sorted((e for e in ctx.doc.ents if field.start <= e.start_char and e.end_char <= field.end),
                    key=lambda e: e.start_char)
@@ -66,7 +67,7 @@ def _name_cells(ctx: Context, field: Field) -> list[Span | None]:
 
 
 def _cells(ctx: Context, field: Field) -> list[Any]:
-    value = ctx.doc.text[field.start:field.end]
+    value = text_of(ctx.doc)[field.start:field.end]
     if field.label in {"seats", "seats won"}:
         return [int(n.replace(",", "")) for n in _NUMBER.findall(value)]
     if field.label == "last election":
@@ -147,7 +148,7 @@ def columns(ctx: Context) -> Iterator[Found]:
 def rows(ctx: Context) -> Iterator[Found]:
     """ "Pakatan Harapan | 5,813,940 | 37.46 | 82": each party row's seats in the page's election."""
     current = current_election(ctx)
-    for row in result_rows(ctx.doc.text) if current is not None else ():
+    for row in result_rows(text_of(ctx.doc)) if current is not None else ():
         election = current if row.year is None else \
             _previous(ctx, current) if row.year == PREVIOUS else _of_year(ctx, row.year, current)
         inside = [e for e in ctx.doc.ents if row.start <= e.start_char and e.end_char <= row.end
@@ -162,7 +163,7 @@ def rows(ctx: Context) -> Iterator[Found]:
 def row_leaders(ctx: Context) -> Iterator[Found]:
     """ "Georgian Dream | Irakli Kobakhidze | 1,120,053 | ...": the person of a row's "Leader" cell leads its
     party (one person in the cell; a cell of two names is a joint list, kept out)."""
-    for row in result_rows(ctx.doc.text):
+    for row in result_rows(text_of(ctx.doc)):
         if row.leader is None:
             continue
         people = [e for e in ctx.doc.ents if row.leader[0] <= e.start_char and e.end_char <= row.leader[1]
