@@ -42,6 +42,7 @@ BLIND3 = OWN / "blind3"
 DEV3 = OWN / "dev3"
 BLIND4 = OWN / "blind4"
 DEV4 = OWN / "dev4"
+BLIND5 = OWN / "blind5"
 GENRES = OWN / "genres.yaml"
 
 # Floors: the issue's bar on dev; on the own corpus a little under what the extractor of 2026-11-30
@@ -53,18 +54,20 @@ GENRES = OWN / "genres.yaml"
 # upper estimate for truly unseen text.
 FLOORS: dict[str, dict[str, float]] = {
     "dev": {"entity_f1": 0.90, "relation_f1": 0.85, "relation_precision": 0.90},  # the bar of issue #3
-    "own": {"entity_f1": 0.98, "relation_f1": 0.93, "relation_precision": 0.96},
+    "own": {"entity_f1": 0.98, "relation_f1": 0.94, "relation_precision": 0.96},
     # held-out: never tuned on; a little under the last measurement (figures below)
-    "heldout": {"entity_f1": 0.94, "relation_f1": 0.80, "relation_precision": 0.95},
+    "heldout": {"entity_f1": 0.94, "relation_f1": 0.84, "relation_precision": 0.95},
     # real texts beyond Iraq (shared dev2) and a second blind set written apart from the rules
-    "dev2": {"entity_f1": 0.96, "relation_f1": 0.91, "relation_precision": 0.98},
-    "blind": {"entity_f1": 0.87, "relation_f1": 0.65, "relation_precision": 0.84},
-    "blind2": {"entity_f1": 0.88, "relation_f1": 0.55, "relation_precision": 0.79},
-    "blind3": {"entity_f1": 0.82, "relation_f1": 0.45, "relation_precision": 0.81},
+    "dev2": {"entity_f1": 0.97, "relation_f1": 0.92, "relation_precision": 0.98},
+    "blind": {"entity_f1": 0.87, "relation_f1": 0.67, "relation_precision": 0.84},
+    "blind2": {"entity_f1": 0.88, "relation_f1": 0.57, "relation_precision": 0.79},
+    "blind3": {"entity_f1": 0.83, "relation_f1": 0.49, "relation_precision": 0.83},
     # a development set written apart from the rules and then read, and a fourth blind set (2026-12-07 22:09)
-    "dev3": {"entity_f1": 0.88, "relation_f1": 0.64, "relation_precision": 0.88},
-    "blind4": {"entity_f1": 0.84, "relation_f1": 0.47, "relation_precision": 0.74},
-    "dev4": {"entity_f1": 0.85, "relation_f1": 0.65, "relation_precision": 0.84},
+    "dev3": {"entity_f1": 0.90, "relation_f1": 0.78, "relation_precision": 0.94},
+    "blind4": {"entity_f1": 0.85, "relation_f1": 0.52, "relation_precision": 0.78},
+    "dev4": {"entity_f1": 0.88, "relation_f1": 0.77, "relation_precision": 0.88},
+    # a fifth blind set, written 2026-12-08 00:45 by a helper who never saw the rules
+    "blind5": {"entity_f1": 0.84, "relation_f1": 0.53, "relation_precision": 0.87},
 }
 # Measured 2026-12-07 14:20 UTC, with score.py (typed-entity F1; relations F1, P, R):
 #   own      0.984; 0.906, P 0.977, R 0.845        heldout 0.926; 0.668, P 0.949, R 0.515
@@ -100,14 +103,21 @@ FLOORS: dict[str, dict[str, float]] = {
 #   blind2   0.898; 0.569, P 0.810, R 0.439        blind3  0.839; 0.469, P 0.834, R 0.326
 #   dev3     0.892; 0.664, P 0.898, R 0.527        blind4  0.858; 0.487, P 0.756, R 0.359
 #   dev4     0.869; 0.668, P 0.857, R 0.547
+# Measured 2026-12-08 01:58 UTC (commit f4393ae; blind5 first scored at 01:05 with the extractor of
+# b3e44fa, before any of that session's work: 0.840; 0.487, P 0.822, R 0.346, split 17, over-merged 2):
+#   own      0.988; 0.956, P 0.971, R 0.941        heldout 0.955; 0.852, P 0.966, R 0.762
+#   dev2     0.976; 0.933, P 0.993, R 0.879        blind   0.887; 0.682, P 0.859, R 0.565
+#   blind2   0.896; 0.583, P 0.805, R 0.457        blind3  0.844; 0.501, P 0.849, R 0.355
+#   dev3     0.916; 0.797, P 0.952, R 0.686        blind4  0.864; 0.531, P 0.799, R 0.398
+#   dev4     0.892; 0.787, P 0.898, R 0.701        blind5  0.851; 0.544, P 0.884, R 0.393
 #   dev + dev2 together: typed-entity F1 0.978; relations F1 0.938 at P 0.994 (R 0.887); split 0,
 #   over-merged 0
-# The blind sets (tests/data/blind, blind2, blind3, blind4) were written by helpers who never saw the
+# The blind sets (tests/data/blind, blind2, blind3, blind4, blind5) were written by helpers who never saw the
 # rules, and nobody tuning the extractor reads them: their figures are the honest estimate for unseen text.
-SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4", "dev4"]
+SCORED = ["dev", "dev2", "own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4", "dev4", "blind5"]
 # blind2 and blind3 came with 2 and 1 over-merged ids on their first scoring (2026-12-07; blind2 down to 1
 # by 20:00); they stay unread, so those stay unfixed here, but the counts may not grow.
-OVER_MERGED_CEILING = {"blind2": 1, "blind3": 1, "dev3": 1, "blind4": 2}
+OVER_MERGED_CEILING = {"blind2": 1, "blind3": 1, "dev3": 1, "blind4": 2, "blind5": 2}
 # Held-out corpus, scored with score.py. First run (2026-11-30 08:36 UTC, commit 70c7010, first gold draft):
 #   typed-entity F1 0.851 (P 0.866, R 0.837); relations F1 0.439, P 0.842, R 0.297; 7 split, 0 over-merged.
 # Last run before the corpus entered the repo (2026-11-30 08:59 UTC, commit 9d5736d):
@@ -137,7 +147,7 @@ def corpus(name: str) -> tuple[Path, list[Path]]:
     """Gold file and article files of a corpus."""
     root = {"dev": SHARED_EVAL / "dev", "dev2": SHARED_EVAL / "dev2", "own": OWN, "heldout": HELDOUT,
             "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "dev3": DEV3, "blind4": BLIND4,
-            "dev4": DEV4}[name]
+            "dev4": DEV4, "blind5": BLIND5}[name]
     if not root.is_dir():
         pytest.fail(f"corpus {name!r} is missing: expected {root}", pytrace=False)
     return root / "gold.jsonl", sorted((root / "articles").glob("*.txt"))
@@ -186,7 +196,8 @@ def describe(name: str) -> str:
 
 # --- the gold data itself (no model needed) ----------------------------------------------------------
 
-@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4", "dev4"])
+@pytest.mark.parametrize("name", ["own", "heldout", "blind", "blind2", "blind3", "dev3", "blind4", "dev4",
+                                  "blind5"])
 def test_own_gold_is_well_formed(name: str) -> None:
     """Every relation joins annotated entities with vocabulary predicates and types; every article is gold."""
     scorer = load_scorer()
