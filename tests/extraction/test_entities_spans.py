@@ -79,5 +79,6 @@ def test_ranks_are_no_people_and_a_label_colon_parts_two_names(run) -> None:
             "Ministers Lirna Saadet and Omaro Hadar resigned.")
     assert "Brig" not in r.types and "Gen" not in r.types, r.types
     assert r.types.get("Yarro Selim") == "Person", r.types
-    assert r.types.get("Interior Ministry") == "StateBody" and r.types.get("Kamdi Fadrel") == "Person", r.types
+    assert r.types.get("Interior Ministry") == "StateBody", r.types
+    assert r.types.get("Kamdi Fadrel") == "Person", r.types
     assert r.types.get("Lirna Saadet") == "Person" and r.types.get("Omaro Hadar") == "Person", r.types
