@@ -248,7 +248,7 @@ class EntityTypes:
             doc.user_data[SUBJECT] = page_subject(str(doc.user_data.get("title") or ""), text_of(doc))
         ents = mend_names(doc, list(doc.ents))
         ents = sorted([*ents, *infobox_people(doc, ents)], key=lambda e: e.start)
-        ents = _colon_pieces(listing_names(doc, ents))  # entry lines of sanctions and terrorist lists
+        ents = _name_pieces(listing_names(doc, ents))  # entry lines of sanctions and terrorist lists
         ents = demonym_forces(doc, ents, lex, self.kb)  # "Mozambican police"
         cells, headers = table_cells(text_of(doc))
         for cell in unnamed_cells(doc, cells, ents):  # a name in a "Candidate" cell the model missed
@@ -296,15 +296,27 @@ class EntityTypes:
         return doc
 
 
-def _colon_pieces(ents: list[Span]) -> list[Span]:
-    """ "Interior Ministry: Karim Fadel": a label and a name the model ran together are two names."""
+def _breaks(ent: Span) -> list[int]:
+    """Tokens no name runs across: a colon, and a "the" inside the span that no "of", "for" or "and"
+    leads in ("On Madeira the PSD ran a list": two names)."""
+    if ent.kb_id_:
+        return []
+    return [t.i for t in ent[1:] if t.text == ":" or t.lower_ == "the" and t.is_lower
+            and t.nbor(-1).lower_ not in _NAME_LINKS]
+
+
+_NAME_LINKS = frozenset({"of", "for", "and", "&", "to", "in", "on", "at", "by", "from", "-", "–"})
+
+
+def _name_pieces(ents: list[Span]) -> list[Span]:
+    """ "Interior Ministry: Karim Fadel", "Madeira the PSD": names the model ran together, apart."""
     out = []
     for ent in ents:
-        colons = [t.i for t in ent if t.text == ":"] if not ent.kb_id_ else []
-        if not colons:
+        breaks = _breaks(ent)
+        if not breaks:
             out.append(ent)
             continue
-        bounds = [ent.start, *colons, ent.end]
+        bounds = [ent.start, *breaks, ent.end]
         out.extend(Span(ent.doc, a + (a != ent.start), b, label=ent.label_)
                    for a, b in zip(bounds, bounds[1:], strict=False) if b > a + (a != ent.start))
     return out

@@ -1,5 +1,6 @@
 """Names the model misses, found by the words around them: small places ("the Rivebas district",
-"the town of Velo", "towns like Valmont") and units named by their head ("the Dawn Battalions").
+"the Saravan area", "the town of Velo", "towns like Valmont", "in nearby Velo") and units named by their
+head ("the Dawn Battalions").
 
 One token matcher per pipeline (no Python loop over the doc): a run of capitalised
 proper nouns before a place head, after "town of"/"towns like", or ending in a
@@ -18,7 +19,8 @@ from graph.model import EntityType
 from ingest.lexicon import lexicon
 
 _HEADS = ["district", "province", "governorate", "valley", "region", "county", "subdistrict", "neighbourhood",
-          "neighborhood", "suburb", "quarter", "commune"]
+          "neighborhood", "suburb", "quarter", "commune", "area", "prefecture", "peninsula", "municipality",
+          "oblast", "township", "locality"]
 _TOWNS = ["town", "towns", "city", "cities", "village", "villages", "district", "province"]
 _UNITS = ["brigades", "brigade", "battalions", "battalion", "regiment", "militia", "squads", "companies",
           "list", "party", "alliance", "coalition", "movement", "bloc", "front", "army", "forces"]
@@ -46,6 +48,8 @@ class PlaceCues:
                                        [{"ORTH": "Operation"}, {"LIKE_NUM": True}]])
         self.matcher.add("TOWN", [[{"LOWER": {"IN": _TOWNS}}, {"LOWER": {"IN": ["of", "like", "including"]}},
                                    _NAME]])
+        self.matcher.add("NEARBY", [[{"LOWER": {"IN": ["in", "at", "near", "from", "to"]}},
+                                     {"LOWER": {"IN": ["nearby", "neighbouring", "neighboring"]}}, _NAME]])
 
     def __call__(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """`ents` plus the place names found; a found name replaces the model's spans inside it, never a
@@ -56,7 +60,7 @@ class PlaceCues:
             kind = doc.vocab.strings[match_id]
             if kind == "HEAD":
                 start, end = start + 1, end - 1
-            elif kind == "TOWN":
+            elif kind in {"TOWN", "NEARBY"}:
                 start += 2
             if not any(i in taken for i in range(start, end)):
                 label = "ORG" if kind in {"GROUP", "OPERATION"} else EntityType.LOCATION.value

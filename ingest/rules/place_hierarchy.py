@@ -103,17 +103,18 @@ def _kind_noun_of(ctx: Context, noun: Token) -> tuple[Span, Span] | None:
     doc = ctx.doc
     if noun.i + 2 > len(doc):
         return None
-    if noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ == "of":
+    named = _place_at(ctx, noun.i - 1) if noun.i >= 1 else None
+    if named is not None:  # "the Saravan area of Iran's Sistan-Baluchestan province": the name comes first
+        if doc[noun.i + 1].lower_ in {"of", "in"}:
+            container = _container_after(ctx, noun.i + 2)
+            if container is not None and container != named:
+                return named, container
+        return None
+    if doc[noun.i + 1].lower_ == "of":
         named = _place_at(ctx, noun.i + 2)  # "the Mozambican town of Palma"
         container = _container_before(ctx, noun)
         if named is not None and container is not None and named != container:
             return named, container
-    if noun.i >= 1:
-        named = _place_at(ctx, noun.i - 1)  # "the Saravan area of Iran's Sistan-Baluchestan province"
-        if named is not None and noun.i + 1 < len(doc) and doc[noun.i + 1].lower_ in {"of", "in"}:
-            container = _container_after(ctx, noun.i + 2)
-            if container is not None and container != named:
-                return named, container
     return None
 
 
