@@ -10,13 +10,12 @@ label are read, and only cells holding one name are typed.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
 from graph.model import EntityType
-from ingest.elections.result_rows import HEADER_WORDS, summary
+from ingest.elections.result_rows import HEADER_WORDS, lines_of, summary
 from ingest.spans import text_of
 
 T = EntityType
@@ -72,20 +71,13 @@ def _header(words: list[str]) -> bool:
         and any(w.lower() in _COLUMN_TYPES for w in words)
 
 
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        yield pos, line.rstrip("\r\n")
-        pos += len(line)
-
-
 def table_cells(text: str) -> tuple[list[Cell], list[tuple[int, int]]]:
     """(typed cells of every separated table, character ranges of its header lines)."""
     cells: list[Cell] = []
     headers: list[tuple[int, int]] = []
     types: dict[int, EntityType] = {}
     width = 0
-    for offset, line in _lines(text):
+    for offset, line in lines_of(text):
         if not _SPLIT.search(line):
             types = {}
             continue

@@ -33,14 +33,13 @@ GROUP_HEADS = frozenset({
 })
 _ARTICLES = frozenset({"a", "an"})
 _DEFINITE = frozenset({"the"})
-# Nouns only people are ("a local official, X", "X, the group's spokesman"), besides the lexicon's titles.
+# Nouns only people are ("a local official, X"), besides the lexicon's titles (state, leader, spokes, person).
 PERSON_NOUNS = frozenset({
-    "official", "officials", "lawmaker", "legislator", "mp", "politician", "diplomat", "envoy", "ambassador",
-    "spokesman", "spokeswoman", "spokesperson", "resident", "witness", "analyst", "journalist", "activist",
-    "researcher", "businessman", "businesswoman", "officer", "soldier", "cleric", "preacher", "candidate",
-    "militant", "fighter", "financier", "facilitator", "operative", "cadre", "founder", "co-founder",
-    "deputy", "aide", "adviser", "advisor", "negotiator", "economist", "lawyer", "judge", "prosecutor",
-    "son", "daughter", "brother", "sister", "wife", "husband", "nephew", "cousin", "father", "mother",
+    "official", "officials", "lawmaker", "legislator", "mp", "politician", "diplomat", "envoy", "resident",
+    "witness", "analyst", "journalist", "activist", "researcher", "businessman", "businesswoman", "officer",
+    "soldier", "preacher", "candidate", "militant", "fighter", "financier", "facilitator", "operative",
+    "cadre", "co-founder", "aide", "negotiator", "economist", "lawyer", "prosecutor", "son", "daughter",
+    "brother", "sister", "wife", "husband", "nephew", "cousin", "mother",
 })
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP", "Organization", "Person", "ArmedGroup",
                          "PoliticalParty", "StateBody"})  # places are never described into actors
